@@ -1,0 +1,49 @@
+// Builds the three Electron targets from our folders. The main target also emits the
+// stand-alone server (`out/main/server.js`, for `npm run server`) and the launcher behind
+// `npm start` (`out/main/launch.js`), so every process ships from one build.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          launch: resolve('electron/launch.ts'),
+          server: resolve('server/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload can only require('electron'): bundle zod and shared/ into one
+      // CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('renderer'),
+    // Relative asset URLs: the same bundle is loaded from the app:// protocol in Electron and
+    // served by the server to a browser.
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve('out/renderer'),
+      rollupOptions: {
+        input: {
+          inbox: resolve('renderer/index.html'),
+          client: resolve('renderer/client/index.html'),
+        },
+      },
+    },
+  },
+});

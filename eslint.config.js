@@ -1,0 +1,41 @@
+// Lint rules, plus the process boundaries the tsconfig projects also enforce.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: 'Crosses a process boundary (see ../shared/ARCHITECTURE.md).' })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(['node:*', 'electron', 'react', 'react-dom', '**/server/**', '**/renderer/**', '**/electron/**', 'better-sqlite3', 'socket.io', 'socket.io-client']),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(['node:*', 'electron', '**/server/**', '**/electron/**', 'better-sqlite3', 'socket.io']),
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict(['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**']),
+  },
+);

@@ -1,0 +1,34 @@
+// The one interface through which the renderer reaches the desktop. Electron's preload
+// implements it over IPC; renderer/desktop/webBridge.ts implements it for a plain browser.
+import { z } from 'zod';
+import { idSchema } from './domain';
+
+export const desktopNotificationSchema = z.object({
+  conversationId: idSchema,
+  title: z.string().max(200),
+  body: z.string().max(500),
+});
+export type DesktopNotification = z.infer<typeof desktopNotificationSchema>;
+
+export const badgeCountSchema = z.number().int().min(0).max(100_000);
+
+/** Keys of the local preference cache; values are JSON. */
+export const prefsKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9.:-]{0,63}$/);
+
+export interface DesktopBridge {
+  readonly kind: 'electron' | 'web';
+  /** Base URL of the inbox server, e.g. http://127.0.0.1:4780. */
+  serverUrl(): Promise<string>;
+  /** Show a native notification; one per conversation, a newer one replaces the older. */
+  notify(notification: DesktopNotification): void;
+  /** Called with the conversation id when the user clicks a notification. Returns unsubscribe. */
+  onNotificationClick(listener: (conversationId: number) => void): () => void;
+  /** Unread badge on the dock / taskbar / tray; 0 clears it. */
+  setBadgeCount(count: number): void;
+  /** Local preference cache (electron-store on desktop, localStorage in a browser). */
+  readPref(key: string): Promise<unknown>;
+  writePref(key: string, value: unknown): Promise<void>;
+}
+
+/** Name under which the preload exposes the bridge: `window.desktop`. */
+export const BRIDGE_GLOBAL = 'desktop';

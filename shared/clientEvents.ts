@@ -1,0 +1,101 @@
+// The client socket.io protocol (namespace "/client"), spoken by the client page and by the
+// booking platform's app. A connection authenticates with a per-client token.
+import { z } from 'zod';
+import {
+  appointmentSchema,
+  clientMessageIdSchema,
+  clientSummarySchema,
+  idSchema,
+  locationSchema,
+  messageSchema,
+  messageTextSchema,
+  pageLimitSchema,
+  timestampSchema,
+} from './domain';
+import type { Result } from './result';
+
+export const CLIENT_NAMESPACE = '/client';
+
+export const clientAppointmentSchema = appointmentSchema.extend({
+  /** Whether the messaging option is offered on this appointment (R4). */
+  canMessage: z.boolean(),
+  /** The conversation with this appointment's location, if one exists. */
+  conversationId: idSchema.nullable(),
+});
+export type ClientAppointment = z.infer<typeof clientAppointmentSchema>;
+
+export const clientConversationSchema = z.object({
+  id: idSchema,
+  location: locationSchema,
+  lastActivityAt: timestampSchema,
+  /** Business messages the client has not read yet. */
+  unreadCount: z.number().int().nonnegative(),
+});
+export type ClientConversation = z.infer<typeof clientConversationSchema>;
+
+export const clientRequests = {
+  'client:get': {
+    payload: z.object({}),
+    result: z.object({
+      client: clientSummarySchema,
+      workspaceName: z.string(),
+      appointments: z.array(clientAppointmentSchema),
+      conversations: z.array(clientConversationSchema),
+    }),
+  },
+  'message:list': {
+    payload: z.object({
+      conversationId: idSchema,
+      beforeId: idSchema.optional(),
+      limit: pageLimitSchema.optional(),
+    }),
+    result: z.object({ items: z.array(messageSchema), hasMore: z.boolean() }),
+  },
+  /** Send from an appointment; starts the conversation with its location if there is none. */
+  'message:send': {
+    payload: z.object({
+      appointmentId: idSchema,
+      clientMessageId: clientMessageIdSchema,
+      text: messageTextSchema,
+    }),
+    result: messageSchema,
+  },
+  'conversation:read': {
+    payload: z.object({ conversationId: idSchema, upToMessageId: idSchema }),
+    result: z.object({ conversationId: idSchema, readAt: timestampSchema }),
+  },
+  'typing:update': {
+    payload: z.object({ conversationId: idSchema, typing: z.boolean() }),
+    result: z.object({}),
+  },
+} as const;
+
+export const clientPushes = {
+  'message:created': z.object({ message: messageSchema }),
+  /** The business read the client's messages (only sent while read receipts are allowed). */
+  'conversation:read': z.object({
+    conversationId: idSchema,
+    upToMessageId: idSchema,
+    readAt: timestampSchema,
+  }),
+  /** A team member is typing (only sent while the typing indicator is allowed). */
+  'typing:updated': z.object({ conversationId: idSchema, typing: z.boolean() }),
+  /** Messaging options changed (R3): the page re-fetches `client:get`. */
+  'settings:updated': z.object({ enabled: z.boolean() }),
+} as const;
+
+type Requests = typeof clientRequests;
+type Pushes = typeof clientPushes;
+export type ClientRequestName = keyof Requests;
+export type ClientRequestPayload<K extends ClientRequestName> = z.input<Requests[K]['payload']>;
+export type ClientRequestResult<K extends ClientRequestName> = z.infer<Requests[K]['result']>;
+
+export type ClientClientToServerEvents = {
+  [K in ClientRequestName]: (
+    payload: ClientRequestPayload<K>,
+    ack: (result: Result<ClientRequestResult<K>>) => void,
+  ) => void;
+};
+export type ClientServerToClientEvents = {
+  [K in keyof Pushes]: (payload: z.infer<Pushes[K]>) => void;
+};

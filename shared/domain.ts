@@ -1,0 +1,103 @@
+// The data every process exchanges. Times are epoch milliseconds; ids are positive integers
+// assigned by the server, except `clientMessageId`, which the sender generates (a UUID) so a
+// retried send is stored once.
+import { z } from 'zod';
+import { grantsSchema, roleSchema } from './permissions';
+
+export const idSchema = z.number().int().positive();
+export const timestampSchema = z.number().int().nonnegative();
+export const clientMessageIdSchema = z.uuid();
+
+export const MESSAGE_MAX_LENGTH = 4000;
+export const messageTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'A message cannot be empty.')
+  .max(MESSAGE_MAX_LENGTH, `A message can be at most ${MESSAGE_MAX_LENGTH} characters.`);
+
+export const workspaceSettingsSchema = z.object({
+  /** Client Connect on/off (R1, R2). */
+  enabled: z.boolean(),
+  /** Offer messaging on confirmed appointments (R4). */
+  contactButton: z.boolean(),
+  /** Clients may see when the business has read their messages (R5). */
+  readReceipts: z.boolean(),
+  /** Clients may see when a team member is typing (R6). */
+  typingIndicator: z.boolean(),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
+export const locationSchema = z.object({ id: idSchema, name: z.string() });
+export type Location = z.infer<typeof locationSchema>;
+
+export const memberSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const appointmentStatusSchema = z.enum(['booked', 'confirmed', 'cancelled', 'completed']);
+export type AppointmentStatus = z.infer<typeof appointmentStatusSchema>;
+
+export const appointmentSchema = z.object({
+  id: idSchema,
+  clientId: idSchema,
+  location: locationSchema,
+  service: z.string(),
+  staffName: z.string().nullable(),
+  startsAt: timestampSchema,
+  status: appointmentStatusSchema,
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+export const clientSummarySchema = z.object({ id: idSchema, name: z.string() });
+export type ClientSummary = z.infer<typeof clientSummarySchema>;
+
+export const messageAuthorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('client'), clientId: idSchema, name: z.string() }),
+  z.object({ kind: z.literal('staff'), memberId: idSchema, name: z.string() }),
+]);
+export type MessageAuthor = z.infer<typeof messageAuthorSchema>;
+
+export const messageSchema = z.object({
+  id: idSchema,
+  conversationId: idSchema,
+  clientMessageId: clientMessageIdSchema,
+  author: messageAuthorSchema,
+  /** The appointment the message was sent from (client messages), if any. */
+  appointmentId: idSchema.nullable(),
+  text: z.string(),
+  createdAt: timestampSchema,
+  /** When the other side read it; null while unread. */
+  readAt: timestampSchema.nullable(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const conversationSummarySchema = z.object({
+  id: idSchema,
+  client: clientSummarySchema,
+  location: locationSchema,
+  /** The appointment the latest client message came from. */
+  appointment: appointmentSchema.nullable(),
+  lastMessage: z
+    .object({ text: z.string(), authorKind: z.enum(['client', 'staff']), createdAt: timestampSchema })
+    .nullable(),
+  lastActivityAt: timestampSchema,
+  /** Client messages the business has not read yet. */
+  unreadCount: z.number().int().nonnegative(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+
+export const sessionInfoSchema = z.object({
+  member: memberSchema,
+  grants: grantsSchema,
+  /** Locations the member works at; they see only these locations' conversations (R12). */
+  locations: z.array(locationSchema),
+  workspace: z.object({ name: z.string(), settings: workspaceSettingsSchema }),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+export const PAGE_SIZE_MAX = 100;
+export const pageLimitSchema = z.number().int().min(1).max(PAGE_SIZE_MAX);

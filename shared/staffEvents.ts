@@ -1,0 +1,111 @@
+// The staff socket.io protocol (default namespace "/"). Each request has a payload schema,
+// which the server parses, and a result schema, which the renderer parses from the ack.
+import { z } from 'zod';
+import {
+  clientMessageIdSchema,
+  conversationSummarySchema,
+  idSchema,
+  messageSchema,
+  messageTextSchema,
+  pageLimitSchema,
+  sessionInfoSchema,
+  timestampSchema,
+  appointmentSchema,
+  clientSummarySchema,
+  workspaceSettingsSchema,
+} from './domain';
+import type { Result } from './result';
+
+/** Opaque keyset cursor for the conversation list (newest activity first). */
+export const conversationCursorSchema = z.string().min(1).max(64);
+
+export const conversationPageSchema = z.object({
+  items: z.array(conversationSummarySchema),
+  nextCursor: conversationCursorSchema.nullable(),
+});
+
+export const messagePageSchema = z.object({
+  /** Oldest first within the page. */
+  items: z.array(messageSchema),
+  hasMore: z.boolean(),
+});
+
+export const conversationDetailSchema = z.object({
+  conversation: conversationSummarySchema,
+  client: clientSummarySchema,
+  /** The client's appointments at this conversation's location, soonest upcoming first. */
+  appointments: z.array(appointmentSchema),
+});
+
+export const staffRequests = {
+  'session:get': { payload: z.object({}), result: sessionInfoSchema },
+  'conversation:list': {
+    payload: z.object({
+      locationId: idSchema.optional(),
+      unreadOnly: z.boolean().optional(),
+      cursor: conversationCursorSchema.optional(),
+      limit: pageLimitSchema.optional(),
+    }),
+    result: conversationPageSchema,
+  },
+  'conversation:get': {
+    payload: z.object({ conversationId: idSchema }),
+    result: conversationDetailSchema,
+  },
+  'message:list': {
+    payload: z.object({
+      conversationId: idSchema,
+      /** Return messages older than this message id; omit for the latest page. */
+      beforeId: idSchema.optional(),
+      limit: pageLimitSchema.optional(),
+    }),
+    result: messagePageSchema,
+  },
+  'message:send': {
+    payload: z.object({
+      conversationId: idSchema,
+      clientMessageId: clientMessageIdSchema,
+      text: messageTextSchema,
+    }),
+    result: messageSchema,
+  },
+  'conversation:read': {
+    payload: z.object({ conversationId: idSchema, upToMessageId: idSchema }),
+    result: z.object({ conversationId: idSchema, readAt: timestampSchema }),
+  },
+  'typing:update': {
+    payload: z.object({ conversationId: idSchema, typing: z.boolean() }),
+    result: z.object({}),
+  },
+} as const;
+
+export const staffPushes = {
+  /** A message was stored in a conversation the member may see. */
+  'message:created': z.object({ message: messageSchema, conversation: conversationSummarySchema }),
+  /** Someone read messages: the business (any member) or the client. */
+  'conversation:read': z.object({
+    conversationId: idSchema,
+    reader: z.enum(['business', 'client']),
+    upToMessageId: idSchema,
+    readAt: timestampSchema,
+    unreadCount: z.number().int().nonnegative(),
+  }),
+  'typing:updated': z.object({ conversationId: idSchema, typing: z.boolean(), name: z.string() }),
+  'settings:updated': workspaceSettingsSchema,
+} as const;
+
+type Requests = typeof staffRequests;
+type Pushes = typeof staffPushes;
+export type StaffRequestName = keyof Requests;
+export type StaffRequestPayload<K extends StaffRequestName> = z.input<Requests[K]['payload']>;
+export type StaffRequestResult<K extends StaffRequestName> = z.infer<Requests[K]['result']>;
+
+export type StaffClientToServerEvents = {
+  [K in StaffRequestName]: (
+    payload: StaffRequestPayload<K>,
+    ack: (result: Result<StaffRequestResult<K>>) => void,
+  ) => void;
+};
+export type StaffServerToClientEvents = {
+  [K in keyof Pushes]: (payload: z.infer<Pushes[K]>) => void;
+};

@@ -1,0 +1,91 @@
+// Playwright fixtures: every test gets its own real server (built out/main/server.js) on
+// 127.0.0.1:0 with a fresh SQLite file and the demo workspace.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { clientTokenResponseSchema, LISTENING_LINE_PREFIX, routes } from '../shared/http';
+
+const SERVER_ENTRY = resolve('out/main/server.js');
+const START_TIMEOUT_MS = 15_000;
+
+export interface InboxServer {
+  readonly url: string;
+  /** The client page URL for a demo client, with a token issued by the integration API. */
+  clientPageUrl(clientId: number): Promise<string>;
+}
+
+async function startServer(): Promise<InboxServer & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
+  const integrationKey = `e2e-${Math.random().toString(36).slice(2)}`;
+  const child = spawn(
+    process.execPath,
+    [SERVER_ENTRY, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--demo', '--integration-key', integrationKey],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await waitForListening(child);
+
+  return {
+    url,
+    async clientPageUrl(clientId) {
+      const response = await fetch(new URL(routes.integrationClientToken, url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${integrationKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId }),
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return clientTokenResponseSchema.parse(await response.json()).clientPageUrl;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForListening(child: ChildProcess): Promise<string> {
+  const output: string[] = [];
+  return new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => fail(`did not start within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`Server ${why}. Is the app built (npm run build)?\n${output.join('\n')}`));
+    };
+    child.once('exit', (code) => fail(`exited with code ${code}`));
+    createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      if (line.startsWith(LISTENING_LINE_PREFIX)) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolveUrl(line.slice(LISTENING_LINE_PREFIX.length).trim());
+      }
+    });
+  });
+}
+
+export const test = base.extend<{ server: InboxServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern.
+  server: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await server.stop();
+  },
+});
+
+export { expect };
+
+/** Fails the test with the list of axe-core violations on the current screen, if any. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `accessibility violations on ${screen}`).toEqual([]);
+}

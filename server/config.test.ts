@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PORT } from '../shared/http';
+import { parseConfig, type ConfigOutcome, type ServerConfig } from './config';
+
+const cwd = '/srv/inbox';
+
+function configOf(outcome: ConfigOutcome): ServerConfig {
+  if (outcome.kind !== 'config') throw new Error(`expected a config, got ${JSON.stringify(outcome)}`);
+  return outcome.config;
+}
+
+function errorOf(outcome: ConfigOutcome): string {
+  if (outcome.kind !== 'error') throw new Error(`expected an error, got ${outcome.kind}`);
+  return outcome.message;
+}
+
+describe('parseConfig', () => {
+  it('has safe defaults: loopback, default port, ./data, no demo, integration API closed', () => {
+    const config = configOf(parseConfig([], {}, cwd));
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: DEFAULT_PORT,
+      dataDir: '/srv/inbox/data',
+      databaseFile: '/srv/inbox/data/inbox.sqlite3',
+      demo: false,
+      integrationKey: null,
+      extraAllowedOrigins: [],
+      sessionTtlHours: 12,
+      owner: null,
+    });
+    expect(config.staticDir).toMatch(/renderer$/);
+  });
+
+  it('reads the environment', () => {
+    const config = configOf(
+      parseConfig(
+        [],
+        {
+          INBOX_HOST: '0.0.0.0',
+          INBOX_PORT: '0',
+          INBOX_DATA_DIR: '/var/lib/inbox',
+          INBOX_DEMO: '1',
+          INBOX_STATIC_DIR: 'web',
+          INBOX_INTEGRATION_KEY: 'k'.repeat(32),
+          INBOX_ALLOW_ORIGINS: 'http://localhost:5173, http://127.0.0.1:5173',
+          INBOX_SESSION_TTL_HOURS: '8',
+        },
+        cwd,
+      ),
+    );
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      databaseFile: '/var/lib/inbox/inbox.sqlite3',
+      demo: true,
+      staticDir: '/srv/inbox/web',
+      integrationKey: 'k'.repeat(32),
+      extraAllowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+      sessionTtlHours: 8,
+    });
+  });
+
+  it('lets flags win over the environment and repeats --allow-origin', () => {
+    const config = configOf(
+      parseConfig(
+        ['--port', '5000', '--demo', '--data-dir', 'tmp', '--allow-origin', 'http://a.test', '--allow-origin=http://b.test:81'],
+        { INBOX_PORT: '6000', INBOX_DEMO: '0' },
+        cwd,
+      ),
+    );
+    expect(config.port).toBe(5000);
+    expect(config.demo).toBe(true);
+    expect(config.dataDir).toBe('/srv/inbox/tmp');
+    expect(config.extraAllowedOrigins).toEqual(['http://a.test', 'http://b.test:81']);
+  });
+
+  it.each([
+    [['--port', 'eighty'], {}, /--port/],
+    [['--port', '70000'], {}, /--port/],
+    [['--port', '1.5'], {}, /whole number/],
+    [[], { INBOX_DEMO: 'maybe' }, /INBOX_DEMO/],
+    [['--integration-key', 'short'], {}, /at least 16 characters/],
+    [['--allow-origin', 'http://a.test/path'], {}, /--allow-origin/],
+    [[], { INBOX_SESSION_TTL_HOURS: '-1' }, /INBOX_SESSION_TTL_HOURS/],
+    [['--verbose'], {}, /verbose/],
+    [['stray'], {}, /stray|positional/i],
+    [[], { INBOX_OWNER_EMAIL: 'o@example.com' }, /INBOX_OWNER_PASSWORD/],
+  ])('rejects %j %j with one clear line', (argv, env, pattern) => {
+    const message = errorOf(parseConfig(argv, env, cwd));
+    expect(message).toMatch(pattern);
+    expect(message).not.toContain('\n');
+  });
+
+  it('builds the owner bootstrap only when all three variables are set', () => {
+    const config = configOf(
+      parseConfig(
+        [],
+        { INBOX_OWNER_EMAIL: 'Owner@Example.com', INBOX_OWNER_NAME: 'Olga', INBOX_OWNER_PASSWORD: 'long enough' },
+        cwd,
+      ),
+    );
+    expect(config.owner).toEqual({ email: 'owner@example.com', name: 'Olga', password: 'long enough' });
+  });
+
+  it('answers --help with the usage text', () => {
+    const outcome = parseConfig(['--help'], {}, cwd);
+    expect(outcome.kind).toBe('help');
+    if (outcome.kind === 'help') expect(outcome.text).toContain('--integration-key');
+  });
+});

@@ -1,0 +1,184 @@
+// Server configuration from command-line flags (which win) and INBOX_* environment variables.
+// Everything is validated up front so a typo stops the server with one clear line instead of
+// surfacing later as a confusing runtime failure.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { DEFAULT_PORT } from '../shared/http';
+
+export type OwnerBootstrap = { email: string; name: string; password: string };
+
+export type ServerConfig = {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** The SQLite file inside dataDir. */
+  databaseFile: string;
+  /** Seed the demo workspace when the database is empty. */
+  demo: boolean;
+  /** The built renderer (index.html, client/index.html, assets/). */
+  staticDir: string;
+  /** Bearer key of the booking-system integration API; null denies every integration call. */
+  integrationKey: string | null;
+  /** Origins allowed besides the desktop app's and the server's own. */
+  extraAllowedOrigins: string[];
+  sessionTtlHours: number;
+  /** Create this owner (and workspace) when the database is empty and demo is off. */
+  owner: OwnerBootstrap | null;
+  workspaceName: string;
+};
+
+export type ConfigOutcome =
+  | { kind: 'config'; config: ServerConfig }
+  | { kind: 'help'; text: string }
+  | { kind: 'error'; message: string };
+
+export type Env = Record<string, string | undefined>;
+
+export const DATABASE_FILE_NAME = 'inbox.sqlite3';
+
+/** The bundled server lives at out/main/server.js and the renderer build at out/renderer. */
+const defaultStaticDir = () => fileURLToPath(new URL('../renderer', import.meta.url));
+
+export const USAGE = `Usage: server [options]
+
+  --host <host>             Address to listen on (INBOX_HOST, default 127.0.0.1)
+  --port <port>             Port, 0 picks a free one (INBOX_PORT, default ${DEFAULT_PORT})
+  --data-dir <dir>          Where inbox.sqlite3 lives (INBOX_DATA_DIR, default ./data)
+  --demo                    Seed the demo salon into an empty database (INBOX_DEMO=1)
+  --static-dir <dir>        Built renderer to serve (INBOX_STATIC_DIR, default out/renderer)
+  --integration-key <key>   Bearer key for the booking-system API (INBOX_INTEGRATION_KEY)
+  --allow-origin <origin>   Extra CORS origin, repeatable (INBOX_ALLOW_ORIGINS, comma-separated)
+  --help                    Show this help
+
+  INBOX_SESSION_TTL_HOURS   Staff session lifetime in hours (default 12)
+  INBOX_OWNER_EMAIL, INBOX_OWNER_NAME, INBOX_OWNER_PASSWORD
+                            Create this owner when the database is empty (all three needed)
+  INBOX_WORKSPACE_NAME      Name of that new workspace (default "My salon")`;
+
+const originSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s?#]+$/i, 'must look like scheme://host[:port] with no path');
+
+const booleanFlagSchema = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const configSchema = z.object({
+  host: z.string().trim().min(1, 'must not be empty'),
+  port: z.coerce.number().int('must be a whole number').min(0).max(65535),
+  dataDir: z.string().trim().min(1, 'must not be empty'),
+  demo: z.union([z.boolean(), booleanFlagSchema]),
+  staticDir: z.string().trim().min(1, 'must not be empty'),
+  integrationKey: z
+    .string()
+    .min(16, 'must be at least 16 characters so it cannot be guessed')
+    .max(512)
+    .nullable(),
+  extraAllowedOrigins: z.array(originSchema),
+  sessionTtlHours: z.coerce.number().positive().max(24 * 90, 'must be at most 2160 (90 days)'),
+  ownerEmail: z.email().optional(),
+  ownerName: z.string().trim().min(1).optional(),
+  ownerPassword: z.string().min(8, 'must be at least 8 characters').optional(),
+  workspaceName: z.string().trim().min(1).max(120),
+});
+
+const fieldNames: Record<string, string> = {
+  host: '--host / INBOX_HOST',
+  port: '--port / INBOX_PORT',
+  dataDir: '--data-dir / INBOX_DATA_DIR',
+  demo: '--demo / INBOX_DEMO',
+  staticDir: '--static-dir / INBOX_STATIC_DIR',
+  integrationKey: '--integration-key / INBOX_INTEGRATION_KEY',
+  extraAllowedOrigins: '--allow-origin / INBOX_ALLOW_ORIGINS',
+  sessionTtlHours: 'INBOX_SESSION_TTL_HOURS',
+  ownerEmail: 'INBOX_OWNER_EMAIL',
+  ownerName: 'INBOX_OWNER_NAME',
+  ownerPassword: 'INBOX_OWNER_PASSWORD',
+  workspaceName: 'INBOX_WORKSPACE_NAME',
+};
+
+function readFlags(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean' },
+      'static-dir': { type: 'string' },
+      'integration-key': { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      help: { type: 'boolean' },
+    },
+  }).values;
+}
+
+const emptyToUndefined = (value: string | undefined) => (value === '' ? undefined : value);
+
+export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): ConfigOutcome {
+  let flags: ReturnType<typeof readFlags>;
+  try {
+    flags = readFlags(argv);
+  } catch (error) {
+    return { kind: 'error', message: `${(error as Error).message} (see --help)` };
+  }
+  if (flags.help) return { kind: 'help', text: USAGE };
+
+  const envOrigins = (env.INBOX_ALLOW_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  const parsed = configSchema.safeParse({
+    host: flags.host ?? env.INBOX_HOST ?? '127.0.0.1',
+    port: flags.port ?? emptyToUndefined(env.INBOX_PORT) ?? DEFAULT_PORT,
+    dataDir: flags['data-dir'] ?? emptyToUndefined(env.INBOX_DATA_DIR) ?? './data',
+    demo: flags.demo ?? (env.INBOX_DEMO ?? '').toLowerCase(),
+    staticDir: flags['static-dir'] ?? emptyToUndefined(env.INBOX_STATIC_DIR) ?? defaultStaticDir(),
+    integrationKey: flags['integration-key'] ?? emptyToUndefined(env.INBOX_INTEGRATION_KEY) ?? null,
+    extraAllowedOrigins: [...envOrigins, ...(flags['allow-origin'] ?? [])],
+    sessionTtlHours: emptyToUndefined(env.INBOX_SESSION_TTL_HOURS) ?? 12,
+    ownerEmail: emptyToUndefined(env.INBOX_OWNER_EMAIL),
+    ownerName: emptyToUndefined(env.INBOX_OWNER_NAME),
+    ownerPassword: emptyToUndefined(env.INBOX_OWNER_PASSWORD),
+    workspaceName: emptyToUndefined(env.INBOX_WORKSPACE_NAME) ?? 'My salon',
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    return { kind: 'error', message: `Invalid ${fieldNames[field] ?? field}: ${issue?.message}` };
+  }
+
+  const values = parsed.data;
+  const ownerParts = [values.ownerEmail, values.ownerName, values.ownerPassword];
+  const ownerPartsSet = ownerParts.filter((part) => part !== undefined).length;
+  if (ownerPartsSet !== 0 && ownerPartsSet !== 3) {
+    return {
+      kind: 'error',
+      message: 'Set all of INBOX_OWNER_EMAIL, INBOX_OWNER_NAME and INBOX_OWNER_PASSWORD, or none.',
+    };
+  }
+  const dataDir = resolve(cwd, values.dataDir);
+  return {
+    kind: 'config',
+    config: {
+      host: values.host,
+      port: values.port,
+      dataDir,
+      databaseFile: resolve(dataDir, DATABASE_FILE_NAME),
+      demo: values.demo,
+      staticDir: resolve(cwd, values.staticDir),
+      integrationKey: values.integrationKey,
+      extraAllowedOrigins: values.extraAllowedOrigins,
+      sessionTtlHours: values.sessionTtlHours,
+      owner:
+        values.ownerEmail && values.ownerName && values.ownerPassword
+          ? { email: values.ownerEmail.toLowerCase(), name: values.ownerName, password: values.ownerPassword }
+          : null,
+      workspaceName: values.workspaceName,
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// Opens the server's SQLite file with the settings every connection needs.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+
+export function openDatabase(file: string): Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file);
+  // WAL lets readers (e.g. a backup) work while the server writes; NORMAL sync is safe with WAL.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // Wait rather than fail if another connection (a backup, the CLI) briefly holds the lock.
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Folds the WAL back into the main file so a copied .sqlite3 is complete, then closes. */
+export function closeDatabase(db: Database): void {
+  if (!db.open) return;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}

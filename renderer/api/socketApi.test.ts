@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { staffPushes, staffRequests } from '../../shared/staffEvents';
+import { createSocketApi, type WireSocket } from './socketApi';
+
+type Listener = (payload: unknown) => void;
+
+function fakeSocket(answer: (event: string, payload: unknown) => Promise<unknown>) {
+  const listeners = new Map<string, Set<Listener>>();
+  const sent: { event: string; payload: unknown }[] = [];
+  const socket: WireSocket & { emitLocal(event: string, payload?: unknown): void } = {
+    connected: false,
+    timeout: () => ({
+      emitWithAck: (event, payload) => {
+        sent.push({ event, payload });
+        return answer(event, payload);
+      },
+    }),
+    on: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+    },
+    off: (event, listener) => listeners.get(event)?.delete(listener),
+    emitLocal: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+  };
+  return { socket, sent };
+}
+
+const session = {
+  member: { id: 1, name: 'Mia', email: 'mia@salon.test', role: 'owner' },
+  grants: { accessChats: true, replyChats: true, manageSettings: true, manageTeam: true },
+  locations: [{ id: 1, name: 'Downtown' }],
+  workspace: {
+    name: 'Salon',
+    settings: { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true },
+  },
+};
+
+describe('createSocketApi', () => {
+  it('returns parsed data from a successful ack', async () => {
+    const { socket, sent } = fakeSocket(async () => ({ ok: true, data: session }));
+    const api = createSocketApi(socket, staffRequests, staffPushes);
+    const result = await api.request('session:get', {});
+    expect(result).toEqual({ ok: true, data: session });
+    expect(sent).toEqual([{ event: 'session:get', payload: {} }]);
+  });
+
+  it('passes server errors through and reports unauthenticated', async () => {
+    const onUnauthenticated = vi.fn();
+    const error = { code: 'unauthenticated', message: 'Session expired.' };
+    const { socket } = fakeSocket(async () => ({ ok: false, error }));
+    const api = createSocketApi(socket, staffRequests, staffPushes, { onUnauthenticated });
+    expect(await api.request('session:get', {})).toEqual({ ok: false, error });
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a malformed ack into one internal error', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { socket } = fakeSocket(async () => ({ ok: true, data: { member: 'nobody' } }));
+    const result = await createSocketApi(socket, staffRequests, staffPushes).request('session:get', {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('internal');
+  });
+
+  it('turns a timeout into unavailable', async () => {
+    const { socket } = fakeSocket(() => Promise.reject(new Error('operation has timed out')));
+    const result = await createSocketApi(socket, staffRequests, staffPushes).request('session:get', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('refuses an invalid payload without sending it', async () => {
+    const { socket, sent } = fakeSocket(async () => ({ ok: true, data: {} }));
+    const api = createSocketApi(socket, staffRequests, staffPushes);
+    const result = await api.request('message:send', {
+      conversationId: 1,
+      clientMessageId: crypto.randomUUID(),
+      text: '   ',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('delivers valid pushes and drops malformed ones', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { socket } = fakeSocket(async () => undefined);
+    const handler = vi.fn();
+    const unsubscribe = createSocketApi(socket, staffRequests, staffPushes).subscribe('typing:updated', handler);
+    socket.emitLocal('typing:updated', { conversationId: 3, typing: true, name: 'Ana' });
+    socket.emitLocal('typing:updated', { conversationId: 'three' });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler).toHaveBeenCalledWith({ conversationId: 3, typing: true, name: 'Ana' });
+    unsubscribe();
+    socket.emitLocal('typing:updated', { conversationId: 3, typing: false, name: 'Ana' });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('calls reconnect handlers on every connection after the first', () => {
+    const { socket } = fakeSocket(async () => undefined);
+    const first = vi.fn();
+    const second = vi.fn();
+    const api = createSocketApi(socket, staffRequests, staffPushes);
+    api.onReconnect(first);
+    api.onReconnect(second);
+    socket.emitLocal('connect');
+    expect(first).not.toHaveBeenCalled();
+    expect(second).not.toHaveBeenCalled();
+    socket.emitLocal('connect');
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+  });
+});

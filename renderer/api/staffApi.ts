@@ -1,0 +1,23 @@
+// The staff connection: one socket.io socket to the default namespace, authenticated with the
+// session token, and the typed API over it.
+import { io, type Socket } from 'socket.io-client';
+import {
+  staffPushes,
+  staffRequests,
+  type StaffClientToServerEvents,
+  type StaffServerToClientEvents,
+} from '../../shared/staffEvents';
+import { asWire, createSocketApi, type SocketApi } from './socketApi';
+
+export type StaffSocket = Socket<StaffServerToClientEvents, StaffClientToServerEvents>;
+export type StaffApi = SocketApi<typeof staffRequests, typeof staffPushes>;
+
+export function connectStaff(
+  serverUrl: string,
+  token: string,
+  onUnauthenticated: () => void,
+): { socket: StaffSocket; api: StaffApi } {
+  const socket: StaffSocket = io(serverUrl, { auth: { token } });
+  const api = createSocketApi(asWire(socket), staffRequests, staffPushes, { onUnauthenticated });
+  return { socket, api };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from '../../shared/domain';
+import { emptyTimeline, hasUnreadBy, newestMessageBy, timelineReducer, type TimelineAction } from './timeline';
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const message = (id: number, kind: 'client' | 'staff' = 'client', readAt: number | null = null): Message => ({
+  id,
+  conversationId: 1,
+  clientMessageId: uuid(id),
+  author: kind === 'client' ? { kind, clientId: 9, name: 'Ana' } : { kind, memberId: 2, name: 'Mia' },
+  appointmentId: null,
+  text: `message ${id}`,
+  createdAt: id * 1000,
+  readAt,
+});
+
+const run = (...actions: TimelineAction[]) => actions.reduce(timelineReducer, emptyTimeline);
+const ids = (state: { messages: Message[] }) => state.messages.map((m) => m.id);
+
+describe('timelineReducer', () => {
+  it('prepends older pages and keeps messages unique and ordered', () => {
+    const state = run(
+      { type: 'latest-page', items: [message(4), message(5)], hasMore: true },
+      { type: 'older-page', items: [message(2), message(3), message(4)], hasMore: false },
+    );
+    expect(ids(state)).toEqual([2, 3, 4, 5]);
+    expect(state.hasOlder).toBe(false);
+    expect(state.loaded).toBe(true);
+  });
+
+  it('adds live messages once, in id order', () => {
+    const state = run(
+      { type: 'latest-page', items: [message(1)], hasMore: false },
+      { type: 'message', message: message(3) },
+      { type: 'message', message: message(2) },
+      { type: 'message', message: message(3) },
+    );
+    expect(ids(state)).toEqual([1, 2, 3]);
+  });
+
+  it('shows a sent message as pending until the ack or its echo arrives, whichever is first', () => {
+    const sent = { ...message(7, 'staff'), clientMessageId: uuid(700) };
+    const pending = run(
+      { type: 'latest-page', items: [], hasMore: false },
+      { type: 'send', clientMessageId: uuid(700), text: 'See you then', createdAt: 1 },
+    );
+    expect(pending.outgoing).toMatchObject([{ status: 'sending', text: 'See you then' }]);
+    const echoed = [{ type: 'message', message: sent }, { type: 'message', message: sent }] as const;
+    const settled = echoed.reduce(timelineReducer, pending);
+    expect(settled.outgoing).toEqual([]);
+    expect(ids(settled)).toEqual([7]);
+  });
+
+  it('does not resurrect a pending copy of a message already stored', () => {
+    const sent = { ...message(7, 'staff'), clientMessageId: uuid(700) };
+    const state = run(
+      { type: 'message', message: sent },
+      { type: 'send', clientMessageId: uuid(700), text: 'again', createdAt: 1 },
+    );
+    expect(state.outgoing).toEqual([]);
+  });
+
+  it('marks failures, retries and discards outgoing messages', () => {
+    const error = { code: 'messaging_disabled', message: 'Off' } as const;
+    const failed = run(
+      { type: 'send', clientMessageId: uuid(1), text: 'a', createdAt: 1 },
+      { type: 'send-failed', clientMessageId: uuid(1), error },
+    );
+    expect(failed.outgoing[0]).toMatchObject({ status: 'failed', error });
+    expect(timelineReducer(failed, { type: 'retry', clientMessageId: uuid(1) }).outgoing[0]).toMatchObject({
+      status: 'sending',
+      error: null,
+    });
+    expect(timelineReducer(failed, { type: 'discard', clientMessageId: uuid(1) }).outgoing).toEqual([]);
+  });
+
+  it('applies read receipts to the other side’s messages only, up to the given id', () => {
+    const state = run(
+      { type: 'latest-page', items: [message(1, 'staff'), message(2, 'client'), message(3, 'staff')], hasMore: false },
+      { type: 'read', authorKind: 'staff', upToMessageId: 2, readAt: 99 },
+    );
+    expect(state.messages.map((m) => m.readAt)).toEqual([99, null, null]);
+  });
+
+  it('merges a catch-up page that overlaps, and restarts from one that leaves a gap', () => {
+    const loaded = run({ type: 'latest-page', items: [message(5), message(6)], hasMore: true });
+    const overlapping = timelineReducer(loaded, { type: 'latest-page', items: [message(6), message(7)], hasMore: true });
+    expect(ids(overlapping)).toEqual([5, 6, 7]);
+    const gap = timelineReducer(loaded, { type: 'latest-page', items: [message(20), message(21)], hasMore: true });
+    expect(ids(gap)).toEqual([20, 21]);
+    expect(gap.hasOlder).toBe(true);
+  });
+
+  it('finds the newest message and unread state per side', () => {
+    const state = run({ type: 'latest-page', items: [message(1, 'client', 5), message(2, 'staff'), message(3, 'client')], hasMore: false });
+    expect(newestMessageBy(state, 'client')?.id).toBe(3);
+    expect(hasUnreadBy(state, 'client')).toBe(true);
+    const read = timelineReducer(state, { type: 'read', authorKind: 'client', upToMessageId: 3, readAt: 9 });
+    expect(hasUnreadBy(read, 'client')).toBe(false);
+  });
+});

@@ -1,0 +1,19 @@
+// The renderer's single way to the desktop: Electron's preload bridge when present, else the
+// web implementation, created once.
+import { BRIDGE_GLOBAL, type DesktopBridge } from '../../shared/bridge';
+import { createWebBridge } from './webBridge';
+
+let bridge: DesktopBridge | undefined;
+
+export function getDesktopBridge(): DesktopBridge {
+  bridge ??=
+    window[BRIDGE_GLOBAL] ??
+    createWebBridge({
+      origin: window.location.origin,
+      storage: window.localStorage,
+      document,
+      focusWindow: () => window.focus(),
+      notifications: 'Notification' in window ? window.Notification : undefined,
+    });
+  return bridge;
+}

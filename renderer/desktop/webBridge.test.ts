@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest';
+import { titleWithBadge } from './badgeTitle';
+import { createWebBridge, type NotificationApi, type WebBridgeEnvironment } from './webBridge';
+import { createMemoryStorage } from './testDoubles';
+
+function fakeNotifications(initial: NotificationPermission) {
+  const shown: { title: string; options: NotificationOptions; instance: FakeNotification }[] = [];
+  class FakeNotification {
+    static permission: NotificationPermission = initial;
+    static requestPermission = vi.fn(async () => {
+      FakeNotification.permission = 'granted';
+      return FakeNotification.permission;
+    });
+    onclick: Notification['onclick'] = null;
+    close = vi.fn();
+    constructor(title: string, options: NotificationOptions) {
+      shown.push({ title, options, instance: this });
+    }
+  }
+  return { api: FakeNotification satisfies NotificationApi, shown };
+}
+
+function environment(overrides: Partial<WebBridgeEnvironment> = {}): WebBridgeEnvironment {
+  return {
+    origin: 'http://127.0.0.1:4780',
+    storage: createMemoryStorage(),
+    document: { title: 'Front Desk Inbox' },
+    focusWindow: vi.fn(),
+    notifications: undefined,
+    ...overrides,
+  };
+}
+
+const message = { conversationId: 7, title: 'Ana Ruiz', body: 'Can I move my appointment?' };
+
+describe('titleWithBadge', () => {
+  it('prefixes, replaces and clears the count', () => {
+    expect(titleWithBadge('Inbox', 3)).toBe('(3) Inbox');
+    expect(titleWithBadge('(3) Inbox', 12)).toBe('(12) Inbox');
+    expect(titleWithBadge('(12) Inbox', 0)).toBe('Inbox');
+  });
+});
+
+describe('createWebBridge', () => {
+  it('serves the page origin as the server URL', async () => {
+    await expect(createWebBridge(environment()).serverUrl()).resolves.toBe('http://127.0.0.1:4780');
+  });
+
+  it('shows the badge in the document title', () => {
+    const env = environment();
+    const bridge = createWebBridge(env);
+    bridge.setBadgeCount(4);
+    expect(env.document.title).toBe('(4) Front Desk Inbox');
+    bridge.setBadgeCount(0);
+    expect(env.document.title).toBe('Front Desk Inbox');
+  });
+
+  it('asks for permission on first need, then notifies once per conversation tag', async () => {
+    const { api, shown } = fakeNotifications('default');
+    const bridge = createWebBridge(environment({ notifications: api }));
+    bridge.notify(message);
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    expect(api.requestPermission).toHaveBeenCalledTimes(1);
+    expect(shown[0]?.options).toMatchObject({ body: message.body, tag: 'conversation-7' });
+    bridge.notify(message);
+    expect(shown).toHaveLength(2);
+    expect(api.requestPermission).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays silent when notifications are denied or unsupported', () => {
+    const { api, shown } = fakeNotifications('denied');
+    createWebBridge(environment({ notifications: api })).notify(message);
+    createWebBridge(environment()).notify(message);
+    expect(shown).toHaveLength(0);
+  });
+
+  it('focuses the window and tells listeners which conversation was clicked', () => {
+    const { api, shown } = fakeNotifications('granted');
+    const env = environment({ notifications: api });
+    const bridge = createWebBridge(env);
+    const listener = vi.fn();
+    const unsubscribe = bridge.onNotificationClick(listener);
+    bridge.notify(message);
+    const notification = shown[0]?.instance;
+    notification?.onclick?.call(notification as unknown as Notification, new Event('click'));
+    expect(env.focusWindow).toHaveBeenCalled();
+    expect(notification?.close).toHaveBeenCalled();
+    expect(listener).toHaveBeenCalledWith(7);
+    unsubscribe();
+    notification?.onclick?.call(notification as unknown as Notification, new Event('click'));
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps preferences in namespaced storage', async () => {
+    const bridge = createWebBridge(environment());
+    await bridge.writePref('inbox.lastConversation', 7);
+    await expect(bridge.readPref('inbox.lastConversation')).resolves.toBe(7);
+  });
+});

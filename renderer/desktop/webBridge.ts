@@ -1,0 +1,68 @@
+// DesktopBridge for a plain browser: the Notification API, the tab title as the badge and
+// localStorage as the preference cache. Its environment is passed in so tests run under Node.
+import type { DesktopBridge, DesktopNotification } from '../../shared/bridge';
+import { titleWithBadge } from './badgeTitle';
+import { createPrefsStore, type KeyValueStorage } from './prefsStore';
+
+/** What we use of `Notification`: the constructor, its permission and the permission prompt. */
+export interface NotificationApi {
+  readonly permission: NotificationPermission;
+  requestPermission(): Promise<NotificationPermission>;
+  new (title: string, options: NotificationOptions): Pick<Notification, 'close' | 'onclick'>;
+}
+
+export interface WebBridgeEnvironment {
+  origin: string;
+  storage: KeyValueStorage;
+  document: Pick<Document, 'title'>;
+  focusWindow(): void;
+  /** Absent when the browser has no notifications (or they are blocked by policy). */
+  notifications: NotificationApi | undefined;
+}
+
+export function createWebBridge(env: WebBridgeEnvironment): DesktopBridge {
+  const prefs = createPrefsStore(env.storage);
+  const clickListeners = new Set<(conversationId: number) => void>();
+
+  const show = (api: NotificationApi, notification: DesktopNotification): void => {
+    const shown = new api(notification.title, {
+      body: notification.body,
+      // One notification per conversation: a newer message replaces the older notification.
+      tag: `conversation-${notification.conversationId}`,
+    });
+    shown.onclick = () => {
+      env.focusWindow();
+      shown.close();
+      for (const listener of clickListeners) listener(notification.conversationId);
+    };
+  };
+
+  return {
+    kind: 'web',
+    serverUrl: () => Promise.resolve(env.origin),
+    notify(notification) {
+      const api = env.notifications;
+      if (!api || api.permission === 'denied') return;
+      if (api.permission === 'granted') {
+        show(api, notification);
+        return;
+      }
+      // Ask the first time a notification is needed rather than on load, when it means nothing.
+      api.requestPermission().then(
+        (permission) => {
+          if (permission === 'granted') show(api, notification);
+        },
+        () => undefined,
+      );
+    },
+    onNotificationClick(listener) {
+      clickListeners.add(listener);
+      return () => clickListeners.delete(listener);
+    },
+    setBadgeCount(count) {
+      env.document.title = titleWithBadge(env.document.title, count);
+    },
+    readPref: (key) => Promise.resolve(prefs.read(key)),
+    writePref: (key, value) => Promise.resolve(prefs.write(key, value)),
+  };
+}

@@ -1,0 +1,155 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LISTENING_LINE_PREFIX } from '../../shared/http';
+import { parseListeningLine, startEmbeddedServer, type ForkServer } from './serverProcess';
+
+// A stand-in for out/main/server.js: a real HTTP server on 127.0.0.1:0 that prints the
+// listening line the way the inbox server does. FAKE_MODE picks how it misbehaves.
+const FAKE_SERVER = `
+import { createServer } from 'node:http';
+const mode = process.env.FAKE_MODE;
+console.log('args ' + JSON.stringify(process.argv.slice(2)));
+if (mode === 'crash') {
+  console.error('Error: database is locked');
+  process.exit(3);
+}
+if (mode === 'ignore-sigterm') process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
+const server = createServer((_req, res) => res.end('ok'));
+if (mode !== 'hang') {
+  server.listen(0, '127.0.0.1', () => {
+    console.log('migrations applied');
+    console.log(${JSON.stringify(LISTENING_LINE_PREFIX)} + 'http://127.0.0.1:' + server.address().port);
+  });
+} else {
+  setInterval(() => {}, 1000);
+}
+if (mode !== 'ignore-sigterm') {
+  process.on('SIGTERM', () => { console.log('shutting down'); server.close(() => process.exit(0)); });
+}
+`;
+
+let workDir: string;
+let serverScript: string;
+const children: ChildProcess[] = [];
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'inbox-server-process-'));
+  serverScript = join(workDir, 'fake-server.mjs');
+  writeFileSync(serverScript, FAKE_SERVER);
+});
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** The same contract utilityProcess.fork fulfils in the app, with Node's child_process.fork. */
+function forkWithMode(mode: string): ForkServer {
+  return (modulePath, args) => {
+    const child = fork(modulePath, [...args], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, FAKE_MODE: mode },
+    });
+    children.push(child);
+    return child;
+  };
+}
+
+function exitOf(child: ChildProcess | undefined): Promise<void> {
+  if (!child) throw new Error('no child was forked');
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+function httpGet(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request(url, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('parseListeningLine', () => {
+  it('reads the base URL from the listening line only', () => {
+    expect(parseListeningLine(`${LISTENING_LINE_PREFIX}http://127.0.0.1:51234`)).toBe('http://127.0.0.1:51234');
+    expect(parseListeningLine(`[info] ${LISTENING_LINE_PREFIX}http://127.0.0.1:1/ (demo)`)).toBe('http://127.0.0.1:1');
+    expect(parseListeningLine('migrations applied')).toBeNull();
+    expect(parseListeningLine(`${LISTENING_LINE_PREFIX}soon`)).toBeNull();
+    expect(parseListeningLine(`${LISTENING_LINE_PREFIX}file:///etc/passwd`)).toBeNull();
+  });
+});
+
+describe('startEmbeddedServer', () => {
+  it('starts the server with our arguments, learns its URL and stops it', async () => {
+    const lines: string[] = [];
+    const server = await startEmbeddedServer({
+      fork: forkWithMode('ready'),
+      serverScript,
+      dataDir: join(workDir, 'data'),
+      log: (line) => lines.push(line),
+    });
+
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await httpGet(server.url)).toBe('ok');
+    expect(lines).toContain(`args ${JSON.stringify(['--port', '0', '--data-dir', join(workDir, 'data'), '--demo'])}`);
+
+    await server.stop();
+    expect(children[0]?.exitCode).toBe(0);
+    expect(lines).toContain('shutting down');
+  });
+
+  it('rejects with the exit code and the server’s last words when it dies while starting', async () => {
+    const start = startEmbeddedServer({ fork: forkWithMode('crash'), serverScript, dataDir: workDir });
+    await expect(start).rejects.toThrow(/stopped before it was ready \(exit code 3\)/);
+    await expect(start).rejects.toThrow(/database is locked/);
+  });
+
+  it('gives up with a clear error when the server never says it is listening, and stops it', async () => {
+    const lines: string[] = [];
+    const start = startEmbeddedServer({
+      fork: forkWithMode('hang'),
+      serverScript,
+      dataDir: workDir,
+      startTimeoutMs: 1_500,
+      log: (line) => lines.push(line),
+    });
+    await expect(start).rejects.toThrow('The inbox server did not start within 2 seconds.');
+    await exitOf(children[0]);
+    expect(lines).toContain('shutting down');
+  });
+
+  it('does not hang quitting when the server ignores the request to stop', async () => {
+    const lines: string[] = [];
+    const server = await startEmbeddedServer({
+      fork: forkWithMode('ignore-sigterm'),
+      serverScript,
+      dataDir: workDir,
+      stopTimeoutMs: 300,
+      log: (line) => lines.push(line),
+    });
+    await server.stop();
+    expect(lines).toContain('The inbox server did not stop within 300 ms; leaving it to the OS.');
+  });
+
+  it('reports an exit the app did not ask for', async () => {
+    let unexpectedExitCode: number | null | undefined;
+    const server = await startEmbeddedServer({
+      fork: forkWithMode('ready'),
+      serverScript,
+      dataDir: workDir,
+      onUnexpectedExit: (code) => (unexpectedExitCode = code),
+    });
+    expect(server.url).toMatch(/^http:/);
+    children[0]?.kill('SIGKILL');
+    await exitOf(children[0]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(unexpectedExitCode).toBeNull();
+  });
+});

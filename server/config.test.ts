@@ -79,7 +79,7 @@ describe('parseConfig', () => {
     [['--port', '70000'], {}, /--port/],
     [['--port', '1.5'], {}, /whole number/],
     [[], { INBOX_DEMO: 'maybe' }, /INBOX_DEMO/],
-    [['--integration-key', 'short'], {}, /at least 16 characters/],
+    [['--integration-key', 'short'], {}, /at least 8 characters/],
     [['--allow-origin', 'http://a.test/path'], {}, /--allow-origin/],
     [[], { INBOX_SESSION_TTL_HOURS: '-1' }, /INBOX_SESSION_TTL_HOURS/],
     [['--verbose'], {}, /verbose/],

@@ -73,7 +73,7 @@ const configSchema = z.object({
   staticDir: z.string().trim().min(1, 'must not be empty'),
   integrationKey: z
     .string()
-    .min(16, 'must be at least 16 characters so it cannot be guessed')
+    .min(8, 'must be at least 8 characters')
     .max(512)
     .nullable(),
   extraAllowedOrigins: z.array(originSchema),

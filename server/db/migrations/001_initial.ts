@@ -135,6 +135,8 @@ CREATE TABLE messages (
 ) STRICT;
 CREATE INDEX messages_by_conversation ON messages (conversation_id, id);
 CREATE UNIQUE INDEX messages_by_sender_request ON messages (sender_key, client_message_id);
+-- Unread messages only: marking read and recounting the unread counters touch just these.
+CREATE INDEX messages_unread ON messages (conversation_id, author_kind, id) WHERE read_at IS NULL;
 CREATE INDEX messages_by_member ON messages (author_member_id);
 CREATE INDEX messages_by_appointment ON messages (appointment_id);
 `;

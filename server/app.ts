@@ -1,0 +1,97 @@
+// Builds the inbox server from its dependencies: HTTP routes, static pages and socket.io on
+// one node:http server. Nothing here opens files or reads the environment, so tests build one
+// on port 0 around a temp database.
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from 'better-sqlite3';
+import { Server } from 'socket.io';
+import { DESKTOP_ORIGIN } from '../shared/http';
+import { authRoutes } from './auth/auth.routes';
+import type { Clock } from './clock';
+import { integrationRoutes } from './clients/integration.routes';
+import type { ServerConfig } from './config';
+import type { ServerDeps } from './deps';
+import { healthRoutes } from './http/health.routes';
+import { createOriginPolicy } from './http/origins';
+import { createRequestListener } from './http/router';
+import type { Logger } from './log';
+import { attachRealtime } from './realtime/realtime';
+import type { StaffServer } from './realtime/types';
+import { createRepositories } from './repositories';
+
+/** Socket messages larger than this are refused by socket.io before any handler sees them. */
+const SOCKET_MESSAGE_LIMIT_BYTES = 100 * 1024;
+/** How long close() lets in-flight HTTP requests finish before cutting them off. */
+const CLOSE_GRACE_MS = 3_000;
+
+export type ServerOptions = { db: Database; clock: Clock; config: ServerConfig; log: Logger };
+
+export type InboxServer = {
+  httpServer: HttpServer;
+  io: StaffServer;
+  /** Starts listening on config.host:config.port; resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Disconnects every socket and stops the HTTP server. The database stays open. */
+  close(): Promise<void>;
+};
+
+/** A URL a local browser can open: wildcard binds are reached through loopback. */
+function baseUrlOf(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
+export function createServer({ db, clock, config, log }: ServerOptions): InboxServer {
+  const deps: ServerDeps = { repos: createRepositories(db), clock, config, log };
+  const originPolicy = createOriginPolicy(config.extraAllowedOrigins);
+  let baseUrl = baseUrlOf(config.host, config.port);
+
+  const io: StaffServer = new Server({
+    serveClient: false,
+    maxHttpBufferSize: SOCKET_MESSAGE_LIMIT_BYTES,
+    cors: { origin: [DESKTOP_ORIGIN, ...config.extraAllowedOrigins] },
+    // WebSocket upgrades skip CORS, so the origin is checked here for every transport.
+    allowRequest: (req, callback) => callback(null, originPolicy.allows(req.headers)),
+  });
+  const realtime = attachRealtime(io, deps);
+
+  const httpServer = createHttpServer(
+    createRequestListener({
+      routes: [
+        ...healthRoutes(clock),
+        ...authRoutes(deps, { endSessionSockets: (sessionId) => realtime.endSession(sessionId) }),
+        ...integrationRoutes(deps, { baseUrl: () => baseUrl }),
+      ],
+      staticDir: config.staticDir,
+      originPolicy,
+      log,
+    }),
+  );
+  io.attach(httpServer);
+
+  return {
+    httpServer,
+    io,
+    listen() {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject);
+          baseUrl = baseUrlOf(config.host, (httpServer.address() as AddressInfo).port);
+          resolve(baseUrl);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        const cutOff = setTimeout(() => httpServer.closeAllConnections(), CLOSE_GRACE_MS);
+        // io.close disconnects every socket of every namespace, then closes the HTTP server.
+        void io.close(() => {
+          clearTimeout(cutOff);
+          resolve();
+        });
+        httpServer.closeIdleConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../shared/http';
+import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
+import { ask, connectSocket, data, startTestServer, type TestServer } from '../testing/testServer';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer({ sessionTtlHours: 1 });
+});
+afterAll(() => t.close());
+
+const HOUR = 60 * 60 * 1000;
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${t.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('sign-in', () => {
+  it('returns a token, its expiry and the session snapshot', async () => {
+    const { token, expiresAt, session } = await t.signIn('priya');
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(expiresAt).toBe(t.clock.now() + HOUR);
+    expect(session.member).toEqual({ id: t.demo.members.priya, name: 'Priya Shah', email: 'priya@lumen.example', role: 'member' });
+    expect(session.grants).toEqual({ accessChats: true, replyChats: true, manageSettings: false, manageTeam: false });
+    expect(session.locations).toEqual([{ id: t.demo.locations.soho, name: 'Lumen Soho' }]);
+    expect(session.workspace).toEqual({
+      name: 'Lumen Hair Studio',
+      settings: { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true },
+    });
+  });
+
+  it('gives owners every grant and every location', async () => {
+    const { session } = await t.signIn('owner');
+    expect(Object.values(session.grants).every(Boolean)).toBe(true);
+    expect(session.locations.map((location) => location.id).sort()).toEqual(
+      [t.demo.locations.soho, t.demo.locations.shoreditch].sort(),
+    );
+  });
+
+  it('accepts the email in any case', async () => {
+    const response = await post(routes.signIn, { email: '  PRIYA@Lumen.Example ', password: DEMO_PASSWORD });
+    expect(response.status).toBe(200);
+  });
+
+  it('answers a wrong password and an unknown email the same way', async () => {
+    const wrongPassword = await post(routes.signIn, { email: DEMO_MEMBERS.marcus.email, password: 'nope' });
+    const unknownEmail = await post(routes.signIn, { email: 'nobody@lumen.example', password: 'nope' });
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    const [a, b] = [await wrongPassword.json(), await unknownEmail.json()];
+    expect(a).toEqual({ error: { code: 'unauthenticated', message: 'The email or password is incorrect.' } });
+    expect(b).toEqual(a);
+  });
+
+  it('explains invalid input with bad_request', async () => {
+    const response = await post(routes.signIn, { email: 'not-an-email', password: '' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; details: { path: string }[] } };
+    expect(body.error.code).toBe('bad_request');
+    expect(body.error.details.map((issue) => issue.path).sort()).toEqual(['email', 'password']);
+  });
+
+  it('slows down password guessing per email with 429 rate_limited', async () => {
+    const attempt = (password: string) => post(routes.signIn, { email: DEMO_MEMBERS.sofia.email, password });
+    for (let i = 0; i < 10; i += 1) expect((await attempt(`guess-${i}`)).status).toBe(401);
+    const limited = await attempt(DEMO_PASSWORD);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('900');
+    expect(((await limited.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    // Other members are not locked out, and the window passes.
+    expect((await post(routes.signIn, { email: DEMO_MEMBERS.tom.email, password: DEMO_PASSWORD })).status).toBe(200);
+    t.clock.advance(15 * 60 * 1000);
+    expect((await attempt(DEMO_PASSWORD)).status).toBe(200);
+  });
+});
+
+describe('sign-out', () => {
+  it('revokes the session and disconnects its sockets', async () => {
+    const { token } = await t.signIn('marcus');
+    const socket = await connectSocket(t.url, { token });
+    const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
+
+    const response = await post(routes.signOut, {}, { authorization: `Bearer ${token}` });
+    expect(response.status).toBe(200);
+    expect(await disconnected).toBe('io server disconnect');
+
+    expect((await post(routes.signOut, {}, { authorization: `Bearer ${token}` })).status).toBe(401);
+    await expect(connectSocket(t.url, { token })).rejects.toThrow('unauthenticated');
+  });
+
+  it('refuses a missing token', async () => {
+    expect((await post(routes.signOut, {})).status).toBe(401);
+  });
+});
+
+describe('session expiry', () => {
+  it('rejects an expired token for sign-out, socket connect and socket requests', async () => {
+    const { token } = await t.signIn('priya');
+    const socket = await connectSocket(t.url, { token });
+    expect(data(await ask(socket, 'session:get', {})).member.name).toBe('Priya Shah');
+
+    t.clock.advance(HOUR);
+    expect(await ask(socket, 'session:get', {})).toEqual({
+      ok: false,
+      error: { code: 'unauthenticated', message: 'Your session has expired. Sign in again.' },
+    });
+    expect((await post(routes.signOut, {}, { authorization: `Bearer ${token}` })).status).toBe(401);
+    const refused = connectSocket(t.url, { token });
+    await expect(refused).rejects.toThrow('unauthenticated');
+    await refused.catch((error: { data?: unknown }) => expect(error.data).toMatchObject({ code: 'unauthenticated' }));
+    socket.close();
+  });
+});
+
+describe('socket authentication', () => {
+  it.each([
+    ['no token', {}],
+    ['a made-up token', { token: 'made-up' }],
+    ['a token of the wrong type', { token: 42 }],
+    ['a client token', null],
+  ])('refuses %s with connect_error "unauthenticated"', async (_label, auth) => {
+    const credentials = auth ?? { token: t.issueClientToken(t.demo.clients.ava) };
+    await expect(connectSocket(t.url, credentials as { token: string })).rejects.toThrow('unauthenticated');
+  });
+
+  it('refuses a staff token on the client namespace', async () => {
+    const { token } = await t.signIn('priya');
+    await expect(connectSocket(t.url, { token }, '/client')).rejects.toThrow('unauthenticated');
+  });
+});

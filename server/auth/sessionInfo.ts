@@ -1,0 +1,20 @@
+// Builds what the renderer learns about its session: who, what they may do, where, and the
+// workspace's current settings.
+import type { SessionInfo } from '../../shared/domain';
+import type { Grants } from '../../shared/permissions';
+import type { Repositories } from '../repositories';
+
+export function buildSessionInfo(
+  repos: Repositories,
+  session: { memberId: number; grants: Grants; locationIds: readonly number[] },
+): SessionInfo | null {
+  const member = repos.team.memberById(session.memberId);
+  const workspace = repos.workspace.get();
+  if (!member || !workspace) return null;
+  return {
+    member,
+    grants: session.grants,
+    locations: repos.workspace.locationsByIds(session.locationIds),
+    workspace,
+  };
+}

@@ -1,0 +1,89 @@
+// Staff sessions. A session keeps the grants and locations its member had at sign-in, so
+// permission edits apply at the next sign-in (R8). Tokens are looked up by their SHA-256.
+import type { Database } from 'better-sqlite3';
+import type { Grants } from '../../shared/permissions';
+
+export type StaffSession = {
+  id: number;
+  memberId: number;
+  grants: Grants;
+  locationIds: number[];
+  expiresAt: number;
+};
+
+type SessionRow = {
+  id: number;
+  member_id: number;
+  access_chats: number;
+  reply_chats: number;
+  manage_settings: number;
+  manage_team: number;
+  location_ids: string;
+  expires_at: number;
+};
+
+export type NewSession = {
+  tokenHash: Buffer;
+  memberId: number;
+  grants: Grants;
+  locationIds: readonly number[];
+  createdAt: number;
+  expiresAt: number;
+};
+
+export type SessionRepository = ReturnType<typeof createSessionRepository>;
+
+export function createSessionRepository(db: Database) {
+  const insertSession = db.prepare(
+    `INSERT INTO sessions (token_hash, member_id, access_chats, reply_chats, manage_settings, manage_team,
+                           location_ids, created_at, expires_at)
+     VALUES (:tokenHash, :memberId, :accessChats, :replyChats, :manageSettings, :manageTeam,
+             :locationIds, :createdAt, :expiresAt)`,
+  );
+  const selectActive = db.prepare<{ tokenHash: Buffer; now: number }, SessionRow>(
+    `SELECT id, member_id, access_chats, reply_chats, manage_settings, manage_team, location_ids, expires_at
+       FROM sessions
+      WHERE token_hash = :tokenHash AND revoked_at IS NULL AND expires_at > :now`,
+  );
+  const revokeSession = db.prepare<{ id: number; now: number }>(
+    'UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL',
+  );
+
+  return {
+    create(session: NewSession): number {
+      return Number(
+        insertSession.run({
+          tokenHash: session.tokenHash,
+          memberId: session.memberId,
+          accessChats: Number(session.grants.accessChats),
+          replyChats: Number(session.grants.replyChats),
+          manageSettings: Number(session.grants.manageSettings),
+          manageTeam: Number(session.grants.manageTeam),
+          locationIds: JSON.stringify(session.locationIds),
+          createdAt: session.createdAt,
+          expiresAt: session.expiresAt,
+        }).lastInsertRowid,
+      );
+    },
+    /** The unexpired, unrevoked session with this token hash. */
+    findActive(tokenHash: Buffer, now: number): StaffSession | null {
+      const row = selectActive.get({ tokenHash, now });
+      if (!row) return null;
+      return {
+        id: row.id,
+        memberId: row.member_id,
+        grants: {
+          accessChats: row.access_chats === 1,
+          replyChats: row.reply_chats === 1,
+          manageSettings: row.manage_settings === 1,
+          manageTeam: row.manage_team === 1,
+        },
+        locationIds: JSON.parse(row.location_ids) as number[],
+        expiresAt: row.expires_at,
+      };
+    },
+    revoke(id: number, now: number): void {
+      revokeSession.run({ id, now });
+    },
+  };
+}

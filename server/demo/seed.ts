@@ -1,0 +1,106 @@
+// Seeds the demo salon into an empty database through the repositories, all in one
+// transaction. Returns the ids it created so tests and the start-up hint can refer to them.
+import { randomUUID } from 'node:crypto';
+import { hashPasswordSync } from '../auth/password';
+import type { Repositories } from '../repositories';
+import {
+  DEMO_CLIENTS,
+  DEMO_CONVERSATIONS,
+  DEMO_GROUPS,
+  DEMO_LOCATIONS,
+  DEMO_MEMBERS,
+  DEMO_PASSWORD,
+  DEMO_WORKSPACE,
+  longThread,
+  type DemoClientKey,
+  type DemoConversation,
+  type DemoGroupKey,
+  type DemoLocationKey,
+  type DemoMemberKey,
+} from './demoData';
+
+export type DemoIds = {
+  locations: Record<DemoLocationKey, number>;
+  groups: Record<DemoGroupKey, number>;
+  members: Record<DemoMemberKey, number>;
+  clients: Record<DemoClientKey, number>;
+  /** Each client's appointment ids, in the order of DEMO_CLIENTS. */
+  appointments: Record<DemoClientKey, number[]>;
+  /** Conversation ids by client (each demo client has at most one conversation). */
+  conversations: Partial<Record<DemoClientKey, number>>;
+};
+
+const READ_DELAY_MS = 60_000;
+
+function mapValues<K extends string, V, R>(record: Record<K, V>, map: (value: V, key: K) => R): Record<K, R> {
+  const entries = Object.entries(record) as [K, V][];
+  return Object.fromEntries(entries.map(([key, value]) => [key, map(value, key)])) as Record<K, R>;
+}
+
+export function seedDemo(repos: Repositories, now: number): DemoIds {
+  // One hash for the shared demo password keeps seeding fast; real members each get their own.
+  const passwordHash = hashPasswordSync(DEMO_PASSWORD);
+  return repos.transaction(() => {
+    repos.workspace.create(DEMO_WORKSPACE.name, DEMO_WORKSPACE.country);
+    const locations = mapValues(DEMO_LOCATIONS, (name) => repos.workspace.createLocation(name));
+    const groups = mapValues(DEMO_GROUPS, (group) => repos.team.createGroup(group.name, group.grants));
+    const members = mapValues(DEMO_MEMBERS, (member) =>
+      repos.team.createMember(
+        { name: member.name, email: member.email, passwordHash, role: member.role, groupId: groups[member.group] },
+        now,
+        member.locations.map((location) => locations[location]),
+      ),
+    );
+    const clients = mapValues(DEMO_CLIENTS, (client) =>
+      repos.clients.create({ name: client.name, mobile: client.mobile, email: client.email }, now),
+    );
+    const appointments = mapValues(DEMO_CLIENTS, (client, key) =>
+      client.appointments.map((appointment) =>
+        repos.appointments.create({
+          clientId: clients[key],
+          locationId: locations[appointment.location],
+          service: appointment.service,
+          staffMemberId: appointment.stylist === null ? null : members[appointment.stylist],
+          startsAt: now + appointment.inMs,
+          status: appointment.status,
+        }),
+      ),
+    );
+
+    const ids = { locations, groups, members, clients, appointments, conversations: {} } as DemoIds;
+    for (const conversation of [...DEMO_CONVERSATIONS, longThread()]) {
+      ids.conversations[conversation.client] = seedConversation(repos, ids, conversation, now);
+    }
+    return ids;
+  });
+}
+
+function seedConversation(repos: Repositories, ids: DemoIds, script: DemoConversation, now: number): number {
+  const clientId = ids.clients[script.client];
+  const appointmentId = ids.appointments[script.client][script.appointment] ?? null;
+  const conversationId = repos.conversations.findOrCreate(clientId, ids.locations[script.location], now - (script.lines[0]?.agoMs ?? 0));
+  const stored = script.lines.map((line) => ({
+    line,
+    message: repos.messages.append({
+      conversationId,
+      sender: line.from === 'client' ? { kind: 'client', clientId } : { kind: 'staff', memberId: ids.members[line.from] },
+      clientMessageId: randomUUID(),
+      appointmentId: line.from === 'client' ? appointmentId : null,
+      text: line.text,
+      createdAt: now - line.agoMs,
+    }).message,
+  }));
+
+  // The business has read everything but the trailing unread lines; the client has read every
+  // reply that came before their own latest message.
+  const readByBusiness = stored[stored.length - 1 - script.unreadClientLines];
+  if (readByBusiness) {
+    const readAt = Math.min(now, readByBusiness.message.createdAt + READ_DELAY_MS);
+    repos.conversations.markReadByBusiness(conversationId, readByBusiness.message.id, readAt);
+  }
+  const lastFromClient = stored.findLast((entry) => entry.line.from === 'client');
+  if (lastFromClient) {
+    repos.conversations.markReadByClient(conversationId, lastFromClient.message.id, lastFromClient.message.createdAt);
+  }
+  return conversationId;
+}

@@ -1,0 +1,29 @@
+// Reads a JSON request body with a size limit, so a client cannot make the server buffer
+// arbitrary amounts of data.
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from './errors';
+
+export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
+
+const tooLarge = () =>
+  new HttpError(413, 'payload_too_large', `The request body is larger than ${JSON_BODY_LIMIT_BYTES / 1024} KB.`);
+
+export async function readJsonBody(req: IncomingMessage, limit = JSON_BODY_LIMIT_BYTES): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge();
+
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') throw new HttpError(400, 'bad_request', 'The request body is empty; send JSON.');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'bad_request', 'The request body is not valid JSON.');
+  }
+}

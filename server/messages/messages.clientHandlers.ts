@@ -1,0 +1,60 @@
+// Client requests about messages: reading their own history and sending from an appointment.
+import { err, ok } from '../../shared/result';
+import { offersMessaging } from '../clients/contactPolicy';
+import { conversationForClient } from '../conversations/access';
+import type { RealtimeContext } from '../realtime/context';
+import type { ClientSocket } from '../realtime/types';
+import { messageForClient } from './clientView';
+import { MESSAGE_PAGE_DEFAULT } from './messages.handlers';
+import type { Sender } from './messages.repository';
+import { answerRetry, messagingDisabled } from './retries';
+
+export function registerClientMessageHandlers(socket: ClientSocket, { repos, clock, log, onClient, pushes }: RealtimeContext): void {
+  onClient(socket, 'message:list', (payload, { clientId }) => {
+    const access = conversationForClient(repos, clientId, payload.conversationId);
+    if (!access.ok) return access;
+    const page = repos.messages.page(payload.conversationId, payload.beforeId ?? null, payload.limit ?? MESSAGE_PAGE_DEFAULT);
+    const settings = repos.workspace.settings();
+    return ok({ items: page.items.map((message) => messageForClient(message, settings)), hasMore: page.hasMore });
+  });
+
+  onClient(socket, 'message:send', (payload, { clientId, afterAck }) => {
+    const appointment = repos.appointments.findById(payload.appointmentId);
+    if (!appointment || appointment.clientId !== clientId) return err('not_found', 'This appointment does not exist.');
+    const sender: Sender = { kind: 'client', clientId };
+    const sameRequest = (message: { appointmentId: number | null; text: string }) =>
+      message.appointmentId === payload.appointmentId && message.text === payload.text;
+    const previous = repos.messages.findSent(sender, payload.clientMessageId);
+    if (previous) return answerRetry(previous, sameRequest(previous));
+
+    const settings = repos.workspace.settings();
+    if (!settings.enabled) return messagingDisabled();
+    const now = clock.now();
+    // An existing conversation stays open while messaging is on; starting one needs the
+    // appointment to offer messaging (R4).
+    const existing = repos.conversations.findIdByClientAndLocation(clientId, appointment.location.id);
+    if (existing === null && !offersMessaging(appointment, settings, now)) {
+      return err('contact_not_offered', 'This appointment does not offer messaging.');
+    }
+
+    const outcome = repos.transaction(() =>
+      repos.messages.append({
+        conversationId: repos.conversations.findOrCreate(clientId, appointment.location.id, now),
+        sender,
+        clientMessageId: payload.clientMessageId,
+        appointmentId: appointment.id,
+        text: payload.text,
+        createdAt: now,
+      }),
+    );
+    const { message } = outcome;
+    if (outcome.kind === 'existing') return answerRetry(message, sameRequest(message));
+
+    const conversation = repos.conversations.summary(message.conversationId);
+    afterAck(() => {
+      if (conversation) pushes.messageCreated(message, conversation, settings);
+      else log.error('Stored message has no conversation summary', { messageId: message.id });
+    });
+    return ok(messageForClient(message, settings));
+  });
+}

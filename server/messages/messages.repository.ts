@@ -1,0 +1,175 @@
+// Messages: storing one exactly once per sender request, and paging a conversation's history.
+import type { Database } from 'better-sqlite3';
+import type { Message, MessageAuthor } from '../../shared/domain';
+
+/** Who sends: the id that scopes their client message ids. */
+export type Sender = { kind: 'client'; clientId: number } | { kind: 'staff'; memberId: number };
+
+export type NewMessage = {
+  conversationId: number;
+  sender: Sender;
+  clientMessageId: string;
+  appointmentId: number | null;
+  text: string;
+  createdAt: number;
+};
+
+/** `existing` when this sender already sent a message with this client message id. */
+export type AppendOutcome = { kind: 'created'; message: Message } | { kind: 'existing'; message: Message };
+
+export type MessagePage = { items: Message[]; hasMore: boolean };
+
+type MessageRow = {
+  id: number;
+  conversation_id: number;
+  client_message_id: string;
+  author_kind: 'client' | 'staff';
+  author_client_id: number | null;
+  author_member_id: number | null;
+  author_name: string | null;
+  appointment_id: number | null;
+  text: string;
+  created_at: number;
+  read_at: number | null;
+};
+
+const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.client_message_id, m.author_kind,
+    m.author_client_id, m.author_member_id, coalesce(cl.name, tm.name) AS author_name,
+    m.appointment_id, m.text, m.created_at, m.read_at
+  FROM messages m
+  LEFT JOIN clients cl ON cl.id = m.author_client_id
+  LEFT JOIN team_members tm ON tm.id = m.author_member_id`;
+
+/** One page of history, newest first: walks messages_by_conversation backwards. */
+export const MESSAGE_PAGE_SQL = `${MESSAGE_SELECT}
+  WHERE m.conversation_id = :conversationId AND m.id < :beforeId
+  ORDER BY m.id DESC
+  LIMIT :limit`;
+
+function toAuthor(row: MessageRow): MessageAuthor {
+  const name = row.author_name ?? '';
+  if (row.author_kind === 'client' && row.author_client_id !== null) {
+    return { kind: 'client', clientId: row.author_client_id, name };
+  }
+  if (row.author_kind === 'staff' && row.author_member_id !== null) {
+    return { kind: 'staff', memberId: row.author_member_id, name };
+  }
+  // The table's CHECK constraints make this unreachable.
+  throw new Error(`Message ${row.id} has no author.`);
+}
+
+function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    clientMessageId: row.client_message_id,
+    author: toAuthor(row),
+    appointmentId: row.appointment_id,
+    text: row.text,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+  };
+}
+
+export const senderKey = (sender: Sender) =>
+  sender.kind === 'client' ? `c:${sender.clientId}` : `m:${sender.memberId}`;
+
+export type MessageRepository = ReturnType<typeof createMessageRepository>;
+
+export function createMessageRepository(db: Database) {
+  const selectById = db.prepare<[number], MessageRow>(`${MESSAGE_SELECT} WHERE m.id = ?`);
+  const selectBySenderRequest = db.prepare<[string, string], MessageRow>(
+    `${MESSAGE_SELECT} WHERE m.sender_key = ? AND m.client_message_id = ?`,
+  );
+  const selectPage = db.prepare<{ conversationId: number; beforeId: number; limit: number }, MessageRow>(
+    MESSAGE_PAGE_SQL,
+  );
+  const selectInConversation = db.prepare<[number, number], { id: number }>(
+    'SELECT id FROM messages WHERE id = ? AND conversation_id = ?',
+  );
+  const insertMessage = db.prepare<{
+    conversationId: number;
+    authorKind: 'client' | 'staff';
+    clientId: number | null;
+    memberId: number | null;
+    clientMessageId: string;
+    appointmentId: number | null;
+    text: string;
+    createdAt: number;
+  }>(
+    `INSERT INTO messages (conversation_id, author_kind, author_client_id, author_member_id,
+                           client_message_id, appointment_id, text, created_at)
+     VALUES (:conversationId, :authorKind, :clientId, :memberId, :clientMessageId, :appointmentId, :text, :createdAt)`,
+  );
+  // A client message counts as unread for the business and remembers its appointment; a staff
+  // message counts as unread for the client.
+  const touchConversation = db.prepare<{
+    conversationId: number;
+    messageId: number;
+    createdAt: number;
+    fromClient: number;
+    appointmentId: number | null;
+  }>(
+    `UPDATE conversations
+        SET last_activity_at = max(last_activity_at, :createdAt),
+            last_message_id = :messageId,
+            last_appointment_id = CASE WHEN :fromClient = 1 AND :appointmentId IS NOT NULL
+                                       THEN :appointmentId ELSE last_appointment_id END,
+            unread_count = unread_count + :fromClient,
+            client_unread_count = client_unread_count + (1 - :fromClient)
+      WHERE id = :conversationId`,
+  );
+
+  const append = db.transaction((message: NewMessage): AppendOutcome => {
+    const existing = selectBySenderRequest.get(senderKey(message.sender), message.clientMessageId);
+    if (existing) return { kind: 'existing', message: toMessage(existing) };
+    const fromClient = message.sender.kind === 'client';
+    const id = Number(
+      insertMessage.run({
+        conversationId: message.conversationId,
+        authorKind: message.sender.kind,
+        clientId: message.sender.kind === 'client' ? message.sender.clientId : null,
+        memberId: message.sender.kind === 'staff' ? message.sender.memberId : null,
+        clientMessageId: message.clientMessageId,
+        appointmentId: message.appointmentId,
+        text: message.text,
+        createdAt: message.createdAt,
+      }).lastInsertRowid,
+    );
+    touchConversation.run({
+      conversationId: message.conversationId,
+      messageId: id,
+      createdAt: message.createdAt,
+      fromClient: Number(fromClient),
+      appointmentId: message.appointmentId,
+    });
+    const stored = selectById.get(id);
+    if (!stored) throw new Error(`Message ${id} vanished inside its own transaction.`);
+    return { kind: 'created', message: toMessage(stored) };
+  });
+
+  return {
+    /** The message this sender already sent with this client message id, if any. */
+    findSent(sender: Sender, clientMessageId: string): Message | null {
+      const row = selectBySenderRequest.get(senderKey(sender), clientMessageId);
+      return row ? toMessage(row) : null;
+    },
+    /** Stores the message unless this sender already sent this client message id. */
+    append(message: NewMessage): AppendOutcome {
+      return append(message);
+    },
+    /** Up to `limit` messages older than `beforeId` (or the newest), returned oldest first. */
+    page(conversationId: number, beforeId: number | null, limit: number): MessagePage {
+      const rows = selectPage.all({
+        conversationId,
+        beforeId: beforeId ?? Number.MAX_SAFE_INTEGER,
+        limit: limit + 1,
+      });
+      const hasMore = rows.length > limit;
+      return { items: rows.slice(0, limit).reverse().map(toMessage), hasMore };
+    },
+    belongsToConversation(messageId: number, conversationId: number): boolean {
+      return selectInConversation.get(messageId, conversationId) !== undefined;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// What socket handlers receive: the server's dependencies plus the request wrappers and pushes.
+import type { ServerDeps } from '../deps';
+import type { ClientOn, StaffOn } from './on';
+import type { Pushes } from './pushes';
+
+export type RealtimeContext = ServerDeps & { onStaff: StaffOn; onClient: ClientOn; pushes: Pushes };

@@ -1,0 +1,94 @@
+// The per-audience request wrappers. Staff: every event declares the permission it needs
+// (deny by default) and the session must still be unexpired. Clients: the client token,
+// checked at connect, is the whole authorization; handlers scope everything to that client.
+import type { z } from 'zod';
+import { clientRequests, type ClientRequestName, type ClientRequestResult } from '../../shared/clientEvents';
+import { can, type Permission } from '../../shared/permissions';
+import { err, type Result } from '../../shared/result';
+import { staffRequests, type StaffRequestName, type StaffRequestResult } from '../../shared/staffEvents';
+import type { StaffSession } from '../auth/sessions.repository';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import { registerRequest, type AfterAck, type RequestSocket } from './request';
+import type { ClientSocket, StaffSocket } from './types';
+
+/** For requests any signed-in member may make (e.g. `session:get`). */
+export const SIGNED_IN = 'signed-in';
+export type RequiredPermission = Permission | typeof SIGNED_IN;
+
+const FORBIDDEN_MESSAGES: Record<Permission, string> = {
+  'chats.access': 'You do not have the Access client chats permission. Ask a workspace owner to update your permissions.',
+  'chats.reply': 'You do not have the Reply to client chats permission. Ask a workspace owner to update your permissions.',
+  'settings.manage': 'You do not have permission to manage settings.',
+  'team.manage': 'You do not have permission to manage the team.',
+};
+
+type StaffPayload<K extends StaffRequestName> = z.infer<(typeof staffRequests)[K]['payload']>;
+type ClientPayload<K extends ClientRequestName> = z.infer<(typeof clientRequests)[K]['payload']>;
+
+export type StaffRequestContext = {
+  session: StaffSession;
+  memberName: string;
+  socket: StaffSocket;
+  afterAck: AfterAck;
+};
+export type StaffHandler<K extends StaffRequestName> = (
+  payload: StaffPayload<K>,
+  context: StaffRequestContext,
+) => Result<StaffRequestResult<K>>;
+
+export type ClientRequestContext = { clientId: number; clientName: string; socket: ClientSocket; afterAck: AfterAck };
+export type ClientHandler<K extends ClientRequestName> = (
+  payload: ClientPayload<K>,
+  context: ClientRequestContext,
+) => Result<ClientRequestResult<K>>;
+
+export type StaffOn = <K extends StaffRequestName>(
+  socket: StaffSocket,
+  event: K,
+  permission: RequiredPermission,
+  handler: StaffHandler<K>,
+) => void;
+export type ClientOn = <K extends ClientRequestName>(socket: ClientSocket, event: K, handler: ClientHandler<K>) => void;
+
+export function createStaffOn({ clock, log }: { clock: Clock; log: Logger }): StaffOn {
+  return function on<K extends StaffRequestName>(
+    socket: StaffSocket,
+    event: K,
+    permission: RequiredPermission,
+    handler: StaffHandler<K>,
+  ) {
+    registerRequest({
+      socket: socket as unknown as RequestSocket,
+      event,
+      // Indexing the map with a generic key loses the pairing TypeScript cannot see.
+      schema: staffRequests[event].payload as unknown as z.ZodType<StaffPayload<K>>,
+      log,
+      authorize: () => {
+        const { session } = socket.data;
+        if (clock.now() >= session.expiresAt) return err('unauthenticated', 'Your session has expired. Sign in again.');
+        if (permission !== SIGNED_IN && !can(session.grants, permission)) return err('forbidden', FORBIDDEN_MESSAGES[permission]);
+        return null;
+      },
+      onRefused: (refusal) => {
+        if (refusal.error.code === 'unauthenticated') socket.disconnect(true);
+      },
+      handler: (payload, afterAck) =>
+        handler(payload, { session: socket.data.session, memberName: socket.data.memberName, socket, afterAck }),
+    });
+  };
+}
+
+export function createClientOn({ log }: { log: Logger }): ClientOn {
+  return function on<K extends ClientRequestName>(socket: ClientSocket, event: K, handler: ClientHandler<K>) {
+    registerRequest({
+      socket: socket as unknown as RequestSocket,
+      event,
+      schema: clientRequests[event].payload as unknown as z.ZodType<ClientPayload<K>>,
+      log,
+      authorize: () => null,
+      handler: (payload, afterAck) =>
+        handler(payload, { clientId: socket.data.clientId, clientName: socket.data.clientName, socket, afterAck }),
+    });
+  };
+}

@@ -1,0 +1,58 @@
+// Every server-initiated event, each sent only to the rooms allowed to see it. Settings that
+// gate what clients see (R5, R6) are applied here, at the last step before the wire.
+import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
+import type { ConversationRecord } from '../conversations/conversations.repository';
+import { messageForClient } from '../messages/clientView';
+import { rooms } from './rooms';
+import type { ClientNamespace, StaffServer, StaffSocket } from './types';
+
+export type Pushes = ReturnType<typeof createPushes>;
+
+export function createPushes(staff: StaffServer, clients: ClientNamespace) {
+  return {
+    /** A stored message goes to staff at its location and to its client. */
+    messageCreated(message: Message, conversation: ConversationSummary, settings: WorkspaceSettings): void {
+      staff.to(rooms.location(conversation.location.id)).emit('message:created', { message, conversation });
+      clients.to(rooms.client(conversation.client.id)).emit('message:created', { message: messageForClient(message, settings) });
+    },
+
+    readByBusiness(
+      conversation: ConversationRecord,
+      read: { upToMessageId: number; readAt: number; unreadCount: number },
+      settings: WorkspaceSettings,
+    ): void {
+      staff
+        .to(rooms.location(conversation.locationId))
+        .emit('conversation:read', { conversationId: conversation.id, reader: 'business', ...read });
+      if (settings.readReceipts) {
+        clients
+          .to(rooms.client(conversation.clientId))
+          .emit('conversation:read', { conversationId: conversation.id, upToMessageId: read.upToMessageId, readAt: read.readAt });
+      }
+    },
+
+    /** The client read the business's messages; `unreadCount` is still the business's own. */
+    readByClient(conversation: ConversationRecord, read: { upToMessageId: number; readAt: number; unreadCount: number }): void {
+      staff
+        .to(rooms.location(conversation.locationId))
+        .emit('conversation:read', { conversationId: conversation.id, reader: 'client', ...read });
+    },
+
+    /** Colleagues at the location always see it; the client only while R6 allows. */
+    staffTyping(
+      from: StaffSocket,
+      conversation: ConversationRecord,
+      typing: { typing: boolean; name: string },
+      settings: WorkspaceSettings,
+    ): void {
+      from.to(rooms.location(conversation.locationId)).emit('typing:updated', { conversationId: conversation.id, ...typing });
+      if (settings.typingIndicator) {
+        clients.to(rooms.client(conversation.clientId)).emit('typing:updated', { conversationId: conversation.id, typing: typing.typing });
+      }
+    },
+
+    clientTyping(conversation: ConversationRecord, typing: { typing: boolean; name: string }): void {
+      staff.to(rooms.location(conversation.locationId)).emit('typing:updated', { conversationId: conversation.id, ...typing });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Wires socket.io: staff on the default namespace, clients on "/client". Authentication runs
+// once per connection; each connection joins exactly the rooms it may hear from, then gets
+// its request handlers.
+import { CLIENT_NAMESPACE, clientRequests } from '../../shared/clientEvents';
+import { can } from '../../shared/permissions';
+import { staffRequests } from '../../shared/staffEvents';
+import { registerSessionHandlers } from '../auth/session.handlers';
+import { registerClientHandlers } from '../clients/client.handlers';
+import { registerClientConversationHandlers } from '../conversations/conversations.clientHandlers';
+import { registerConversationHandlers } from '../conversations/conversations.handlers';
+import type { ServerDeps } from '../deps';
+import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
+import { registerMessageHandlers } from '../messages/messages.handlers';
+import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
+import { authenticateClient, authenticateStaff } from './authenticate';
+import type { RealtimeContext } from './context';
+import { createClientOn, createStaffOn } from './on';
+import { createPushes } from './pushes';
+import { refuseUnknownEvents, type RequestSocket } from './request';
+import { rooms } from './rooms';
+import type { ClientNamespace, StaffServer } from './types';
+
+export type Realtime = {
+  /** Disconnects every socket signed in with the session (after sign-out). */
+  endSession(sessionId: number): void;
+};
+
+export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
+  // One server carries both protocols; the client namespace has its own event maps.
+  const clients = io.of(CLIENT_NAMESPACE) as unknown as ClientNamespace;
+  const context: RealtimeContext = {
+    ...deps,
+    onStaff: createStaffOn(deps),
+    onClient: createClientOn(deps),
+    pushes: createPushes(io, clients),
+  };
+
+  io.use(authenticateStaff(deps));
+  io.on('connection', (socket) => {
+    const { session } = socket.data;
+    void socket.join(rooms.session(session.id));
+    // Without chat access nothing about conversations may reach the member (R9).
+    if (can(session.grants, 'chats.access')) void socket.join(session.locationIds.map(rooms.location));
+    registerSessionHandlers(socket, context);
+    registerConversationHandlers(socket, context);
+    registerMessageHandlers(socket, context);
+    registerStaffTypingHandlers(socket, context);
+    refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
+  });
+
+  clients.use(authenticateClient(deps));
+  clients.on('connection', (socket) => {
+    void socket.join(rooms.client(socket.data.clientId));
+    registerClientHandlers(socket, context);
+    registerClientConversationHandlers(socket, context);
+    registerClientMessageHandlers(socket, context);
+    registerClientTypingHandlers(socket, context);
+    refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(clientRequests));
+  });
+
+  return {
+    endSession(sessionId) {
+      io.in(rooms.session(sessionId)).disconnectSockets(true);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Every repository over one database: the only code that knows SQL. Handlers receive this
+// bundle, so a different store (e.g. Postgres) can later replace it behind the same shapes.
+import type { Database } from 'better-sqlite3';
+import { createSessionRepository } from './auth/sessions.repository';
+import { createAppointmentRepository } from './clients/appointments.repository';
+import { createClientRepository } from './clients/clients.repository';
+import { createConversationRepository } from './conversations/conversations.repository';
+import { createMessageRepository } from './messages/messages.repository';
+import { createTeamRepository } from './team/team.repository';
+import { createWorkspaceRepository } from './workspace/workspace.repository';
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export function createRepositories(db: Database) {
+  return {
+    workspace: createWorkspaceRepository(db),
+    team: createTeamRepository(db),
+    sessions: createSessionRepository(db),
+    clients: createClientRepository(db),
+    appointments: createAppointmentRepository(db),
+    conversations: createConversationRepository(db),
+    messages: createMessageRepository(db),
+    /** Runs several repository calls as one atomic unit (e.g. seeding). */
+    transaction<T>(work: () => T): T {
+      return db.transaction(work).immediate();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// Starts a complete server from a config: opens and migrates the database, creates the first
+// workspace if asked (demo or owner bootstrap), listens and prints the listening line.
+import type { Database } from 'better-sqlite3';
+import { LISTENING_LINE_PREFIX } from '../shared/http';
+import { createServer } from './app';
+import { hashPassword } from './auth/password';
+import { hashToken, newToken } from './auth/tokens';
+import { systemClock, type Clock } from './clock';
+import { clientPageUrl } from './clients/integration.routes';
+import type { ServerConfig } from './config';
+import { migrate } from './db/migrate';
+import { closeDatabase, openDatabase } from './db/open';
+import { DEMO_CLIENTS, DEMO_LOGINS } from './demo/demoData';
+import { seedDemo, type DemoIds } from './demo/seed';
+import { consoleLogger, type Logger } from './log';
+import { createRepositories, type Repositories } from './repositories';
+
+/** The database is empty and nothing says how to create the first workspace. */
+export class EmptyDatabaseError extends Error {
+  constructor(file: string) {
+    super(
+      `The database ${file} has no workspace yet. Start with --demo to try the demo salon, or set ` +
+        'INBOX_OWNER_EMAIL, INBOX_OWNER_NAME and INBOX_OWNER_PASSWORD to create your workspace owner.',
+    );
+    this.name = 'EmptyDatabaseError';
+  }
+}
+
+export type StartOptions = {
+  clock?: Clock;
+  log?: Logger;
+  /** Where the listening line and start-up hints go (stdout by default). */
+  print?: (line: string) => void;
+};
+
+export type RunningServer = { url: string; close(): Promise<void> };
+
+/** Demo clients whose client page links are printed at start-up. */
+const HINTED_CLIENTS = ['grace', 'ava'] as const;
+
+async function createFirstWorkspace(repos: Repositories, config: ServerConfig, clock: Clock): Promise<DemoIds | null> {
+  if (config.demo) return seedDemo(repos, clock.now());
+  if (!config.owner) throw new EmptyDatabaseError(config.databaseFile);
+  const { owner } = config;
+  const passwordHash = await hashPassword(owner.password);
+  repos.transaction(() => {
+    repos.workspace.create(config.workspaceName);
+    repos.team.createMember({ name: owner.name, email: owner.email, passwordHash, role: 'owner', groupId: null }, clock.now(), []);
+  });
+  return null;
+}
+
+function printDemoHints(print: (line: string) => void, repos: Repositories, demo: DemoIds, url: string, clock: Clock): void {
+  print('Demo salon ready. Demo sign-ins:');
+  for (const login of DEMO_LOGINS) print(`  ${login.email}  password: ${login.password}  (${login.who})`);
+  for (const key of HINTED_CLIENTS) {
+    const token = newToken();
+    repos.clients.saveToken(demo.clients[key], hashToken(token), clock.now());
+    print(`Client page for ${DEMO_CLIENTS[key].name} (client ${demo.clients[key]}): ${clientPageUrl(url, token)}`);
+  }
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? consoleLogger;
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+
+  const db: Database = openDatabase(config.databaseFile);
+  try {
+    const applied = migrate(db);
+    if (applied.length > 0) log.info('Database migrated', { file: config.databaseFile, applied });
+    const repos = createRepositories(db);
+    const demo = repos.workspace.get() === null ? await createFirstWorkspace(repos, config, clock) : null;
+
+    const server = createServer({ db, clock, config, log });
+    const url = await server.listen();
+    if (demo) printDemoHints(print, repos, demo, url, clock);
+    print(`${LISTENING_LINE_PREFIX}${url}`);
+    return {
+      url,
+      async close() {
+        await server.close();
+        closeDatabase(db);
+      },
+    };
+  } catch (error) {
+    closeDatabase(db);
+    throw error;
+  }
+}

@@ -1,0 +1,159 @@
+// Test helper: a real server on 127.0.0.1:0 over a temp SQLite file with the demo salon,
+// a manual clock, and real socket.io-client connections.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { io as connect, type Socket } from 'socket.io-client';
+import { CLIENT_NAMESPACE, type ClientRequestName, type ClientRequestResult } from '../../shared/clientEvents';
+import { routes, signInResponseSchema, type SignInResponse } from '../../shared/http';
+import type { Result } from '../../shared/result';
+import type { StaffRequestName, StaffRequestResult } from '../../shared/staffEvents';
+import { createServer, type InboxServer } from '../app';
+import { hashToken, newToken } from '../auth/tokens';
+import { ManualClock } from '../clock';
+import { parseConfig, type ServerConfig } from '../config';
+import { migrate } from '../db/migrate';
+import { closeDatabase, openDatabase } from '../db/open';
+import { DEMO_MEMBERS, DEMO_PASSWORD, type DemoMemberKey } from '../demo/demoData';
+import { seedDemo, type DemoIds } from '../demo/seed';
+import { createMemoryLogger } from '../log';
+import { createRepositories, type Repositories } from '../repositories';
+
+/** A fixed, realistic "now": Monday 2 March 2026, 09:00 UTC. */
+export const TEST_START = Date.UTC(2026, 2, 2, 9, 0, 0);
+export const TEST_INTEGRATION_KEY = 'test-integration-key-0123456789';
+
+export type TestServer = {
+  url: string;
+  server: InboxServer;
+  db: Database;
+  repos: Repositories;
+  clock: ManualClock;
+  demo: DemoIds;
+  log: ReturnType<typeof createMemoryLogger>;
+  dir: string;
+  signIn(member: DemoMemberKey): Promise<SignInResponse>;
+  /** Signs the member in and connects a staff socket with the session. */
+  connectStaff(member: DemoMemberKey): Promise<Socket>;
+  /** Issues a client token (as the integration API would) and connects to "/client". */
+  connectClient(clientId: number): Promise<Socket>;
+  issueClientToken(clientId: number): string;
+  close(): Promise<void>;
+};
+
+/** Writes a minimal "built renderer" so static routes have something to serve. */
+export function writeStaticFixture(dir: string): string {
+  const staticDir = join(dir, 'renderer');
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  mkdirSync(join(staticDir, 'client'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Inbox</title>');
+  writeFileSync(join(staticDir, 'client', 'index.html'), '<!doctype html><title>Client</title>');
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app");');
+  writeFileSync(join(staticDir, 'assets', 'style.css'), 'body{}');
+  writeFileSync(join(dir, 'secret.txt'), 'not for the web');
+  return staticDir;
+}
+
+export function testConfig(dir: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const outcome = parseConfig(['--port', '0', '--data-dir', dir, '--integration-key', TEST_INTEGRATION_KEY], {});
+  if (outcome.kind !== 'config') throw new Error('test config did not parse');
+  return { ...outcome.config, staticDir: join(dir, 'renderer'), ...overrides };
+}
+
+export function connectSocket(url: string, auth: { token: string }, namespace = ''): Promise<Socket> {
+  const socket = connect(`${url}${namespace}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'inbox-test-'));
+  writeStaticFixture(dir);
+  const config = testConfig(dir, overrides);
+  const db = openDatabase(config.databaseFile);
+  migrate(db);
+  const repos = createRepositories(db);
+  const clock = new ManualClock(TEST_START);
+  const demo = seedDemo(repos, clock.now());
+  const log = createMemoryLogger();
+  const server = createServer({ db, clock, config, log });
+  const url = await server.listen();
+  const sockets: Socket[] = [];
+
+  const signIn = async (member: DemoMemberKey) => {
+    const response = await fetch(`${url}${routes.signIn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_MEMBERS[member].email, password: DEMO_PASSWORD }),
+    });
+    if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+    return signInResponseSchema.parse(await response.json());
+  };
+  const issueClientToken = (clientId: number) => {
+    const token = newToken();
+    repos.clients.saveToken(clientId, hashToken(token), clock.now());
+    return token;
+  };
+  const track = (socket: Socket) => {
+    sockets.push(socket);
+    return socket;
+  };
+
+  return {
+    url, server, db, repos, clock, demo, log, dir, signIn, issueClientToken,
+    connectStaff: async (member) => track(await connectSocket(url, { token: (await signIn(member)).token })),
+    connectClient: async (clientId) => track(await connectSocket(url, { token: issueClientToken(clientId) }, CLIENT_NAMESPACE)),
+    async close() {
+      for (const socket of sockets) socket.close();
+      await server.close();
+      closeDatabase(db);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sends a staff request and waits for its ack. The payload is deliberately untyped so tests
+ * can send malformed ones. */
+export function ask<K extends StaffRequestName>(socket: Socket, event: K, payload: unknown): Promise<Result<StaffRequestResult<K>>> {
+  return socket.timeout(5_000).emitWithAck(event, payload) as Promise<Result<StaffRequestResult<K>>>;
+}
+
+export function askClient<K extends ClientRequestName>(socket: Socket, event: K, payload: unknown): Promise<Result<ClientRequestResult<K>>> {
+  return socket.timeout(5_000).emitWithAck(event, payload) as Promise<Result<ClientRequestResult<K>>>;
+}
+
+/** Unwraps an ok result or fails the test with the error. */
+export function data<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+/** Records every payload of a push event. */
+export function recordPushes<T = unknown>(socket: Socket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (payload: T) => seen.push(payload));
+  return seen;
+}
+
+/** Waits for the next push of an event. */
+export function nextPush<T = unknown>(socket: Socket, event: string, timeoutMs = 3_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${event}" within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+/** Round-trips a request on the socket: any push the server sent it before is delivered by
+ * the time this resolves, because socket.io keeps one connection's packets in order. */
+export async function flush(socket: Socket, namespace: 'staff' | 'client' = 'staff'): Promise<void> {
+  await socket.timeout(5_000).emitWithAck(namespace === 'staff' ? 'session:get' : 'client:get', {});
+}

@@ -1,8 +1,8 @@
 // GET /api/health: the one route that needs no credentials, for launchers and monitoring.
-import { z } from 'zod';
-import { healthResponseSchema, routes } from '../../shared/http';
-import type { Clock } from '../clock';
+import type { z } from 'zod';
 import { version } from '../../package.json';
+import { routes, type healthResponseSchema } from '../../shared/http';
+import type { Clock } from '../clock';
 import type { Route } from './router';
 
 export const SERVER_VERSION = version;

@@ -94,18 +94,22 @@ describe('createSocketApi', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
-  it('calls reconnect handlers on every connection after the first', () => {
+  it('runs connection handlers now if connected and after every (re)connection', () => {
     const { socket } = fakeSocket(async () => undefined);
-    const first = vi.fn();
-    const second = vi.fn();
     const api = createSocketApi(socket, staffRequests, staffPushes);
-    api.onReconnect(first);
-    api.onReconnect(second);
+    const early = vi.fn();
+    api.whenConnected(early);
+    expect(early).not.toHaveBeenCalled();
     socket.emitLocal('connect');
-    expect(first).not.toHaveBeenCalled();
-    expect(second).not.toHaveBeenCalled();
+    expect(early).toHaveBeenCalledTimes(1);
+    const connected = Object.assign(socket, { connected: true });
+    const late = vi.fn();
+    const unsubscribe = createSocketApi(connected, staffRequests, staffPushes).whenConnected(late);
+    expect(late).toHaveBeenCalledTimes(1);
     socket.emitLocal('connect');
-    expect(first).toHaveBeenCalledTimes(1);
-    expect(second).toHaveBeenCalledTimes(1);
+    expect(late).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    socket.emitLocal('connect');
+    expect(late).toHaveBeenCalledTimes(2);
   });
 });

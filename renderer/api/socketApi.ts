@@ -16,8 +16,9 @@ export interface SocketApi<Requests extends RequestSpecs, Pushes extends PushSpe
   ): Promise<Result<z.infer<Requests[K]['result']>>>;
   /** Returns unsubscribe. A push that fails to parse is logged and dropped. */
   subscribe<K extends keyof Pushes & string>(name: K, handler: (payload: z.infer<Pushes[K]>) => void): () => void;
-  /** Runs after every successful connection except the first: the moment to catch up. */
-  onReconnect(handler: () => void): () => void;
+  /** Runs the handler now if connected, then after every (re)connection: the moment to load,
+   * or to catch up on what was missed. Returns unsubscribe. */
+  whenConnected(handler: () => void): () => void;
 }
 
 /** What the API needs of a socket. socket.io's typed maps can't be indexed by a type
@@ -47,11 +48,9 @@ export function createSocketApi<Requests extends RequestSpecs, Pushes extends Pu
   options: SocketApiOptions = {},
 ): SocketApi<Requests, Pushes> {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
-  let connections = socket.connected ? 1 : 0;
-  const reconnectHandlers = new Set<() => void>();
+  const connectHandlers = new Set<() => void>();
   socket.on('connect', () => {
-    connections += 1;
-    if (connections > 1) for (const handler of reconnectHandlers) handler();
+    for (const handler of connectHandlers) handler();
   });
 
   return {
@@ -93,9 +92,10 @@ export function createSocketApi<Requests extends RequestSpecs, Pushes extends Pu
       return () => void socket.off(event, listener);
     },
 
-    onReconnect(handler) {
-      reconnectHandlers.add(handler);
-      return () => void reconnectHandlers.delete(handler);
+    whenConnected(handler) {
+      connectHandlers.add(handler);
+      if (socket.connected) handler();
+      return () => void connectHandlers.delete(handler);
     },
   };
 }

@@ -17,7 +17,8 @@ export function connectStaff(
   token: string,
   onUnauthenticated: () => void,
 ): { socket: StaffSocket; api: StaffApi } {
-  const socket: StaffSocket = io(serverUrl, { auth: { token } });
+  // Connected by the caller, so creating it has no side effect (React may create it twice).
+  const socket: StaffSocket = io(serverUrl, { auth: { token }, autoConnect: false });
   const api = createSocketApi(asWire(socket), staffRequests, staffPushes, { onUnauthenticated });
   return { socket, api };
 }

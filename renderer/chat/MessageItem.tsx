@@ -1,0 +1,69 @@
+// One message in a chat: a stored message (with Sent/Read on our own) or one of ours still
+// on its way (Sending…, or Not sent with Retry and Discard).
+import type { Message } from '../../shared/domain';
+import { describeError } from '../api/errors';
+import { formatMessageTime } from '../ui/format';
+import type { OutgoingMessage } from './timeline';
+
+interface StoredMessageProps {
+  message: Message;
+  own: boolean;
+  /** Show who wrote it (several team members answer the same client). */
+  showAuthor: boolean;
+  now: number;
+}
+
+export function StoredMessageItem({ message, own, showAuthor, now }: StoredMessageProps) {
+  const delivery = message.readAt === null ? 'sent' : 'read';
+  return (
+    <li
+      className={`message ${own ? 'message--own' : 'message--theirs'}`}
+      data-testid="message"
+      data-message-id={message.id}
+      data-status={own ? delivery : undefined}
+    >
+      {showAuthor && <p className="message__author">{message.author.name}</p>}
+      <p className="message__bubble">{message.text}</p>
+      <p className="message__meta">
+        <time dateTime={new Date(message.createdAt).toISOString()}>{formatMessageTime(message.createdAt, now)}</time>
+        {own && <span className="message__delivery">{delivery === 'read' ? 'Read' : 'Sent'}</span>}
+      </p>
+    </li>
+  );
+}
+
+interface OutgoingMessageProps {
+  message: OutgoingMessage;
+  onRetry: (clientMessageId: string) => void;
+  onDiscard: (clientMessageId: string) => void;
+}
+
+export function OutgoingMessageItem({ message, onRetry, onDiscard }: OutgoingMessageProps) {
+  const failed = message.status === 'failed';
+  return (
+    <li
+      className={`message message--own ${failed ? 'message--failed' : 'message--pending'}`}
+      data-testid="message"
+      data-status={failed ? 'failed' : 'sending'}
+    >
+      <p className="message__bubble">{message.text}</p>
+      <p className="message__meta">
+        {failed ? (
+          <>
+            <span className="message__delivery message__delivery--failed">
+              Not sent{message.error ? `: ${describeError(message.error)}` : ''}
+            </span>
+            <button type="button" className="link-button" onClick={() => onRetry(message.clientMessageId)}>
+              Retry
+            </button>
+            <button type="button" className="link-button" onClick={() => onDiscard(message.clientMessageId)}>
+              Discard
+            </button>
+          </>
+        ) : (
+          <span className="message__delivery">Sending…</span>
+        )}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,51 @@
+// Scroll behaviour of a chat: start at the newest message, follow new ones while the reader is
+// at the bottom (always for our own), keep the view still when older messages are prepended,
+// and ask for older ones when the reader reaches the top.
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+
+const EDGE_PX = 48;
+
+interface ChatScrollInput {
+  firstId: number | undefined;
+  /** Changes whenever something is appended at the bottom. */
+  lastKey: string | undefined;
+  /** The newest entry is ours: bring it into view even if the reader had scrolled up. */
+  lastIsOwn: boolean;
+  canLoadOlder: boolean;
+  onReachTop: () => void;
+}
+
+export function useChatScroll(ref: RefObject<HTMLElement | null>, input: ChatScrollInput) {
+  const { firstId, lastKey, lastIsOwn, canLoadOlder, onReachTop } = input;
+  const atBottom = useRef(true);
+  const distanceFromBottom = useRef(0);
+  const previous = useRef<{ firstId: number | undefined; lastKey: string | undefined }>({
+    firstId: undefined,
+    lastKey: undefined,
+  });
+
+  const onScroll = useCallback(() => {
+    const element = ref.current;
+    if (!element) return;
+    distanceFromBottom.current = element.scrollHeight - element.scrollTop;
+    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < EDGE_PX;
+    if (element.scrollTop < EDGE_PX && canLoadOlder) onReachTop();
+  }, [ref, canLoadOlder, onReachTop]);
+
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const before = previous.current;
+    previous.current = { firstId, lastKey };
+    const prepended = before.firstId !== undefined && firstId !== undefined && firstId < before.firstId;
+    if (prepended) {
+      element.scrollTop = element.scrollHeight - distanceFromBottom.current;
+    } else if (lastKey !== before.lastKey && (atBottom.current || lastIsOwn)) {
+      element.scrollTop = element.scrollHeight;
+      atBottom.current = true;
+    }
+    distanceFromBottom.current = element.scrollHeight - element.scrollTop;
+  }, [ref, firstId, lastKey, lastIsOwn]);
+
+  return onScroll;
+}

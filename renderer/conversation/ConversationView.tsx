@@ -1,0 +1,73 @@
+// The open conversation: header, history, typing indicator and the reply box, which is
+// hidden for members who may read but not reply (R7) and while messaging is off (R2).
+import { useId } from 'react';
+import type { ConversationSummary } from '../../shared/domain';
+import { can } from '../../shared/permissions';
+import { Composer } from '../chat/Composer';
+import { LiveAnnouncer } from '../chat/LiveAnnouncer';
+import { MessageList } from '../chat/MessageList';
+import { TypingIndicator } from '../chat/TypingIndicator';
+import { describeError } from '../api/errors';
+import { useStaff } from '../session/StaffContext';
+import { ConversationHeader } from './ConversationHeader';
+import { useStaffChat } from './useStaffChat';
+
+interface ConversationViewProps {
+  conversationId: number;
+  conversation: ConversationSummary | null;
+}
+
+export function ConversationView({ conversationId, conversation }: ConversationViewProps) {
+  const { session } = useStaff();
+  const chat = useStaffChat(conversationId);
+  const titleId = useId();
+  const canReply = can(session.grants, 'chats.reply');
+  const messagingOn = session.workspace.settings.enabled;
+
+  return (
+    <section className="conversation" aria-labelledby={titleId}>
+      {conversation ? (
+        <ConversationHeader conversation={conversation} titleId={titleId} />
+      ) : (
+        <header className="conversation__header">
+          <h2 id={titleId} className="conversation__title">
+            Conversation
+          </h2>
+        </header>
+      )}
+      {chat.loadError && (
+        <p className="notice notice--error" role="alert">
+          {describeError(chat.loadError)}
+        </p>
+      )}
+      <MessageList
+        timeline={chat.timeline}
+        ownSide="staff"
+        nameOwnAuthors
+        loadingOlder={chat.loadingOlder}
+        onLoadOlder={() => void chat.loadOlder()}
+        onRetry={chat.retry}
+        onDiscard={chat.discard}
+        emptyText="No messages in this conversation yet."
+      />
+      <LiveAnnouncer text={chat.announcement} />
+      <TypingIndicator name={chat.typingName} />
+      {!messagingOn ? (
+        <p className="notice notice--warning composer-note" role="status">
+          Client messaging is turned off. The history stays here, but messages can’t be sent or received until a
+          workspace owner turns it back on.
+        </p>
+      ) : canReply ? (
+        <Composer
+          label="Reply"
+          placeholder="Write a reply…"
+          onSend={chat.send}
+          onDraftChange={chat.onDraftChange}
+          error={chat.sendError}
+        />
+      ) : (
+        <p className="notice composer-note">You can read but not reply to client chats.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+// Everything live about the open conversation for a team member: messages, pushes, typing
+// both ways, read receipts and sending.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeError } from '../api/errors';
+import { useChat, type ChatTransport } from '../chat/useChat';
+import { useMarkRead } from '../chat/useMarkRead';
+import { useRemoteTyping } from '../chat/useRemoteTyping';
+import { useTypingSignal } from '../chat/useTypingSignal';
+import { useStaff } from '../session/StaffContext';
+import { useWindowFocused } from '../ui/useWindowFocused';
+
+const PAGE_SIZE = 30;
+
+export function useStaffChat(conversationId: number) {
+  const { api, session } = useStaff();
+  const transport = useMemo<ChatTransport>(
+    () => ({
+      loadPage: (beforeId) => api.request('message:list', { conversationId, beforeId, limit: PAGE_SIZE }),
+      send: (clientMessageId, text) => api.request('message:send', { conversationId, clientMessageId, text }),
+      whenConnected: (handler) => api.whenConnected(handler),
+    }),
+    [api, conversationId],
+  );
+  const chat = useChat(transport);
+  const { dispatch } = chat;
+  const { typingName, updateTyping, clearTyping } = useRemoteTyping();
+  const [announcement, setAnnouncement] = useState('');
+  const memberName = session.member.name;
+
+  useEffect(() => {
+    const unsubscribers = [
+      api.subscribe('message:created', ({ message }) => {
+        if (message.conversationId !== conversationId) return;
+        dispatch({ type: 'message', message });
+        if (message.author.kind === 'client') {
+          clearTyping();
+          setAnnouncement(`New message from ${message.author.name}: ${message.text}`);
+        }
+      }),
+      api.subscribe('conversation:read', (read) => {
+        if (read.conversationId !== conversationId) return;
+        // The client reading marks our messages read, and vice versa.
+        const authorKind = read.reader === 'client' ? 'staff' : 'client';
+        dispatch({ type: 'read', authorKind, upToMessageId: read.upToMessageId, readAt: read.readAt });
+      }),
+      api.subscribe('typing:updated', (typing) => {
+        // Our own typing may be echoed to us; the indicator is about everyone else.
+        if (typing.conversationId === conversationId && typing.name !== memberName) updateTyping(typing.name, typing.typing);
+      }),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [api, conversationId, dispatch, clearTyping, updateTyping, memberName]);
+
+  const focused = useWindowFocused();
+  const markRead = useCallback(
+    (upToMessageId: number) => api.request('conversation:read', { conversationId, upToMessageId }),
+    [api, conversationId],
+  );
+  useMarkRead(chat.timeline, 'client', focused, markRead, dispatch);
+
+  const sendTyping = useCallback(
+    (typing: boolean) => void api.request('typing:update', { conversationId, typing }),
+    [api, conversationId],
+  );
+  const typingSignal = useTypingSignal(sendTyping);
+  const { send: sendMessage } = chat;
+  const send = useCallback(
+    (text: string) => {
+      typingSignal.stop();
+      sendMessage(text);
+    },
+    [typingSignal, sendMessage],
+  );
+
+  const lastFailure = chat.timeline.outgoing.findLast((message) => message.status === 'failed')?.error;
+  const sendError = lastFailure ? `Your message wasn’t sent. ${describeError(lastFailure)}` : null;
+
+  return { ...chat, send, onDraftChange: typingSignal.input, typingName, announcement, sendError };
+}

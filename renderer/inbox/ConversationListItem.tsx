@@ -1,0 +1,48 @@
+// One conversation in the list: client, location, the appointment it came from, the last
+// message and the unread count. A button, so it opens with Enter or Space.
+import type { ConversationSummary } from '../../shared/domain';
+import { formatAppointmentTime, formatListTime } from '../ui/format';
+
+interface ConversationListItemProps {
+  conversation: ConversationSummary;
+  selected: boolean;
+  now: number;
+  onSelect: (id: number) => void;
+}
+
+export function ConversationListItem({ conversation, selected, now, onSelect }: ConversationListItemProps) {
+  const { client, location, appointment, lastMessage, unreadCount } = conversation;
+  const preview = lastMessage ? `${lastMessage.authorKind === 'staff' ? 'You: ' : ''}${lastMessage.text}` : 'No messages yet';
+  return (
+    <li>
+      <button
+        type="button"
+        className={`conversation-item${unreadCount > 0 ? ' conversation-item--unread' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        data-testid="conversation-item"
+        data-conversation-id={conversation.id}
+        onClick={() => onSelect(conversation.id)}
+      >
+        <span className="conversation-item__top">
+          <span className="conversation-item__name">{client.name}</span>
+          <time className="conversation-item__time" dateTime={new Date(conversation.lastActivityAt).toISOString()}>
+            {formatListTime(conversation.lastActivityAt, now)}
+          </time>
+        </span>
+        <span className="conversation-item__context">
+          {location.name}
+          {appointment && ` · ${appointment.service}, ${formatAppointmentTime(appointment.startsAt)}`}
+        </span>
+        <span className="conversation-item__bottom">
+          <span className="conversation-item__preview">{preview}</span>
+          {unreadCount > 0 && (
+            <span className="count-badge">
+              {unreadCount}
+              <span className="visually-hidden"> unread</span>
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,49 @@
+// The Messages screen: the conversation list and the open conversation in <main>, and the
+// client's appointments in an <aside> beside them.
+import { useCallback, useState } from 'react';
+import { AppointmentPanel } from '../conversation/AppointmentPanel';
+import { ConversationView } from '../conversation/ConversationView';
+import { useConversationDetail } from '../conversation/useConversationDetail';
+import { ConversationList } from './ConversationList';
+import { useConversationList } from './useConversationList';
+import { useMessageNotifications } from './useMessageNotifications';
+
+export function InboxScreen() {
+  const [openId, setOpenId] = useState<number | null>(null);
+  const list = useConversationList();
+  const { detail, error: detailError } = useConversationDetail(openId);
+  const openConversation = useCallback((id: number) => setOpenId(id), []);
+  useMessageNotifications(openId, openConversation);
+  const { loadMore } = list;
+  const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
+  // The list's copy is live (pushes update it); the detail's covers a conversation not loaded in the list.
+  const summary = list.items.find((conversation) => conversation.id === openId) ?? detail?.conversation ?? null;
+
+  return (
+    <>
+      <main className="inbox">
+        <ConversationList
+          conversations={list.items}
+          loaded={list.loaded}
+          hasMore={list.nextCursor !== null}
+          loadingMore={list.loadingMore}
+          error={list.error}
+          selectedId={openId}
+          onSelect={openConversation}
+          onLoadMore={onLoadMore}
+        />
+        {openId === null ? (
+          <section className="conversation conversation--empty" aria-label="No conversation open">
+            <div className="empty-state">
+              <p className="empty-state__title">Select a conversation</p>
+              <p>Choose a client on the left to read and answer their messages.</p>
+            </div>
+          </section>
+        ) : (
+          <ConversationView key={openId} conversationId={openId} conversation={summary} />
+        )}
+      </main>
+      {openId !== null && <AppointmentPanel detail={detail} error={detailError} />}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { ConversationSummary, Message } from '../../shared/domain';
+import { conversationListReducer, emptyConversationList, type ConversationListAction } from './conversationList';
+import { notificationBody, shouldNotify } from './notificationRules';
+import { seedUnreadCounts, totalUnread, withUnreadCount } from './unreadCounts';
+
+const conversation = (id: number, lastActivityAt: number, unreadCount = 0): ConversationSummary => ({
+  id,
+  client: { id: id + 100, name: `Client ${id}` },
+  location: { id: 1, name: 'Downtown' },
+  appointment: null,
+  lastMessage: null,
+  lastActivityAt,
+  unreadCount,
+});
+
+const run = (...actions: ConversationListAction[]) => actions.reduce(conversationListReducer, emptyConversationList);
+const order = (state: { items: ConversationSummary[] }) => state.items.map((c) => c.id);
+
+describe('conversationListReducer', () => {
+  it('appends pages in newest-activity order without duplicates', () => {
+    const state = run(
+      { type: 'first-page', items: [conversation(3, 300), conversation(2, 200)], nextCursor: 'c1' },
+      { type: 'next-page', items: [conversation(2, 200), conversation(1, 100)], nextCursor: null },
+    );
+    expect(order(state)).toEqual([3, 2, 1]);
+    expect(state.nextCursor).toBeNull();
+  });
+
+  it('moves a conversation to the top when a message arrives', () => {
+    const state = run(
+      { type: 'first-page', items: [conversation(3, 300), conversation(2, 200), conversation(1, 100)], nextCursor: null },
+      { type: 'conversation-updated', conversation: conversation(1, 400, 1) },
+    );
+    expect(order(state)).toEqual([1, 3, 2]);
+    expect(state.items[0]?.unreadCount).toBe(1);
+  });
+
+  it('keeps a live update when an older copy arrives in a later page', () => {
+    const state = run(
+      { type: 'first-page', items: [conversation(3, 300)], nextCursor: 'c1' },
+      { type: 'conversation-updated', conversation: conversation(1, 500) },
+      { type: 'next-page', items: [conversation(1, 100)], nextCursor: null },
+    );
+    expect(order(state)).toEqual([1, 3]);
+    expect(state.items[0]?.lastActivityAt).toBe(500);
+  });
+
+  it('breaks activity ties by id, and updates unread counts in place', () => {
+    const state = run(
+      { type: 'first-page', items: [conversation(1, 100), conversation(2, 100)], nextCursor: null },
+      { type: 'unread-changed', conversationId: 1, unreadCount: 0 },
+    );
+    expect(order(state)).toEqual([2, 1]);
+  });
+
+  it('restarts from a fresh first page after reconnecting', () => {
+    const state = run(
+      { type: 'first-page', items: [conversation(3, 300)], nextCursor: 'c1' },
+      { type: 'next-page', items: [conversation(2, 200)], nextCursor: 'c2' },
+      { type: 'first-page', items: [conversation(4, 400), conversation(3, 300)], nextCursor: 'c3' },
+    );
+    expect(order(state)).toEqual([4, 3]);
+    expect(state.nextCursor).toBe('c3');
+  });
+});
+
+describe('unread counts', () => {
+  it('totals the unread conversations and follows updates', () => {
+    let counts = seedUnreadCounts([conversation(1, 1, 2), conversation(2, 1, 0), conversation(3, 1, 1)]);
+    expect(totalUnread(counts)).toBe(3);
+    counts = withUnreadCount(counts, 1, 0);
+    counts = withUnreadCount(counts, 4, 5);
+    expect(totalUnread(counts)).toBe(6);
+    expect(withUnreadCount(counts, 4, 5)).toBe(counts);
+  });
+});
+
+describe('shouldNotify', () => {
+  const message = (kind: 'client' | 'staff'): Message => ({
+    id: 1,
+    conversationId: 7,
+    clientMessageId: '00000000-0000-4000-8000-000000000001',
+    author: kind === 'client' ? { kind, clientId: 1, name: 'Ana' } : { kind, memberId: 1, name: 'Mia' },
+    appointmentId: null,
+    text: 'Hi',
+    createdAt: 1,
+    readAt: null,
+  });
+
+  it('notifies for client messages unless their conversation is open in a focused window', () => {
+    expect(shouldNotify(message('client'), { openConversationId: 7, windowFocused: true })).toBe(false);
+    expect(shouldNotify(message('client'), { openConversationId: 7, windowFocused: false })).toBe(true);
+    expect(shouldNotify(message('client'), { openConversationId: 8, windowFocused: true })).toBe(true);
+    expect(shouldNotify(message('staff'), { openConversationId: null, windowFocused: false })).toBe(false);
+  });
+
+  it('shortens long bodies to the notification limit', () => {
+    expect(notificationBody('x'.repeat(600))).toHaveLength(500);
+    expect(notificationBody('short')).toBe('short');
+  });
+});

@@ -1,0 +1,45 @@
+// The member's conversations: first page once connected (again after reconnecting), more
+// pages on demand, and live re-ordering as messages arrive.
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { describeError } from '../api/errors';
+import { useStaff } from '../session/StaffContext';
+import { conversationListReducer, emptyConversationList } from './conversationList';
+
+const PAGE_SIZE = 30;
+
+export function useConversationList() {
+  const { api } = useStaff();
+  const [state, dispatch] = useReducer(conversationListReducer, emptyConversationList);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const unsubscribers = [
+      api.whenConnected(() => {
+        void api.request('conversation:list', { limit: PAGE_SIZE }).then((result) => {
+          if (result.ok) dispatch({ type: 'first-page', ...result.data });
+          setError(result.ok ? null : describeError(result.error));
+        });
+      }),
+      api.subscribe('message:created', ({ conversation }) => dispatch({ type: 'conversation-updated', conversation })),
+      api.subscribe('conversation:read', (read) => {
+        if (read.reader === 'business') {
+          dispatch({ type: 'unread-changed', conversationId: read.conversationId, unreadCount: read.unreadCount });
+        }
+      }),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [api]);
+
+  const { nextCursor } = state;
+  const loadMore = useCallback(async () => {
+    if (nextCursor === null || loadingMore) return;
+    setLoadingMore(true);
+    const result = await api.request('conversation:list', { limit: PAGE_SIZE, cursor: nextCursor });
+    if (result.ok) dispatch({ type: 'next-page', ...result.data });
+    setError(result.ok ? null : describeError(result.error));
+    setLoadingMore(false);
+  }, [api, nextCursor, loadingMore]);
+
+  return { ...state, loadingMore, error, loadMore };
+}

@@ -1,0 +1,31 @@
+// Total unread client messages for the member's conversations, mirrored on the desktop badge.
+import { useEffect, useState } from 'react';
+import { PAGE_SIZE_MAX } from '../../shared/domain';
+import { useStaff } from '../session/StaffContext';
+import { seedUnreadCounts, totalUnread, withUnreadCount, type UnreadCounts } from './unreadCounts';
+
+export function useUnreadBadge(): number {
+  const { api, bridge } = useStaff();
+  const [counts, setCounts] = useState<UnreadCounts>(() => new Map());
+
+  useEffect(() => {
+    const unsubscribers = [
+      api.whenConnected(() => {
+        void api.request('conversation:list', { unreadOnly: true, limit: PAGE_SIZE_MAX }).then((result) => {
+          if (result.ok) setCounts(seedUnreadCounts(result.data.items));
+        });
+      }),
+      api.subscribe('message:created', ({ conversation }) =>
+        setCounts((current) => withUnreadCount(current, conversation.id, conversation.unreadCount)),
+      ),
+      api.subscribe('conversation:read', (read) => {
+        if (read.reader === 'business') setCounts((current) => withUnreadCount(current, read.conversationId, read.unreadCount));
+      }),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [api]);
+
+  const total = totalUnread(counts);
+  useEffect(() => bridge.setBadgeCount(total), [bridge, total]);
+  return total;
+}

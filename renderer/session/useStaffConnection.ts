@@ -1,0 +1,25 @@
+// The signed-in member's socket for as long as the signed-in screens are mounted. A refused
+// token (at connect or on any request) ends the session.
+import { useEffect, useMemo } from 'react';
+import { isAuthRefusal } from '../api/connectionStatus';
+import { connectStaff } from '../api/staffApi';
+
+/** `onSessionEnded` must be stable (useCallback): a new one means a new connection. */
+export function useStaffConnection(serverUrl: string, token: string, onSessionEnded: () => void) {
+  const connection = useMemo(() => connectStaff(serverUrl, token, onSessionEnded), [serverUrl, token, onSessionEnded]);
+
+  useEffect(() => {
+    const { socket } = connection;
+    const onConnectError = (error: Error) => {
+      if (isAuthRefusal(error)) onSessionEnded();
+    };
+    socket.on('connect_error', onConnectError);
+    socket.connect();
+    return () => {
+      socket.off('connect_error', onConnectError);
+      socket.disconnect();
+    };
+  }, [connection, onSessionEnded]);
+
+  return connection;
+}

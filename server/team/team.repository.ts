@@ -21,6 +21,13 @@ type CredentialsRow = {
 
 export type NewMember = { name: string; email: string; passwordHash: string; role: Role; groupId: number | null };
 
+const grantColumns = (grants: Grants) => ({
+  accessChats: Number(grants.accessChats),
+  replyChats: Number(grants.replyChats),
+  manageSettings: Number(grants.manageSettings),
+  manageTeam: Number(grants.manageTeam),
+});
+
 export type TeamRepository = ReturnType<typeof createTeamRepository>;
 
 export function createTeamRepository(db: Database) {
@@ -37,6 +44,10 @@ export function createTeamRepository(db: Database) {
   const insertGroup = db.prepare<{ name: string } & Record<keyof Grants, number>>(
     `INSERT INTO permission_groups (name, access_chats, reply_chats, manage_settings, manage_team)
      VALUES (:name, :accessChats, :replyChats, :manageSettings, :manageTeam)`,
+  );
+  const updateGroup = db.prepare<{ id: number } & Record<keyof Grants, number>>(
+    `UPDATE permission_groups SET access_chats = :accessChats, reply_chats = :replyChats,
+       manage_settings = :manageSettings, manage_team = :manageTeam WHERE id = :id`,
   );
   const insertMember = db.prepare<NewMember & { createdAt: number }>(
     `INSERT INTO team_members (name, email, password_hash, role, group_id, created_at)
@@ -76,14 +87,12 @@ export function createTeamRepository(db: Database) {
     },
     createGroup(name: string, grants: Grants): number {
       return Number(
-        insertGroup.run({
-          name,
-          accessChats: Number(grants.accessChats),
-          replyChats: Number(grants.replyChats),
-          manageSettings: Number(grants.manageSettings),
-          manageTeam: Number(grants.manageTeam),
-        }).lastInsertRowid,
+        insertGroup.run({ name, ...grantColumns(grants) }).lastInsertRowid,
       );
+    },
+    /** Takes effect at each member's next sign-in (R8): sessions keep their snapshot. */
+    updateGroupGrants(id: number, grants: Grants): void {
+      updateGroup.run({ id, ...grantColumns(grants) });
     },
     createMember(member: NewMember, createdAt: number, locationIds: readonly number[]): number {
       return db.transaction(() => {

@@ -1,0 +1,41 @@
+// The hot queries must walk their indexes, never scan a table or sort in a temp B-tree.
+import type { Database } from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCATION_PAGE_SQL, LOCATIONS_PAGE_SQL } from '../conversations/conversations.repository';
+import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
+import { migrate } from './migrate';
+import { openDatabase } from './open';
+
+let db: Database;
+beforeAll(() => {
+  db = openDatabase(':memory:');
+  migrate(db);
+});
+afterAll(() => db.close());
+
+function plan(sql: string, params: Record<string, unknown>): string {
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
+  return rows.map((row) => row.detail).join('\n');
+}
+
+const page = { beforeAt: 1, beforeId: 1, unreadOnly: 0, limit: 30 };
+
+describe('query plans', () => {
+  it('pages one location\'s conversations through conversations_by_location_activity', () => {
+    const detail = plan(LOCATION_PAGE_SQL, { ...page, locationId: 1 });
+    expect(detail).toMatch(/SEARCH c USING INDEX conversations_by_location_activity/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN c\b/);
+  });
+
+  it('pages several locations\' conversations through conversations_by_activity', () => {
+    const detail = plan(LOCATIONS_PAGE_SQL, { ...page, locationIds: '[1,2]' });
+    expect(detail).toMatch(/(SEARCH|SCAN) c USING INDEX conversations_by_activity/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('pages messages through messages_by_conversation', () => {
+    const detail = plan(MESSAGE_PAGE_SQL, { conversationId: 1, beforeId: 10, limit: 50 });
+    expect(detail).toMatch(/SEARCH m USING INDEX messages_by_conversation \(conversation_id=\? AND id<\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN m\b/);
+  });
+});

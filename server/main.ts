@@ -23,9 +23,14 @@ async function main(): Promise<void> {
   try {
     server = await startServer(outcome.config);
   } catch (error) {
-    const known = error instanceof EmptyDatabaseError || error instanceof NewerDatabaseError;
-    if (known) process.stderr.write(`${error.message}\n`);
-    else consoleLogger.error('The server could not start', { error });
+    const { host, port } = outcome.config;
+    if (error instanceof EmptyDatabaseError || error instanceof NewerDatabaseError) {
+      process.stderr.write(`${error.message}\n`);
+    } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${port} on ${host} is already in use: stop the other server or pass --port.\n`);
+    } else {
+      consoleLogger.error('The server could not start', { error });
+    }
     process.exit(EXIT_CANNOT_START);
   }
 

@@ -1,0 +1,55 @@
+// The booking-system integration API: a client token only with the integration key.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_NAMESPACE } from '../../shared/clientEvents';
+import { clientTokenResponseSchema, routes } from '../../shared/http';
+import { askClient, connectSocket, data, startTestServer, TEST_INTEGRATION_KEY, type TestServer } from '../testing/testServer';
+
+let t: TestServer;
+let closed: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+  closed = await startTestServer({ integrationKey: null });
+});
+afterAll(async () => {
+  await t.close();
+  await closed.close();
+});
+
+const issue = (server: TestServer, body: unknown, authorization?: string) =>
+  fetch(`${server.url}${routes.integrationClientToken}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(body),
+  });
+
+describe('POST /api/integration/client-token', () => {
+  it('issues a client token and the client page link', async () => {
+    const response = await issue(t, { clientId: t.demo.clients.grace }, `Bearer ${TEST_INTEGRATION_KEY}`);
+    expect(response.status).toBe(200);
+    const { token, clientPageUrl } = clientTokenResponseSchema.parse(await response.json());
+    expect(clientPageUrl).toBe(`${t.url}/client/#token=${token}`);
+    const socket = await connectSocket(t.url, { token }, CLIENT_NAMESPACE);
+    expect(data(await askClient(socket, 'client:get', {})).client.name).toBe('Grace Kim');
+    socket.close();
+  });
+
+  it.each([
+    ['no key', undefined],
+    ['a wrong key', 'Bearer not-the-key-at-all'],
+    ['the key without the Bearer scheme', TEST_INTEGRATION_KEY],
+  ])('refuses %s with 401', async (_label, authorization) => {
+    const response = await issue(t, { clientId: t.demo.clients.grace }, authorization);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+  });
+
+  it('refuses everything when no key is configured', async () => {
+    expect((await issue(closed, { clientId: 1 }, 'Bearer anything-at-all')).status).toBe(401);
+    expect((await issue(closed, { clientId: 1 }, 'Bearer ')).status).toBe(401);
+  });
+
+  it('answers an unknown client with 404 and a bad body with 400', async () => {
+    expect((await issue(t, { clientId: 999_999 }, `Bearer ${TEST_INTEGRATION_KEY}`)).status).toBe(404);
+    expect((await issue(t, { clientId: 'seven' }, `Bearer ${TEST_INTEGRATION_KEY}`)).status).toBe(400);
+  });
+});

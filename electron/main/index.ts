@@ -1,1 +1,205 @@
-console.log("main")
+// Wires real Electron to the main-process modules; the decisions live in those modules.
+import { fork as forkWithNode } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  protocol,
+  session,
+  shell,
+  Tray,
+  utilityProcess,
+} from 'electron';
+import { DESKTOP_ORIGIN } from '../../shared/http';
+import type { PushChannel } from '../../shared/ipc';
+import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
+import { APP_NAME, createUnreadBadge, trayTooltip, unreadDotBitmap } from './badge';
+import { resolveServerLocation, serverConfigErrorDialog } from './config';
+import { registerDesktopIpc } from './ipc';
+import { createNotificationCenter } from './notifications';
+import { appOrigins, originOf } from './origins';
+import { createPrefsStore } from './prefsStore';
+import { chooseServerRuntime, startEmbeddedServer, stopServerOnQuit, type ForkServer } from './serverProcess';
+import { setUpTray } from './tray';
+import { applyPermissionPolicy, createMainWindow, revealWindow } from './window';
+
+const APP_USER_MODEL_ID = 'com.frontdeskinbox.app';
+const NOTIFICATION_CLICK: PushChannel = 'desktop:notification-click';
+
+const mainDir = fileURLToPath(new URL('.', import.meta.url));
+const paths = {
+  preload: join(mainDir, '../preload/index.cjs'),
+  renderer: join(mainDir, '../renderer'),
+  serverScript: join(mainDir, 'server.js'),
+  // Packaged: copied by electron-builder's extraResources; from a checkout: the source file.
+  icon: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'build', 'icon.png'),
+};
+
+// Only a development build may load its page from a dev server; a packaged app ignores the
+// variable so nobody can point the privileged window somewhere else.
+const devRendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const devOrigin = devRendererUrl ? originOf(devRendererUrl) : null;
+
+// Long-lived objects Electron would otherwise garbage-collect (a collected tray disappears).
+let mainWindow: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let quitting = false;
+
+function forkServer(): ForkServer {
+  const runtime = chooseServerRuntime(app.isPackaged, process.env);
+  if (runtime.kind === 'node') {
+    return (modulePath, args) =>
+      forkWithNode(modulePath, [...args], { execPath: runtime.execPath, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  }
+  return (modulePath, args) =>
+    utilityProcess.fork(modulePath, [...args], { stdio: 'pipe', serviceName: `${APP_NAME} server` });
+}
+
+function failToStart(content: string): void {
+  dialog.showErrorBox(`${APP_NAME} cannot start`, content);
+  app.exit(1);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+
+  const location = resolveServerLocation({ env: process.env });
+  if (!location.ok) {
+    const { title, content } = serverConfigErrorDialog(location.problem);
+    dialog.showErrorBox(title, content);
+    app.exit(1);
+    return;
+  }
+
+  let serverUrl: string;
+  if (location.location.kind === 'remote') {
+    serverUrl = location.location.url;
+  } else {
+    try {
+      const server = await startEmbeddedServer({
+        fork: forkServer(),
+        serverScript: paths.serverScript,
+        dataDir: join(app.getPath('userData'), 'data'),
+        staticDir: paths.renderer,
+        allowOrigins: devOrigin ? [devOrigin] : [],
+        log: (line) => console.log(`[server] ${line}`),
+        onUnexpectedExit: (code) => {
+          dialog.showErrorBox(
+            'The inbox server stopped',
+            `The built-in inbox server stopped unexpectedly (exit code ${code ?? 'unknown'}). ${APP_NAME} will restart.`,
+          );
+          app.relaunch();
+          app.exit(1);
+        },
+      });
+      serverUrl = server.url;
+      stopServerOnQuit(app, server);
+    } catch (error) {
+      failToStart(`The built-in inbox server could not start.\n\n${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+  }
+
+  handleAppProtocol(protocol, paths.renderer, serverUrl);
+  const origins = appOrigins(devRendererUrl);
+  applyPermissionPolicy(session.defaultSession, origins);
+
+  const window = createMainWindow({
+    createWindow: (options) => new BrowserWindow(options),
+    preloadPath: paths.preload,
+    startUrl: devRendererUrl ?? `${DESKTOP_ORIGIN}/index.html`,
+    origins,
+    openExternal: (url) => {
+      shell.openExternal(url).catch((error: unknown) => console.warn(`Could not open ${url}:`, error));
+    },
+    // Closing the window keeps the app in the tray so messages still notify; Quit really quits.
+    hideOnClose: () => !quitting,
+  });
+  mainWindow = window;
+  const reveal = () => revealWindow(window);
+
+  const notifications = createNotificationCenter({
+    notifications: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
+    revealWindow: reveal,
+    openConversation: (conversationId) => window.webContents.send(NOTIFICATION_CLICK, conversationId),
+    log: (message) => console.warn(message),
+  });
+
+  const trayIcon = nativeImage.createFromPath(paths.icon).resize({ width: 16, height: 16 });
+  const appTray = new Tray(trayIcon);
+  tray = appTray;
+  setUpTray({
+    tray: appTray,
+    buildMenu: (items) => Menu.buildFromTemplate(items),
+    tooltip: trayTooltip(0),
+    onOpen: reveal,
+    onQuit: () => app.quit(),
+  });
+
+  const unreadDot = nativeImage.createFromBitmap(unreadDotBitmap(16), { width: 16, height: 16 });
+  const badge = createUnreadBadge({
+    platform: process.platform,
+    setAppBadgeCount: (count) => app.setBadgeCount(count),
+    setTaskbarOverlay: (unread, description) => window.setOverlayIcon(unread ? unreadDot : null, description),
+    setTrayTooltip: (text) => appTray.setToolTip(text),
+  });
+
+  const prefs = createPrefsStore(app.getPath('userData'));
+
+  // Registered in the same tick the window starts loading, so no page script can call first.
+  registerDesktopIpc({
+    ipcMain,
+    origins,
+    invoke: {
+      'desktop:server-url': () => serverUrl,
+      'desktop:pref-read': (key) => prefs.get(key),
+      'desktop:pref-write': (key, value) => {
+        prefs.set(key, value);
+        return null;
+      },
+    },
+    send: {
+      'desktop:notify': (notification) => {
+        notifications.show(notification);
+      },
+      'desktop:badge': (count) => badge.setUnreadCount(count),
+    },
+    log: (message) => console.warn(message),
+  });
+
+  app.on('before-quit', () => {
+    quitting = true;
+    notifications.closeAll();
+  });
+  // Windows can leave a dead tray icon behind until the mouse passes over it otherwise.
+  app.on('quit', () => {
+    tray?.destroy();
+    tray = null;
+  });
+}
+
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+// Both must happen before `ready`.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+// One inbox per computer: a second launch brings the running one forward instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) revealWindow(mainWindow);
+  });
+  app.on('activate', () => {
+    if (mainWindow) revealWindow(mainWindow);
+  });
+  start().catch((error: unknown) => {
+    failToStart(error instanceof Error ? error.message : String(error));
+  });
+}

@@ -2,10 +2,19 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../server/config';
 import { LISTENING_LINE_PREFIX } from '../../shared/http';
-import { parseListeningLine, startEmbeddedServer, type ForkServer } from './serverProcess';
+import {
+  chooseServerRuntime,
+  DEV_NODE_ENV,
+  embeddedServerArgs,
+  parseListeningLine,
+  startEmbeddedServer,
+  stopServerOnQuit,
+  type ForkServer,
+} from './serverProcess';
 
 // A stand-in for out/main/server.js: a real HTTP server on 127.0.0.1:0 that prints the
 // listening line the way the inbox server does. FAKE_MODE picks how it misbehaves.
@@ -86,6 +95,40 @@ describe('parseListeningLine', () => {
   });
 });
 
+describe('embeddedServerArgs', () => {
+  it('adds each extra origin as its own flag', () => {
+    expect(embeddedServerArgs({ dataDir: '/d', staticDir: '/s', allowOrigins: ['http://localhost:5173'] })).toEqual([
+      '--port',
+      '0',
+      '--data-dir',
+      '/d',
+      '--demo',
+      '--static-dir',
+      '/s',
+      '--allow-origin',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('are arguments the inbox server accepts, meaning what we intend', () => {
+    const outcome = parseConfig(
+      embeddedServerArgs({ dataDir: '/data', staticDir: '/app/out/renderer', allowOrigins: ['http://localhost:5173'] }),
+      {},
+    );
+    expect(outcome).toMatchObject({
+      kind: 'config',
+      config: {
+        host: '127.0.0.1',
+        port: 0,
+        dataDir: resolve('/data'),
+        demo: true,
+        staticDir: resolve('/app/out/renderer'),
+        extraAllowedOrigins: ['http://localhost:5173'],
+      },
+    });
+  });
+});
+
 describe('startEmbeddedServer', () => {
   it('starts the server with our arguments, learns its URL and stops it', async () => {
     const lines: string[] = [];
@@ -93,12 +136,14 @@ describe('startEmbeddedServer', () => {
       fork: forkWithMode('ready'),
       serverScript,
       dataDir: join(workDir, 'data'),
+      staticDir: join(workDir, 'renderer'),
       log: (line) => lines.push(line),
     });
 
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await httpGet(server.url)).toBe('ok');
-    expect(lines).toContain(`args ${JSON.stringify(['--port', '0', '--data-dir', join(workDir, 'data'), '--demo'])}`);
+    const expectedArgs = ['--port', '0', '--data-dir', join(workDir, 'data'), '--demo', '--static-dir', join(workDir, 'renderer')];
+    expect(lines).toContain(`args ${JSON.stringify(expectedArgs)}`);
 
     await server.stop();
     expect(children[0]?.exitCode).toBe(0);
@@ -106,7 +151,12 @@ describe('startEmbeddedServer', () => {
   });
 
   it('rejects with the exit code and the server’s last words when it dies while starting', async () => {
-    const start = startEmbeddedServer({ fork: forkWithMode('crash'), serverScript, dataDir: workDir });
+    const start = startEmbeddedServer({
+      fork: forkWithMode('crash'),
+      serverScript,
+      dataDir: workDir,
+      staticDir: workDir,
+    });
     await expect(start).rejects.toThrow(/stopped before it was ready \(exit code 3\)/);
     await expect(start).rejects.toThrow(/database is locked/);
   });
@@ -117,6 +167,7 @@ describe('startEmbeddedServer', () => {
       fork: forkWithMode('hang'),
       serverScript,
       dataDir: workDir,
+      staticDir: workDir,
       startTimeoutMs: 1_500,
       log: (line) => lines.push(line),
     });
@@ -131,6 +182,7 @@ describe('startEmbeddedServer', () => {
       fork: forkWithMode('ignore-sigterm'),
       serverScript,
       dataDir: workDir,
+      staticDir: workDir,
       stopTimeoutMs: 300,
       log: (line) => lines.push(line),
     });
@@ -144,6 +196,7 @@ describe('startEmbeddedServer', () => {
       fork: forkWithMode('ready'),
       serverScript,
       dataDir: workDir,
+      staticDir: workDir,
       onUnexpectedExit: (code) => (unexpectedExitCode = code),
     });
     expect(server.url).toMatch(/^http:/);
@@ -151,5 +204,47 @@ describe('startEmbeddedServer', () => {
     await exitOf(children[0]);
     await new Promise((resolve) => setImmediate(resolve));
     expect(unexpectedExitCode).toBeNull();
+  });
+});
+
+describe('stopServerOnQuit', () => {
+  it('holds the quit until the server has stopped, then quits for real', async () => {
+    let willQuit: ((event: { preventDefault(): void }) => void) | undefined;
+    const steps: string[] = [];
+    let finishStopping: () => void = () => {};
+    stopServerOnQuit(
+      {
+        on: (_event, listener) => (willQuit = listener),
+        quit: () => {
+          steps.push('quit');
+          willQuit?.({ preventDefault: () => steps.push('prevented again') });
+        },
+      },
+      {
+        url: 'http://127.0.0.1:1',
+        stop: () => {
+          steps.push('stop');
+          return new Promise<void>((resolve) => (finishStopping = resolve));
+        },
+      },
+    );
+
+    willQuit?.({ preventDefault: () => steps.push('prevented') });
+    expect(steps).toEqual(['prevented', 'stop']);
+    finishStopping();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(steps).toEqual(['prevented', 'stop', 'quit']);
+  });
+});
+
+describe('chooseServerRuntime', () => {
+  it('runs on the launcher’s Node from a checkout, as a utility process otherwise', () => {
+    expect(chooseServerRuntime(false, { [DEV_NODE_ENV]: '/usr/local/bin/node' })).toEqual({
+      kind: 'node',
+      execPath: '/usr/local/bin/node',
+    });
+    expect(chooseServerRuntime(false, {})).toEqual({ kind: 'utility-process' });
+    // A packaged app ignores the variable: its better-sqlite3 is built for Electron.
+    expect(chooseServerRuntime(true, { [DEV_NODE_ENV]: '/usr/local/bin/node' })).toEqual({ kind: 'utility-process' });
   });
 });

@@ -19,6 +19,10 @@ export interface EmbeddedServerOptions {
   readonly serverScript: string;
   /** Where the server keeps its SQLite database and attachments. */
   readonly dataDir: string;
+  /** The built renderer (out/renderer), which the server serves to browsers (the client page). */
+  readonly staticDir: string;
+  /** Extra origins the server must accept, e.g. the dev server under `electron-vite dev`. */
+  readonly allowOrigins?: readonly string[];
   readonly startTimeoutMs?: number;
   readonly stopTimeoutMs?: number;
   /** Receives every line the server prints, for the main process log. */
@@ -39,9 +43,20 @@ const OUTPUT_DRAIN_MS = 500;
 
 const delay = (ms: number) => new Promise<void>((done) => setTimeout(done, ms).unref());
 
-export function embeddedServerArgs(dataDir: string): string[] {
-  // Port 0: the OS picks a free port, so a second install or a busy 4780 never blocks startup.
-  return ['--port', '0', '--data-dir', dataDir, '--demo'];
+export function embeddedServerArgs(
+  options: Pick<EmbeddedServerOptions, 'dataDir' | 'staticDir' | 'allowOrigins'>,
+): string[] {
+  return [
+    // Port 0: the OS picks a free port, so a second install or a busy 4780 never blocks startup.
+    '--port',
+    '0',
+    '--data-dir',
+    options.dataDir,
+    '--demo',
+    '--static-dir',
+    options.staticDir,
+    ...(options.allowOrigins ?? []).flatMap((origin) => ['--allow-origin', origin]),
+  ];
 }
 
 /** The server's base URL from its "listening" line, or null for any other line. */
@@ -60,7 +75,7 @@ export function parseListeningLine(line: string): string | null {
 
 export function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const { startTimeoutMs = 20_000, stopTimeoutMs = 5_000, log = () => {} } = options;
-  const child = options.fork(options.serverScript, embeddedServerArgs(options.dataDir));
+  const child = options.fork(options.serverScript, embeddedServerArgs(options));
   const recentLines: string[] = [];
   let exited = false;
   let stopping = false;
@@ -126,4 +141,39 @@ export function startEmbeddedServer(options: EmbeddedServerOptions): Promise<Emb
       fail(`The inbox server stopped before it was ready (exit code ${code ?? 'unknown'}).`);
     });
   });
+}
+
+/** The parts of Electron's app that quitting involves. */
+export interface QuittingApp {
+  on(event: 'will-quit', listener: (event: { preventDefault(): void }) => void): unknown;
+  quit(): void;
+}
+
+/** Holds the app's quit until the server has shut down, so SQLite is closed cleanly. */
+export function stopServerOnQuit(app: QuittingApp, server: EmbeddedServer): void {
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    void server.stop().finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+}
+
+/** Set by `npm start` to the Node that installed node_modules (see electron/launch.ts). */
+export const DEV_NODE_ENV = 'INBOX_DEV_NODE';
+
+export type ServerRuntime = { readonly kind: 'utility-process' } | { readonly kind: 'node'; readonly execPath: string };
+
+/**
+ * better-sqlite3 is compiled for one runtime. A packaged app rebuilds it for Electron and runs
+ * the server as an Electron utility process; from a checkout, node_modules was built for the
+ * Node that `npm start` ran, so the server runs on that Node.
+ */
+export function chooseServerRuntime(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): ServerRuntime {
+  const devNode = env[DEV_NODE_ENV];
+  if (!isPackaged && devNode) return { kind: 'node', execPath: devNode };
+  return { kind: 'utility-process' };
 }

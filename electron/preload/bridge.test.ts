@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { BRIDGE_GLOBAL } from '../../shared/bridge';
+import { invokeChannels, pushChannels, sendChannels } from '../../shared/ipc';
+import { bridgeGlobal, createDesktopBridge, type RendererIpc } from './bridge';
+
+type PushListener = (event: unknown, ...args: unknown[]) => void;
+
+class FakeRendererIpc implements RendererIpc {
+  readonly invoked: unknown[][] = [];
+  readonly sent: unknown[][] = [];
+  readonly listeners = new Map<string, Set<PushListener>>();
+  answers = new Map<string, unknown>();
+
+  invoke(channel: string, ...args: unknown[]) {
+    this.invoked.push([channel, ...args]);
+    return Promise.resolve(this.answers.get(channel));
+  }
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push([channel, ...args]);
+  }
+  on(channel: string, listener: PushListener) {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.listeners.set(channel, set);
+  }
+  removeListener(channel: string, listener: PushListener) {
+    this.listeners.get(channel)?.delete(listener);
+  }
+  push(channel: string, ...args: unknown[]) {
+    for (const listener of this.listeners.get(channel) ?? []) listener({ sender: 'ipcRenderer' }, ...args);
+  }
+}
+
+describe('preload desktop bridge', () => {
+  it('is exposed under the shared global name', () => {
+    expect(bridgeGlobal).toBe(BRIDGE_GLOBAL);
+  });
+
+  it('asks main for the server URL and preferences on the shared invoke channels', async () => {
+    const ipc = new FakeRendererIpc();
+    ipc.answers.set('desktop:server-url', 'http://127.0.0.1:4780');
+    ipc.answers.set('desktop:pref-read', { unreadOnly: true });
+    const bridge = createDesktopBridge(ipc);
+
+    expect(bridge.kind).toBe('electron');
+    expect(await bridge.serverUrl()).toBe('http://127.0.0.1:4780');
+    expect(await bridge.readPref('inbox.filter')).toEqual({ unreadOnly: true });
+    expect(await bridge.writePref('inbox.filter', { unreadOnly: false })).toBeUndefined();
+    expect(ipc.invoked).toEqual([
+      ['desktop:server-url'],
+      ['desktop:pref-read', 'inbox.filter'],
+      ['desktop:pref-write', 'inbox.filter', { unreadOnly: false }],
+    ]);
+    for (const [channel] of ipc.invoked) expect(Object.keys(invokeChannels)).toContain(channel);
+  });
+
+  it('fails clearly if main answers the server URL with something else', async () => {
+    const bridge = createDesktopBridge(new FakeRendererIpc());
+    await expect(bridge.serverUrl()).rejects.toThrow('The desktop app did not report the inbox server address.');
+  });
+
+  it('sends notifications (known fields only) and the badge count', () => {
+    const ipc = new FakeRendererIpc();
+    const bridge = createDesktopBridge(ipc);
+    const notification = { conversationId: 4, title: 'Ada', body: 'Hi', extra: 'not for main' };
+    bridge.notify(notification);
+    bridge.setBadgeCount(2);
+    expect(ipc.sent).toEqual([
+      ['desktop:notify', { conversationId: 4, title: 'Ada', body: 'Hi' }],
+      ['desktop:badge', 2],
+    ]);
+    for (const [channel] of ipc.sent) expect(Object.keys(sendChannels)).toContain(channel);
+  });
+
+  it('delivers notification clicks without the IPC event, until unsubscribed', () => {
+    const ipc = new FakeRendererIpc();
+    const bridge = createDesktopBridge(ipc);
+    const clicks: unknown[][] = [];
+    const unsubscribe = bridge.onNotificationClick((...args) => clicks.push(args));
+    const [channel] = Object.keys(pushChannels);
+    expect(channel).toBe('desktop:notification-click');
+
+    ipc.push('desktop:notification-click', 12);
+    ipc.push('desktop:notification-click', 'not an id');
+    unsubscribe();
+    ipc.push('desktop:notification-click', 13);
+
+    expect(clicks).toEqual([[12]]);
+    expect(ipc.listeners.get('desktop:notification-click')?.size).toBe(0);
+  });
+});

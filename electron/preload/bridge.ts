@@ -1,0 +1,59 @@
+// Owns the DesktopBridge the preload hands the page, built over IPC without exposing IPC itself.
+// Imports from shared/ are type-only: they check our channel names and global at compile time
+// while keeping zod out of the sandboxed preload. Main parses every argument anyway.
+import type { BRIDGE_GLOBAL, DesktopBridge, DesktopNotification } from '../../shared/bridge';
+import type { InvokeChannel, PushChannel, SendChannel } from '../../shared/ipc';
+
+export const bridgeGlobal: typeof BRIDGE_GLOBAL = 'desktop';
+
+const SERVER_URL: InvokeChannel = 'desktop:server-url';
+const PREF_READ: InvokeChannel = 'desktop:pref-read';
+const PREF_WRITE: InvokeChannel = 'desktop:pref-write';
+const NOTIFY: SendChannel = 'desktop:notify';
+const BADGE: SendChannel = 'desktop:badge';
+const NOTIFICATION_CLICK: PushChannel = 'desktop:notification-click';
+
+type PushListener = (event: unknown, ...args: unknown[]) => void;
+
+/** The parts of Electron's ipcRenderer the bridge uses. */
+export interface RendererIpc {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  send(channel: string, ...args: unknown[]): void;
+  on(channel: string, listener: PushListener): unknown;
+  removeListener(channel: string, listener: PushListener): unknown;
+}
+
+export function createDesktopBridge(ipc: RendererIpc): DesktopBridge {
+  return {
+    kind: 'electron',
+    async serverUrl() {
+      const url = await ipc.invoke(SERVER_URL);
+      if (typeof url !== 'string') throw new Error('The desktop app did not report the inbox server address.');
+      return url;
+    },
+    notify(notification: DesktopNotification) {
+      // Copy the known fields only: whatever else the page put on the object stays in the page.
+      const { conversationId, title, body } = notification;
+      ipc.send(NOTIFY, { conversationId, title, body });
+    },
+    onNotificationClick(listener) {
+      // The IPC event (which carries the sender) is dropped here, never handed to the page.
+      const onClick: PushListener = (_event, conversationId) => {
+        if (typeof conversationId === 'number') listener(conversationId);
+      };
+      ipc.on(NOTIFICATION_CLICK, onClick);
+      return () => {
+        ipc.removeListener(NOTIFICATION_CLICK, onClick);
+      };
+    },
+    setBadgeCount(count) {
+      ipc.send(BADGE, count);
+    },
+    readPref(key) {
+      return ipc.invoke(PREF_READ, key);
+    },
+    async writePref(key, value) {
+      await ipc.invoke(PREF_WRITE, key, value);
+    },
+  };
+}

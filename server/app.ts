@@ -85,7 +85,8 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     close() {
       return new Promise((resolve) => {
         const cutOff = setTimeout(() => httpServer.closeAllConnections(), CLOSE_GRACE_MS);
-        // io.close disconnects every socket of every namespace, then closes the HTTP server.
+        // io.close drops every socket's transport (clients see "transport close" and reconnect
+        // by themselves when a server is back), then closes the HTTP server.
         void io.close(() => {
           clearTimeout(cutOff);
           resolve();

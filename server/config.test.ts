@@ -75,7 +75,7 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    [['--port', 'eighty'], {}, /--port/],
+    [['--port', 'eighty'], {}, /--port \/ INBOX_PORT: must be a number from 0 to 65535/],
     [['--port', '70000'], {}, /--port/],
     [['--port', '1.5'], {}, /whole number/],
     [[], { INBOX_DEMO: 'maybe' }, /INBOX_DEMO/],

@@ -67,7 +67,11 @@ const booleanFlagSchema = z
 
 const configSchema = z.object({
   host: z.string().trim().min(1, 'must not be empty'),
-  port: z.coerce.number().int('must be a whole number').min(0).max(65535),
+  port: z.coerce
+    .number({ error: 'must be a number from 0 to 65535' })
+    .int('must be a whole number')
+    .min(0, 'must be a number from 0 to 65535')
+    .max(65535, 'must be a number from 0 to 65535'),
   dataDir: z.string().trim().min(1, 'must not be empty'),
   demo: z.union([z.boolean(), booleanFlagSchema]),
   staticDir: z.string().trim().min(1, 'must not be empty'),
@@ -77,7 +81,7 @@ const configSchema = z.object({
     .max(512)
     .nullable(),
   extraAllowedOrigins: z.array(originSchema),
-  sessionTtlHours: z.coerce.number().positive().max(24 * 90, 'must be at most 2160 (90 days)'),
+  sessionTtlHours: z.coerce.number({ error: 'must be a number of hours' }).positive('must be more than 0').max(24 * 90, 'must be at most 2160 (90 days)'),
   ownerEmail: z.email().optional(),
   ownerName: z.string().trim().min(1).optional(),
   ownerPassword: z.string().min(8, 'must be at least 8 characters').optional(),

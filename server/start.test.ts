@@ -1,5 +1,5 @@
 // startServer: the first workspace (demo or owner), the listening line, restarts, refusals.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { closeDatabase, openDatabase } from './db/open';
 import { DEMO_LOGINS } from './demo/demoData';
 import { createMemoryLogger } from './log';
 import { EmptyDatabaseError, startServer } from './start';
-import { testConfig } from './testing/testServer';
+import { connectSocket, testConfig } from './testing/testServer';
 import { NewerDatabaseError } from './db/migrate';
 
 let dir: string;
@@ -38,6 +38,7 @@ describe('startServer', () => {
       expect(clientLink).toContain(`${server.url}/client/#token=`);
 
       const health = await fetch(`${server.url}${routes.health}`);
+      expect(health.status).toBe(200);
       expect(healthResponseSchema.parse(await health.json()).status).toBe('ok');
       const [login] = DEMO_LOGINS;
       const response = await signIn(server.url, login!.email, login!.password);
@@ -47,13 +48,21 @@ describe('startServer', () => {
     }
   });
 
-  it('keeps the data across restarts and never seeds twice', async () => {
+  it('closes with sockets connected, keeps the data across restarts and never seeds twice', async () => {
     const first = await start({ demo: true });
+    const [login] = DEMO_LOGINS;
+    const { token } = signInResponseSchema.parse(await (await signIn(first.server.url, login!.email, login!.password)).json());
+    const socket = await connectSocket(first.server.url, { token });
+    const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
     await first.server.close();
+    // A transport close (not a server kick) makes socket.io clients reconnect on their own
+    // once the server is back.
+    expect(await disconnected).toBe('transport close');
+    expect(existsSync(join(dir, 'inbox.sqlite3-wal'))).toBe(false);
+
     const second = await start({ demo: true });
     try {
       expect(second.lines).toEqual([`${LISTENING_LINE_PREFIX}${second.server.url}`]);
-      const [login] = DEMO_LOGINS;
       expect((await signIn(second.server.url, login!.email, login!.password)).status).toBe(200);
     } finally {
       await second.server.close();
@@ -62,6 +71,9 @@ describe('startServer', () => {
 
   it('refuses an empty database without --demo or an owner, creating nothing', async () => {
     await expect(start()).rejects.toThrow(EmptyDatabaseError);
+    expect(existsSync(join(dir, 'inbox.sqlite3'))).toBe(false);
+    // An existing file without a workspace (e.g. from an interrupted set-up) is refused too.
+    closeDatabase(openDatabase(join(dir, 'inbox.sqlite3')));
     await expect(start()).rejects.toThrow(/--demo/);
   });
 

@@ -1,5 +1,6 @@
 // Starts a complete server from a config: opens and migrates the database, creates the first
 // workspace if asked (demo or owner bootstrap), listens and prints the listening line.
+import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { LISTENING_LINE_PREFIX } from '../shared/http';
 import { createServer } from './app';
@@ -65,6 +66,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const log = options.log ?? consoleLogger;
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
 
+  // Refuse before touching the disk, so a mistyped --data-dir leaves nothing behind.
+  if (!config.demo && !config.owner && !existsSync(config.databaseFile)) throw new EmptyDatabaseError(config.databaseFile);
   const db: Database = openDatabase(config.databaseFile);
   try {
     const applied = migrate(db);

@@ -1,0 +1,71 @@
+// Packaging for Windows, macOS and Linux: `electron-builder --config build/electron-builder.config.cjs`
+// after `electron-vite build`. CommonJS because package.json says "type": "module".
+
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'com.frontdeskinbox.app',
+  productName: 'Front Desk Inbox',
+  copyright: 'Copyright © Front Desk Inbox',
+  directories: { output: 'dist', buildResources: 'build' },
+
+  // electron-vite bundles our code into out/; production node_modules are added by the builder.
+  files: ['out/**', 'package.json'],
+  // The tray icon, read at run time from process.resourcesPath (see electron/main/index.ts).
+  extraResources: [{ from: 'build/icon.png', to: 'icon.png' }],
+  asar: true,
+  // A native module cannot be loaded from inside the asar archive.
+  asarUnpack: ['node_modules/better-sqlite3/**'],
+  // better-sqlite3 must match Electron's ABI in the package; it is rebuilt for Electron before
+  // packaging (not here), so node_modules stays usable by the Node-based tests.
+  npmRebuild: false,
+  // No spaces, and the same shape on every platform, so CI can glob the artifacts.
+  artifactName: '${name}-${version}-${os}-${arch}.${ext}',
+
+  // Electron's security fuses: the packaged binary cannot be turned into a general Node runtime.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
+
+  win: {
+    target: ['nsis', 'msi'],
+    icon: 'build/icon.ico',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    createDesktopShortcut: true,
+    // The Start-menu shortcut carries the AppUserModelID that Windows notifications need.
+    createStartMenuShortcut: true,
+  },
+  msi: {
+    // IT deploys MSIs to every reception computer, so install for all users.
+    perMachine: true,
+    oneClick: true,
+    createDesktopShortcut: true,
+    createStartMenuShortcut: true,
+  },
+
+  mac: {
+    target: ['dmg'],
+    category: 'public.app-category.business',
+    icon: 'build/icon.png',
+    hardenedRuntime: true,
+    entitlements: 'build/entitlements.mac.plist',
+    entitlementsInherit: 'build/entitlements.mac.plist',
+  },
+
+  linux: {
+    target: ['AppImage', 'deb'],
+    icon: 'build/icon.png',
+    category: 'Office',
+    executableName: 'front-desk-inbox',
+    synopsis: "A salon front desk's inbox for client messages",
+    maintainer: 'Front Desk Inbox <support@frontdeskinbox.app>',
+  },
+};

@@ -31,24 +31,26 @@ export function createWorkspaceRepository(db: Database) {
   );
   const insertLocation = db.prepare<[string]>('INSERT INTO locations (name) VALUES (?)');
 
+  function get(): Workspace | null {
+    const row = selectWorkspace.get();
+    if (!row) return null;
+    return {
+      name: row.name,
+      settings: {
+        enabled: row.enabled === 1,
+        contactButton: row.contact_button === 1,
+        readReceipts: row.read_receipts === 1,
+        typingIndicator: row.typing_indicator === 1,
+      },
+    };
+  }
+
   return {
     /** Null until the workspace is created (demo seed or owner bootstrap). */
-    get(): Workspace | null {
-      const row = selectWorkspace.get();
-      if (!row) return null;
-      return {
-        name: row.name,
-        settings: {
-          enabled: row.enabled === 1,
-          contactButton: row.contact_button === 1,
-          readReceipts: row.read_receipts === 1,
-          typingIndicator: row.typing_indicator === 1,
-        },
-      };
-    },
+    get,
     /** The settings that gate messaging; a missing workspace means everything is off. */
     settings(): WorkspaceSettings {
-      return this.get()?.settings ?? { enabled: false, contactButton: false, readReceipts: false, typingIndicator: false };
+      return get()?.settings ?? { enabled: false, contactButton: false, readReceipts: false, typingIndicator: false };
     },
     create(name: string, country = ''): void {
       insertWorkspace.run({ name, country });

@@ -7,9 +7,10 @@ import type { ClientSocket } from '../realtime/types';
 import { messageForClient } from './clientView';
 import { MESSAGE_PAGE_DEFAULT } from './messages.handlers';
 import type { Sender } from './messages.repository';
-import { answerRetry, messagingDisabled } from './retries';
+import { announceAfterAck, answerRetry, messagingDisabled } from './sending';
 
-export function registerClientMessageHandlers(socket: ClientSocket, { repos, clock, log, onClient, pushes }: RealtimeContext): void {
+export function registerClientMessageHandlers(socket: ClientSocket, context: RealtimeContext): void {
+  const { repos, clock, onClient } = context;
   onClient(socket, 'message:list', (payload, { clientId }) => {
     const access = conversationForClient(repos, clientId, payload.conversationId);
     if (!access.ok) return access;
@@ -47,14 +48,8 @@ export function registerClientMessageHandlers(socket: ClientSocket, { repos, clo
         createdAt: now,
       }),
     );
-    const { message } = outcome;
-    if (outcome.kind === 'existing') return answerRetry(message, sameRequest(message));
-
-    const conversation = repos.conversations.summary(message.conversationId);
-    afterAck(() => {
-      if (conversation) pushes.messageCreated(message, conversation, settings);
-      else log.error('Stored message has no conversation summary', { messageId: message.id });
-    });
-    return ok(messageForClient(message, settings));
+    if (outcome.kind === 'existing') return answerRetry(outcome.message, sameRequest(outcome.message));
+    announceAfterAck(context, outcome.message, settings, afterAck);
+    return ok(messageForClient(outcome.message, settings));
   });
 }

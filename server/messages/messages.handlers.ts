@@ -1,14 +1,16 @@
 // Staff requests about messages: reading a conversation's history and replying.
+import type { Message } from '../../shared/domain';
 import { ok } from '../../shared/result';
 import { conversationForStaff } from '../conversations/access';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffSocket } from '../realtime/types';
 import type { Sender } from './messages.repository';
-import { answerRetry, messagingDisabled } from './retries';
+import { announceAfterAck, answerRetry, messagingDisabled } from './sending';
 
 export const MESSAGE_PAGE_DEFAULT = 50;
 
-export function registerMessageHandlers(socket: StaffSocket, { repos, clock, log, onStaff, pushes }: RealtimeContext): void {
+export function registerMessageHandlers(socket: StaffSocket, context: RealtimeContext): void {
+  const { repos, clock, onStaff } = context;
   onStaff(socket, 'message:list', 'chats.access', (payload, { session }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
@@ -19,10 +21,10 @@ export function registerMessageHandlers(socket: StaffSocket, { repos, clock, log
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const sender: Sender = { kind: 'staff', memberId: session.memberId };
+    const sameRequest = (message: Message) =>
+      message.conversationId === payload.conversationId && message.text === payload.text;
     const previous = repos.messages.findSent(sender, payload.clientMessageId);
-    if (previous) {
-      return answerRetry(previous, previous.conversationId === payload.conversationId && previous.text === payload.text);
-    }
+    if (previous) return answerRetry(previous, sameRequest(previous));
     const settings = repos.workspace.settings();
     if (!settings.enabled) return messagingDisabled();
 
@@ -34,14 +36,8 @@ export function registerMessageHandlers(socket: StaffSocket, { repos, clock, log
       text: payload.text,
       createdAt: clock.now(),
     });
-    const { message } = outcome;
-    if (outcome.kind === 'existing') return answerRetry(message, message.conversationId === payload.conversationId && message.text === payload.text);
-
-    const conversation = repos.conversations.summary(payload.conversationId);
-    afterAck(() => {
-      if (conversation) pushes.messageCreated(message, conversation, settings);
-      else log.error('Stored message has no conversation summary', { messageId: message.id });
-    });
-    return ok(message);
+    if (outcome.kind === 'existing') return answerRetry(outcome.message, sameRequest(outcome.message));
+    announceAfterAck(context, outcome.message, settings, afterAck);
+    return ok(outcome.message);
   });
 }

@@ -2,7 +2,7 @@
 // while the typing indicator is allowed (R6), and none flows while messaging is off (R2).
 import { ok } from '../../shared/result';
 import { conversationForClient, conversationForStaff } from '../conversations/access';
-import { messagingDisabled } from '../messages/retries';
+import { messagingDisabled } from '../messages/sending';
 import type { RealtimeContext } from '../realtime/context';
 import type { ClientSocket, StaffSocket } from '../realtime/types';
 

@@ -1,4 +1,5 @@
 // Entry of the staff inbox page.
+import './api/zodConfig';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,7 +1,7 @@
 // One message in a chat: a stored message (with Sent/Read on our own) or one of ours still
 // on its way (Sending…, or Not sent with Retry and Discard).
 import type { Message } from '../../shared/domain';
-import { describeError } from '../api/errors';
+import type { AppError } from '../../shared/result';
 import { formatMessageTime } from '../ui/format';
 import type { OutgoingMessage } from './timeline';
 
@@ -34,11 +34,13 @@ export function StoredMessageItem({ message, own, showAuthor, now }: StoredMessa
 
 interface OutgoingMessageProps {
   message: OutgoingMessage;
+  /** Each page words errors for its own readers (team members or clients). */
+  describeFailure: (error: AppError) => string;
   onRetry: (clientMessageId: string) => void;
   onDiscard: (clientMessageId: string) => void;
 }
 
-export function OutgoingMessageItem({ message, onRetry, onDiscard }: OutgoingMessageProps) {
+export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard }: OutgoingMessageProps) {
   const failed = message.status === 'failed';
   return (
     <li
@@ -51,7 +53,7 @@ export function OutgoingMessageItem({ message, onRetry, onDiscard }: OutgoingMes
         {failed ? (
           <>
             <span className="message__delivery message__delivery--failed">
-              Not sent{message.error ? `: ${describeError(message.error)}` : ''}
+              Not sent{message.error ? `: ${describeFailure(message.error)}` : ''}
             </span>
             <button type="button" className="link-button" onClick={() => onRetry(message.clientMessageId)}>
               Retry

@@ -1,6 +1,7 @@
 // A chat's message history, oldest at the top. Older pages load when the reader scrolls to
 // the top, or with the button there (keyboard users, and screens where nothing scrolls yet).
 import { useRef } from 'react';
+import type { AppError } from '../../shared/result';
 import { useNow } from '../ui/useNow';
 import { OutgoingMessageItem, StoredMessageItem } from './MessageItem';
 import type { AuthorKind, TimelineState } from './timeline';
@@ -15,11 +16,13 @@ interface MessageListProps {
   onLoadOlder: () => void;
   onRetry: (clientMessageId: string) => void;
   onDiscard: (clientMessageId: string) => void;
+  describeFailure: (error: AppError) => string;
   emptyText: string;
 }
 
 export function MessageList(props: MessageListProps) {
-  const { timeline, ownSide, nameOwnAuthors, loadingOlder, onLoadOlder, onRetry, onDiscard, emptyText } = props;
+  const { timeline, ownSide, nameOwnAuthors, loadingOlder, onLoadOlder, onRetry, onDiscard, describeFailure, emptyText } =
+    props;
   const scroller = useRef<HTMLDivElement>(null);
   const lastOutgoing = timeline.outgoing.at(-1);
   const lastStored = timeline.messages.at(-1);
@@ -52,7 +55,13 @@ export function MessageList(props: MessageListProps) {
           );
         })}
         {timeline.outgoing.map((message) => (
-          <OutgoingMessageItem key={message.clientMessageId} message={message} onRetry={onRetry} onDiscard={onDiscard} />
+          <OutgoingMessageItem
+            key={message.clientMessageId}
+            message={message}
+            describeFailure={describeFailure}
+            onRetry={onRetry}
+            onDiscard={onDiscard}
+          />
         ))}
       </ol>
     </div>

@@ -48,6 +48,7 @@ export function ConversationView({ conversationId, conversation }: ConversationV
         onLoadOlder={() => void chat.loadOlder()}
         onRetry={chat.retry}
         onDiscard={chat.discard}
+        describeFailure={describeError}
         emptyText="No messages in this conversation yet."
       />
       <LiveAnnouncer text={chat.announcement} />

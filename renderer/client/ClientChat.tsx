@@ -1,0 +1,77 @@
+// The client's chat with one location, opened from one of their appointments.
+import { useEffect, useId } from 'react';
+import type { ClientAppointment } from '../../shared/clientEvents';
+import { Composer } from '../chat/Composer';
+import { LiveAnnouncer } from '../chat/LiveAnnouncer';
+import { MessageList } from '../chat/MessageList';
+import { TypingIndicator } from '../chat/TypingIndicator';
+import { formatAppointmentTime } from '../ui/format';
+import type { ClientApi } from './clientApi';
+import { describeClientError } from './clientErrors';
+import { useClientChat } from './useClientChat';
+
+interface ClientChatProps {
+  api: ClientApi;
+  appointment: ClientAppointment;
+  messagingOff: boolean;
+  /** The first message created the conversation: the page re-fetches to learn its id. */
+  onConversationStarted: () => void;
+}
+
+export function ClientChat({ api, appointment, messagingOff, onConversationStarted }: ClientChatProps) {
+  const titleId = useId();
+  const locationName = appointment.location.name;
+  const chat = useClientChat(api, {
+    conversationId: appointment.conversationId,
+    appointmentId: appointment.id,
+    locationName,
+  });
+  const startedConversation = appointment.conversationId === null && chat.timeline.messages.length > 0;
+  useEffect(() => {
+    if (startedConversation) onConversationStarted();
+  }, [startedConversation, onConversationStarted]);
+
+  return (
+    <section className="client-chat conversation" aria-labelledby={titleId}>
+      <header className="conversation__header">
+        <h2 id={titleId} className="conversation__title">
+          {locationName}
+        </h2>
+        <p className="conversation__context">
+          About your {appointment.service} on {formatAppointmentTime(appointment.startsAt)}
+        </p>
+      </header>
+      {chat.loadError && (
+        <p className="notice notice--error" role="alert">
+          {describeClientError(chat.loadError)}
+        </p>
+      )}
+      <MessageList
+        timeline={chat.timeline}
+        ownSide="client"
+        nameOwnAuthors={false}
+        loadingOlder={chat.loadingOlder}
+        onLoadOlder={() => void chat.loadOlder()}
+        onRetry={chat.retry}
+        onDiscard={chat.discard}
+        describeFailure={describeClientError}
+        emptyText={`Ask ${locationName} anything about your appointment.`}
+      />
+      <LiveAnnouncer text={chat.announcement} />
+      <TypingIndicator name={chat.typingName} />
+      {messagingOff ? (
+        <p className="notice notice--warning composer-note" role="status">
+          This salon isn’t taking messages right now.
+        </p>
+      ) : (
+        <Composer
+          label="Message"
+          placeholder={`Write to ${locationName}…`}
+          onSend={chat.send}
+          onDraftChange={chat.onDraftChange}
+          error={chat.sendError}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+// The client page once connected: the business, the client's appointments and the open chat.
+import { useCallback, useEffect, useState } from 'react';
+import type { ClientAppointment } from '../../shared/clientEvents';
+import type { ConnectionStatus } from '../api/connectionStatus';
+import { ConnectionBanner } from '../app/ConnectionBanner';
+import { useNow } from '../ui/useNow';
+import type { ClientApi } from './clientApi';
+import { AppointmentList } from './AppointmentList';
+import { ClientChat } from './ClientChat';
+import { sortAppointments } from './clientOverview';
+import type { ClientOverview } from './useClientOverview';
+
+interface ClientHomeProps {
+  api: ClientApi;
+  overview: ClientOverview;
+  messagingOff: boolean;
+  status: ConnectionStatus;
+  refresh: () => void;
+}
+
+export function ClientHome({ api, overview, messagingOff, status, refresh }: ClientHomeProps) {
+  const [openAppointmentId, setOpenAppointmentId] = useState<number | null>(null);
+  const now = useNow();
+  useEffect(() => {
+    document.title = `${overview.workspaceName} — your appointments and messages`;
+  }, [overview.workspaceName]);
+  const appointments = sortAppointments(overview.appointments, now);
+  // Looked up in the latest overview, so a conversation id learnt by a re-fetch reaches the chat.
+  const openAppointment = appointments.find((appointment) => appointment.id === openAppointmentId) ?? null;
+  const openChat = useCallback(
+    (appointment: ClientAppointment) => {
+      setOpenAppointmentId(appointment.id);
+      refresh();
+    },
+    [refresh],
+  );
+
+  return (
+    <div className="client-page">
+      <header className="client-header">
+        <div className="client-header__row">
+          <p className="client-header__business">{overview.workspaceName}</p>
+          <p className="client-header__greeting">Hi, {overview.client.name}</p>
+        </div>
+        <ConnectionBanner status={status} />
+      </header>
+      <main className="client-main">
+        <section className="client-appointments" aria-labelledby="client-appointments-title">
+          <h1 id="client-appointments-title" className="client-appointments__title">
+            Your appointments
+          </h1>
+          {messagingOff && (
+            <p className="notice notice--warning" role="status">
+              This salon isn’t taking messages right now.
+            </p>
+          )}
+          <AppointmentList
+            appointments={appointments}
+            conversations={overview.conversations}
+            openAppointmentId={openAppointmentId}
+            onOpenChat={openChat}
+          />
+        </section>
+        {openAppointment ? (
+          <ClientChat
+            key={openAppointment.location.id}
+            api={api}
+            appointment={openAppointment}
+            messagingOff={messagingOff}
+            onConversationStarted={refresh}
+          />
+        ) : (
+          <section className="client-chat client-chat--empty" aria-label="Messages">
+            <div className="empty-state">
+              <p className="empty-state__title">Questions about a visit?</p>
+              <p>Choose “Message” on one of your appointments to write to the salon.</p>
+            </div>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ClientAppointment } from '../../shared/clientEvents';
+import { createMemoryStorage } from '../desktop/testDoubles';
+import { describeClientError } from './clientErrors';
+import { canOpenChat, sortAppointments, unreadFor } from './clientOverview';
+import { CLIENT_TOKEN_KEY, takeClientToken, tokenFromHash } from './clientToken';
+
+const appointment = (id: number, startsAt: number, extra: Partial<ClientAppointment> = {}): ClientAppointment => ({
+  id,
+  clientId: 1,
+  location: { id: 1, name: 'Soho' },
+  service: 'Cut',
+  staffName: null,
+  startsAt,
+  status: 'confirmed',
+  canMessage: false,
+  conversationId: null,
+  ...extra,
+});
+
+describe('client token', () => {
+  it('reads the token from the fragment', () => {
+    expect(tokenFromHash('#token=abc123')).toBe('abc123');
+    expect(tokenFromHash('#other=1&token=x-y_z')).toBe('x-y_z');
+    expect(tokenFromHash('')).toBeNull();
+    expect(tokenFromHash('#token=')).toBeNull();
+  });
+
+  it('remembers a token from the link and removes it from the address', () => {
+    const storage = createMemoryStorage();
+    const clearHash = vi.fn();
+    expect(takeClientToken({ hash: '#token=abc', storage, clearHash })).toBe('abc');
+    expect(clearHash).toHaveBeenCalled();
+    expect(storage.getItem(CLIENT_TOKEN_KEY)).toBe('abc');
+    expect(takeClientToken({ hash: '', storage, clearHash: vi.fn() })).toBe('abc');
+    expect(takeClientToken({ hash: '', storage: createMemoryStorage(), clearHash: vi.fn() })).toBeNull();
+  });
+});
+
+describe('client overview', () => {
+  it('opens a chat where messaging is offered or a conversation exists', () => {
+    expect(canOpenChat(appointment(1, 0, { canMessage: true }))).toBe(true);
+    expect(canOpenChat(appointment(1, 0, { conversationId: 4 }))).toBe(true);
+    expect(canOpenChat(appointment(1, 0))).toBe(false);
+  });
+
+  it('finds the unread count of the appointment’s conversation', () => {
+    const conversations = [{ id: 4, location: { id: 1, name: 'Soho' }, lastActivityAt: 1, unreadCount: 2 }];
+    expect(unreadFor(appointment(1, 0, { conversationId: 4 }), conversations)).toBe(2);
+    expect(unreadFor(appointment(1, 0), conversations)).toBe(0);
+  });
+
+  it('lists upcoming appointments soonest first, then past ones', () => {
+    const sorted = sortAppointments([appointment(1, 50), appointment(2, 300), appointment(3, 200), appointment(4, 10)], 100);
+    expect(sorted.map((a) => a.id)).toEqual([3, 2, 1, 4]);
+  });
+
+  it('words errors for clients', () => {
+    expect(describeClientError({ code: 'messaging_disabled', message: 'x' })).toBe('This salon isn’t taking messages right now.');
+    expect(describeClientError({ code: 'unauthenticated', message: 'x' })).toMatch(/link/);
+  });
+});

@@ -1,0 +1,92 @@
+// The client's chat with one location: history, the salon's live replies, its typing indicator
+// and read receipts (only sent to us while the salon allows them, R5/R6), and sending from
+// the appointment the chat was opened from.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ok } from '../../shared/result';
+import { useChat, type ChatTransport } from '../chat/useChat';
+import { useMarkRead } from '../chat/useMarkRead';
+import { useRemoteTyping } from '../chat/useRemoteTyping';
+import { useTypingSignal } from '../chat/useTypingSignal';
+import { useWindowFocused } from '../ui/useWindowFocused';
+import type { ClientApi } from './clientApi';
+import { describeClientError } from './clientErrors';
+
+const PAGE_SIZE = 30;
+
+interface ClientChatTarget {
+  /** Null until the first message starts the conversation. */
+  conversationId: number | null;
+  appointmentId: number;
+  locationName: string;
+}
+
+export function useClientChat(api: ClientApi, { conversationId, appointmentId, locationName }: ClientChatTarget) {
+  const transport = useMemo<ChatTransport>(
+    () => ({
+      loadPage: (beforeId) =>
+        conversationId === null
+          ? Promise.resolve(ok({ items: [], hasMore: false }))
+          : api.request('message:list', { conversationId, beforeId, limit: PAGE_SIZE }),
+      send: (clientMessageId, text) => api.request('message:send', { appointmentId, clientMessageId, text }),
+      whenConnected: (handler) => api.whenConnected(handler),
+    }),
+    [api, conversationId, appointmentId],
+  );
+  const chat = useChat(transport);
+  const { dispatch } = chat;
+  const { typingName, updateTyping, clearTyping } = useRemoteTyping();
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    if (conversationId === null) return;
+    const unsubscribers = [
+      api.subscribe('message:created', ({ message }) => {
+        if (message.conversationId !== conversationId) return;
+        dispatch({ type: 'message', message });
+        if (message.author.kind === 'staff') {
+          clearTyping();
+          setAnnouncement(`New message from ${locationName}: ${message.text}`);
+        }
+      }),
+      api.subscribe('conversation:read', (read) => {
+        if (read.conversationId !== conversationId) return;
+        dispatch({ type: 'read', authorKind: 'client', upToMessageId: read.upToMessageId, readAt: read.readAt });
+      }),
+      api.subscribe('typing:updated', (typing) => {
+        if (typing.conversationId === conversationId) updateTyping(locationName, typing.typing);
+      }),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [api, conversationId, locationName, dispatch, clearTyping, updateTyping]);
+
+  const focused = useWindowFocused();
+  const markRead = useCallback(
+    (upToMessageId: number) =>
+      conversationId === null
+        ? Promise.resolve(ok({ readAt: Date.now() }))
+        : api.request('conversation:read', { conversationId, upToMessageId }),
+    [api, conversationId],
+  );
+  useMarkRead(chat.timeline, 'staff', focused, markRead, dispatch);
+
+  const sendTyping = useCallback(
+    (typing: boolean) => {
+      if (conversationId !== null) void api.request('typing:update', { conversationId, typing });
+    },
+    [api, conversationId],
+  );
+  const typingSignal = useTypingSignal(sendTyping);
+  const { send: sendMessage } = chat;
+  const send = useCallback(
+    (text: string) => {
+      typingSignal.stop();
+      sendMessage(text);
+    },
+    [typingSignal, sendMessage],
+  );
+
+  const lastFailure = chat.timeline.outgoing.findLast((message) => message.status === 'failed')?.error;
+  const sendError = lastFailure ? `Your message wasn’t sent. ${describeClientError(lastFailure)}` : null;
+
+  return { ...chat, send, onDraftChange: typingSignal.input, typingName, announcement, sendError };
+}

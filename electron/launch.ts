@@ -5,7 +5,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PORT } from '../shared/http';
-import { browserModeReadyLine, BROWSER_MODE_HOST, startBrowserMode } from './launcher/browserMode';
 import { BROWSER_MODE_NOTICE, chooseLaunchMode } from './launcher/launchMode';
 import { pickPort } from './launcher/pickPort';
 import { runElectron } from './launcher/runElectron';
@@ -33,6 +32,8 @@ async function launchElectron(binary: string): Promise<void> {
 
 async function launchBrowserMode(): Promise<void> {
   console.log(BROWSER_MODE_NOTICE);
+  // Loaded only here: the desktop app never needs the server (or SQLite) inside the launcher.
+  const { browserModeReadyLine, BROWSER_MODE_HOST, startBrowserMode } = await import('./launcher/browserMode');
   const port = await pickPort(DEFAULT_PORT, BROWSER_MODE_HOST);
   const server = await startBrowserMode({ projectRoot, port, env: process.env });
   console.log(browserModeReadyLine(server.url));

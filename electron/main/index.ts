@@ -19,7 +19,7 @@ import {
 import { DESKTOP_ORIGIN } from '../../shared/http';
 import type { PushChannel } from '../../shared/ipc';
 import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
-import { APP_NAME, createUnreadBadge, trayTooltip, unreadDotBitmap } from './badge';
+import { APP_NAME, createUnreadBadge, trayTooltip, unreadDotBitmap, type UnreadBadge } from './badge';
 import { resolveServerLocation, serverConfigErrorDialog } from './config';
 import { registerDesktopIpc } from './ipc';
 import { createNotificationCenter } from './notifications';
@@ -66,6 +66,50 @@ function failToStart(content: string): void {
   app.exit(1);
 }
 
+/** Starts the built-in server and returns its URL; it is stopped before the app quits. */
+async function startBuiltInServer(): Promise<string> {
+  const server = await startEmbeddedServer({
+    fork: forkServer(),
+    serverScript: paths.serverScript,
+    dataDir: join(app.getPath('userData'), 'data'),
+    staticDir: paths.renderer,
+    allowOrigins: devOrigin ? [devOrigin] : [],
+    log: (line) => console.log(`[server] ${line}`),
+    onUnexpectedExit: (code) => {
+      // While quitting (or at logout) the OS may stop it first; that is no reason to restart.
+      if (quitting) return;
+      dialog.showErrorBox(
+        'The inbox server stopped',
+        `The built-in inbox server stopped unexpectedly (exit code ${code ?? 'unknown'}). ${APP_NAME} will restart.`,
+      );
+      app.relaunch();
+      app.exit(1);
+    },
+  });
+  stopServerOnQuit(app, server);
+  return server.url;
+}
+
+/** The tray icon, plus the unread badge whose count it also shows in its tooltip. */
+function showTrayAndBadge(window: BrowserWindow, reveal: () => void): UnreadBadge {
+  const appTray = new Tray(nativeImage.createFromPath(paths.icon).resize({ width: 16, height: 16 }));
+  tray = appTray;
+  setUpTray({
+    tray: appTray,
+    buildMenu: (items) => Menu.buildFromTemplate(items),
+    tooltip: trayTooltip(0),
+    onOpen: reveal,
+    onQuit: () => app.quit(),
+  });
+  const unreadDot = nativeImage.createFromBitmap(unreadDotBitmap(16), { width: 16, height: 16 });
+  return createUnreadBadge({
+    platform: process.platform,
+    setAppBadgeCount: (count) => app.setBadgeCount(count),
+    setTaskbarOverlay: (unread, description) => window.setOverlayIcon(unread ? unreadDot : null, description),
+    setTrayTooltip: (text) => appTray.setToolTip(text),
+  });
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
 
@@ -78,32 +122,11 @@ async function start(): Promise<void> {
   }
 
   let serverUrl: string;
-  if (location.location.kind === 'remote') {
-    serverUrl = location.location.url;
-  } else {
-    try {
-      const server = await startEmbeddedServer({
-        fork: forkServer(),
-        serverScript: paths.serverScript,
-        dataDir: join(app.getPath('userData'), 'data'),
-        staticDir: paths.renderer,
-        allowOrigins: devOrigin ? [devOrigin] : [],
-        log: (line) => console.log(`[server] ${line}`),
-        onUnexpectedExit: (code) => {
-          dialog.showErrorBox(
-            'The inbox server stopped',
-            `The built-in inbox server stopped unexpectedly (exit code ${code ?? 'unknown'}). ${APP_NAME} will restart.`,
-          );
-          app.relaunch();
-          app.exit(1);
-        },
-      });
-      serverUrl = server.url;
-      stopServerOnQuit(app, server);
-    } catch (error) {
-      failToStart(`The built-in inbox server could not start.\n\n${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
+  try {
+    serverUrl = location.location.kind === 'remote' ? location.location.url : await startBuiltInServer();
+  } catch (error) {
+    failToStart(`The built-in inbox server could not start.\n\n${error instanceof Error ? error.message : String(error)}`);
+    return;
   }
 
   handleAppProtocol(protocol, paths.renderer, serverUrl);
@@ -131,25 +154,7 @@ async function start(): Promise<void> {
     log: (message) => console.warn(message),
   });
 
-  const trayIcon = nativeImage.createFromPath(paths.icon).resize({ width: 16, height: 16 });
-  const appTray = new Tray(trayIcon);
-  tray = appTray;
-  setUpTray({
-    tray: appTray,
-    buildMenu: (items) => Menu.buildFromTemplate(items),
-    tooltip: trayTooltip(0),
-    onOpen: reveal,
-    onQuit: () => app.quit(),
-  });
-
-  const unreadDot = nativeImage.createFromBitmap(unreadDotBitmap(16), { width: 16, height: 16 });
-  const badge = createUnreadBadge({
-    platform: process.platform,
-    setAppBadgeCount: (count) => app.setBadgeCount(count),
-    setTaskbarOverlay: (unread, description) => window.setOverlayIcon(unread ? unreadDot : null, description),
-    setTrayTooltip: (text) => appTray.setToolTip(text),
-  });
-
+  const badge = showTrayAndBadge(window, reveal);
   const prefs = createPrefsStore(app.getPath('userData'));
 
   // Registered in the same tick the window starts loading, so no page script can call first.
@@ -173,15 +178,7 @@ async function start(): Promise<void> {
     log: (message) => console.warn(message),
   });
 
-  app.on('before-quit', () => {
-    quitting = true;
-    notifications.closeAll();
-  });
-  // Windows can leave a dead tray icon behind until the mouse passes over it otherwise.
-  app.on('quit', () => {
-    tray?.destroy();
-    tray = null;
-  });
+  app.on('before-quit', () => notifications.closeAll());
 }
 
 if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
@@ -198,6 +195,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('activate', () => {
     if (mainWindow) revealWindow(mainWindow);
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // Windows can leave a dead tray icon behind until the mouse passes over it otherwise.
+  app.on('quit', () => {
+    tray?.destroy();
+    tray = null;
   });
   start().catch((error: unknown) => {
     failToStart(error instanceof Error ? error.message : String(error));

@@ -21,9 +21,9 @@ export function describeError(error: AppError): string {
     case 'forbidden':
       return "You don't have permission to do that. Ask a workspace owner if you need it.";
     case 'messaging_disabled':
-      return 'Client messaging is turned off for this workspace, so messages can’t be sent or received.';
+      return "Client messaging is turned off for this workspace, so messages can't be sent or received.";
     case 'contact_not_offered':
-      return 'Messaging isn’t offered for this appointment.';
+      return "Messaging isn't offered for this appointment.";
     case 'rate_limited':
       return 'Too many attempts. Wait a moment and try again.';
     case 'payload_too_large':

@@ -24,7 +24,7 @@ describe('signIn', () => {
     expect(init?.body).toBe(JSON.stringify({ email: 'mia@salon.test', password: 'pw' }));
   });
 
-  it('surfaces the server’s error message', async () => {
+  it("surfaces the server's error message", async () => {
     const error = { code: 'unauthenticated', message: 'Email or password is incorrect.' };
     const result = await signIn('http://x', { email: 'a@b.co', password: 'x' }, respond(401, { error }));
     expect(result).toEqual({ ok: false, error });

@@ -9,7 +9,7 @@ import { parseIncoming } from './parseIncoming';
 const errorBodySchema = z.object({ error: appErrorSchema });
 
 const unreachable = () =>
-  err('unavailable', 'Can’t reach the inbox server. Check the connection and try again.');
+  err('unavailable', "Can't reach the inbox server. Check the connection and try again.");
 
 export async function signIn(
   serverUrl: string,

@@ -52,7 +52,7 @@ function SignedInWithChats() {
 function NoAccessLayout() {
   return (
     <>
-      <nav className="rail" aria-label="Main" />
+      <div className="rail" />
       <main className="no-access-main">
         <NoAccess />
       </main>

@@ -7,7 +7,7 @@ export function ConnectingScreen({ status, onSignOut }: { status: ConnectionStat
     <main className="centered-screen">
       <div className="centered-screen__card" role="status">
         <h1 className="centered-screen__title">{waiting ? 'Connecting…' : 'Offline — reconnecting…'}</h1>
-        <p>{waiting ? 'Opening your inbox.' : 'The inbox server can’t be reached. We’ll keep trying.'}</p>
+        <p>{waiting ? 'Opening your inbox.' : "The inbox server can't be reached. We'll keep trying."}</p>
       </div>
       <button type="button" className="secondary-button" onClick={onSignOut}>
         Sign out

@@ -75,7 +75,7 @@ describe('timelineReducer', () => {
     expect(timelineReducer(failed, { type: 'discard', clientMessageId: uuid(1) }).outgoing).toEqual([]);
   });
 
-  it('applies read receipts to the other side’s messages only, up to the given id', () => {
+  it("applies read receipts to the other side's messages only, up to the given id", () => {
     const state = run(
       { type: 'latest-page', items: [message(1, 'staff'), message(2, 'client'), message(3, 'staff')], hasMore: false },
       { type: 'read', authorKind: 'staff', upToMessageId: 2, readAt: 99 },

@@ -60,7 +60,7 @@ function PageProblem({ message }: { message: string }) {
   return (
     <main className="centered-screen">
       <div className="centered-screen__card">
-        <h1 className="centered-screen__title">We can’t open your messages</h1>
+        <h1 className="centered-screen__title">We can't open your messages</h1>
         <p role="alert">{message}</p>
       </div>
     </main>

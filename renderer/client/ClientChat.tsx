@@ -61,7 +61,7 @@ export function ClientChat({ api, appointment, messagingOff, onConversationStart
       <TypingIndicator name={chat.typingName} />
       {messagingOff ? (
         <p className="notice notice--warning composer-note" role="status">
-          This salon isn’t taking messages right now.
+          This salon isn't taking messages right now.
         </p>
       ) : (
         <Composer

@@ -51,7 +51,7 @@ export function ClientHome({ api, overview, messagingOff, status, refresh }: Cli
           </h1>
           {messagingOff && (
             <p className="notice notice--warning" role="status">
-              This salon isn’t taking messages right now.
+              This salon isn't taking messages right now.
             </p>
           )}
           <AppointmentList

@@ -44,7 +44,7 @@ describe('client overview', () => {
     expect(canOpenChat(appointment(1, 0))).toBe(false);
   });
 
-  it('finds the unread count of the appointment’s conversation', () => {
+  it("finds the unread count of the appointment's conversation", () => {
     const conversations = [{ id: 4, location: { id: 1, name: 'Soho' }, lastActivityAt: 1, unreadCount: 2 }];
     expect(unreadFor(appointment(1, 0, { conversationId: 4 }), conversations)).toBe(2);
     expect(unreadFor(appointment(1, 0), conversations)).toBe(0);
@@ -56,7 +56,7 @@ describe('client overview', () => {
   });
 
   it('words errors for clients', () => {
-    expect(describeClientError({ code: 'messaging_disabled', message: 'x' })).toBe('This salon isn’t taking messages right now.');
+    expect(describeClientError({ code: 'messaging_disabled', message: 'x' })).toBe("This salon isn't taking messages right now.");
     expect(describeClientError({ code: 'unauthenticated', message: 'x' })).toMatch(/link/);
   });
 });

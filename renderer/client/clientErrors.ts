@@ -3,18 +3,18 @@ import type { AppError } from '../../shared/result';
 import { describeError } from '../api/errors';
 
 export const INVALID_LINK_MESSAGE =
-  'This link has expired or isn’t valid any more. Open the latest link from your booking confirmation, or ask the salon for a new one.';
+  "This link has expired or isn't valid any more. Open the latest link from your booking confirmation, or ask the salon for a new one.";
 
 export function describeClientError(error: AppError): string {
   switch (error.code) {
     case 'messaging_disabled':
-      return 'This salon isn’t taking messages right now.';
+      return "This salon isn't taking messages right now.";
     case 'contact_not_offered':
-      return 'Messaging isn’t available for this appointment.';
+      return "Messaging isn't available for this appointment.";
     case 'unauthenticated':
       return INVALID_LINK_MESSAGE;
     case 'forbidden':
-      return 'You can’t send messages about this appointment.';
+      return "You can't send messages about this appointment.";
     default:
       return describeError(error);
   }

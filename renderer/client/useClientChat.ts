@@ -86,7 +86,7 @@ export function useClientChat(api: ClientApi, { conversationId, appointmentId, l
   );
 
   const lastFailure = chat.timeline.outgoing.findLast((message) => message.status === 'failed')?.error;
-  const sendError = lastFailure ? `Your message wasn’t sent. ${describeClientError(lastFailure)}` : null;
+  const sendError = lastFailure ? `Your message wasn't sent. ${describeClientError(lastFailure)}` : null;
 
   return { ...chat, send, onDraftChange: typingSignal.input, typingName, announcement, sendError };
 }

@@ -55,7 +55,7 @@ export function ConversationView({ conversationId, conversation }: ConversationV
       <TypingIndicator name={chat.typingName} />
       {!messagingOn ? (
         <p className="notice notice--warning composer-note" role="status">
-          Client messaging is turned off. The history stays here, but messages can’t be sent or received until a
+          Client messaging is turned off. The history stays here, but messages can't be sent or received until a
           workspace owner turns it back on.
         </p>
       ) : canReply ? (

@@ -73,7 +73,7 @@ export function useStaffChat(conversationId: number) {
   );
 
   const lastFailure = chat.timeline.outgoing.findLast((message) => message.status === 'failed')?.error;
-  const sendError = lastFailure ? `Your message wasn’t sent. ${describeError(lastFailure)}` : null;
+  const sendError = lastFailure ? `Your message wasn't sent. ${describeError(lastFailure)}` : null;
 
   return { ...chat, send, onDraftChange: typingSignal.input, typingName, announcement, sendError };
 }

@@ -22,7 +22,7 @@ export function SignInScreen({ serverUrl, notice, onSignedIn }: SignInScreenProp
           FD
         </p>
         <h1 className="sign-in__title">Sign in to Front Desk Inbox</h1>
-        <p className="sign-in__lead">Read and answer your clients’ messages.</p>
+        <p className="sign-in__lead">Read and answer your clients' messages.</p>
         {notice && (
           <p className="notice notice--info" role="status">
             {notice}

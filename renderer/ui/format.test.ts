@@ -9,7 +9,7 @@ describe('date formats', () => {
     expect(formatAppointmentTime(Date.UTC(2025, 11, 2, 14, 30), utc)).toBe('Tue 2 Dec, 14:30');
   });
 
-  it('shows only the time for today’s messages', () => {
+  it("shows only the time for today's messages", () => {
     expect(formatMessageTime(Date.UTC(2025, 11, 3, 9, 5), now, utc)).toBe('09:05');
     expect(formatMessageTime(Date.UTC(2025, 11, 1, 9, 5), now, utc)).toBe('1 Dec, 09:05');
   });

@@ -15,6 +15,9 @@ export default defineConfig({
           launch: resolve('electron/launch.ts'),
           server: resolve('server/main.ts'),
         },
+        // Shared chunks sit beside the entries, so paths the server derives from its own
+        // module URL (the built renderer at ../renderer) hold wherever its code ends up.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -21,7 +21,7 @@ function readTextIfPresent(path: string): string | null {
 }
 
 async function launchElectron(binary: string): Promise<void> {
-  const exit = await runElectron({ spawn, binary, projectRoot, env: process.env, nodePath: process.execPath, signals: process });
+  const exit = await runElectron({ spawn, binary, projectRoot, env: process.env, signals: process });
   if (exit.signal) {
     // Die of the same signal, so whoever started `npm start` sees what happened to the app.
     process.kill(process.pid, exit.signal);

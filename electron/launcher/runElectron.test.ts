@@ -4,13 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_NODE_ENV } from '../main/serverProcess';
 import { electronEnv, runElectron, type SignalSource } from './runElectron';
 
 // Node stands in for the Electron binary: `<binary> <projectRoot>` runs this script as the "app".
 const FAKE_APP = `
 const env = process.env;
-console.log(JSON.stringify({ devNode: env.${DEV_NODE_ENV}, runAsNode: env.ELECTRON_RUN_AS_NODE ?? null }));
+console.log(JSON.stringify({ path: env.PATH, runAsNode: env.ELECTRON_RUN_AS_NODE ?? null }));
 if (process.argv[2] === undefined) setInterval(() => {}, 1000);
 else process.exit(Number(process.argv[2]));
 `;
@@ -27,11 +26,8 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 class FakeSignals extends EventEmitter implements SignalSource {}
 
 describe('electronEnv', () => {
-  it('tells the app which Node to run its server on, and never runs Electron as Node', () => {
-    expect(electronEnv({ PATH: '/bin', ELECTRON_RUN_AS_NODE: '1' }, '/usr/bin/node')).toEqual({
-      PATH: '/bin',
-      [DEV_NODE_ENV]: '/usr/bin/node',
-    });
+  it('never runs Electron as Node', () => {
+    expect(electronEnv({ PATH: '/bin', ELECTRON_RUN_AS_NODE: '1' })).toEqual({ PATH: '/bin' });
   });
 });
 
@@ -43,7 +39,6 @@ describe('runElectron', () => {
       binary: process.execPath,
       projectRoot: fakeApp,
       env: process.env,
-      nodePath: '/usr/bin/node',
       signals,
     });
     expect(exit).toEqual({ code: 7, signal: null });
@@ -51,7 +46,7 @@ describe('runElectron', () => {
     expect(signals.eventNames()).toEqual([]);
   });
 
-  it('passes the environment through, with the Node path and without ELECTRON_RUN_AS_NODE', async () => {
+  it('passes the environment through, without ELECTRON_RUN_AS_NODE', async () => {
     let output = '';
     await runElectron({
       spawn: (command, args, options) => {
@@ -61,11 +56,10 @@ describe('runElectron', () => {
       },
       binary: process.execPath,
       projectRoot: fakeApp,
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      nodePath: '/opt/node/bin/node',
+      env: { ...process.env, PATH: '/opt/bin', ELECTRON_RUN_AS_NODE: '1' },
       signals: new FakeSignals(),
     });
-    expect(JSON.parse(output)).toEqual({ devNode: '/opt/node/bin/node', runAsNode: null });
+    expect(JSON.parse(output)).toEqual({ path: '/opt/bin', runAsNode: null });
   });
 
   it('forwards a stop signal to the app and reports it', async () => {
@@ -80,7 +74,6 @@ describe('runElectron', () => {
       binary: process.execPath,
       projectRoot: fakeApp,
       env: process.env,
-      nodePath: process.execPath,
       signals,
     });
     expect(await running).toEqual({ code: null, signal: 'SIGTERM' });
@@ -93,8 +86,7 @@ describe('runElectron', () => {
         binary: join(workDir, 'no-such-electron'),
         projectRoot: workDir,
         env: process.env,
-        nodePath: process.execPath,
-        signals: new FakeSignals(),
+          signals: new FakeSignals(),
       }),
     ).rejects.toThrow(/ENOENT/);
   });

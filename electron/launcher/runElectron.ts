@@ -1,6 +1,5 @@
 // Owns running the desktop app from a checkout: Electron on the project folder, its exit mirrored.
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
-import { DEV_NODE_ENV } from '../main/serverProcess';
 
 export interface ElectronExit {
   readonly code: number | null;
@@ -18,23 +17,21 @@ export interface RunElectronOptions {
   readonly binary: string;
   readonly projectRoot: string;
   readonly env: NodeJS.ProcessEnv;
-  /** The Node running the launcher; the app runs its embedded server on it (see serverProcess.ts). */
-  readonly nodePath: string;
   readonly signals: SignalSource;
 }
 
 const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-export function electronEnv(env: NodeJS.ProcessEnv, nodePath: string): NodeJS.ProcessEnv {
+export function electronEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   // Inherited from some tools, it would make the binary behave as plain Node and ignore the app.
   const { ELECTRON_RUN_AS_NODE: _runAsNode, ...rest } = env;
-  return { ...rest, [DEV_NODE_ENV]: nodePath };
+  return rest;
 }
 
 export function runElectron(options: RunElectronOptions): Promise<ElectronExit> {
   const child = options.spawn(options.binary, [options.projectRoot], {
     stdio: 'inherit',
-    env: electronEnv(options.env, options.nodePath),
+    env: electronEnv(options.env),
     windowsHide: false,
   });
   // The terminal sends Ctrl+C to both of us; other senders (kill, systemd) only reach us.

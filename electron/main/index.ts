@@ -1,5 +1,4 @@
 // Wires real Electron to the main-process modules; the decisions live in those modules.
-import { fork as forkWithNode } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -25,7 +24,7 @@ import { registerDesktopIpc } from './ipc';
 import { createNotificationCenter } from './notifications';
 import { appOrigins, originOf } from './origins';
 import { createPrefsStore } from './prefsStore';
-import { chooseServerRuntime, startEmbeddedServer, stopServerOnQuit, type ForkServer } from './serverProcess';
+import { startEmbeddedServer, stopServerOnQuit, type ForkServer } from './serverProcess';
 import { setUpTray } from './tray';
 import { applyPermissionPolicy, createMainWindow, revealWindow } from './window';
 
@@ -51,15 +50,10 @@ let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
 
-function forkServer(): ForkServer {
-  const runtime = chooseServerRuntime(app.isPackaged, process.env);
-  if (runtime.kind === 'node') {
-    return (modulePath, args) =>
-      forkWithNode(modulePath, [...args], { execPath: runtime.execPath, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  }
-  return (modulePath, args) =>
-    utilityProcess.fork(modulePath, [...args], { stdio: 'pipe', serviceName: `${APP_NAME} server` });
-}
+// better-sqlite3 ships N-API prebuilds, which load in Electron's utility process as they do in
+// Node, so a checkout and a packaged app run the server the same way.
+const forkServer: ForkServer = (modulePath, args) =>
+  utilityProcess.fork(modulePath, [...args], { stdio: 'pipe', serviceName: `${APP_NAME} server` });
 
 function failToStart(content: string): void {
   dialog.showErrorBox(`${APP_NAME} cannot start`, content);
@@ -69,7 +63,7 @@ function failToStart(content: string): void {
 /** Starts the built-in server and returns its URL; it is stopped before the app quits. */
 async function startBuiltInServer(): Promise<string> {
   const server = await startEmbeddedServer({
-    fork: forkServer(),
+    fork: forkServer,
     serverScript: paths.serverScript,
     dataDir: join(app.getPath('userData'), 'data'),
     staticDir: paths.renderer,

@@ -7,8 +7,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../server/config';
 import { LISTENING_LINE_PREFIX } from '../../shared/http';
 import {
-  chooseServerRuntime,
-  DEV_NODE_ENV,
   embeddedServerArgs,
   parseListeningLine,
   startEmbeddedServer,
@@ -234,17 +232,5 @@ describe('stopServerOnQuit', () => {
     finishStopping();
     await new Promise((resolve) => setImmediate(resolve));
     expect(steps).toEqual(['prevented', 'stop', 'quit']);
-  });
-});
-
-describe('chooseServerRuntime', () => {
-  it('runs on the launcher’s Node from a checkout, as a utility process otherwise', () => {
-    expect(chooseServerRuntime(false, { [DEV_NODE_ENV]: '/usr/local/bin/node' })).toEqual({
-      kind: 'node',
-      execPath: '/usr/local/bin/node',
-    });
-    expect(chooseServerRuntime(false, {})).toEqual({ kind: 'utility-process' });
-    // A packaged app ignores the variable: its better-sqlite3 is built for Electron.
-    expect(chooseServerRuntime(true, { [DEV_NODE_ENV]: '/usr/local/bin/node' })).toEqual({ kind: 'utility-process' });
   });
 });

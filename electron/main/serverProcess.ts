@@ -161,19 +161,3 @@ export function stopServerOnQuit(app: QuittingApp, server: EmbeddedServer): void
     });
   });
 }
-
-/** Set by `npm start` to the Node that installed node_modules (see electron/launch.ts). */
-export const DEV_NODE_ENV = 'INBOX_DEV_NODE';
-
-export type ServerRuntime = { readonly kind: 'utility-process' } | { readonly kind: 'node'; readonly execPath: string };
-
-/**
- * better-sqlite3 is compiled for one runtime. A packaged app rebuilds it for Electron and runs
- * the server as an Electron utility process; from a checkout, node_modules was built for the
- * Node that `npm start` ran, so the server runs on that Node.
- */
-export function chooseServerRuntime(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): ServerRuntime {
-  const devNode = env[DEV_NODE_ENV];
-  if (!isPackaged && devNode) return { kind: 'node', execPath: devNode };
-  return { kind: 'utility-process' };
-}

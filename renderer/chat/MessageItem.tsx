@@ -2,6 +2,7 @@
 // on its way (Sending…, or Not sent with Retry and Discard).
 import type { Message } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
+import { isConnectionError } from '../api/errors';
 import { formatMessageTime } from '../ui/format';
 import type { OutgoingMessage } from './timeline';
 
@@ -41,20 +42,26 @@ interface OutgoingMessageProps {
 }
 
 export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard }: OutgoingMessageProps) {
-  const failed = message.status === 'failed';
+  const { error } = message;
+  // A send that only lacked a connection goes again by itself on reconnect (useChat).
+  const state = message.status === 'sending' ? 'sending' : error && isConnectionError(error) ? 'waiting' : 'failed';
   return (
     <li
-      className={`message message--own ${failed ? 'message--failed' : 'message--pending'}`}
+      className={`message message--own ${state === 'failed' ? 'message--failed' : 'message--pending'}`}
       data-testid="message"
-      data-status={failed ? 'failed' : 'sending'}
+      data-status={state}
     >
       <p className="message__bubble">{message.text}</p>
       <p className="message__meta">
-        {failed ? (
+        {state === 'sending' && <span className="message__delivery">Sending…</span>}
+        {state === 'waiting' && <span className="message__delivery">Waiting for connection — will send automatically</span>}
+        {state === 'failed' && (
+          <span className="message__delivery message__delivery--failed">
+            Not sent{error ? `: ${describeFailure(error)}` : ''}
+          </span>
+        )}
+        {state !== 'sending' && (
           <>
-            <span className="message__delivery message__delivery--failed">
-              Not sent{message.error ? `: ${describeFailure(message.error)}` : ''}
-            </span>
             <button type="button" className="link-button" onClick={() => onRetry(message.clientMessageId)}>
               Retry
             </button>
@@ -62,8 +69,6 @@ export function OutgoingMessageItem({ message, describeFailure, onRetry, onDisca
               Discard
             </button>
           </>
-        ) : (
-          <span className="message__delivery">Sending…</span>
         )}
       </p>
     </li>

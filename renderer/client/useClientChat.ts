@@ -3,6 +3,7 @@
 // the appointment the chat was opened from.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ok } from '../../shared/result';
+import { isConnectionError } from '../api/errors';
 import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
@@ -85,7 +86,10 @@ export function useClientChat(api: ClientApi, { conversationId, appointmentId, l
     [typingSignal, sendMessage],
   );
 
-  const lastFailure = chat.timeline.outgoing.findLast((message) => message.status === 'failed')?.error;
+  // Connection failures are the banner's news (and resend themselves); refusals need saying here.
+  const lastFailure = chat.timeline.outgoing.findLast(
+    (message) => message.status === 'failed' && message.error !== null && !isConnectionError(message.error),
+  )?.error;
   const sendError = lastFailure ? `Your message wasn't sent. ${describeClientError(lastFailure)}` : null;
 
   return { ...chat, send, onDraftChange: typingSignal.input, typingName, announcement, sendError };

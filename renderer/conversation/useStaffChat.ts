@@ -1,7 +1,7 @@
 // Everything live about the open conversation for a team member: messages, pushes, typing
 // both ways, read receipts and sending.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { describeError } from '../api/errors';
+import { describeError, isConnectionError } from '../api/errors';
 import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
@@ -72,7 +72,10 @@ export function useStaffChat(conversationId: number) {
     [typingSignal, sendMessage],
   );
 
-  const lastFailure = chat.timeline.outgoing.findLast((message) => message.status === 'failed')?.error;
+  // Connection failures are the banner's news (and resend themselves); refusals need saying here.
+  const lastFailure = chat.timeline.outgoing.findLast(
+    (message) => message.status === 'failed' && message.error !== null && !isConnectionError(message.error),
+  )?.error;
   const sendError = lastFailure ? `Your message wasn't sent. ${describeError(lastFailure)}` : null;
 
   return { ...chat, send, onDraftChange: typingSignal.input, typingName, announcement, sendError };

@@ -13,10 +13,19 @@ export function useStaffConnection(serverUrl: string, token: string, onSessionEn
     const onConnectError = (error: Error) => {
       if (isAuthRefusal(error)) onSessionEnded();
     };
+    // socket.io does not retry after the server closed the connection itself (e.g. the session
+    // was signed out elsewhere). Retry once: a refused token then ends the session cleanly.
+    let retryTimer: number | undefined;
+    const onDisconnect = (reason: string) => {
+      if (reason === 'io server disconnect') retryTimer = window.setTimeout(() => socket.connect(), 1_000);
+    };
     socket.on('connect_error', onConnectError);
+    socket.on('disconnect', onDisconnect);
     socket.connect();
     return () => {
       socket.off('connect_error', onConnectError);
+      socket.off('disconnect', onDisconnect);
+      window.clearTimeout(retryTimer);
       socket.disconnect();
     };
   }, [connection, onSessionEnded]);

@@ -1,7 +1,7 @@
 // Workspace and member, the connection banner, and Sign out (a shared computer changes hands).
 import type { ConnectionStatus } from '../api/connectionStatus';
 import { useStaff } from '../session/StaffContext';
-import { ConnectionBanner } from './ConnectionBanner';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
 
 export function TopBar({ status, onSignOut }: { status: ConnectionStatus; onSignOut: () => void }) {
   const { session } = useStaff();

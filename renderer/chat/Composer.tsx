@@ -15,6 +15,7 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error }: C
   const [draft, setDraft] = useState('');
   const inputId = useId();
   const errorId = useId();
+  const hintId = useId();
   const canSend = draft.trim().length > 0;
 
   const submit = () => {
@@ -49,7 +50,7 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error }: C
           rows={2}
           maxLength={MESSAGE_MAX_LENGTH}
           placeholder={placeholder}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           onChange={(event) => {
             setDraft(event.target.value);
             onDraftChange();
@@ -60,7 +61,7 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error }: C
           Send
         </button>
       </div>
-      <p className="composer__hint">Enter to send · Shift+Enter for a new line</p>
+      <p id={hintId} className="composer__hint">Enter to send · Shift+Enter for a new line</p>
       <div id={errorId} role="alert" className="composer__error">
         {error}
       </div>

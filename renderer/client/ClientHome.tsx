@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ClientAppointment } from '../../shared/clientEvents';
 import type { ConnectionStatus } from '../api/connectionStatus';
-import { ConnectionBanner } from '../app/ConnectionBanner';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { useNow } from '../ui/useNow';
 import type { ClientApi } from './clientApi';
 import { AppointmentList } from './AppointmentList';

@@ -14,6 +14,12 @@ describe('date formats', () => {
     expect(formatMessageTime(Date.UTC(2025, 11, 1, 9, 5), now, utc)).toBe('1 Dec, 09:05');
   });
 
+  it("uses the locale's clock", () => {
+    const us = { locale: 'en-US', timeZone: 'UTC' };
+    expect(formatMessageTime(Date.UTC(2025, 11, 3, 14, 5), now, us)).toBe('2:05 PM');
+    expect(formatAppointmentTime(Date.UTC(2025, 11, 2, 14, 30), us)).toBe('Tue, Dec 2, 2:30 PM');
+  });
+
   it('compacts list times by age', () => {
     expect(formatListTime(Date.UTC(2025, 11, 3, 8, 0), now, utc)).toBe('08:00');
     expect(formatListTime(Date.UTC(2025, 11, 1, 8, 0), now, utc)).toBe('Mon');

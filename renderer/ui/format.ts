@@ -1,5 +1,5 @@
 // Dates as the front desk reads them. Locale and time zone default to the computer's; tests
-// pin them.
+// pin them. Times use the locale's own clock ("14:30" or "2:30 PM").
 export interface FormatOptions {
   locale?: string;
   timeZone?: string;
@@ -11,30 +11,23 @@ const dayKey = (timestamp: number, timeZone: string | undefined): string =>
 const format = (timestamp: number, options: Intl.DateTimeFormatOptions, { locale, timeZone }: FormatOptions) =>
   new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(timestamp);
 
+const time = (timestamp: number, options: FormatOptions) => format(timestamp, { timeStyle: 'short' }, options);
+
 /** "Tue 3 Dec, 14:30": when an appointment is. */
 export function formatAppointmentTime(timestamp: number, options: FormatOptions = {}): string {
-  return format(
-    timestamp,
-    { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
-    options,
-  );
+  const day = format(timestamp, { weekday: 'short', day: 'numeric', month: 'short' }, options);
+  return `${day}, ${time(timestamp, options)}`;
 }
 
 /** "14:30" today, "3 Dec, 14:30" before: when a message was sent. */
 export function formatMessageTime(timestamp: number, now: number, options: FormatOptions = {}): string {
-  const sameDay = dayKey(timestamp, options.timeZone) === dayKey(now, options.timeZone);
-  return format(
-    timestamp,
-    sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
-    options,
-  );
+  if (dayKey(timestamp, options.timeZone) === dayKey(now, options.timeZone)) return time(timestamp, options);
+  return `${format(timestamp, { day: 'numeric', month: 'short' }, options)}, ${time(timestamp, options)}`;
 }
 
 /** "14:30" today, "Tue" this week, "3 Dec" before: compact, for the conversation list. */
 export function formatListTime(timestamp: number, now: number, options: FormatOptions = {}): string {
-  if (dayKey(timestamp, options.timeZone) === dayKey(now, options.timeZone)) {
-    return format(timestamp, { hour: '2-digit', minute: '2-digit' }, options);
-  }
+  if (dayKey(timestamp, options.timeZone) === dayKey(now, options.timeZone)) return time(timestamp, options);
   const sixDaysMs = 6 * 24 * 60 * 60 * 1000;
   if (now - timestamp < sixDaysMs) return format(timestamp, { weekday: 'short' }, options);
   return format(timestamp, { day: 'numeric', month: 'short' }, options);

@@ -57,15 +57,19 @@ export function useChat(transport: ChatTransport) {
     });
   }, [transport, deliver]);
 
+  // A ref, not the state: several scroll events can arrive before the state re-renders.
+  const olderInFlight = useRef(false);
   const loadOlder = useCallback(async () => {
     const oldest = latest.current.messages[0];
-    if (!latest.current.hasOlder || !oldest || loadingOlder) return;
+    if (!latest.current.hasOlder || !oldest || olderInFlight.current) return;
+    olderInFlight.current = true;
     setLoadingOlder(true);
     const result = await transport.loadPage(oldest.id);
     if (result.ok) dispatch({ type: 'older-page', ...result.data });
     setLoadError(result.ok ? null : result.error);
     setLoadingOlder(false);
-  }, [transport, loadingOlder]);
+    olderInFlight.current = false;
+  }, [transport]);
 
   const send = useCallback(
     (text: string) => {

@@ -1,6 +1,6 @@
 // The member's conversations: first page once connected (again after reconnecting), more
 // pages on demand, and live re-ordering as messages arrive.
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { describeError } from '../api/errors';
 import { useStaff } from '../session/StaffContext';
 import { conversationListReducer, emptyConversationList } from './conversationList';
@@ -32,14 +32,18 @@ export function useConversationList() {
   }, [api]);
 
   const { nextCursor } = state;
+  // A ref, not the state: the observer can fire again before the state re-renders.
+  const moreInFlight = useRef(false);
   const loadMore = useCallback(async () => {
-    if (nextCursor === null || loadingMore) return;
+    if (nextCursor === null || moreInFlight.current) return;
+    moreInFlight.current = true;
     setLoadingMore(true);
     const result = await api.request('conversation:list', { limit: PAGE_SIZE, cursor: nextCursor });
     if (result.ok) dispatch({ type: 'next-page', ...result.data });
     setError(result.ok ? null : describeError(result.error));
     setLoadingMore(false);
-  }, [api, nextCursor, loadingMore]);
+    moreInFlight.current = false;
+  }, [api, nextCursor]);
 
   return { ...state, loadingMore, error, loadMore };
 }

@@ -41,6 +41,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
+      minify: true,
       rollupOptions: {
         input: {
           inbox: resolve('renderer/index.html'),

@@ -8,7 +8,8 @@ import {
   idSchema,
   locationSchema,
   messageSchema,
-  messageTextSchema,
+  messageBodySchema,
+  attachmentIdsSchema,
   pageLimitSchema,
   timestampSchema,
 } from './domain';
@@ -56,7 +57,9 @@ export const clientRequests = {
     payload: z.object({
       appointmentId: idSchema,
       clientMessageId: clientMessageIdSchema,
-      text: messageTextSchema,
+      /** May be empty when attachments are sent. */
+      text: messageBodySchema,
+      attachmentIds: attachmentIdsSchema.optional(),
     }),
     result: messageSchema,
   },

@@ -15,6 +15,13 @@ export const messageTextSchema = z
   .min(1, 'A message cannot be empty.')
   .max(MESSAGE_MAX_LENGTH, `A message can be at most ${MESSAGE_MAX_LENGTH} characters.`);
 
+/** Message text when attachments may carry the message: empty allowed, same upper bound. The
+ * server refuses a message with neither text nor attachments. */
+export const messageBodySchema = z
+  .string()
+  .trim()
+  .max(MESSAGE_MAX_LENGTH, `A message can be at most ${MESSAGE_MAX_LENGTH} characters.`);
+
 export const workspaceSettingsSchema = z.object({
   /** Client Connect on/off (R1, R2). */
   enabled: z.boolean(),
@@ -61,6 +68,19 @@ export const messageAuthorSchema = z.discriminatedUnion('kind', [
 ]);
 export type MessageAuthor = z.infer<typeof messageAuthorSchema>;
 
+/** Attachments: images and PDFs, type checked from the bytes (not the name) by the server. */
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENTS_PER_MESSAGE_MAX = 4;
+export const attachmentSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  contentType: z.enum(ATTACHMENT_TYPES),
+  size: z.number().int().positive(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+export const attachmentIdsSchema = z.array(idSchema).max(ATTACHMENTS_PER_MESSAGE_MAX);
+
 export const messageSchema = z.object({
   id: idSchema,
   conversationId: idSchema,
@@ -69,6 +89,7 @@ export const messageSchema = z.object({
   /** The appointment the message was sent from (client messages), if any. */
   appointmentId: idSchema.nullable(),
   text: z.string(),
+  attachments: z.array(attachmentSchema),
   createdAt: timestampSchema,
   /** When the other side read it; null while unread. */
   readAt: timestampSchema.nullable(),

@@ -9,6 +9,12 @@ export const routes = {
   signOut: '/api/auth/sign-out',
   /** Booking-system integration: issue a client's token (Bearer integration key). */
   integrationClientToken: '/api/integration/client-token',
+  /** Upload an attachment: POST, raw bytes, `Content-Type` as sent, `X-File-Name` header
+   * (URI-encoded); Bearer staff session token or client token. Answers `Attachment`. */
+  attachments: '/api/attachments',
+  /** Download: GET /api/attachments/:id with the same Bearer tokens; only those who may see
+   * the conversation get it. */
+  attachment: (id: number) => `/api/attachments/${id}`,
   /** The client page (a web page the server serves for clients). */
   clientPage: '/client/',
 } as const;

@@ -2,15 +2,23 @@
 // uses them to hide controls). Replying needs access too (R7).
 import { z } from 'zod';
 
-export const grantsSchema = z.object({
+/** What a permission group can grant (Settings → Team → permission group). */
+export const groupGrantsSchema = z.object({
   accessChats: z.boolean(),
   replyChats: z.boolean(),
   manageSettings: z.boolean(),
   manageTeam: z.boolean(),
 });
+export type GroupGrants = z.infer<typeof groupGrantsSchema>;
+
+/** What a session may do: its group's grants, plus what only owners have. */
+export const grantsSchema = groupGrantsSchema.extend({
+  /** The audit log of settings and permission changes is visible to owners only. */
+  viewAuditLog: z.boolean(),
+});
 export type Grants = z.infer<typeof grantsSchema>;
 
-export type Permission = 'chats.access' | 'chats.reply' | 'settings.manage' | 'team.manage';
+export type Permission = 'chats.access' | 'chats.reply' | 'settings.manage' | 'team.manage' | 'audit.view';
 
 export const roleSchema = z.enum(['owner', 'member']);
 export type Role = z.infer<typeof roleSchema>;
@@ -20,15 +28,22 @@ export const noGrants: Grants = {
   replyChats: false,
   manageSettings: false,
   manageTeam: false,
+  viewAuditLog: false,
 };
 
 /** Owners can do everything; everyone else has exactly what their permission group grants. */
-export function effectiveGrants(role: Role, group: Grants | null): Grants {
+export function effectiveGrants(role: Role, group: GroupGrants | null): Grants {
   if (role === 'owner') {
-    return { accessChats: true, replyChats: true, manageSettings: true, manageTeam: true };
+    return { accessChats: true, replyChats: true, manageSettings: true, manageTeam: true, viewAuditLog: true };
   }
   const granted = group ?? noGrants;
-  return { ...granted, replyChats: granted.replyChats && granted.accessChats };
+  return {
+    accessChats: granted.accessChats,
+    replyChats: granted.replyChats && granted.accessChats,
+    manageSettings: granted.manageSettings,
+    manageTeam: granted.manageTeam,
+    viewAuditLog: false,
+  };
 }
 
 export function can(grants: Grants, permission: Permission): boolean {
@@ -41,5 +56,7 @@ export function can(grants: Grants, permission: Permission): boolean {
       return grants.manageSettings;
     case 'team.manage':
       return grants.manageTeam;
+    case 'audit.view':
+      return grants.viewAuditLog;
   }
 }

@@ -6,14 +6,15 @@ import {
   conversationSummarySchema,
   idSchema,
   messageSchema,
-  messageTextSchema,
+  messageBodySchema,
+  attachmentIdsSchema,
   pageLimitSchema,
   sessionInfoSchema,
   timestampSchema,
   appointmentSchema,
   clientSummarySchema,
-  workspaceSettingsSchema,
 } from './domain';
+import { adminRequests, settingsStateSchema } from './adminEvents';
 import type { Result } from './result';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
@@ -65,7 +66,9 @@ export const staffRequests = {
     payload: z.object({
       conversationId: idSchema,
       clientMessageId: clientMessageIdSchema,
-      text: messageTextSchema,
+      /** May be empty when attachments are sent. */
+      text: messageBodySchema,
+      attachmentIds: attachmentIdsSchema.optional(),
     }),
     result: messageSchema,
   },
@@ -77,6 +80,7 @@ export const staffRequests = {
     payload: z.object({ conversationId: idSchema, typing: z.boolean() }),
     result: z.object({}),
   },
+  ...adminRequests,
 } as const;
 
 export const staffPushes = {
@@ -91,7 +95,10 @@ export const staffPushes = {
     unreadCount: z.number().int().nonnegative(),
   }),
   'typing:updated': z.object({ conversationId: idSchema, typing: z.boolean(), name: z.string() }),
-  'settings:updated': workspaceSettingsSchema,
+  /** Client Connect settings changed (R3): applies at once, no reload or sign-in. */
+  'settings:updated': settingsStateSchema,
+  /** This session was ended by a manager (sign out everywhere) or expired. */
+  'session:ended': z.object({ reason: z.enum(['signed-out-everywhere', 'expired', 'signed-out']) }),
 } as const;
 
 type Requests = typeof staffRequests;

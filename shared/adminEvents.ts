@@ -1,0 +1,97 @@
+// Staff requests for managers: Client Connect settings, permission groups, team members and
+// the audit log. Merged into `staffRequests`; each declares the permission the server checks.
+import { z } from 'zod';
+import { idSchema, locationSchema, memberSchema, timestampSchema, workspaceSettingsSchema } from './domain';
+import { groupGrantsSchema } from './permissions';
+
+/** Settings with the version they are at; a save names the version it was based on. */
+export const settingsStateSchema = z.object({
+  settings: workspaceSettingsSchema,
+  version: z.number().int().nonnegative(),
+  updatedAt: timestampSchema,
+});
+export type SettingsState = z.infer<typeof settingsStateSchema>;
+
+export const GROUP_NAME_MAX = 60;
+export const permissionGroupSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  grants: groupGrantsSchema,
+  memberCount: z.number().int().nonnegative(),
+  version: z.number().int().nonnegative(),
+});
+export type PermissionGroup = z.infer<typeof permissionGroupSchema>;
+
+export const teamMemberSchema = memberSchema.extend({
+  /** Owners are in no group: they can do everything. */
+  groupId: idSchema.nullable(),
+  locationIds: z.array(idSchema),
+});
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+export const teamSchema = z.object({
+  groups: z.array(permissionGroupSchema),
+  members: z.array(teamMemberSchema),
+  locations: z.array(locationSchema),
+});
+export type Team = z.infer<typeof teamSchema>;
+
+export const auditActionSchema = z.enum([
+  'settings.update',
+  'group.create',
+  'group.update',
+  'member.update',
+  'member.signOutEverywhere',
+]);
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  at: timestampSchema,
+  actor: z.object({ id: idSchema, name: z.string() }),
+  action: auditActionSchema,
+  /** What changed, e.g. "Permission group Stylists". */
+  subject: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+const groupNameSchema = z.string().trim().min(1, 'Give the group a name.').max(GROUP_NAME_MAX);
+
+export const adminRequests = {
+  'settings:update': {
+    payload: z.object({ settings: workspaceSettingsSchema, baseVersion: z.number().int().nonnegative() }),
+    result: settingsStateSchema,
+  },
+  'settings:get': { payload: z.object({}), result: settingsStateSchema },
+  'team:get': { payload: z.object({}), result: teamSchema },
+  'group:create': {
+    payload: z.object({ name: groupNameSchema, grants: groupGrantsSchema }),
+    result: permissionGroupSchema,
+  },
+  'group:update': {
+    payload: z.object({
+      groupId: idSchema,
+      name: groupNameSchema,
+      grants: groupGrantsSchema,
+      baseVersion: z.number().int().nonnegative(),
+    }),
+    result: permissionGroupSchema,
+  },
+  'member:update': {
+    payload: z.object({
+      memberId: idSchema,
+      groupId: idSchema,
+      locationIds: z.array(idSchema).max(100),
+    }),
+    result: teamMemberSchema,
+  },
+  /** Ends every session of a member, so a permission change applies now (R8). */
+  'member:sign-out-everywhere': {
+    payload: z.object({ memberId: idSchema }),
+    result: z.object({ endedSessions: z.number().int().nonnegative() }),
+  },
+  'audit:list': {
+    payload: z.object({ beforeId: idSchema.optional(), limit: z.number().int().min(1).max(100).optional() }),
+    result: z.object({ items: z.array(auditEntrySchema), hasMore: z.boolean() }),
+  },
+} as const;

@@ -1,5 +1,8 @@
-// Logs go to stderr as one line each, so stdout carries only the lines launchers parse (the
-// listening line, demo hints).
+// Structured logs: one JSON object per line ({"level","time","msg", …fields}) on stderr, which
+// journald, Windows event forwarders and log shippers read as is. stdout carries only the lines
+// launchers parse (the listening line, demo hints).
+import { pino, type DestinationStream } from 'pino';
+
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {
@@ -8,22 +11,30 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
 }
 
-function write(level: string, message: string, fields?: LogFields): void {
-  const suffix = fields === undefined ? '' : ` ${JSON.stringify(fields, errorReplacer)}`;
-  process.stderr.write(`${new Date().toISOString()} ${level} ${message}${suffix}\n`);
+/**
+ * `destination` defaults to stderr, written synchronously so the last lines before a
+ * process.exit (a failed start, the end of a shutdown) are never lost.
+ */
+export function createJsonLogger(destination: DestinationStream = pino.destination({ fd: 2, sync: true })): Logger {
+  const logger = pino(
+    {
+      // pid and hostname are the service manager's business; keep lines short.
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // Errors serialise to `{}` by default; keep what an operator needs to find the cause.
+      serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err },
+    },
+    destination,
+  );
+  const at = (level: 'info' | 'warn' | 'error') => (message: string, fields?: LogFields) => {
+    if (fields === undefined) logger[level](message);
+    else logger[level](fields, message);
+  };
+  return { info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** Errors serialise to `{}` by default; keep what an operator needs to find the cause. */
-function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
-}
-
-export const consoleLogger: Logger = {
-  info: (message, fields) => write('INFO', message, fields),
-  warn: (message, fields) => write('WARN', message, fields),
-  error: (message, fields) => write('ERROR', message, fields),
-};
+export const consoleLogger: Logger = createJsonLogger();
 
 export type LogEntry = { level: 'info' | 'warn' | 'error'; message: string; fields?: LogFields };
 

@@ -1,15 +1,18 @@
 // The stand-alone server (`npm run server`, out/main/server.js): parse the configuration,
-// start, and shut down cleanly on SIGINT/SIGTERM.
+// start, and shut down cleanly when asked (signals, or a message from the desktop app).
+// `server.js backup …` runs the online backup instead (see server/backup/).
+import { BACKUP_COMMAND, runBackupCommand } from './backup/backupCommand';
 import { parseConfig } from './config';
 import { NewerDatabaseError } from './db/migrate';
 import { consoleLogger } from './log';
+import { onShutdownRequest, type ParentPortLike } from './shutdown';
 import { EmptyDatabaseError, startServer, type RunningServer } from './start';
 
 const EXIT_BAD_CONFIG = 2;
 const EXIT_CANNOT_START = 1;
 
-async function main(): Promise<void> {
-  const outcome = parseConfig(process.argv.slice(2), process.env);
+async function serve(argv: string[]): Promise<void> {
+  const outcome = parseConfig(argv, process.env);
   if (outcome.kind === 'help') {
     process.stdout.write(`${outcome.text}\n`);
     return;
@@ -34,11 +37,10 @@ async function main(): Promise<void> {
     process.exit(EXIT_CANNOT_START);
   }
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    consoleLogger.info('Shutting down', { signal });
+  // Electron adds parentPort to process inside a utility process; Node's types do not know it.
+  const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
+  onShutdownRequest({ on: process.on.bind(process), send: process.send, parentPort }, (reason) => {
+    consoleLogger.info('Shutting down', { reason });
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -46,9 +48,16 @@ async function main(): Promise<void> {
         process.exit(EXIT_CANNOT_START);
       },
     );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === BACKUP_COMMAND) {
+    process.exitCode = await runBackupCommand(argv.slice(1), process.env);
+    return;
+  }
+  await serve(argv);
 }
 
 void main();

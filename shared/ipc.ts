@@ -3,11 +3,41 @@ import { z } from 'zod';
 import { badgeCountSchema, desktopNotificationSchema, prefsKeySchema } from './bridge';
 import { idSchema } from './domain';
 
+/**
+ * What IT preset for this computer in its managed configuration file (or the environment),
+ * merged over the defaults. The settings screen shows `locked` ones read-only.
+ */
+export const managedSettingsSchema = z.object({
+  serverMode: z.enum(['embedded', 'remote']),
+  /** The remote server's origin; null in embedded mode. */
+  serverUrl: z.string().nullable(),
+  /** The location this computer belongs to, by id or by name; null lets staff choose. */
+  location: z.union([idSchema, z.string()]).nullable(),
+  startAtLogin: z.boolean(),
+  startMinimized: z.boolean(),
+  autoUpdate: z.boolean(),
+  /** Embedded mode: whether other computers on the network may connect to this one's server. */
+  allowLanConnections: z.boolean(),
+  /** Embedded mode: the server's port; null picks one (4780 when LAN connections are allowed). */
+  port: z.number().int().min(1).max(65535).nullable(),
+});
+export type ManagedSettings = z.infer<typeof managedSettingsSchema>;
+export type ManagedSettingKey = keyof ManagedSettings;
+
+export const managedConfigViewSchema = z.object({
+  settings: managedSettingsSchema,
+  locked: z.array(managedSettingsSchema.keyof()),
+  /** Why IT's configuration file was ignored, in plain words; null when it was fine or absent. */
+  problem: z.string().nullable(),
+});
+export type ManagedConfigView = z.infer<typeof managedConfigViewSchema>;
+
 /** renderer → main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export const invokeChannels = {
   'desktop:server-url': { args: z.tuple([]), result: z.string() },
   'desktop:pref-read': { args: z.tuple([prefsKeySchema]), result: z.unknown() },
   'desktop:pref-write': { args: z.tuple([prefsKeySchema, z.unknown()]), result: z.null() },
+  'desktop:managed-config': { args: z.tuple([]), result: managedConfigViewSchema },
 } as const;
 
 /** renderer → main, fire and forget (ipcRenderer.send / ipcMain.on). */

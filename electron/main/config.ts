@@ -1,5 +1,6 @@
 // Owns where the inbox server is: embedded in this app (the default) or a remote one IT set.
 import { z } from 'zod';
+import type { ManagedValues } from './managedConfig';
 
 /** Environment variable IT (or a developer) sets to point the app at an existing server. */
 export const SERVER_URL_ENV = 'INBOX_SERVER_URL';
@@ -14,11 +15,14 @@ export type ServerLocationResult =
   | { readonly ok: false; readonly problem: string };
 
 /**
- * Where settings may come from, highest priority first. Only the environment exists today;
- * managed configuration files (issue 6) slot in as further sources without changing callers.
+ * Where the choice may come from, highest priority first: INBOX_SERVER_URL (so a developer or a
+ * support call can override a computer's setup without editing files), then the managed
+ * configuration file, else the embedded server.
  */
 export interface ServerConfigSources {
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The managed configuration file's values (already validated) and where they came from. */
+  readonly managed?: { readonly path: string; readonly values: ManagedValues };
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -28,9 +32,9 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * connections to anything but this computer as mixed content. Refuse such an address up
  * front with an explanation instead of letting the inbox fail to connect later.
  */
-function remoteServerUrlSchema(source: string) {
+export function remoteServerUrlSchema(source: string) {
   return z
-    .string()
+    .string({ error: 'must be a web address in quotes, like "https://inbox.example-salon.com"' })
     .transform((value, context) => {
       let url: URL;
       try {
@@ -70,7 +74,13 @@ function remoteUrlProblem(url: URL): string | null {
 export function resolveServerLocation(sources: ServerConfigSources): ServerLocationResult {
   const fromEnv = sources.env[SERVER_URL_ENV]?.trim();
   // An empty variable is how shells and service managers "unset" things; treat it as unset.
-  if (!fromEnv) return { ok: true, location: { kind: 'embedded' } };
+  if (!fromEnv) {
+    const managedUrl = sources.managed?.values.serverUrl;
+    if (sources.managed && managedUrl && sources.managed.values.serverMode !== 'embedded') {
+      return { ok: true, location: { kind: 'remote', url: managedUrl, source: sources.managed.path } };
+    }
+    return { ok: true, location: { kind: 'embedded' } };
+  }
 
   const parsed = remoteServerUrlSchema(SERVER_URL_ENV).safeParse(fromEnv);
   if (!parsed.success) {

@@ -1,4 +1,5 @@
 // Wires real Electron to the main-process modules; the decisions live in those modules.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -21,10 +22,19 @@ import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
 import { APP_NAME, createUnreadBadge, trayTooltip, unreadDotBitmap, type UnreadBadge } from './badge';
 import { resolveServerLocation, serverConfigErrorDialog } from './config';
 import { registerDesktopIpc } from './ipc';
+import {
+  effectiveSettings,
+  loadManagedConfig,
+  lockedSettings,
+  managedConfigProblemDialog,
+  managedConfigView,
+  type LoadedManagedConfig,
+} from './managedConfig';
 import { createNotificationCenter } from './notifications';
 import { appOrigins, originOf } from './origins';
 import { createPrefsStore } from './prefsStore';
-import { startEmbeddedServer, stopServerOnQuit, type ForkServer } from './serverProcess';
+import { embeddedListenAddress, startEmbeddedServer, stopServerOnQuit, type ForkServer } from './serverProcess';
+import { applyStartAtLogin, xdgAutostartDir } from './startAtLogin';
 import { setUpTray } from './tray';
 import { applyPermissionPolicy, createMainWindow, revealWindow } from './window';
 
@@ -60,14 +70,53 @@ function failToStart(content: string): void {
   app.exit(1);
 }
 
+/** IT's file, when it is unusable, is reported but never stops the app: it runs on defaults. */
+function readManagedConfig(): LoadedManagedConfig {
+  const managed = loadManagedConfig({
+    platform: process.platform,
+    env: process.env,
+    readText: (path) => readFileSync(path, 'utf8'),
+  });
+  if (managed.problem) {
+    console.error(managed.problem);
+    const { title, message, detail } = managedConfigProblemDialog(managed.problem);
+    void dialog.showMessageBox({ type: 'warning', title, message, detail });
+  }
+  return managed;
+}
+
+function applyStartAtLoginSetting(managed: LoadedManagedConfig): void {
+  let outcome: ReturnType<typeof applyStartAtLogin>;
+  try {
+    outcome = applyStartAtLogin({
+      platform: process.platform,
+      packaged: app.isPackaged,
+      startAtLogin: effectiveSettings(managed.values).startAtLogin,
+      locked: lockedSettings(managed.values).includes('startAtLogin'),
+      app,
+      linux: {
+        autostartDir: xdgAutostartDir(process.env, app.getPath('home')),
+        // An AppImage runs from a temporary mount; APPIMAGE is the file the user actually has.
+        executable: process.env.APPIMAGE ?? process.execPath,
+      },
+    });
+  } catch (error) {
+    // Not worth stopping the inbox for: it still works, it just will not start by itself.
+    console.error('Could not apply the start-at-login setting:', error);
+    return;
+  }
+  if (outcome.kind === 'applied') console.log(`Start at login ${outcome.openAtLogin ? 'on' : 'off'}, as IT configured.`);
+}
+
 /** Starts the built-in server and returns its URL; it is stopped before the app quits. */
-async function startBuiltInServer(): Promise<string> {
+async function startBuiltInServer(managed: LoadedManagedConfig): Promise<string> {
   const server = await startEmbeddedServer({
     fork: forkServer,
     serverScript: paths.serverScript,
     dataDir: join(app.getPath('userData'), 'data'),
     staticDir: paths.renderer,
     allowOrigins: devOrigin ? [devOrigin] : [],
+    listen: embeddedListenAddress(effectiveSettings(managed.values)),
     log: (line) => console.log(`[server] ${line}`),
     onUnexpectedExit: (code) => {
       // While quitting (or at logout) the OS may stop it first; that is no reason to restart.
@@ -107,17 +156,20 @@ function showTrayAndBadge(window: BrowserWindow, reveal: () => void): UnreadBadg
 async function start(): Promise<void> {
   await app.whenReady();
 
-  const location = resolveServerLocation({ env: process.env });
+  const managed = readManagedConfig();
+  const location = resolveServerLocation({ env: process.env, managed });
   if (!location.ok) {
     const { title, content } = serverConfigErrorDialog(location.problem);
     dialog.showErrorBox(title, content);
     app.exit(1);
     return;
   }
+  const desktopSettings = managedConfigView(managed, location.location);
+  applyStartAtLoginSetting(managed);
 
   let serverUrl: string;
   try {
-    serverUrl = location.location.kind === 'remote' ? location.location.url : await startBuiltInServer();
+    serverUrl = location.location.kind === 'remote' ? location.location.url : await startBuiltInServer(managed);
   } catch (error) {
     failToStart(`The built-in inbox server could not start.\n\n${error instanceof Error ? error.message : String(error)}`);
     return;
@@ -137,6 +189,7 @@ async function start(): Promise<void> {
     },
     // Closing the window keeps the app in the tray so messages still notify; Quit really quits.
     hideOnClose: () => !quitting,
+    startHidden: desktopSettings.settings.startMinimized,
   });
   mainWindow = window;
   const reveal = () => revealWindow(window);
@@ -162,6 +215,7 @@ async function start(): Promise<void> {
         prefs.set(key, value);
         return null;
       },
+      'desktop:managed-config': () => desktopSettings,
     },
     send: {
       'desktop:notify': (notification) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invokeChannels, sendChannels } from '../../shared/ipc';
-import { registerDesktopIpc, type IpcMainLike, type IpcSenderEvent } from './ipc';
+import { registerDesktopIpc, type InvokeHandlers, type IpcMainLike, type IpcSenderEvent } from './ipc';
+import { DEFAULT_SETTINGS } from './managedConfig';
 import { appOrigins } from './origins';
 
 type Listener = (event: IpcSenderEvent, ...args: unknown[]) => unknown;
@@ -26,6 +27,13 @@ class FakeIpcMain implements IpcMainLike {
   }
 }
 
+const noopInvoke: InvokeHandlers = {
+  'desktop:server-url': () => '',
+  'desktop:pref-read': () => null,
+  'desktop:pref-write': () => null,
+  'desktop:managed-config': () => ({ settings: DEFAULT_SETTINGS, locked: [], problem: null }),
+};
+
 const frameOf = (url: string | null): IpcSenderEvent => ({ senderFrame: url === null ? null : { url } });
 const APP_PAGE = 'app://inbox/index.html';
 
@@ -45,6 +53,7 @@ function setup() {
         prefs.set(key, value);
         return null;
       },
+      'desktop:managed-config': () => ({ settings: DEFAULT_SETTINGS, locked: ['startAtLogin'], problem: null }),
     },
     send: {
       'desktop:notify': (notification) => calls.push(['notify', notification]),
@@ -67,6 +76,7 @@ describe('desktop IPC', () => {
     expect(await ipcMain.invoke('desktop:server-url', APP_PAGE)).toBe('http://127.0.0.1:4780');
     expect(await ipcMain.invoke('desktop:pref-read', APP_PAGE, 'inbox.sort')).toBe('newest');
     expect(await ipcMain.invoke('desktop:pref-write', APP_PAGE, 'inbox.sort', 'unread')).toBeNull();
+    expect(await ipcMain.invoke('desktop:managed-config', APP_PAGE)).toMatchObject({ locked: ['startAtLogin'], problem: null });
     expect(prefs.get('inbox.sort')).toBe('unread');
   });
 
@@ -100,7 +110,7 @@ describe('desktop IPC', () => {
     registerDesktopIpc({
       ipcMain,
       origins: appOrigins('http://localhost:5173/'),
-      invoke: { 'desktop:server-url': () => 'x', 'desktop:pref-read': () => null, 'desktop:pref-write': () => null },
+      invoke: { ...noopInvoke, 'desktop:server-url': () => 'x' },
       send: { 'desktop:notify': () => {}, 'desktop:badge': () => {} },
     });
     expect(await ipcMain.invoke('desktop:server-url', 'http://localhost:5173/index.html')).toBe('x');
@@ -135,7 +145,7 @@ describe('desktop IPC', () => {
     registerDesktopIpc({
       ipcMain,
       origins: appOrigins(undefined),
-      invoke: { 'desktop:server-url': () => 'x', 'desktop:pref-read': () => null, 'desktop:pref-write': () => null },
+      invoke: { ...noopInvoke, 'desktop:server-url': () => 'x' },
       send: {
         'desktop:notify': () => {
           throw new Error('notification service unavailable');

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../server/config';
 import { LISTENING_LINE_PREFIX } from '../../shared/http';
 import {
+  embeddedListenAddress,
   embeddedServerArgs,
   parseListeningLine,
   startEmbeddedServer,
@@ -24,7 +25,7 @@ if (mode === 'crash') {
   console.error('Error: database is locked');
   process.exit(3);
 }
-if (mode === 'ignore-sigterm') process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
+if (mode === 'ignore-stop') process.on('SIGTERM', () => console.log('ignoring SIGTERM'));
 const server = createServer((_req, res) => res.end('ok'));
 if (mode !== 'hang') {
   server.listen(0, '127.0.0.1', () => {
@@ -34,9 +35,17 @@ if (mode !== 'hang') {
 } else {
   setInterval(() => {}, 1000);
 }
-if (mode !== 'ignore-sigterm') {
-  process.on('SIGTERM', () => { console.log('shutting down'); server.close(() => process.exit(0)); });
+if (mode !== 'ignore-stop') {
+  process.on('SIGTERM', () => { console.log('shutting down on SIGTERM'); server.close(() => process.exit(0)); });
 }
+// 'deaf' plays a server that does not know the shutdown message, so only kill() stops it.
+process.on('message', (message) => {
+  console.log('message ' + JSON.stringify(message));
+  if (mode === 'ready' && message.type === 'shutdown') {
+    console.log('shutting down on request');
+    server.close(() => process.exit(0));
+  }
+});
 `;
 
 let workDir: string;
@@ -61,7 +70,7 @@ function forkWithMode(mode: string): ForkServer {
       env: { ...process.env, FAKE_MODE: mode },
     });
     children.push(child);
-    return child;
+    return Object.assign(child, { postMessage: (message: unknown) => child.send(message as object) });
   };
 }
 
@@ -93,9 +102,23 @@ describe('parseListeningLine', () => {
   });
 });
 
+describe('embeddedListenAddress', () => {
+  it('keeps the server to this computer on a free port unless IT allows the network', () => {
+    expect(embeddedListenAddress({ allowLanConnections: false, port: null })).toEqual({ host: '127.0.0.1', port: 0 });
+    expect(embeddedListenAddress({ allowLanConnections: false, port: 4799 })).toEqual({ host: '127.0.0.1', port: 4799 });
+  });
+
+  it('listens on every interface, on a port the other computers can rely on, when allowed', () => {
+    expect(embeddedListenAddress({ allowLanConnections: true, port: null })).toEqual({ host: '0.0.0.0', port: 4780 });
+    expect(embeddedListenAddress({ allowLanConnections: true, port: 8080 })).toEqual({ host: '0.0.0.0', port: 8080 });
+  });
+});
+
 describe('embeddedServerArgs', () => {
   it('adds each extra origin as its own flag', () => {
     expect(embeddedServerArgs({ dataDir: '/d', staticDir: '/s', allowOrigins: ['http://localhost:5173'] })).toEqual([
+      '--host',
+      '127.0.0.1',
       '--port',
       '0',
       '--data-dir',
@@ -124,6 +147,11 @@ describe('embeddedServerArgs', () => {
         extraAllowedOrigins: ['http://localhost:5173'],
       },
     });
+    const lan = parseConfig(
+      embeddedServerArgs({ dataDir: '/data', staticDir: '/s', listen: embeddedListenAddress({ allowLanConnections: true, port: 4790 }) }),
+      {},
+    );
+    expect(lan).toMatchObject({ kind: 'config', config: { host: '0.0.0.0', port: 4790 } });
   });
 });
 
@@ -140,12 +168,31 @@ describe('startEmbeddedServer', () => {
 
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await httpGet(server.url)).toBe('ok');
-    const expectedArgs = ['--port', '0', '--data-dir', join(workDir, 'data'), '--demo', '--static-dir', join(workDir, 'renderer')];
+    const expectedArgs = ['--host', '127.0.0.1', '--port', '0', '--data-dir', join(workDir, 'data'), '--demo', '--static-dir', join(workDir, 'renderer')];
     expect(lines).toContain(`args ${JSON.stringify(expectedArgs)}`);
 
     await server.stop();
     expect(children[0]?.exitCode).toBe(0);
-    expect(lines).toContain('shutting down');
+    // Asked by message, so it never needed killing (which Windows does abruptly).
+    expect(lines).toContain('message {"type":"shutdown"}');
+    expect(lines).toContain('shutting down on request');
+    expect(lines).not.toContain('shutting down on SIGTERM');
+  });
+
+  it('kills a server that does not stop when asked', async () => {
+    const lines: string[] = [];
+    const server = await startEmbeddedServer({
+      fork: forkWithMode('deaf'),
+      serverScript,
+      dataDir: workDir,
+      staticDir: workDir,
+      stopTimeoutMs: 300,
+      log: (line) => lines.push(line),
+    });
+    await server.stop();
+    expect(lines).toContain('The inbox server did not stop within 300 ms of being asked; stopping it.');
+    expect(lines).toContain('shutting down on SIGTERM');
+    expect(children[0]?.exitCode).toBe(0);
   });
 
   it('rejects with the exit code and the server’s last words when it dies while starting', async () => {
@@ -171,21 +218,22 @@ describe('startEmbeddedServer', () => {
     });
     await expect(start).rejects.toThrow('The inbox server did not start within 2 seconds.');
     await exitOf(children[0]);
-    expect(lines).toContain('shutting down');
+    expect(lines).toContain('shutting down on SIGTERM');
   });
 
   it('does not hang quitting when the server ignores the request to stop', async () => {
     const lines: string[] = [];
     const server = await startEmbeddedServer({
-      fork: forkWithMode('ignore-sigterm'),
+      fork: forkWithMode('ignore-stop'),
       serverScript,
       dataDir: workDir,
       staticDir: workDir,
-      stopTimeoutMs: 300,
+      stopTimeoutMs: 200,
+      killTimeoutMs: 200,
       log: (line) => lines.push(line),
     });
     await server.stop();
-    expect(lines).toContain('The inbox server did not stop within 300 ms; leaving it to the OS.');
+    expect(lines).toContain('The inbox server did not exit within 200 ms of being stopped; leaving it to the OS.');
   });
 
   it('reports an exit the app did not ask for', async () => {

@@ -1,11 +1,14 @@
 // Owns the embedded inbox server: starts it as a child process, learns its URL, stops it on quit.
 import { createInterface } from 'node:readline';
-import { LISTENING_LINE_PREFIX } from '../../shared/http';
+import { SHUTDOWN_REQUEST } from '../../server/shutdown';
+import { DEFAULT_PORT, LISTENING_LINE_PREFIX } from '../../shared/http';
 
-/** What we use of a forked process; Electron's UtilityProcess and Node's ChildProcess both fit. */
+/** What we use of a forked process; Electron's UtilityProcess fits (wrap a Node ChildProcess's send). */
 export interface ServerChild {
   readonly stdout: NodeJS.ReadableStream | null;
   readonly stderr: NodeJS.ReadableStream | null;
+  /** Delivers a message to the child (process.parentPort in a utility process). */
+  postMessage(message: unknown): void;
   kill(): boolean;
   once(event: 'exit', listener: (code: number | null) => void): unknown;
 }
@@ -23,8 +26,13 @@ export interface EmbeddedServerOptions {
   readonly staticDir: string;
   /** Extra origins the server must accept, e.g. the dev server under `electron-vite dev`. */
   readonly allowOrigins?: readonly string[];
+  /** Where it listens; by default on this computer only, on a free port. */
+  readonly listen?: ListenAddress;
   readonly startTimeoutMs?: number;
+  /** How long the server gets to shut down cleanly once asked, before it is killed. */
   readonly stopTimeoutMs?: number;
+  /** How long to wait for the process to go once killed, before leaving it to the OS. */
+  readonly killTimeoutMs?: number;
   /** Receives every line the server prints, for the main process log. */
   readonly log?: (line: string) => void;
   /** Called if the server exits while the app still needs it. */
@@ -43,13 +51,29 @@ const OUTPUT_DRAIN_MS = 500;
 
 const delay = (ms: number) => new Promise<void>((done) => setTimeout(done, ms).unref());
 
+export interface ListenAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/**
+ * Only this computer, on a port the OS picks (so a busy 4780 never blocks startup), unless IT
+ * lets the salon's other computers connect: then every interface, on a port they can rely on.
+ */
+export function embeddedListenAddress(settings: { allowLanConnections: boolean; port: number | null }): ListenAddress {
+  if (settings.allowLanConnections) return { host: '0.0.0.0', port: settings.port ?? DEFAULT_PORT };
+  return { host: '127.0.0.1', port: settings.port ?? 0 };
+}
+
 export function embeddedServerArgs(
-  options: Pick<EmbeddedServerOptions, 'dataDir' | 'staticDir' | 'allowOrigins'>,
+  options: Pick<EmbeddedServerOptions, 'dataDir' | 'staticDir' | 'allowOrigins' | 'listen'>,
 ): string[] {
+  const { host, port } = options.listen ?? embeddedListenAddress({ allowLanConnections: false, port: null });
   return [
-    // Port 0: the OS picks a free port, so a second install or a busy 4780 never blocks startup.
+    '--host',
+    host,
     '--port',
-    '0',
+    String(port),
     '--data-dir',
     options.dataDir,
     '--demo',
@@ -74,7 +98,7 @@ export function parseListeningLine(line: string): string | null {
 }
 
 export function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
-  const { startTimeoutMs = 20_000, stopTimeoutMs = 5_000, log = () => {} } = options;
+  const { startTimeoutMs = 20_000, stopTimeoutMs = 5_000, killTimeoutMs = 2_000, log = () => {} } = options;
   const child = options.fork(options.serverScript, embeddedServerArgs(options));
   const recentLines: string[] = [];
   let exited = false;
@@ -98,19 +122,29 @@ export function startEmbeddedServer(options: EmbeddedServerOptions): Promise<Emb
       child.kill();
     }, startTimeoutMs);
 
+    const exitsWithin = async (ms: number): Promise<boolean> => {
+      let timeout: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((done) => (timeout = setTimeout(() => done(false), ms)));
+      const result = await Promise.race([exitedPromise.then(() => true), timedOut]);
+      clearTimeout(timeout);
+      return result;
+    };
+
+    // Asked by message first: on Windows kill() terminates the process on the spot, which would
+    // cut off open requests and leave the SQLite WAL unfolded.
     const stop = async (): Promise<void> => {
       stopping = true;
       if (exited) return;
+      try {
+        child.postMessage(SHUTDOWN_REQUEST);
+      } catch (error) {
+        log(`Could not ask the inbox server to stop: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (await exitsWithin(stopTimeoutMs)) return;
+      log(`The inbox server did not stop within ${stopTimeoutMs} ms of being asked; stopping it.`);
       child.kill();
-      let timeout: NodeJS.Timeout | undefined;
-      const gaveUp = new Promise<void>((done) => {
-        timeout = setTimeout(() => {
-          log(`The inbox server did not stop within ${stopTimeoutMs} ms; leaving it to the OS.`);
-          done();
-        }, stopTimeoutMs);
-      });
-      await Promise.race([exitedPromise, gaveUp]);
-      clearTimeout(timeout);
+      if (await exitsWithin(killTimeoutMs)) return;
+      log(`The inbox server did not exit within ${killTimeoutMs} ms of being stopped; leaving it to the OS.`);
     };
 
     const onLine = (line: string) => {

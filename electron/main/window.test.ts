@@ -62,7 +62,7 @@ class FakeWindow extends EventEmitter implements InboxWindow {
   }
 }
 
-function openWindow(overrides: { hideOnClose?: () => boolean } = {}) {
+function openWindow(overrides: { hideOnClose?: () => boolean; startHidden?: boolean } = {}) {
   const opened: string[] = [];
   const window = createMainWindow({
     createWindow: (options) => new FakeWindow(options),
@@ -71,6 +71,7 @@ function openWindow(overrides: { hideOnClose?: () => boolean } = {}) {
     origins,
     openExternal: (url) => opened.push(url),
     hideOnClose: overrides.hideOnClose ?? (() => false),
+    startHidden: overrides.startHidden,
   });
   return { window, opened };
 }
@@ -144,6 +145,15 @@ describe('createMainWindow', () => {
     expect(window.visible).toBe(false);
     window.emit('ready-to-show');
     expect(window.visible).toBe(true);
+  });
+
+  it('started minimised, loads the inbox (so notifications arrive) but stays in the tray until revealed', () => {
+    const { window } = openWindow({ startHidden: true });
+    expect(window.loadedUrl).toBe('app://inbox/index.html');
+    window.emit('ready-to-show');
+    expect(window.visible).toBe(false);
+    revealWindow(window);
+    expect([window.visible, window.focused]).toEqual([true, true]);
   });
 
   it('blocks navigation and redirects away from the app', () => {

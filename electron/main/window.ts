@@ -129,12 +129,14 @@ export interface MainWindowOptions<W extends InboxWindow> {
   readonly openExternal: (url: string) => void;
   /** Whether closing the window should only hide it, so notifications keep arriving. */
   readonly hideOnClose: () => boolean;
+  /** Start minimised: the page loads (so notifications work) but only the tray shows. */
+  readonly startHidden?: boolean;
 }
 
 export function createMainWindow<W extends InboxWindow>(options: MainWindowOptions<W>): W {
   const window = options.createWindow(mainWindowOptions(options.preloadPath));
   guardWebContents(window.webContents, options.origins, options.openExternal);
-  window.once('ready-to-show', () => window.show());
+  if (!options.startHidden) window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
     if (!options.hideOnClose()) return;
     event.preventDefault();

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
 import { Server } from 'socket.io';
 import { DESKTOP_ORIGIN } from '../shared/http';
+import { attachmentRoutes } from './attachments/attachments.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { Clock } from './clock';
 import { integrationRoutes } from './clients/integration.routes';
@@ -59,8 +60,9 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     createRequestListener({
       routes: [
         ...healthRoutes(clock),
-        ...authRoutes(deps, { endSessionSockets: (sessionId) => realtime.endSession(sessionId) }),
+        ...authRoutes(deps, { endSessionSockets: (sessionId) => realtime.endSession(sessionId, 'signed-out') }),
         ...integrationRoutes(deps, { baseUrl: () => baseUrl }),
+        ...attachmentRoutes(deps),
       ],
       staticDir: config.staticDir,
       originPolicy,

@@ -1,11 +1,14 @@
 // Every repository over one database: the only code that knows SQL. Handlers receive this
 // bundle, so a different store (e.g. Postgres) can later replace it behind the same shapes.
 import type { Database } from 'better-sqlite3';
+import { createAttachmentRepository } from './attachments/attachments.repository';
+import { createAuditRepository } from './audit/audit.repository';
 import { createSessionRepository } from './auth/sessions.repository';
 import { createAppointmentRepository } from './clients/appointments.repository';
 import { createClientRepository } from './clients/clients.repository';
 import { createConversationRepository } from './conversations/conversations.repository';
 import { createMessageRepository } from './messages/messages.repository';
+import { createGroupRepository } from './team/groups.repository';
 import { createTeamRepository } from './team/team.repository';
 import { createWorkspaceRepository } from './workspace/workspace.repository';
 
@@ -15,12 +18,15 @@ export function createRepositories(db: Database) {
   return {
     workspace: createWorkspaceRepository(db),
     team: createTeamRepository(db),
+    groups: createGroupRepository(db),
     sessions: createSessionRepository(db),
+    audit: createAuditRepository(db),
     clients: createClientRepository(db),
     appointments: createAppointmentRepository(db),
     conversations: createConversationRepository(db),
     messages: createMessageRepository(db),
-    /** Runs several repository calls as one atomic unit (e.g. seeding). */
+    attachments: createAttachmentRepository(db),
+    /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();
     },

@@ -40,6 +40,9 @@ export const clientRequests = {
     result: z.object({
       client: clientSummarySchema,
       workspaceName: z.string(),
+      /** Client Connect is on (R1). While off (R2) nothing can be sent or read; history returns
+       * when it is back on, announced by the 'settings:updated' push. */
+      messagingEnabled: z.boolean(),
       appointments: z.array(clientAppointmentSchema),
       conversations: z.array(clientConversationSchema),
     }),

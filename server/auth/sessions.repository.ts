@@ -18,6 +18,7 @@ type SessionRow = {
   reply_chats: number;
   manage_settings: number;
   manage_team: number;
+  view_audit_log: number;
   location_ids: string;
   expires_at: number;
 };
@@ -36,17 +37,22 @@ export type SessionRepository = ReturnType<typeof createSessionRepository>;
 export function createSessionRepository(db: Database) {
   const insertSession = db.prepare(
     `INSERT INTO sessions (token_hash, member_id, access_chats, reply_chats, manage_settings, manage_team,
-                           location_ids, created_at, expires_at)
+                           view_audit_log, location_ids, created_at, expires_at)
      VALUES (:tokenHash, :memberId, :accessChats, :replyChats, :manageSettings, :manageTeam,
-             :locationIds, :createdAt, :expiresAt)`,
+             :viewAuditLog, :locationIds, :createdAt, :expiresAt)`,
   );
   const selectActive = db.prepare<{ tokenHash: Buffer; now: number }, SessionRow>(
-    `SELECT id, member_id, access_chats, reply_chats, manage_settings, manage_team, location_ids, expires_at
+    `SELECT id, member_id, access_chats, reply_chats, manage_settings, manage_team, view_audit_log, location_ids, expires_at
        FROM sessions
       WHERE token_hash = :tokenHash AND revoked_at IS NULL AND expires_at > :now`,
   );
   const revokeSession = db.prepare<{ id: number; now: number }>(
     'UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL',
+  );
+  const revokeMemberSessions = db.prepare<{ memberId: number; now: number }, { id: number }>(
+    `UPDATE sessions SET revoked_at = :now
+      WHERE member_id = :memberId AND revoked_at IS NULL AND expires_at > :now
+     RETURNING id`,
   );
 
   return {
@@ -59,6 +65,7 @@ export function createSessionRepository(db: Database) {
           replyChats: Number(session.grants.replyChats),
           manageSettings: Number(session.grants.manageSettings),
           manageTeam: Number(session.grants.manageTeam),
+          viewAuditLog: Number(session.grants.viewAuditLog),
           locationIds: JSON.stringify(session.locationIds),
           createdAt: session.createdAt,
           expiresAt: session.expiresAt,
@@ -77,6 +84,7 @@ export function createSessionRepository(db: Database) {
           replyChats: row.reply_chats === 1,
           manageSettings: row.manage_settings === 1,
           manageTeam: row.manage_team === 1,
+          viewAuditLog: row.view_audit_log === 1,
         },
         locationIds: JSON.parse(row.location_ids) as number[],
         expiresAt: row.expires_at,
@@ -84,6 +92,10 @@ export function createSessionRepository(db: Database) {
     },
     revoke(id: number, now: number): void {
       revokeSession.run({ id, now });
+    },
+    /** Ends every active session of a member; returns the ids it ended. */
+    revokeAllOfMember(memberId: number, now: number): number[] {
+      return revokeMemberSessions.all({ memberId, now }).map((row) => row.id);
     },
   };
 }

@@ -1,5 +1,5 @@
-// client:get — what the client page shows: the client's appointments (each saying whether it
-// offers messaging) and their conversations.
+// client:get — what the client page shows: whether Client Connect is on, the client's
+// appointments (each saying whether it offers messaging) and their conversations.
 import { err, ok } from '../../shared/result';
 import type { RealtimeContext } from '../realtime/context';
 import type { ClientSocket } from '../realtime/types';
@@ -18,6 +18,6 @@ export function registerClientHandlers(socket: ClientSocket, { repos, clock, onC
       canMessage: offersMessaging(appointment, workspace.settings, now),
       conversationId: conversationAt.get(appointment.location.id) ?? null,
     }));
-    return ok({ client, workspaceName: workspace.name, appointments, conversations });
+    return ok({ client, workspaceName: workspace.name, messagingEnabled: workspace.settings.enabled, appointments, conversations });
   });
 }

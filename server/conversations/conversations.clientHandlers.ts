@@ -1,5 +1,6 @@
 // Client requests about their conversations: marking the business's messages read.
 import { ok } from '../../shared/result';
+import { refuseWhileOff } from '../messages/sending';
 import type { RealtimeContext } from '../realtime/context';
 import type { ClientSocket } from '../realtime/types';
 import { checkReadMarker, conversationForClient } from './access';
@@ -10,6 +11,8 @@ export function registerClientConversationHandlers(socket: ClientSocket, { repos
     if (!access.ok) return access;
     const marker = checkReadMarker(repos, payload.conversationId, payload.upToMessageId);
     if (!marker.ok) return marker;
+    const off = refuseWhileOff(repos.workspace.settings());
+    if (off) return off;
 
     const readAt = clock.now();
     repos.conversations.markReadByClient(payload.conversationId, payload.upToMessageId, readAt);

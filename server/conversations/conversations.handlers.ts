@@ -1,5 +1,6 @@
 // Staff requests about conversations: the inbox list, one conversation, marking it read.
 import { err, ok } from '../../shared/result';
+import { refuseWhileOff } from '../messages/sending';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffSocket } from '../realtime/types';
 import { checkReadMarker, conversationForStaff } from './access';
@@ -14,6 +15,8 @@ export function registerConversationHandlers(socket: StaffSocket, { repos, clock
     }
     const after = payload.cursor === undefined ? null : decodeConversationCursor(payload.cursor);
     if (payload.cursor !== undefined && after === null) return err('bad_request', 'The cursor is not valid.');
+    const off = refuseWhileOff(repos.workspace.settings());
+    if (off) return off;
 
     const limit = payload.limit ?? CONVERSATION_PAGE_DEFAULT;
     const rows = repos.conversations.page({
@@ -31,6 +34,8 @@ export function registerConversationHandlers(socket: StaffSocket, { repos, clock
   onStaff(socket, 'conversation:get', 'chats.access', (payload, { session }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
+    const off = refuseWhileOff(repos.workspace.settings());
+    if (off) return off;
     const conversation = repos.conversations.summary(access.data.id);
     if (!conversation) return err('not_found', 'This conversation does not exist.');
     const appointments = repos.appointments.listForClientAtLocation(
@@ -46,10 +51,12 @@ export function registerConversationHandlers(socket: StaffSocket, { repos, clock
     if (!access.ok) return access;
     const marker = checkReadMarker(repos, payload.conversationId, payload.upToMessageId);
     if (!marker.ok) return marker;
+    const settings = repos.workspace.settings();
+    const off = refuseWhileOff(settings);
+    if (off) return off;
 
     const readAt = clock.now();
     const unreadCount = repos.conversations.markReadByBusiness(payload.conversationId, payload.upToMessageId, readAt);
-    const settings = repos.workspace.settings();
     afterAck(() =>
       pushes.readByBusiness(access.data, { upToMessageId: payload.upToMessageId, readAt, unreadCount }, settings),
     );

@@ -1,13 +1,14 @@
 // The demo salon's cast and conversations. Times are offsets from the moment of seeding, so
-// the demo always has upcoming appointments and recent messages.
+// the demo always has upcoming appointments and recent messages; appointments are then moved
+// into salon hours (see salonHours.ts).
 import type { AppointmentStatus } from '../../shared/domain';
-import type { Grants } from '../../shared/permissions';
+import type { GroupGrants } from '../../shared/permissions';
 
 export const DEMO_WORKSPACE = { name: 'Lumen Hair Studio', country: 'GB' };
 export const DEMO_LOCATIONS = { soho: 'Lumen Soho', shoreditch: 'Lumen Shoreditch' } as const;
 export type DemoLocationKey = keyof typeof DEMO_LOCATIONS;
 
-const grants = (accessChats: boolean, replyChats: boolean, manage: boolean): Grants => ({
+const grants = (accessChats: boolean, replyChats: boolean, manage: boolean): GroupGrants => ({
   accessChats,
   replyChats,
   manageSettings: manage,
@@ -28,13 +29,14 @@ type DemoMember = {
   name: string;
   email: string;
   role: 'owner' | 'member';
-  group: DemoGroupKey;
+  /** Owners are in no group: they can do everything. */
+  group: DemoGroupKey | null;
   locations: DemoLocationKey[];
   who: string;
 };
 
 export const DEMO_MEMBERS = {
-  owner: { name: 'Olivia Bennett', email: 'olivia@lumen.example', role: 'owner', group: 'managers', locations: ['soho', 'shoreditch'], who: 'Workspace owner: everything, both locations' },
+  owner: { name: 'Olivia Bennett', email: 'olivia@lumen.example', role: 'owner', group: null, locations: ['soho', 'shoreditch'], who: 'Workspace owner: everything, both locations' },
   priya: { name: 'Priya Shah', email: 'priya@lumen.example', role: 'member', group: 'frontDesk', locations: ['soho'], who: 'Front desk at Soho: read and reply' },
   marcus: { name: 'Marcus Reid', email: 'marcus@lumen.example', role: 'member', group: 'frontDesk', locations: ['soho', 'shoreditch'], who: 'Front desk at both locations: read and reply' },
   sofia: { name: 'Sofia Marin', email: 'sofia@lumen.example', role: 'member', group: 'stylists', locations: ['soho'], who: 'Stylist at Soho: can read chats, cannot reply' },
@@ -82,8 +84,9 @@ export const DEMO_CLIENTS = {
 } as const satisfies Record<string, DemoClient>;
 export type DemoClientKey = keyof typeof DEMO_CLIENTS;
 
-/** One line of a scripted conversation: who says it, how long ago. Staff lines name the member. */
-export type ScriptLine = { from: 'client' | DemoMemberKey; agoMs: number; text: string };
+/** One line of a scripted conversation: who says it, how long ago. Staff lines name the member.
+ * `attachment` names a generated demo image sent with the line. */
+export type ScriptLine = { from: 'client' | DemoMemberKey; agoMs: number; text: string; attachment?: string };
 export type DemoConversation = {
   client: DemoClientKey;
   location: DemoLocationKey;
@@ -109,7 +112,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     lines: [
       { from: 'client', agoMs: 3 * HOUR, text: 'Hello, how long does a balayage usually take?' },
       { from: 'marcus', agoMs: 2 * HOUR + 50 * MINUTE, text: 'Hi Mia, plan for about three hours including toning.' },
-      { from: 'client', agoMs: 12 * MINUTE, text: 'Perfect. Can I bring a photo of what I would like?' },
+      { from: 'client', agoMs: 12 * MINUTE, text: 'Perfect. Here is a photo of the colour I would like.', attachment: 'colour-inspiration.png' },
     ],
   },
   {

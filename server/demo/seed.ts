@@ -2,7 +2,9 @@
 // transaction. Returns the ids it created so tests and the start-up hint can refer to them.
 import { randomUUID } from 'node:crypto';
 import { hashPasswordSync } from '../auth/password';
+import { senderKey, type Sender } from '../messages/messages.repository';
 import type { Repositories } from '../repositories';
+import { colourInspirationPng } from './demoImage';
 import {
   DEMO_CLIENTS,
   DEMO_CONVERSATIONS,
@@ -18,6 +20,7 @@ import {
   type DemoLocationKey,
   type DemoMemberKey,
 } from './demoData';
+import { salonSlot } from './salonHours';
 
 export type DemoIds = {
   locations: Record<DemoLocationKey, number>;
@@ -43,10 +46,20 @@ export function seedDemo(repos: Repositories, now: number): DemoIds {
   return repos.transaction(() => {
     repos.workspace.create(DEMO_WORKSPACE.name, DEMO_WORKSPACE.country);
     const locations = mapValues(DEMO_LOCATIONS, (name) => repos.workspace.createLocation(name));
-    const groups = mapValues(DEMO_GROUPS, (group) => repos.team.createGroup(group.name, group.grants));
+    const groups = mapValues(DEMO_GROUPS, (group) => {
+      const created = repos.groups.create({ name: group.name, grants: group.grants });
+      if (!created) throw new Error(`Demo group ${group.name} already exists.`);
+      return created.id;
+    });
     const members = mapValues(DEMO_MEMBERS, (member) =>
       repos.team.createMember(
-        { name: member.name, email: member.email, passwordHash, role: member.role, groupId: groups[member.group] },
+        {
+          name: member.name,
+          email: member.email,
+          passwordHash,
+          role: member.role,
+          groupId: member.group === null ? null : groups[member.group],
+        },
         now,
         member.locations.map((location) => locations[location]),
       ),
@@ -61,7 +74,7 @@ export function seedDemo(repos: Repositories, now: number): DemoIds {
           locationId: locations[appointment.location],
           service: appointment.service,
           staffMemberId: appointment.stylist === null ? null : members[appointment.stylist],
-          startsAt: now + appointment.inMs,
+          startsAt: salonSlot(now, appointment.inMs),
           status: appointment.status,
         }),
       ),
@@ -79,17 +92,24 @@ function seedConversation(repos: Repositories, ids: DemoIds, script: DemoConvers
   const clientId = ids.clients[script.client];
   const appointmentId = ids.appointments[script.client][script.appointment] ?? null;
   const conversationId = repos.conversations.findOrCreate(clientId, ids.locations[script.location], now - (script.lines[0]?.agoMs ?? 0));
-  const stored = script.lines.map((line) => ({
-    line,
-    message: repos.messages.append({
+  const stored = script.lines.map((line) => {
+    const sender: Sender = line.from === 'client' ? { kind: 'client', clientId } : { kind: 'staff', memberId: ids.members[line.from] };
+    const createdAt = now - line.agoMs;
+    const { message } = repos.messages.append({
       conversationId,
-      sender: line.from === 'client' ? { kind: 'client', clientId } : { kind: 'staff', memberId: ids.members[line.from] },
+      sender,
       clientMessageId: randomUUID(),
       appointmentId: line.from === 'client' ? appointmentId : null,
       text: line.text,
-      createdAt: now - line.agoMs,
-    }).message,
-  }));
+      createdAt,
+    });
+    if (line.attachment !== undefined) {
+      const key = senderKey(sender);
+      const upload = repos.attachments.create({ senderKey: key, name: line.attachment, contentType: 'image/png', bytes: colourInspirationPng(), createdAt });
+      repos.attachments.attach(message.id, key, [upload.id]);
+    }
+    return { line, message };
+  });
 
   // The business has read everything but the trailing unread lines; the client has read every
   // reply that came before their own latest message.

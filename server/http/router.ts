@@ -1,8 +1,9 @@
-// The HTTP front door, the micro way: exact-path API routes returning JSON, one error shape,
-// CORS for allowed origins, and the built renderer for everything that is not /api.
+// The HTTP front door, the micro way: API routes returning JSON (or, for downloads, bytes),
+// one error shape, CORS for allowed origins, and the built renderer for everything that is
+// not /api.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
-import { readJsonBody } from './body';
+import { readBodyBytes, readJsonBody } from './body';
 import { HttpError, sendError, sendJson } from './errors';
 import type { OriginPolicy } from './origins';
 import { serveStatic } from './static';
@@ -12,15 +13,45 @@ export type ApiRequest = {
   url: URL;
   /** The caller's address, for rate limits. */
   ip: string;
+  /** Values of the route's `:name` path segments. */
+  params: Readonly<Record<string, string>>;
   readJson(): Promise<unknown>;
+  /** The raw body, refused with 413 past `limit` bytes. */
+  readBytes(limit: number): Promise<Buffer>;
 };
+
+/** A 200 whose body is bytes rather than JSON; `headers` name their type. */
+export class BinaryResponse {
+  constructor(
+    readonly body: Buffer,
+    readonly headers: Record<string, string>,
+  ) {}
+}
 
 export type Route = {
   method: 'GET' | 'POST';
+  /** An exact path, or one with `:name` segments (e.g. /api/attachments/:id). */
   path: string;
-  /** Returns the JSON body of a 200, or throws an HttpError. */
+  /** Returns the JSON body of a 200 (or a BinaryResponse), or throws an HttpError. */
   handle(request: ApiRequest): unknown;
 };
+
+type RoutePattern = { path: string; segments: string[]; routes: Route[] };
+
+function matchPattern(pattern: RoutePattern, segments: readonly string[]): Record<string, string> | null {
+  if (pattern.segments.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, expected] of pattern.segments.entries()) {
+    const actual = segments[index] ?? '';
+    if (expected.startsWith(':')) {
+      if (actual === '') return null;
+      params[expected.slice(1)] = actual;
+    } else if (expected !== actual) {
+      return null;
+    }
+  }
+  return params;
+}
 
 export type RequestListenerOptions = {
   routes: readonly Route[];
@@ -32,18 +63,31 @@ export type RequestListenerOptions = {
 const API_PREFIX = '/api/';
 
 export function createRequestListener({ routes, staticDir, originPolicy, log }: RequestListenerOptions): RequestListener {
-  const routesByPath = new Map<string, Route[]>();
-  for (const route of routes) routesByPath.set(route.path, [...(routesByPath.get(route.path) ?? []), route]);
+  const patterns: RoutePattern[] = [];
+  for (const route of routes) {
+    const existing = patterns.find((pattern) => pattern.path === route.path);
+    if (existing) existing.routes.push(route);
+    else patterns.push({ path: route.path, segments: route.path.split('/'), routes: [route] });
+  }
+  const findRoutes = (pathname: string) => {
+    const segments = pathname.split('/');
+    for (const pattern of patterns) {
+      const params = matchPattern(pattern, segments);
+      if (params) return { candidates: pattern.routes, params };
+    }
+    return null;
+  };
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!originPolicy.allows(req.headers)) {
       throw new HttpError(403, 'forbidden', 'Requests from this origin are not allowed.');
     }
     const corsHeaders: Record<string, string> = req.headers.origin
-      ? { 'Access-Control-Allow-Origin': req.headers.origin, Vary: 'Origin' }
+      ? { 'Access-Control-Allow-Origin': req.headers.origin, 'Access-Control-Expose-Headers': 'Content-Disposition', Vary: 'Origin' }
       : {};
-    const candidates = routesByPath.get(url.pathname);
-    if (!candidates) throw new HttpError(404, 'not_found', `There is no API route ${url.pathname}.`, undefined, corsHeaders);
+    const found = findRoutes(url.pathname);
+    if (!found) throw new HttpError(404, 'not_found', `There is no API route ${url.pathname}.`, undefined, corsHeaders);
+    const { candidates, params } = found;
     const allow = [...candidates.map((route) => route.method), 'OPTIONS'].join(', ');
 
     if (req.method === 'OPTIONS') {
@@ -51,7 +95,7 @@ export function createRequestListener({ routes, staticDir, originPolicy, log }: 
         ...corsHeaders,
         Allow: allow,
         'Access-Control-Allow-Methods': allow,
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-File-Name',
         'Access-Control-Max-Age': '600',
       });
       res.end();
@@ -69,8 +113,15 @@ export function createRequestListener({ routes, staticDir, originPolicy, log }: 
         req,
         url,
         ip: req.socket.remoteAddress ?? 'unknown',
+        params,
         readJson: () => readJsonBody(req),
+        readBytes: (limit) => readBodyBytes(req, limit),
       });
+      if (body instanceof BinaryResponse) {
+        res.writeHead(200, { ...body.headers, ...corsHeaders, 'Content-Length': body.body.length });
+        res.end(body.body);
+        return;
+      }
       sendJson(res, 200, body, corsHeaders);
     } catch (error) {
       if (error instanceof HttpError) Object.assign(error.headers, corsHeaders);

@@ -1,4 +1,5 @@
 // Client requests about messages: reading their own history and sending from an appointment.
+import type { Message } from '../../shared/domain';
 import { err, ok } from '../../shared/result';
 import { offersMessaging } from '../clients/contactPolicy';
 import { conversationForClient } from '../conversations/access';
@@ -7,26 +8,40 @@ import type { ClientSocket } from '../realtime/types';
 import { messageForClient } from './clientView';
 import { MESSAGE_PAGE_DEFAULT } from './messages.handlers';
 import type { Sender } from './messages.repository';
-import { announceAfterAck, answerRetry, messagingDisabled } from './sending';
+import {
+  announceAfterAck,
+  answerRetry,
+  checkAttachable,
+  checkContent,
+  messagingDisabled,
+  refuseWhileOff,
+  sameAttachments,
+  storeMessage,
+} from './sending';
 
 export function registerClientMessageHandlers(socket: ClientSocket, context: RealtimeContext): void {
   const { repos, clock, onClient } = context;
   onClient(socket, 'message:list', (payload, { clientId }) => {
     const access = conversationForClient(repos, clientId, payload.conversationId);
     if (!access.ok) return access;
-    const page = repos.messages.page(payload.conversationId, payload.beforeId ?? null, payload.limit ?? MESSAGE_PAGE_DEFAULT);
     const settings = repos.workspace.settings();
+    const off = refuseWhileOff(settings);
+    if (off) return off;
+    const page = repos.messages.page(payload.conversationId, payload.beforeId ?? null, payload.limit ?? MESSAGE_PAGE_DEFAULT);
     return ok({ items: page.items.map((message) => messageForClient(message, settings)), hasMore: page.hasMore });
   });
 
   onClient(socket, 'message:send', (payload, { clientId, afterAck }) => {
     const appointment = repos.appointments.findById(payload.appointmentId);
     if (!appointment || appointment.clientId !== clientId) return err('not_found', 'This appointment does not exist.');
+    const attachmentIds = payload.attachmentIds ?? [];
+    const invalid = checkContent(payload.text, attachmentIds);
+    if (invalid) return invalid;
     const sender: Sender = { kind: 'client', clientId };
-    const sameRequest = (message: { appointmentId: number | null; text: string }) =>
-      message.appointmentId === payload.appointmentId && message.text === payload.text;
+    const sameRequest = (message: Message) =>
+      message.appointmentId === payload.appointmentId && message.text === payload.text && sameAttachments(message, attachmentIds);
     const previous = repos.messages.findSent(sender, payload.clientMessageId);
-    if (previous) return answerRetry(previous, sameRequest(previous));
+    if (previous) return answerRetry(messageForClient(previous, repos.workspace.settings()), sameRequest(previous));
 
     const settings = repos.workspace.settings();
     if (!settings.enabled) return messagingDisabled();
@@ -37,18 +52,16 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
     if (existing === null && !offersMessaging(appointment, settings, now)) {
       return err('contact_not_offered', 'This appointment does not offer messaging.');
     }
+    const notAttachable = checkAttachable(repos, sender, attachmentIds);
+    if (notAttachable) return notAttachable;
 
-    const outcome = repos.transaction(() =>
-      repos.messages.append({
-        conversationId: repos.conversations.findOrCreate(clientId, appointment.location.id, now),
-        sender,
-        clientMessageId: payload.clientMessageId,
-        appointmentId: appointment.id,
-        text: payload.text,
-        createdAt: now,
-      }),
+    const outcome = storeMessage(
+      repos,
+      () => repos.conversations.findOrCreate(clientId, appointment.location.id, now),
+      { sender, clientMessageId: payload.clientMessageId, appointmentId: appointment.id, text: payload.text, createdAt: now },
+      attachmentIds,
     );
-    if (outcome.kind === 'existing') return answerRetry(outcome.message, sameRequest(outcome.message));
+    if (outcome.kind === 'existing') return answerRetry(messageForClient(outcome.message, settings), sameRequest(outcome.message));
     announceAfterAck(context, outcome.message, settings, afterAck);
     return ok(messageForClient(outcome.message, settings));
   });

@@ -1,6 +1,7 @@
 // Messages: storing one exactly once per sender request, and paging a conversation's history.
 import type { Database } from 'better-sqlite3';
-import type { Message, MessageAuthor } from '../../shared/domain';
+import type { Attachment, Message, MessageAuthor } from '../../shared/domain';
+import { ATTACHMENTS_OF_MESSAGES_SQL, toAttachment, type AttachmentContentType } from '../attachments/attachments.repository';
 
 /** Who sends: the id that scopes their client message ids. */
 export type Sender = { kind: 'client'; clientId: number } | { kind: 'staff'; memberId: number };
@@ -58,7 +59,9 @@ function toAuthor(row: MessageRow): MessageAuthor {
   throw new Error(`Message ${row.id} has no author.`);
 }
 
-function toMessage(row: MessageRow): Message {
+type AttachmentOfMessageRow = { message_id: number; id: number; name: string; content_type: AttachmentContentType; size: number };
+
+function toMessage(row: MessageRow, attachments: Attachment[] = []): Message {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -66,6 +69,7 @@ function toMessage(row: MessageRow): Message {
     author: toAuthor(row),
     appointmentId: row.appointment_id,
     text: row.text,
+    attachments,
     createdAt: row.created_at,
     readAt: row.read_at,
   };
@@ -84,6 +88,7 @@ export function createMessageRepository(db: Database) {
   const selectPage = db.prepare<{ conversationId: number; beforeId: number; limit: number }, MessageRow>(
     MESSAGE_PAGE_SQL,
   );
+  const selectAttachments = db.prepare<[string], AttachmentOfMessageRow>(ATTACHMENTS_OF_MESSAGES_SQL);
   const selectInConversation = db.prepare<[number, number], { id: number }>(
     'SELECT id FROM messages WHERE id = ? AND conversation_id = ?',
   );
@@ -120,9 +125,22 @@ export function createMessageRepository(db: Database) {
       WHERE id = :conversationId`,
   );
 
+  /** Maps rows to messages with their attachments, in one query for the whole batch. */
+  function withAttachments(rows: MessageRow[]): Message[] {
+    if (rows.length === 0) return [];
+    const byMessage = new Map<number, Attachment[]>();
+    for (const attachment of selectAttachments.all(JSON.stringify(rows.map((row) => row.id)))) {
+      const list = byMessage.get(attachment.message_id) ?? [];
+      list.push(toAttachment(attachment));
+      byMessage.set(attachment.message_id, list);
+    }
+    return rows.map((row) => toMessage(row, byMessage.get(row.id)));
+  }
+  const one = (row: MessageRow | undefined): Message | null => (row ? (withAttachments([row])[0] ?? null) : null);
+
   const append = db.transaction((message: NewMessage): AppendOutcome => {
-    const existing = selectBySenderRequest.get(senderKey(message.sender), message.clientMessageId);
-    if (existing) return { kind: 'existing', message: toMessage(existing) };
+    const existing = one(selectBySenderRequest.get(senderKey(message.sender), message.clientMessageId));
+    if (existing) return { kind: 'existing', message: existing };
     const fromClient = message.sender.kind === 'client';
     const id = Number(
       insertMessage.run({
@@ -151,10 +169,13 @@ export function createMessageRepository(db: Database) {
   return {
     /** The message this sender already sent with this client message id, if any. */
     findSent(sender: Sender, clientMessageId: string): Message | null {
-      const row = selectBySenderRequest.get(senderKey(sender), clientMessageId);
-      return row ? toMessage(row) : null;
+      return one(selectBySenderRequest.get(senderKey(sender), clientMessageId));
     },
-    /** Stores the message unless this sender already sent this client message id. */
+    findById(id: number): Message | null {
+      return one(selectById.get(id));
+    },
+    /** Stores the message unless this sender already sent this client message id. The new
+     * message has no attachments yet: attach them in the same transaction, then read it back. */
     append(message: NewMessage): AppendOutcome {
       return append(message);
     },
@@ -166,7 +187,7 @@ export function createMessageRepository(db: Database) {
         limit: limit + 1,
       });
       const hasMore = rows.length > limit;
-      return { items: rows.slice(0, limit).reverse().map(toMessage), hasMore };
+      return { items: withAttachments(rows.slice(0, limit).reverse()), hasMore };
     },
     belongsToConversation(messageId: number, conversationId: number): boolean {
       return selectInConversation.get(messageId, conversationId) !== undefined;

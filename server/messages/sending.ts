@@ -3,9 +3,11 @@
 // that stored message back — without a second broadcast. Reusing the id for different
 // content is a client bug: conflict.
 import type { Message, WorkspaceSettings } from '../../shared/domain';
-import { err, ok, type Result } from '../../shared/result';
+import { err, ok, type Err, type Result } from '../../shared/result';
 import type { RealtimeContext } from '../realtime/context';
 import type { AfterAck } from '../realtime/request';
+import type { Repositories } from '../repositories';
+import { senderKey, type AppendOutcome, type NewMessage, type Sender } from './messages.repository';
 
 export function answerRetry(previous: Message, sameContent: boolean): Result<Message> {
   return sameContent
@@ -15,6 +17,55 @@ export function answerRetry(previous: Message, sameContent: boolean): Result<Mes
 
 export const messagingDisabled = () =>
   err('messaging_disabled', 'Client messaging is turned off for this business, so messages cannot be sent.');
+
+/** While Client Connect is off nothing flows (R2): the history is kept, untouched, and is
+ * available again the moment messaging is turned back on. */
+export function refuseWhileOff(settings: WorkspaceSettings): Err | null {
+  if (settings.enabled) return null;
+  return err('messaging_disabled', 'Client messaging is turned off for this business. Conversations are available again when it is turned back on.');
+}
+
+const NOTHING_TO_SEND = 'Write a message or attach a file.';
+
+/** A message needs text or at least one attachment, and names each attachment once. */
+export function checkContent(text: string, attachmentIds: readonly number[]): Err | null {
+  if (text === '' && attachmentIds.length === 0) return err('bad_request', NOTHING_TO_SEND, [{ path: 'text', message: NOTHING_TO_SEND }]);
+  if (new Set(attachmentIds).size !== attachmentIds.length) {
+    const message = 'Each attachment can be sent only once per message.';
+    return err('bad_request', message, [{ path: 'attachmentIds', message }]);
+  }
+  return null;
+}
+
+/** Only the sender's own uploads that were not sent yet can be attached. Someone else's upload
+ * answers exactly like a missing one, so ids reveal nothing. */
+export function checkAttachable(repos: Repositories, sender: Sender, attachmentIds: readonly number[]): Err | null {
+  if (attachmentIds.length === 0) return null;
+  const attachable = repos.attachments.unattachedOf(senderKey(sender), attachmentIds);
+  if (attachmentIds.every((id) => attachable.has(id))) return null;
+  return err('not_found', 'An attachment was not found or was already sent. Upload the file again.');
+}
+
+/** Whether a retried send carries the same content as the stored message. */
+export const sameAttachments = (message: Message, attachmentIds: readonly number[]) =>
+  message.attachments.length === attachmentIds.length && message.attachments.every((attachment, index) => attachment.id === attachmentIds[index]);
+
+/** Stores the message and attaches its uploads atomically: all of it or none. */
+export function storeMessage(
+  repos: Repositories,
+  conversationId: () => number,
+  message: Omit<NewMessage, 'conversationId'>,
+  attachmentIds: readonly number[],
+): AppendOutcome {
+  return repos.transaction(() => {
+    const outcome = repos.messages.append({ ...message, conversationId: conversationId() });
+    if (outcome.kind === 'existing' || attachmentIds.length === 0) return outcome;
+    repos.attachments.attach(outcome.message.id, senderKey(message.sender), attachmentIds);
+    const stored = repos.messages.findById(outcome.message.id);
+    if (!stored) throw new Error(`Message ${outcome.message.id} vanished inside its own transaction.`);
+    return { kind: 'created', message: stored };
+  });
+}
 
 /** Schedules the push of a newly stored message to everyone who may see it. */
 export function announceAfterAck(

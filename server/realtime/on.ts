@@ -21,6 +21,7 @@ const FORBIDDEN_MESSAGES: Record<Permission, string> = {
   'chats.reply': 'You do not have the Reply to client chats permission. Ask a workspace owner to update your permissions.',
   'settings.manage': 'You do not have permission to manage settings.',
   'team.manage': 'You do not have permission to manage the team.',
+  'audit.view': 'Only workspace owners can see the audit log.',
 };
 
 type StaffPayload<K extends StaffRequestName> = z.infer<(typeof staffRequests)[K]['payload']>;
@@ -71,7 +72,10 @@ export function createStaffOn({ clock, log }: { clock: Clock; log: Logger }): St
         return null;
       },
       onRefused: (refusal) => {
-        if (refusal.error.code === 'unauthenticated') socket.disconnect(true);
+        if (refusal.error.code !== 'unauthenticated') return;
+        // Tell the app why before dropping it, so it shows sign-in instead of reconnecting.
+        socket.emit('session:ended', { reason: 'expired' });
+        socket.disconnect(true);
       },
       handler: (payload, afterAck) =>
         handler(payload, { session: socket.data.session, memberName: socket.data.memberName, socket, afterAck }),

@@ -103,7 +103,13 @@ describe('staff permissions', () => {
   });
 
   it('applies permission group changes at the next sign-in, not before (R8)', async () => {
-    t.repos.team.updateGroupGrants(t.demo.groups.stylists, { accessChats: true, replyChats: true, manageSettings: false, manageTeam: false });
+    const stylists = t.repos.groups.findById(t.demo.groups.stylists)!;
+    data(await ask(sockets.owner, 'group:update', {
+      groupId: stylists.id,
+      name: stylists.name,
+      grants: { ...stylists.grants, replyChats: true },
+      baseVersion: stylists.version,
+    }));
     const send = (socket: Socket) =>
       ask(socket, 'message:send', { conversationId: sohoConversation, clientMessageId: randomUUID(), text: 'From Sofia' });
     expect(outcomeOf(await send(sockets.sofia))).toBe('forbidden');

@@ -1,5 +1,6 @@
 // Every server-initiated event, each sent only to the rooms allowed to see it. Settings that
 // gate what clients see (R5, R6) are applied here, at the last step before the wire.
+import type { SettingsState } from '../../shared/adminEvents';
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
 import type { ConversationRecord } from '../conversations/conversations.repository';
 import { messageForClient } from '../messages/clientView';
@@ -7,6 +8,7 @@ import { rooms } from './rooms';
 import type { ClientNamespace, StaffServer, StaffSocket } from './types';
 
 export type Pushes = ReturnType<typeof createPushes>;
+export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out';
 
 export function createPushes(staff: StaffServer, clients: ClientNamespace) {
   return {
@@ -53,6 +55,22 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
 
     clientTyping(conversation: ConversationRecord, typing: { typing: boolean; name: string }): void {
       staff.to(rooms.location(conversation.locationId)).emit('typing:updated', { conversationId: conversation.id, ...typing });
+    },
+
+    /** Settings apply at once (R3): every staff app gets the new state, every client
+     * connection learns whether messaging is on (and re-fetches what it offers). */
+    settingsUpdated(state: SettingsState): void {
+      staff.emit('settings:updated', state);
+      clients.emit('settings:updated', { enabled: state.settings.enabled });
+    },
+
+    /** Tells every socket of the sessions why they end, then disconnects them. socket.io
+     * keeps a connection's packets in order, so the reason arrives before the disconnect. */
+    sessionsEnded(sessionIds: readonly number[], reason: SessionEndReason): void {
+      for (const sessionId of sessionIds) {
+        staff.to(rooms.session(sessionId)).emit('session:ended', { reason });
+        staff.in(rooms.session(sessionId)).disconnectSockets(true);
+      }
     },
   };
 }

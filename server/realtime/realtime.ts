@@ -4,6 +4,7 @@
 import { CLIENT_NAMESPACE, clientRequests } from '../../shared/clientEvents';
 import { can } from '../../shared/permissions';
 import { staffRequests } from '../../shared/staffEvents';
+import { registerAuditHandlers } from '../audit/audit.handlers';
 import { registerSessionHandlers } from '../auth/session.handlers';
 import { registerClientHandlers } from '../clients/client.handlers';
 import { registerClientConversationHandlers } from '../conversations/conversations.clientHandlers';
@@ -11,28 +12,31 @@ import { registerConversationHandlers } from '../conversations/conversations.han
 import type { ServerDeps } from '../deps';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
 import { registerMessageHandlers } from '../messages/messages.handlers';
+import { registerSettingsHandlers } from '../settings/settings.handlers';
+import { registerTeamHandlers } from '../team/team.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
 import { authenticateClient, authenticateStaff } from './authenticate';
 import type { RealtimeContext } from './context';
 import { createClientOn, createStaffOn } from './on';
-import { createPushes } from './pushes';
+import { createPushes, type SessionEndReason } from './pushes';
 import { refuseUnknownEvents, type RequestSocket } from './request';
 import { rooms } from './rooms';
 import type { ClientNamespace, StaffServer } from './types';
 
 export type Realtime = {
-  /** Disconnects every socket signed in with the session (after sign-out). */
-  endSession(sessionId: number): void;
+  /** Tells every socket signed in with the session that it ended, then disconnects them. */
+  endSession(sessionId: number, reason: SessionEndReason): void;
 };
 
 export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
   // One server carries both protocols; the client namespace has its own event maps.
   const clients = io.of(CLIENT_NAMESPACE) as unknown as ClientNamespace;
+  const pushes = createPushes(io, clients);
   const context: RealtimeContext = {
     ...deps,
     onStaff: createStaffOn(deps),
     onClient: createClientOn(deps),
-    pushes: createPushes(io, clients),
+    pushes,
   };
 
   io.use(authenticateStaff(deps));
@@ -45,6 +49,9 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerConversationHandlers(socket, context);
     registerMessageHandlers(socket, context);
     registerStaffTypingHandlers(socket, context);
+    registerSettingsHandlers(socket, context);
+    registerTeamHandlers(socket, context);
+    registerAuditHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
   });
 
@@ -59,8 +66,8 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
   });
 
   return {
-    endSession(sessionId) {
-      io.in(rooms.session(sessionId)).disconnectSockets(true);
+    endSession(sessionId, reason) {
+      pushes.sessionsEnded([sessionId], reason);
     },
   };
 }

@@ -30,7 +30,6 @@ describe('staff requests with bad input', () => {
     ['a negative id', 'conversation:get', { conversationId: -1 }, 'conversationId'],
     ['a missing field', 'message:send', { conversationId: 1, clientMessageId: randomUUID() }, 'text'],
     ['a client message id that is not a UUID', 'message:send', { conversationId: 1, clientMessageId: 'abc', text: 'hi' }, 'clientMessageId'],
-    ['an empty message', 'message:send', { conversationId: 1, clientMessageId: randomUUID(), text: '   ' }, 'text'],
     ['a message over 4000 characters', 'message:send', { conversationId: 1, clientMessageId: randomUUID(), text: 'x'.repeat(4001) }, 'text'],
     ['a string instead of an object', 'conversation:read', 'conversation 1', ''],
     ['null', 'typing:update', null, ''],
@@ -40,6 +39,16 @@ describe('staff requests with bad input', () => {
     const result = payload === undefined ? await priya.timeout(5000).emitWithAck(event) : await ask(priya, event, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_request', message: 'The request is not valid.' } });
     expect((result as { error: { details: { path: string }[] } }).error.details[0]?.path).toBe(path);
+    expect(await historyLength()).toBe(before);
+  });
+
+  it('refuses a message with neither text nor attachments, saying what is missing', async () => {
+    const before = await historyLength();
+    const result = await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: '   ' });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: 'Write a message or attach a file.', details: [{ path: 'text', message: 'Write a message or attach a file.' }] },
+    });
     expect(await historyLength()).toBe(before);
   });
 

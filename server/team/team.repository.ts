@@ -1,10 +1,11 @@
-// Team members, their permission groups and the locations they work at.
+// Team members: credentials for sign-in, their permission group and the locations they work at.
 import type { Database } from 'better-sqlite3';
+import type { TeamMember } from '../../shared/adminEvents';
 import type { Member } from '../../shared/domain';
-import type { Grants, Role } from '../../shared/permissions';
+import type { GroupGrants, Role } from '../../shared/permissions';
 
 /** What sign-in needs to know about a member. */
-export type MemberCredentials = Member & { passwordHash: string; groupGrants: Grants | null };
+export type MemberCredentials = Member & { passwordHash: string; groupGrants: GroupGrants | null };
 
 type CredentialsRow = {
   id: number;
@@ -19,14 +20,14 @@ type CredentialsRow = {
   manage_team: number | null;
 };
 
+type TeamMemberRow = { id: number; name: string; email: string; role: Role; group_id: number | null; location_ids: string };
+
 export type NewMember = { name: string; email: string; passwordHash: string; role: Role; groupId: number | null };
 
-const grantColumns = (grants: Grants) => ({
-  accessChats: Number(grants.accessChats),
-  replyChats: Number(grants.replyChats),
-  manageSettings: Number(grants.manageSettings),
-  manageTeam: Number(grants.manageTeam),
-});
+const TEAM_MEMBER_SELECT = `SELECT m.id, m.name, m.email, m.role, m.group_id,
+    (SELECT json_group_array(location_id)
+       FROM (SELECT location_id FROM member_locations WHERE member_id = m.id ORDER BY location_id)) AS location_ids
+  FROM team_members m`;
 
 export type TeamRepository = ReturnType<typeof createTeamRepository>;
 
@@ -41,21 +42,37 @@ export function createTeamRepository(db: Database) {
   const selectLocationIds = db.prepare<[number], { location_id: number }>(
     'SELECT location_id FROM member_locations WHERE member_id = ? ORDER BY location_id',
   );
-  const insertGroup = db.prepare<{ name: string } & Record<keyof Grants, number>>(
-    `INSERT INTO permission_groups (name, access_chats, reply_chats, manage_settings, manage_team)
-     VALUES (:name, :accessChats, :replyChats, :manageSettings, :manageTeam)`,
-  );
-  const updateGroup = db.prepare<{ id: number } & Record<keyof Grants, number>>(
-    `UPDATE permission_groups SET access_chats = :accessChats, reply_chats = :replyChats,
-       manage_settings = :manageSettings, manage_team = :manageTeam WHERE id = :id`,
-  );
+  const selectAllLocationIds = db.prepare<[], { id: number }>('SELECT id FROM locations ORDER BY id');
+  const selectTeamMembers = db.prepare<[], TeamMemberRow>(`${TEAM_MEMBER_SELECT} ORDER BY m.name COLLATE NOCASE, m.id`);
+  const selectTeamMember = db.prepare<[number], TeamMemberRow>(`${TEAM_MEMBER_SELECT} WHERE m.id = ?`);
   const insertMember = db.prepare<NewMember & { createdAt: number }>(
     `INSERT INTO team_members (name, email, password_hash, role, group_id, created_at)
      VALUES (:name, lower(:email), :passwordHash, :role, :groupId, :createdAt)`,
   );
+  const updateGroup = db.prepare<[number, number]>('UPDATE team_members SET group_id = ? WHERE id = ?');
+  const deleteMemberLocations = db.prepare<[number]>('DELETE FROM member_locations WHERE member_id = ?');
   const insertMemberLocation = db.prepare<[number, number]>(
     'INSERT INTO member_locations (member_id, location_id) VALUES (?, ?)',
   );
+
+  // Owners are in no group and work at every location: they can do everything, everywhere.
+  function toTeamMember(row: TeamMemberRow): TeamMember {
+    const isOwner = row.role === 'owner';
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      groupId: isOwner ? null : row.group_id,
+      locationIds: isOwner ? selectAllLocationIds.all().map((location) => location.id) : (JSON.parse(row.location_ids) as number[]),
+    };
+  }
+
+  const setMembership = db.transaction((memberId: number, groupId: number, locationIds: readonly number[]) => {
+    updateGroup.run(groupId, memberId);
+    deleteMemberLocations.run(memberId);
+    for (const locationId of locationIds) insertMemberLocation.run(memberId, locationId);
+  });
 
   return {
     credentialsByEmail(email: string): MemberCredentials | null {
@@ -85,14 +102,13 @@ export function createTeamRepository(db: Database) {
     assignedLocationIds(memberId: number): number[] {
       return selectLocationIds.all(memberId).map((row) => row.location_id);
     },
-    createGroup(name: string, grants: Grants): number {
-      return Number(
-        insertGroup.run({ name, ...grantColumns(grants) }).lastInsertRowid,
-      );
+    /** Everyone on the team with their group and locations, by name. */
+    list(): TeamMember[] {
+      return selectTeamMembers.all().map(toTeamMember);
     },
-    /** Takes effect at each member's next sign-in (R8): sessions keep their snapshot. */
-    updateGroupGrants(id: number, grants: Grants): void {
-      updateGroup.run({ id, ...grantColumns(grants) });
+    teamMember(id: number): TeamMember | null {
+      const row = selectTeamMember.get(id);
+      return row ? toTeamMember(row) : null;
     },
     createMember(member: NewMember, createdAt: number, locationIds: readonly number[]): number {
       return db.transaction(() => {
@@ -100,6 +116,10 @@ export function createTeamRepository(db: Database) {
         for (const locationId of locationIds) insertMemberLocation.run(id, locationId);
         return id;
       })();
+    },
+    /** Moves a member to a group and sets where they work; applies at their next sign-in (R8). */
+    setMembership(memberId: number, groupId: number, locationIds: readonly number[]): void {
+      setMembership(memberId, groupId, locationIds);
     },
   };
 }

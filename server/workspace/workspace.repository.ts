@@ -1,5 +1,6 @@
-// The single workspace row (name, Client Connect settings) and its locations.
+// The single workspace row (name, Client Connect settings and their version) and its locations.
 import type { Database } from 'better-sqlite3';
+import type { SettingsState } from '../../shared/adminEvents';
 import type { Location, WorkspaceSettings } from '../../shared/domain';
 
 export type Workspace = { name: string; settings: WorkspaceSettings };
@@ -10,20 +11,60 @@ type WorkspaceRow = {
   contact_button: number;
   read_receipts: number;
   typing_indicator: number;
+  settings_version: number;
+  settings_updated_at: number;
 };
+
+type SettingsColumns = { enabled: number; contactButton: number; readReceipts: number; typingIndicator: number };
+
+/** `conflict` when the save was based on an older version; nothing was changed then. */
+export type SettingsUpdate =
+  | { kind: 'updated'; before: SettingsState; after: SettingsState }
+  | { kind: 'unchanged'; current: SettingsState }
+  | { kind: 'conflict'; current: SettingsState };
+
+const settingsColumns = (settings: WorkspaceSettings): SettingsColumns => ({
+  enabled: Number(settings.enabled),
+  contactButton: Number(settings.contactButton),
+  readReceipts: Number(settings.readReceipts),
+  typingIndicator: Number(settings.typingIndicator),
+});
+
+const toSettings = (row: WorkspaceRow): WorkspaceSettings => ({
+  enabled: row.enabled === 1,
+  contactButton: row.contact_button === 1,
+  readReceipts: row.read_receipts === 1,
+  typingIndicator: row.typing_indicator === 1,
+});
+
+const toState = (row: WorkspaceRow): SettingsState => ({
+  settings: toSettings(row),
+  version: row.settings_version,
+  updatedAt: row.settings_updated_at,
+});
+
+const sameSettings = (a: WorkspaceSettings, b: WorkspaceSettings) =>
+  a.enabled === b.enabled &&
+  a.contactButton === b.contactButton &&
+  a.readReceipts === b.readReceipts &&
+  a.typingIndicator === b.typingIndicator;
 
 export type WorkspaceRepository = ReturnType<typeof createWorkspaceRepository>;
 
 export function createWorkspaceRepository(db: Database) {
   const selectWorkspace = db.prepare<[], WorkspaceRow>(
-    'SELECT name, enabled, contact_button, read_receipts, typing_indicator FROM workspace WHERE id = 1',
+    `SELECT name, enabled, contact_button, read_receipts, typing_indicator, settings_version, settings_updated_at
+       FROM workspace WHERE id = 1`,
   );
   const insertWorkspace = db.prepare<{ name: string; country: string }>(
     'INSERT INTO workspace (id, name, country) VALUES (1, :name, :country)',
   );
-  const updateSettings = db.prepare<{ enabled: number; contactButton: number; readReceipts: number; typingIndicator: number }>(
+  // Every save moves the version on, so an editor working from an older copy is told.
+  const updateSettings = db.prepare<SettingsColumns & { now: number }>(
     `UPDATE workspace SET enabled = :enabled, contact_button = :contactButton,
-       read_receipts = :readReceipts, typing_indicator = :typingIndicator WHERE id = 1`,
+       read_receipts = :readReceipts, typing_indicator = :typingIndicator,
+       settings_version = settings_version + 1, settings_updated_at = :now
+     WHERE id = 1`,
   );
   const selectLocations = db.prepare<[], Location>('SELECT id, name FROM locations ORDER BY name, id');
   const selectLocationsByIds = db.prepare<[string], Location>(
@@ -33,17 +74,22 @@ export function createWorkspaceRepository(db: Database) {
 
   function get(): Workspace | null {
     const row = selectWorkspace.get();
-    if (!row) return null;
-    return {
-      name: row.name,
-      settings: {
-        enabled: row.enabled === 1,
-        contactButton: row.contact_button === 1,
-        readReceipts: row.read_receipts === 1,
-        typingIndicator: row.typing_indicator === 1,
-      },
-    };
+    return row ? { name: row.name, settings: toSettings(row) } : null;
   }
+
+  function requireRow(): WorkspaceRow {
+    const row = selectWorkspace.get();
+    if (!row) throw new Error('The workspace does not exist yet.');
+    return row;
+  }
+
+  const update = db.transaction((settings: WorkspaceSettings, baseVersion: number, now: number): SettingsUpdate => {
+    const current = toState(requireRow());
+    if (current.version !== baseVersion) return { kind: 'conflict', current };
+    if (sameSettings(current.settings, settings)) return { kind: 'unchanged', current };
+    updateSettings.run({ ...settingsColumns(settings), now });
+    return { kind: 'updated', before: current, after: toState(requireRow()) };
+  });
 
   return {
     /** Null until the workspace is created (demo seed or owner bootstrap). */
@@ -52,16 +98,20 @@ export function createWorkspaceRepository(db: Database) {
     settings(): WorkspaceSettings {
       return get()?.settings ?? { enabled: false, contactButton: false, readReceipts: false, typingIndicator: false };
     },
+    /** The settings with their version, for editing. */
+    settingsState(): SettingsState {
+      return toState(requireRow());
+    },
     create(name: string, country = ''): void {
       insertWorkspace.run({ name, country });
     },
-    saveSettings(settings: WorkspaceSettings): void {
-      updateSettings.run({
-        enabled: Number(settings.enabled),
-        contactButton: Number(settings.contactButton),
-        readReceipts: Number(settings.readReceipts),
-        typingIndicator: Number(settings.typingIndicator),
-      });
+    /** Saves settings edited from `baseVersion`; refuses (conflict) if they moved on since. */
+    updateSettings(settings: WorkspaceSettings, baseVersion: number, now: number): SettingsUpdate {
+      return update(settings, baseVersion, now);
+    },
+    /** Overwrites the settings whatever their version (seeding and tests). */
+    saveSettings(settings: WorkspaceSettings, now = 0): void {
+      updateSettings.run({ ...settingsColumns(settings), now });
     },
     locations(): Location[] {
       return selectLocations.all();

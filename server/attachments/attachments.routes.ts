@@ -1,0 +1,120 @@
+// Attachment upload and download over HTTP with Bearer tokens: a staff session token or a
+// client token. Uploads: staff need Reply to client chats; the type comes from the bytes.
+// Downloads: staff with Access at the conversation's location, or the conversation's client;
+// an upload not sent yet only to whoever uploaded it.
+import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../shared/domain';
+import { routes } from '../../shared/http';
+import { can } from '../../shared/permissions';
+import type { StaffSession } from '../auth/sessions.repository';
+import { bearerToken, hashToken } from '../auth/tokens';
+import type { ServerDeps } from '../deps';
+import { HttpError } from '../http/errors';
+import { BinaryResponse, type ApiRequest, type Route } from '../http/router';
+import { senderKey, type Sender } from '../messages/messages.repository';
+import type { AttachmentRecord } from './attachments.repository';
+import { attachmentFileName, contentDisposition, decodeFileNameHeader } from './fileName';
+import { sniffContentType } from './fileType';
+
+/** Uploads waiting to be sent, per sender: enough for a few messages, not a file store. */
+export const UNSENT_UPLOADS_MAX = 20;
+/** Uploads never sent are deleted after this long. */
+export const UNSENT_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+type Caller = { kind: 'staff'; session: StaffSession } | { kind: 'client'; clientId: number };
+
+const senderOf = (caller: Caller): Sender =>
+  caller.kind === 'staff' ? { kind: 'staff', memberId: caller.session.memberId } : { kind: 'client', clientId: caller.clientId };
+
+const attachmentNotFound = () => new HttpError(404, 'not_found', 'This attachment does not exist.');
+
+export function attachmentRoutes({ repos, clock }: ServerDeps): Route[] {
+  function authenticate(request: ApiRequest): Caller {
+    const token = bearerToken(request.req.headers.authorization);
+    if (token !== null) {
+      const tokenHash = hashToken(token);
+      const session = repos.sessions.findActive(tokenHash, clock.now());
+      if (session && repos.team.memberById(session.memberId)) return { kind: 'staff', session };
+      const clientId = repos.clients.clientIdByToken(tokenHash);
+      if (clientId !== null && repos.clients.findById(clientId)) return { kind: 'client', clientId };
+    }
+    throw new HttpError(401, 'unauthenticated', 'Send a valid session or client token as "Authorization: Bearer <token>".');
+  }
+
+  /** While Client Connect is off nothing flows in either direction (R2). */
+  function requireMessagingOn(): void {
+    if (!repos.workspace.settings().enabled) {
+      throw new HttpError(409, 'messaging_disabled', 'Client messaging is turned off for this business. Attachments are available again when it is turned back on.');
+    }
+  }
+
+  async function upload(request: ApiRequest): Promise<Attachment> {
+    const caller = authenticate(request);
+    if (caller.kind === 'staff' && !can(caller.session.grants, 'chats.reply')) {
+      throw new HttpError(403, 'forbidden', 'You do not have the Reply to client chats permission. Ask a workspace owner to update your permissions.');
+    }
+    requireMessagingOn();
+    const givenName = decodeFileNameHeader(request.req.headers['x-file-name']);
+    if (givenName === null) throw new HttpError(400, 'bad_request', 'The X-File-Name header must be URI-encoded (encodeURIComponent).');
+
+    const key = senderKey(senderOf(caller));
+    const now = clock.now();
+    repos.attachments.purgeUnattachedBefore(now - UNSENT_UPLOAD_TTL_MS);
+    if (repos.attachments.unattachedCount(key) >= UNSENT_UPLOADS_MAX) {
+      throw new HttpError(429, 'rate_limited', `You have ${UNSENT_UPLOADS_MAX} files waiting to be sent. Send them with a message before uploading more.`);
+    }
+    const bytes = await request.readBytes(ATTACHMENT_MAX_BYTES);
+    if (bytes.length === 0) throw new HttpError(400, 'bad_request', 'The file is empty.');
+    const contentType = sniffContentType(bytes);
+    if (contentType === null) {
+      // 415 Unsupported Media Type; the protocol's code for it is bad_request.
+      throw new HttpError(415, 'bad_request', 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be attached. This file is neither.');
+    }
+    return repos.attachments.create({ senderKey: key, name: attachmentFileName(givenName, contentType), contentType, bytes, createdAt: now });
+  }
+
+  /** Who may download: see the header comment. Staff at another location are told why;
+   * anyone else learns nothing about whether the attachment exists. */
+  function authorizeDownload(caller: Caller, attachment: AttachmentRecord): void {
+    const { conversation } = attachment;
+    if (conversation === null) {
+      if (attachment.senderKey !== senderKey(senderOf(caller))) throw attachmentNotFound();
+      return;
+    }
+    if (caller.kind === 'client') {
+      if (conversation.clientId !== caller.clientId) throw attachmentNotFound();
+      return;
+    }
+    if (!can(caller.session.grants, 'chats.access')) {
+      throw new HttpError(403, 'forbidden', 'You do not have the Access client chats permission. Ask a workspace owner to update your permissions.');
+    }
+    if (!caller.session.locationIds.includes(conversation.locationId)) {
+      throw new HttpError(403, 'forbidden', 'This attachment belongs to a conversation at a location you do not work at.');
+    }
+  }
+
+  function download(request: ApiRequest): BinaryResponse {
+    const caller = authenticate(request);
+    const id = Number(request.params.id);
+    if (!/^[1-9]\d{0,15}$/.test(request.params.id ?? '') || !Number.isSafeInteger(id)) throw attachmentNotFound();
+    const attachment = repos.attachments.findById(id);
+    if (!attachment) throw attachmentNotFound();
+    authorizeDownload(caller, attachment);
+    requireMessagingOn();
+    const bytes = repos.attachments.contents(id);
+    if (!bytes) throw attachmentNotFound();
+    return new BinaryResponse(bytes, {
+      'Content-Type': attachment.contentType,
+      'Content-Disposition': contentDisposition(attachment.name),
+      'X-Content-Type-Options': 'nosniff',
+      // Reception computers are shared and permissions change: nothing is kept in caches.
+      'Cache-Control': 'private, no-store',
+      // Opened directly, the file can run nothing and load nothing.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    });
+  }
+
+  return [
+    { method: 'POST', path: routes.attachments, handle: upload },
+    { method: 'GET', path: `${routes.attachments}/:id`, handle: download },
+  ];
+}

@@ -1,0 +1,137 @@
+// Settings → Team (R7, R8, R12): permission groups, who is in which, where they work, and
+// signing a member out everywhere. Every change is audited in the transaction that makes it.
+// Changes reach a member's sessions at their next sign-in (R8), or at once after a sign-out
+// everywhere.
+import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
+import type { GroupGrants } from '../../shared/permissions';
+import { err, ok, type Err } from '../../shared/result';
+import type { NewAuditEntry } from '../audit/audit.repository';
+import type { RealtimeContext } from '../realtime/context';
+import type { StaffRequestContext } from '../realtime/on';
+import type { StaffSocket } from '../realtime/types';
+import type { Repositories } from '../repositories';
+
+/** Reply without Access is not possible (R7): refused rather than silently dropped. */
+function replyNeedsAccess(grants: GroupGrants): Err | null {
+  if (!grants.replyChats || grants.accessChats) return null;
+  const message = 'Reply to client chats needs Access client chats too.';
+  return err('bad_request', message, [{ path: 'grants.replyChats', message }]);
+}
+
+const groupSubject = (group: { name: string }) => `Permission group "${group.name}"`;
+const groupAudit = (group: PermissionGroup) => ({ name: group.name, grants: group.grants });
+const nameTaken = () => err('conflict', 'Another permission group already has that name. Choose a different name.');
+
+/** A member's group and locations as the audit log shows them: ids with their names. */
+function membershipAudit(repos: Repositories, member: TeamMember) {
+  const group = member.groupId === null ? null : repos.groups.findById(member.groupId);
+  return {
+    group: group ? { id: group.id, name: group.name } : null,
+    locations: repos.workspace.locationsByIds(member.locationIds),
+  };
+}
+
+const idSet = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b).join(',');
+
+export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
+  const audited = (context: StaffRequestContext, entry: Omit<NewAuditEntry, 'at' | 'actor'>) =>
+    repos.audit.record({ ...entry, at: clock.now(), actor: { id: context.session.memberId, name: context.memberName } });
+
+  onStaff(socket, 'team:get', 'team.manage', () =>
+    ok({ groups: repos.groups.list(), members: repos.team.list(), locations: repos.workspace.locations() }),
+  );
+
+  onStaff(socket, 'group:create', 'team.manage', (payload, context) => {
+    const invalid = replyNeedsAccess(payload.grants);
+    if (invalid) return invalid;
+    const created = repos.transaction(() => {
+      const group = repos.groups.create({ name: payload.name, grants: payload.grants });
+      if (group) audited(context, { action: 'group.create', subject: groupSubject(group), before: null, after: groupAudit(group) });
+      return group;
+    });
+    return created ? ok(created) : nameTaken();
+  });
+
+  onStaff(socket, 'group:update', 'team.manage', (payload, context) => {
+    const invalid = replyNeedsAccess(payload.grants);
+    if (invalid) return invalid;
+    const outcome = repos.transaction(() => {
+      const update = repos.groups.update(payload.groupId, { name: payload.name, grants: payload.grants }, payload.baseVersion);
+      if (update.kind === 'updated') {
+        audited(context, {
+          action: 'group.update',
+          subject: groupSubject(update.after),
+          before: groupAudit(update.before),
+          after: groupAudit(update.after),
+        });
+      }
+      return update;
+    });
+    switch (outcome.kind) {
+      case 'not_found':
+        return err('not_found', 'This permission group does not exist.');
+      case 'name_taken':
+        return nameTaken();
+      case 'conflict':
+        return err(
+          'conflict',
+          'Someone else saved this permission group since you opened it. Review the current version and save again.',
+          outcome.current,
+        );
+      case 'unchanged':
+        return ok(outcome.current);
+      case 'updated':
+        return ok(outcome.after);
+    }
+  });
+
+  onStaff(socket, 'member:update', 'team.manage', (payload, context) => {
+    const member = repos.team.teamMember(payload.memberId);
+    if (!member) return err('not_found', 'This team member does not exist.');
+    if (member.role === 'owner') {
+      return err('forbidden', 'Workspace owners can do everything at every location, so their group and locations cannot be changed.');
+    }
+    if (!repos.groups.findById(payload.groupId)) return err('not_found', 'This permission group does not exist.');
+    // A member works at one or more locations: with none they would see nothing at all.
+    const locationIds = [...new Set(payload.locationIds)];
+    if (locationIds.length === 0) {
+      const message = 'Choose at least one location the team member works at.';
+      return err('bad_request', message, [{ path: 'locationIds', message }]);
+    }
+    if (repos.workspace.locationsByIds(locationIds).length !== locationIds.length) {
+      return err('not_found', 'One of the chosen locations does not exist.');
+    }
+    if (member.groupId === payload.groupId && idSet(member.locationIds) === idSet(locationIds)) return ok(member);
+
+    const updated = repos.transaction(() => {
+      const before = membershipAudit(repos, member);
+      repos.team.setMembership(member.id, payload.groupId, locationIds);
+      const after = repos.team.teamMember(member.id);
+      if (!after) throw new Error(`Team member ${member.id} vanished inside its own transaction.`);
+      audited(context, { action: 'member.update', subject: `Team member ${member.name}`, before, after: membershipAudit(repos, after) });
+      return after;
+    });
+    return ok(updated);
+  });
+
+  onStaff(socket, 'member:sign-out-everywhere', 'team.manage', (payload, context) => {
+    const member = repos.team.memberById(payload.memberId);
+    if (!member) return err('not_found', 'This team member does not exist.');
+    if (member.role === 'owner' && repos.team.memberById(context.session.memberId)?.role !== 'owner') {
+      return err('forbidden', 'Only a workspace owner can sign out a workspace owner.');
+    }
+    const ended = repos.transaction(() => {
+      const sessionIds = repos.sessions.revokeAllOfMember(member.id, clock.now());
+      audited(context, {
+        action: 'member.signOutEverywhere',
+        subject: `Team member ${member.name}`,
+        before: { activeSessions: sessionIds.length },
+        after: { activeSessions: 0 },
+      });
+      return sessionIds;
+    });
+    // After the ack, so a manager signing themselves out still hears back first.
+    context.afterAck(() => pushes.sessionsEnded(ended, 'signed-out-everywhere'));
+    return ok({ endedSessions: ended.length });
+  });
+}

@@ -106,5 +106,6 @@ describe('parseConfig', () => {
     const outcome = parseConfig(['--help'], {}, cwd);
     expect(outcome.kind).toBe('help');
     if (outcome.kind === 'help') expect(outcome.text).toContain('--integration-key');
+    if (outcome.kind === 'help') expect(outcome.text).toContain('server backup --help');
   });
 });

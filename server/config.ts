@@ -42,6 +42,7 @@ export const DATABASE_FILE_NAME = 'inbox.sqlite3';
 const defaultStaticDir = () => fileURLToPath(new URL('../renderer', import.meta.url));
 
 export const USAGE = `Usage: server [options]
+       server backup --help      Online backup of the database (works while the server runs)
 
   --host <host>             Address to listen on (INBOX_HOST, default 127.0.0.1)
   --port <port>             Port, 0 picks a free one (INBOX_PORT, default ${DEFAULT_PORT})
@@ -55,7 +56,10 @@ export const USAGE = `Usage: server [options]
   INBOX_SESSION_TTL_HOURS   Staff session lifetime in hours (default 12)
   INBOX_OWNER_EMAIL, INBOX_OWNER_NAME, INBOX_OWNER_PASSWORD
                             Create this owner when the database is empty (all three needed)
-  INBOX_WORKSPACE_NAME      Name of that new workspace (default "My salon")`;
+  INBOX_WORKSPACE_NAME      Name of that new workspace (default "My salon")
+
+  Logs are JSON lines on stderr; SIGINT, SIGTERM or a {"type":"shutdown"} IPC message from a
+  parent process shut the server down cleanly.`;
 
 const originSchema = z
   .string()

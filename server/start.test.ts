@@ -20,8 +20,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function start(overrides: Parameters<typeof testConfig>[1] = {}) {
   const lines: string[] = [];
-  const server = await startServer(testConfig(dir, overrides), { log: createMemoryLogger(), print: (line) => lines.push(line) });
-  return { server, lines };
+  const log = createMemoryLogger();
+  const server = await startServer(testConfig(dir, overrides), { log, print: (line) => lines.push(line) });
+  return { server, lines, log };
 }
 
 const signIn = (url: string, email: string, password: string) =>
@@ -29,9 +30,10 @@ const signIn = (url: string, email: string, password: string) =>
 
 describe('startServer', () => {
   it('seeds the demo, prints sign-ins and client links, then the listening line', async () => {
-    const { server, lines } = await start({ demo: true });
+    const { server, lines, log } = await start({ demo: true });
     try {
       expect(lines[lines.length - 1]).toBe(`${LISTENING_LINE_PREFIX}${server.url}`);
+      expect(log.entries).toContainEqual({ level: 'info', message: 'Listening', fields: { url: server.url, host: '127.0.0.1', dataDir: dir } });
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       for (const login of DEMO_LOGINS) expect(lines.join('\n')).toContain(login.email);
       const clientLink = lines.find((line) => line.includes('/client/#token='));

@@ -78,6 +78,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const server = createServer({ db, clock, config, log });
     const url = await server.listen();
     if (demo) printDemoHints(print, repos, demo, url, clock);
+    // The stdout line is for launchers; this one is for whoever reads the logs.
+    log.info('Listening', { url, host: config.host, dataDir: config.dataDir });
     print(`${LISTENING_LINE_PREFIX}${url}`);
     return {
       url,

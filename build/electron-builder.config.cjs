@@ -15,8 +15,9 @@ module.exports = {
   asar: true,
   // A native module cannot be loaded from inside the asar archive.
   asarUnpack: ['node_modules/better-sqlite3/**'],
-  // better-sqlite3 must match Electron's ABI in the package; it is rebuilt for Electron before
-  // packaging (not here), so node_modules stays usable by the Node-based tests.
+  // better-sqlite3 loads through its N-API prebuilds (one per OS and CPU, shipped in the
+  // package), which work in Electron as in Node: nothing to rebuild, and node_modules stays
+  // usable by the Node-based tests.
   npmRebuild: false,
   // No spaces, and the same shape on every platform, so CI can glob the artifacts.
   artifactName: '${name}-${version}-${os}-${arch}.${ext}',

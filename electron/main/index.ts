@@ -17,24 +17,17 @@ import {
   utilityProcess,
 } from 'electron';
 import { DESKTOP_ORIGIN } from '../../shared/http';
-import type { PushChannel } from '../../shared/ipc';
+import type { ManagedConfigView, PushChannel } from '../../shared/ipc';
 import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
 import { APP_NAME, createUnreadBadge, trayTooltip, unreadDotBitmap, type UnreadBadge } from './badge';
 import { resolveServerLocation, serverConfigErrorDialog } from './config';
 import { registerDesktopIpc } from './ipc';
-import {
-  effectiveSettings,
-  loadManagedConfig,
-  lockedSettings,
-  managedConfigProblemDialog,
-  managedConfigView,
-  type LoadedManagedConfig,
-} from './managedConfig';
+import { loadManagedConfig, managedConfigProblemDialog, managedConfigView, type LoadedManagedConfig } from './managedConfig';
 import { createNotificationCenter } from './notifications';
 import { appOrigins, originOf } from './origins';
 import { createPrefsStore } from './prefsStore';
 import { embeddedListenAddress, startEmbeddedServer, stopServerOnQuit, type ForkServer } from './serverProcess';
-import { applyStartAtLogin, xdgAutostartDir } from './startAtLogin';
+import { applyStartAtLogin, describeStartAtLogin, xdgAutostartDir } from './startAtLogin';
 import { setUpTray } from './tray';
 import { applyPermissionPolicy, createMainWindow, revealWindow } from './window';
 
@@ -85,38 +78,31 @@ function readManagedConfig(): LoadedManagedConfig {
   return managed;
 }
 
-function applyStartAtLoginSetting(managed: LoadedManagedConfig): void {
-  let outcome: ReturnType<typeof applyStartAtLogin>;
-  try {
-    outcome = applyStartAtLogin({
-      platform: process.platform,
-      packaged: app.isPackaged,
-      startAtLogin: effectiveSettings(managed.values).startAtLogin,
-      locked: lockedSettings(managed.values).includes('startAtLogin'),
-      app,
-      linux: {
-        autostartDir: xdgAutostartDir(process.env, app.getPath('home')),
-        // An AppImage runs from a temporary mount; APPIMAGE is the file the user actually has.
-        executable: process.env.APPIMAGE ?? process.execPath,
-      },
-    });
-  } catch (error) {
-    // Not worth stopping the inbox for: it still works, it just will not start by itself.
-    console.error('Could not apply the start-at-login setting:', error);
-    return;
-  }
-  if (outcome.kind === 'applied') console.log(`Start at login ${outcome.openAtLogin ? 'on' : 'off'}, as IT configured.`);
+function applyStartAtLoginSetting(settings: ManagedConfigView): void {
+  const outcome = applyStartAtLogin({
+    platform: process.platform,
+    packaged: app.isPackaged,
+    startAtLogin: settings.settings.startAtLogin,
+    locked: settings.locked.includes('startAtLogin'),
+    app,
+    linux: {
+      autostartDir: xdgAutostartDir(process.env, app.getPath('home')),
+      // An AppImage runs from a temporary mount; APPIMAGE is the file the user actually has.
+      executable: process.env.APPIMAGE ?? process.execPath,
+    },
+  });
+  (outcome.kind === 'failed' ? console.error : console.log)(describeStartAtLogin(outcome));
 }
 
 /** Starts the built-in server and returns its URL; it is stopped before the app quits. */
-async function startBuiltInServer(managed: LoadedManagedConfig): Promise<string> {
+async function startBuiltInServer(settings: ManagedConfigView): Promise<string> {
   const server = await startEmbeddedServer({
     fork: forkServer,
     serverScript: paths.serverScript,
     dataDir: join(app.getPath('userData'), 'data'),
     staticDir: paths.renderer,
     allowOrigins: devOrigin ? [devOrigin] : [],
-    listen: embeddedListenAddress(effectiveSettings(managed.values)),
+    listen: embeddedListenAddress(settings.settings),
     log: (line) => console.log(`[server] ${line}`),
     onUnexpectedExit: (code) => {
       // While quitting (or at logout) the OS may stop it first; that is no reason to restart.
@@ -165,11 +151,11 @@ async function start(): Promise<void> {
     return;
   }
   const desktopSettings = managedConfigView(managed, location.location);
-  applyStartAtLoginSetting(managed);
+  applyStartAtLoginSetting(desktopSettings);
 
   let serverUrl: string;
   try {
-    serverUrl = location.location.kind === 'remote' ? location.location.url : await startBuiltInServer(managed);
+    serverUrl = location.location.kind === 'remote' ? location.location.url : await startBuiltInServer(desktopSettings);
   } catch (error) {
     failToStart(`The built-in inbox server could not start.\n\n${error instanceof Error ? error.message : String(error)}`);
     return;

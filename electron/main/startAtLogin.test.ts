@@ -2,7 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyStartAtLogin, AUTOSTART_FILE_NAME, autostartEntry, xdgAutostartDir, type StartAtLoginOptions } from './startAtLogin';
+import {
+  applyStartAtLogin,
+  AUTOSTART_FILE_NAME,
+  autostartEntry,
+  describeStartAtLogin,
+  xdgAutostartDir,
+  type StartAtLoginOptions,
+} from './startAtLogin';
+import { writeFileSync } from 'node:fs';
 
 let home: string;
 beforeEach(() => {
@@ -56,6 +64,15 @@ describe('applyStartAtLogin', () => {
     expect(existsSync(off.autostartFile)).toBe(false);
     // Turning it off when it was never on is fine too.
     expect(setup({ platform: 'linux', startAtLogin: false }).outcome).toEqual({ kind: 'applied', openAtLogin: false });
+  });
+
+  it('reports a failure instead of throwing, so the app still starts', () => {
+    const blocker = join(home, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const { outcome } = setup({ platform: 'linux', linux: { autostartDir: join(blocker, 'autostart'), executable: '/x' } });
+    expect(outcome.kind).toBe('failed');
+    expect(describeStartAtLogin(outcome)).toMatch(/^Could not apply IT's start-at-login setting: /);
+    expect(describeStartAtLogin({ kind: 'applied', openAtLogin: true })).toBe('Start at login turned on, as IT configured.');
   });
 });
 

@@ -22,7 +22,9 @@ export interface StartAtLoginOptions {
 
 export type StartAtLoginOutcome =
   | { readonly kind: 'applied'; readonly openAtLogin: boolean }
-  | { readonly kind: 'skipped'; readonly reason: string };
+  | { readonly kind: 'skipped'; readonly reason: string }
+  /** Not worth stopping the inbox for: it works, it just will not start by itself. */
+  | { readonly kind: 'failed'; readonly reason: string };
 
 export const AUTOSTART_FILE_NAME = 'front-desk-inbox.desktop';
 
@@ -54,16 +56,26 @@ export function applyStartAtLogin(options: StartAtLoginOptions): StartAtLoginOut
   if (!options.locked) return { kind: 'skipped', reason: 'not set in the managed configuration' };
   if (!options.packaged) return { kind: 'skipped', reason: 'a development build is never registered to start at login' };
   const openAtLogin = options.startAtLogin;
-  if (options.platform === 'linux') {
-    const file = join(options.linux.autostartDir, AUTOSTART_FILE_NAME);
-    if (openAtLogin) {
-      mkdirSync(options.linux.autostartDir, { recursive: true });
-      writeFileSync(file, autostartEntry(options.linux.executable));
+  try {
+    if (options.platform === 'linux') {
+      const file = join(options.linux.autostartDir, AUTOSTART_FILE_NAME);
+      if (openAtLogin) {
+        mkdirSync(options.linux.autostartDir, { recursive: true });
+        writeFileSync(file, autostartEntry(options.linux.executable));
+      } else {
+        rmSync(file, { force: true });
+      }
     } else {
-      rmSync(file, { force: true });
+      options.app.setLoginItemSettings({ openAtLogin });
     }
-  } else {
-    options.app.setLoginItemSettings({ openAtLogin });
+  } catch (error) {
+    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
   return { kind: 'applied', openAtLogin };
+}
+
+export function describeStartAtLogin(outcome: StartAtLoginOutcome): string {
+  if (outcome.kind === 'applied') return `Start at login turned ${outcome.openAtLogin ? 'on' : 'off'}, as IT configured.`;
+  if (outcome.kind === 'failed') return `Could not apply IT's start-at-login setting: ${outcome.reason}`;
+  return `Start at login left as it is: ${outcome.reason}.`;
 }

@@ -6,6 +6,7 @@ import { App } from './app/App';
 import './styles/base.css';
 import './styles/inbox.css';
 import './styles/chat.css';
+import './styles/settings.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -3,7 +3,7 @@ import { signIn } from './signIn';
 
 const session = {
   member: { id: 1, name: 'Mia', email: 'mia@salon.test', role: 'member' },
-  grants: { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false },
+  grants: { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false, viewAuditLog: false },
   locations: [],
   workspace: {
     name: 'Salon',

@@ -28,7 +28,7 @@ function fakeSocket(answer: (event: string, payload: unknown) => Promise<unknown
 
 const session = {
   member: { id: 1, name: 'Mia', email: 'mia@salon.test', role: 'owner' },
-  grants: { accessChats: true, replyChats: true, manageSettings: true, manageTeam: true },
+  grants: { accessChats: true, replyChats: true, manageSettings: true, manageTeam: true, viewAuditLog: true },
   locations: [{ id: 1, name: 'Downtown' }],
   workspace: {
     name: 'Salon',
@@ -74,7 +74,8 @@ describe('createSocketApi', () => {
     const result = await api.request('message:send', {
       conversationId: 1,
       clientMessageId: crypto.randomUUID(),
-      text: '   ',
+      text: 'Five files',
+      attachmentIds: [1, 2, 3, 4, 5],
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(sent).toHaveLength(0);

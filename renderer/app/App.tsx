@@ -6,6 +6,7 @@ import type { SignInResponse } from '../../shared/http';
 import { signOut } from '../api/signIn';
 import { createTokenStore } from '../api/tokenStore';
 import { getDesktopBridge } from '../desktop/getDesktopBridge';
+import { sessionEndedNotice, type SessionEndReason } from '../session/sessionEnded';
 import { SignInScreen } from '../session/SignInScreen';
 import { SignedInApp } from './SignedInApp';
 
@@ -33,10 +34,12 @@ export function App() {
     setAuth({ token: response.token, session: response.session });
   }, []);
 
-  const onSessionEnded = useCallback(() => {
+  const onSessionEnded = useCallback((endedToken: string, reason: SessionEndReason) => {
+    // The push and the refused socket both report the same end; the first one's reason stays.
+    if (tokenStore.get() !== endedToken) return;
     tokenStore.clear();
     bridge.setBadgeCount(0);
-    setNotice('Your session has ended. Sign in again to continue.');
+    setNotice(sessionEndedNotice(reason));
     setAuth(null);
   }, []);
 

@@ -1,12 +1,19 @@
-// The signed-in frame: top bar, the main navigation rail and the current screen. Members
-// without Access client chats get no Messages item and are told whom to ask (R9).
+// The signed-in frame: top bar, the main menu and the current screen. Members without Access
+// client chats get no inbox and are told whom to ask (R9). While Client Connect is off the
+// inbox is hidden behind a notice (R2), as it is while Settings are open: it stays mounted, so
+// the open conversation, drafts and unsent messages are all still there on the way back.
+import { useCallback } from 'react';
 import { can } from '../../shared/permissions';
 import type { ConnectionStatus } from '../api/connectionStatus';
 import { InboxScreen } from '../inbox/InboxScreen';
 import { useStaff } from '../session/StaffContext';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { MessagingOff } from './MessagingOff';
 import { NoAccess } from './NoAccess';
+import { Rail } from './Rail';
+import { INBOX_ROUTE } from './route';
 import { TopBar } from './TopBar';
-import { useUnreadBadge } from '../inbox/useUnreadBadge';
+import { useRoute } from './useRoute';
 
 interface AppShellProps {
   status: ConnectionStatus;
@@ -15,55 +22,29 @@ interface AppShellProps {
 
 export function AppShell({ status, onSignOut }: AppShellProps) {
   const { session } = useStaff();
+  const [route, navigate] = useRoute(session.grants);
   const canAccessChats = can(session.grants, 'chats.access');
+  const messagingOn = session.workspace.settings.enabled;
+  const onInbox = route.screen === 'inbox';
+  const inboxVisible = onInbox && messagingOn;
+  const showInbox = useCallback(() => navigate(INBOX_ROUTE), [navigate]);
+
   return (
     <div className="app-shell">
       <TopBar status={status} onSignOut={onSignOut} />
-      {canAccessChats ? <SignedInWithChats /> : <NoAccessLayout />}
+      <Rail route={route} navigate={navigate} />
+      {canAccessChats && (
+        <div className={inboxVisible ? 'screen-slot' : undefined} hidden={!inboxVisible}>
+          <InboxScreen visible={inboxVisible} onReveal={showInbox} />
+        </div>
+      )}
+      {onInbox && !canAccessChats && (
+        <main className="no-access-main">
+          <NoAccess />
+        </main>
+      )}
+      {onInbox && canAccessChats && !messagingOn && <MessagingOff />}
+      {route.screen === 'settings' && <SettingsScreen section={route.section} />}
     </div>
-  );
-}
-
-function SignedInWithChats() {
-  const unreadTotal = useUnreadBadge();
-  return (
-    <>
-      <nav className="rail" aria-label="Main">
-        <ul className="rail__list">
-          <li>
-            <button type="button" className="rail__item" aria-current="page">
-              <MessagesIcon />
-              <span className="rail__label">Messages</span>
-              {unreadTotal > 0 && (
-                <span className="count-badge rail__badge">
-                  {unreadTotal}
-                  <span className="visually-hidden"> unread</span>
-                </span>
-              )}
-            </button>
-          </li>
-        </ul>
-      </nav>
-      <InboxScreen />
-    </>
-  );
-}
-
-function NoAccessLayout() {
-  return (
-    <>
-      <div className="rail" />
-      <main className="no-access-main">
-        <NoAccess />
-      </main>
-    </>
-  );
-}
-
-function MessagesIcon() {
-  return (
-    <svg className="rail__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d="M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6A.5.5 0 0 1 5 19.2V16h1.5H6.5A2.5 2.5 0 0 1 4 13.5z" />
-    </svg>
   );
 }

@@ -1,9 +1,14 @@
-// A signed-in member's app: their connection and session, provided to every screen.
-import { useMemo } from 'react';
+// A signed-in member's app: their connection and session, provided to every screen, and the
+// attachment client that fetches files with the session's token.
+import { useCallback, useMemo } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
 import type { SessionInfo } from '../../shared/domain';
 import { useConnectionStatus } from '../api/useConnectionStatus';
+import { createAttachmentClient } from '../attachments/attachmentClient';
+import { AttachmentContext } from '../attachments/AttachmentContext';
+import type { SessionEndReason } from '../session/sessionEnded';
 import { StaffContext, type StaffContextValue } from '../session/StaffContext';
+import { useSessionEndedPush } from '../session/useSessionEndedPush';
 import { useSessionInfo } from '../session/useSessionInfo';
 import { useStaffConnection } from '../session/useStaffConnection';
 import { AppShell } from './AppShell';
@@ -14,20 +19,26 @@ interface SignedInAppProps {
   token: string;
   initialSession: SessionInfo | null;
   bridge: DesktopBridge;
-  onSessionEnded: () => void;
+  /** Must be stable (useCallback). Names the token, so a late callback can't end a newer session. */
+  onSessionEnded: (token: string, reason: SessionEndReason) => void;
   onSignOut: () => void;
 }
 
 export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessionEnded, onSignOut }: SignedInAppProps) {
-  const { socket, api } = useStaffConnection(serverUrl, token, onSessionEnded);
+  const endThisSession = useCallback((reason: SessionEndReason) => onSessionEnded(token, reason), [onSessionEnded, token]);
+  const { socket, api } = useStaffConnection(serverUrl, token, endThisSession);
+  useSessionEndedPush(api, endThisSession);
   const status = useConnectionStatus(socket);
   const session = useSessionInfo(api, initialSession);
   const context = useMemo<StaffContextValue | null>(() => session && { api, session, bridge }, [api, session, bridge]);
+  const attachments = useMemo(() => createAttachmentClient(serverUrl, token), [serverUrl, token]);
 
   if (!context) return <ConnectingScreen status={status} onSignOut={onSignOut} />;
   return (
     <StaffContext value={context}>
-      <AppShell status={status} onSignOut={onSignOut} />
+      <AttachmentContext value={attachments}>
+        <AppShell status={status} onSignOut={onSignOut} />
+      </AttachmentContext>
     </StaffContext>
   );
 }

@@ -1,27 +1,38 @@
-// The reply box: Enter sends, Shift+Enter starts a new line. Each edit feeds the typing signal.
+// The reply box: Enter sends, Shift+Enter starts a new line, Attach adds images or PDFs (each
+// uploads at once; the message goes when they are all stored). Each edit feeds the typing signal.
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Attachment } from '../../shared/domain';
 import { MESSAGE_MAX_LENGTH } from '../../shared/domain';
+import type { describeError } from '../api/errors';
+import { canSendMessage } from '../attachments/attachmentDrafts';
+import { AttachButton, AttachmentDraftList } from '../attachments/AttachmentPicker';
+import { useAttachmentDrafts } from '../attachments/useAttachmentDrafts';
 
 interface ComposerProps {
   label: string;
   placeholder: string;
-  onSend: (text: string) => void;
+  onSend: (text: string, attachments: Attachment[]) => void;
   onDraftChange: () => void;
   /** Why the last send was refused, announced to screen readers. */
   error: string | null;
+  /** Each page words errors for its own readers (team members or clients). */
+  describeFailure: typeof describeError;
 }
 
-export function Composer({ label, placeholder, onSend, onDraftChange, error }: ComposerProps) {
+export function Composer({ label, placeholder, onSend, onDraftChange, error, describeFailure }: ComposerProps) {
   const [draft, setDraft] = useState('');
+  const files = useAttachmentDrafts(describeFailure);
   const inputId = useId();
   const errorId = useId();
   const hintId = useId();
-  const canSend = draft.trim().length > 0;
+  const { readiness } = files;
+  const canSend = canSendMessage(draft, readiness);
 
   const submit = () => {
     if (!canSend) return;
-    onSend(draft.trim());
+    onSend(draft.trim(), readiness.attachments);
     setDraft('');
+    files.clear();
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -37,12 +48,20 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error }: C
     }
   };
 
+  const hint = readiness.uploading
+    ? 'Uploading attachments… Send is available once they are ready.'
+    : readiness.failed
+      ? 'An attachment did not upload: retry or remove it to send.'
+      : 'Enter to send · Shift+Enter for a new line';
+
   return (
     <form className="composer" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="visually-hidden">
         {label}
       </label>
+      <AttachmentDraftList drafts={files.drafts} onRemove={files.remove} onRetry={files.retry} />
       <div className="composer__row">
+        <AttachButton attachedCount={files.drafts.length} onFiles={files.add} />
         <textarea
           id={inputId}
           className="composer__input"
@@ -61,9 +80,16 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error }: C
           Send
         </button>
       </div>
-      <p id={hintId} className="composer__hint">Enter to send · Shift+Enter for a new line</p>
+      <p id={hintId} className="composer__hint">
+        {hint}
+      </p>
       <div id={errorId} role="alert" className="composer__error">
         {error}
+      </div>
+      <div role="alert" className="composer__error" data-testid="attachment-problems">
+        {files.problems.map((problem) => (
+          <p key={problem}>{problem}</p>
+        ))}
       </div>
     </form>
   );

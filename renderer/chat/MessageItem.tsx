@@ -3,6 +3,8 @@
 import type { Message } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 import { isConnectionError } from '../api/errors';
+import { formatFileSize } from '../attachments/attachmentRules';
+import { MessageAttachments } from '../attachments/MessageAttachments';
 import { formatMessageTime } from '../ui/format';
 import type { OutgoingMessage } from './timeline';
 
@@ -24,7 +26,8 @@ export function StoredMessageItem({ message, own, showAuthor, now }: StoredMessa
       data-status={own ? delivery : undefined}
     >
       {showAuthor && <p className="message__author">{message.author.name}</p>}
-      <p className="message__bubble">{message.text}</p>
+      {message.text && <p className="message__bubble">{message.text}</p>}
+      <MessageAttachments attachments={message.attachments} />
       <p className="message__meta">
         <time dateTime={new Date(message.createdAt).toISOString()}>{formatMessageTime(message.createdAt, now)}</time>
         {own && <span className="message__delivery">{delivery === 'read' ? 'Read' : 'Sent'}</span>}
@@ -51,7 +54,18 @@ export function OutgoingMessageItem({ message, describeFailure, onRetry, onDisca
       data-testid="message"
       data-status={state}
     >
-      <p className="message__bubble">{message.text}</p>
+      {message.text && <p className="message__bubble">{message.text}</p>}
+      {message.attachments.length > 0 && (
+        // Names only until stored: the server serves the bytes once the message links them.
+        <ul className="message-attachments" aria-label="Attachments">
+          {message.attachments.map((attachment) => (
+            <li key={attachment.id} className="message-attachment message-attachment--pending">
+              <span className="message-attachment__name">{attachment.name}</span>
+              <span className="message-attachment__size">{formatFileSize(attachment.size)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="message__meta">
         {state === 'sending' && <span className="message__delivery">Sending…</span>}
         {state === 'waiting' && <span className="message__delivery">Waiting for connection — will send automatically</span>}

@@ -11,6 +11,7 @@ const message = (id: number, kind: 'client' | 'staff' = 'client', readAt: number
   author: kind === 'client' ? { kind, clientId: 9, name: 'Ana' } : { kind, memberId: 2, name: 'Mia' },
   appointmentId: null,
   text: `message ${id}`,
+  attachments: [],
   createdAt: id * 1000,
   readAt,
 });
@@ -43,7 +44,7 @@ describe('timelineReducer', () => {
     const sent = { ...message(7, 'staff'), clientMessageId: uuid(700) };
     const pending = run(
       { type: 'latest-page', items: [], hasMore: false },
-      { type: 'send', clientMessageId: uuid(700), text: 'See you then', createdAt: 1 },
+      { type: 'send', clientMessageId: uuid(700), text: 'See you then', attachments: [], createdAt: 1 },
     );
     expect(pending.outgoing).toMatchObject([{ status: 'sending', text: 'See you then' }]);
     const echoed = [{ type: 'message', message: sent }, { type: 'message', message: sent }] as const;
@@ -56,7 +57,7 @@ describe('timelineReducer', () => {
     const sent = { ...message(7, 'staff'), clientMessageId: uuid(700) };
     const state = run(
       { type: 'message', message: sent },
-      { type: 'send', clientMessageId: uuid(700), text: 'again', createdAt: 1 },
+      { type: 'send', clientMessageId: uuid(700), text: 'again', attachments: [], createdAt: 1 },
     );
     expect(state.outgoing).toEqual([]);
   });
@@ -64,7 +65,7 @@ describe('timelineReducer', () => {
   it('marks failures, retries and discards outgoing messages', () => {
     const error = { code: 'messaging_disabled', message: 'Off' } as const;
     const failed = run(
-      { type: 'send', clientMessageId: uuid(1), text: 'a', createdAt: 1 },
+      { type: 'send', clientMessageId: uuid(1), text: 'a', attachments: [], createdAt: 1 },
       { type: 'send-failed', clientMessageId: uuid(1), error },
     );
     expect(failed.outgoing[0]).toMatchObject({ status: 'failed', error });

@@ -1,7 +1,7 @@
 // The messages of one conversation as a chat shows them: stored messages (oldest first,
 // unique by id) plus our own messages still on their way. Pure, so pages, live pushes, acks
 // and echoes can arrive in any order and still converge.
-import type { Message, MessageAuthor } from '../../shared/domain';
+import type { Attachment, Message, MessageAuthor } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 
 export type AuthorKind = MessageAuthor['kind'];
@@ -9,6 +9,8 @@ export type AuthorKind = MessageAuthor['kind'];
 export interface OutgoingMessage {
   clientMessageId: string;
   text: string;
+  /** Already uploaded; the message links them when it is stored. */
+  attachments: Attachment[];
   createdAt: number;
   status: 'sending' | 'failed';
   error: AppError | null;
@@ -27,7 +29,7 @@ export type TimelineAction =
   | { type: 'latest-page'; items: Message[]; hasMore: boolean }
   | { type: 'older-page'; items: Message[]; hasMore: boolean }
   | { type: 'message'; message: Message }
-  | { type: 'send'; clientMessageId: string; text: string; createdAt: number }
+  | { type: 'send'; clientMessageId: string; text: string; attachments: Attachment[]; createdAt: number }
   | { type: 'send-failed'; clientMessageId: string; error: AppError }
   | { type: 'retry'; clientMessageId: string }
   | { type: 'discard'; clientMessageId: string }
@@ -90,9 +92,10 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
       };
     case 'send': {
       if (state.messages.some((message) => message.clientMessageId === action.clientMessageId)) return state;
-      const { clientMessageId, text, createdAt } = action;
+      const { clientMessageId, text, attachments, createdAt } = action;
       const others = state.outgoing.filter((pending) => pending.clientMessageId !== clientMessageId);
-      return { ...state, outgoing: [...others, { clientMessageId, text, createdAt, status: 'sending', error: null }] };
+      const pending: OutgoingMessage = { clientMessageId, text, attachments, createdAt, status: 'sending', error: null };
+      return { ...state, outgoing: [...others, pending] };
     }
     case 'send-failed':
       return updateOutgoing(state, action.clientMessageId, (pending) => ({ ...pending, status: 'failed', error: action.error }));

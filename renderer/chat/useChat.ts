@@ -2,7 +2,7 @@
 // after every reconnect, older pages on demand, and our own messages from pending to stored. Pushes are
 // the page's business (their shapes differ); it feeds them in through `dispatch`.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { Message } from '../../shared/domain';
+import type { Attachment, Message } from '../../shared/domain';
 import type { AppError, Result } from '../../shared/result';
 import { isConnectionError } from '../api/errors';
 import { emptyTimeline, timelineReducer, type TimelineState } from './timeline';
@@ -15,7 +15,7 @@ export interface MessagePage {
 /** How a chat reaches its conversation. Keep the object stable (useMemo) per conversation. */
 export interface ChatTransport {
   loadPage(beforeId: number | undefined): Promise<Result<MessagePage>>;
-  send(clientMessageId: string, text: string): Promise<Result<Message>>;
+  send(clientMessageId: string, text: string, attachmentIds: number[]): Promise<Result<Message>>;
   /** See SocketApi.whenConnected. */
   whenConnected(handler: () => void): () => void;
 }
@@ -30,8 +30,9 @@ export function useChat(transport: ChatTransport) {
   }, [timeline]);
 
   const deliver = useCallback(
-    async (clientMessageId: string, text: string) => {
-      const result = await transport.send(clientMessageId, text);
+    async (clientMessageId: string, text: string, attachments: readonly Attachment[]) => {
+      const attachmentIds = attachments.map((attachment) => attachment.id);
+      const result = await transport.send(clientMessageId, text, attachmentIds);
       if (result.ok) dispatch({ type: 'message', message: result.data });
       else dispatch({ type: 'send-failed', clientMessageId, error: result.error });
     },
@@ -51,7 +52,7 @@ export function useChat(transport: ChatTransport) {
       for (const pending of latest.current.outgoing) {
         if (pending.status === 'failed' && pending.error && isConnectionError(pending.error)) {
           dispatch({ type: 'retry', clientMessageId: pending.clientMessageId });
-          void deliver(pending.clientMessageId, pending.text);
+          void deliver(pending.clientMessageId, pending.text, pending.attachments);
         }
       }
     });
@@ -72,10 +73,10 @@ export function useChat(transport: ChatTransport) {
   }, [transport]);
 
   const send = useCallback(
-    (text: string) => {
+    (text: string, attachments: Attachment[] = []) => {
       const clientMessageId = crypto.randomUUID();
-      dispatch({ type: 'send', clientMessageId, text, createdAt: Date.now() });
-      void deliver(clientMessageId, text);
+      dispatch({ type: 'send', clientMessageId, text, attachments, createdAt: Date.now() });
+      void deliver(clientMessageId, text, attachments);
     },
     [deliver],
   );
@@ -85,7 +86,7 @@ export function useChat(transport: ChatTransport) {
       const pending = latest.current.outgoing.find((message) => message.clientMessageId === clientMessageId);
       if (!pending) return;
       dispatch({ type: 'retry', clientMessageId });
-      void deliver(clientMessageId, pending.text);
+      void deliver(clientMessageId, pending.text, pending.attachments);
     },
     [deliver],
   );

@@ -1,7 +1,9 @@
 // Top of the client page: the token from the link, the connection, then the page itself, or a
 // plain explanation when the link is missing or no longer valid.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useConnectionStatus } from '../api/useConnectionStatus';
+import { createAttachmentClient } from '../attachments/attachmentClient';
+import { AttachmentContext } from '../attachments/AttachmentContext';
 import { describeClientError, INVALID_LINK_MESSAGE } from './clientErrors';
 import { ClientHome } from './ClientHome';
 import { CLIENT_TOKEN_KEY, takeClientToken, tokenFromHash } from './clientToken';
@@ -37,6 +39,8 @@ function ClientSession({ token }: { token: string }) {
   const { socket, api, linkRefused } = useClientConnection(window.location.origin, token);
   const status = useConnectionStatus(socket);
   const { overview, error, messagingOff, refresh } = useClientOverview(api);
+  // Files go over HTTP to the page's own origin, with the link's token.
+  const attachments = useMemo(() => createAttachmentClient(window.location.origin, token), [token]);
 
   useEffect(() => {
     if (linkRefused) window.sessionStorage.removeItem(CLIENT_TOKEN_KEY);
@@ -53,7 +57,11 @@ function ClientSession({ token }: { token: string }) {
       </main>
     );
   }
-  return <ClientHome api={api} overview={overview} messagingOff={messagingOff} status={status} refresh={refresh} />;
+  return (
+    <AttachmentContext value={attachments}>
+      <ClientHome api={api} overview={overview} messagingOff={messagingOff} status={status} refresh={refresh} />
+    </AttachmentContext>
+  );
 }
 
 function PageProblem({ message }: { message: string }) {

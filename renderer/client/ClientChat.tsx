@@ -70,6 +70,7 @@ export function ClientChat({ api, appointment, messagingOff, onConversationStart
           onSend={chat.send}
           onDraftChange={chat.onDraftChange}
           error={chat.sendError}
+          describeFailure={describeClientError}
         />
       )}
     </section>

@@ -2,7 +2,10 @@
 // and read receipts (only sent to us while the salon allows them, R5/R6), and sending from
 // the appointment the chat was opened from.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Attachment } from '../../shared/domain';
 import { ok } from '../../shared/result';
+import { describeMessageContent } from '../attachments/attachmentRules';
+import { withAttachments } from '../chat/withAttachments';
 import { isConnectionError } from '../api/errors';
 import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
@@ -28,7 +31,8 @@ export function useClientChat(api: ClientApi, { conversationId, appointmentId, l
         conversationId === null
           ? Promise.resolve(ok({ items: [], hasMore: false }))
           : api.request('message:list', { conversationId, beforeId, limit: PAGE_SIZE }),
-      send: (clientMessageId, text) => api.request('message:send', { appointmentId, clientMessageId, text }),
+      send: (clientMessageId, text, attachmentIds) =>
+        api.request('message:send', { appointmentId, clientMessageId, text, ...withAttachments(attachmentIds) }),
       whenConnected: (handler) => api.whenConnected(handler),
     }),
     [api, conversationId, appointmentId],
@@ -46,7 +50,7 @@ export function useClientChat(api: ClientApi, { conversationId, appointmentId, l
         dispatch({ type: 'message', message });
         if (message.author.kind === 'staff') {
           clearTyping();
-          setAnnouncement(`New message from ${locationName}: ${message.text}`);
+          setAnnouncement(`New message from ${locationName}: ${describeMessageContent(message.text, message.attachments.length)}`);
         }
       }),
       api.subscribe('conversation:read', (read) => {
@@ -79,9 +83,9 @@ export function useClientChat(api: ClientApi, { conversationId, appointmentId, l
   const typingSignal = useTypingSignal(sendTyping);
   const { send: sendMessage } = chat;
   const send = useCallback(
-    (text: string) => {
+    (text: string, attachments: Attachment[]) => {
       typingSignal.stop();
-      sendMessage(text);
+      sendMessage(text, attachments);
     },
     [typingSignal, sendMessage],
   );

@@ -15,11 +15,13 @@ import { useStaffChat } from './useStaffChat';
 interface ConversationViewProps {
   conversationId: number;
   conversation: ConversationSummary | null;
+  /** False while the inbox is hidden: its messages are not being read. */
+  visible: boolean;
 }
 
-export function ConversationView({ conversationId, conversation }: ConversationViewProps) {
+export function ConversationView({ conversationId, conversation, visible }: ConversationViewProps) {
   const { session } = useStaff();
-  const chat = useStaffChat(conversationId);
+  const chat = useStaffChat(conversationId, visible);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
   const messagingOn = session.workspace.settings.enabled;
@@ -65,6 +67,7 @@ export function ConversationView({ conversationId, conversation }: ConversationV
           onSend={chat.send}
           onDraftChange={chat.onDraftChange}
           error={chat.sendError}
+          describeFailure={describeError}
         />
       ) : (
         <p className="notice composer-note">You can read but not reply to client chats.</p>

@@ -1,7 +1,10 @@
 // Everything live about the open conversation for a team member: messages, pushes, typing
 // both ways, read receipts and sending.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Attachment } from '../../shared/domain';
 import { describeError, isConnectionError } from '../api/errors';
+import { describeMessageContent } from '../attachments/attachmentRules';
+import { withAttachments } from '../chat/withAttachments';
 import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
@@ -11,12 +14,13 @@ import { useWindowFocused } from '../ui/useWindowFocused';
 
 const PAGE_SIZE = 30;
 
-export function useStaffChat(conversationId: number) {
+export function useStaffChat(conversationId: number, visible: boolean) {
   const { api, session } = useStaff();
   const transport = useMemo<ChatTransport>(
     () => ({
       loadPage: (beforeId) => api.request('message:list', { conversationId, beforeId, limit: PAGE_SIZE }),
-      send: (clientMessageId, text) => api.request('message:send', { conversationId, clientMessageId, text }),
+      send: (clientMessageId, text, attachmentIds) =>
+        api.request('message:send', { conversationId, clientMessageId, text, ...withAttachments(attachmentIds) }),
       whenConnected: (handler) => api.whenConnected(handler),
     }),
     [api, conversationId],
@@ -34,7 +38,7 @@ export function useStaffChat(conversationId: number) {
         dispatch({ type: 'message', message });
         if (message.author.kind === 'client') {
           clearTyping();
-          setAnnouncement(`New message from ${message.author.name}: ${message.text}`);
+          setAnnouncement(`New message from ${message.author.name}: ${describeMessageContent(message.text, message.attachments.length)}`);
         }
       }),
       api.subscribe('conversation:read', (read) => {
@@ -56,7 +60,7 @@ export function useStaffChat(conversationId: number) {
     (upToMessageId: number) => api.request('conversation:read', { conversationId, upToMessageId }),
     [api, conversationId],
   );
-  useMarkRead(chat.timeline, 'client', focused, markRead, dispatch);
+  useMarkRead(chat.timeline, 'client', focused && visible, markRead, dispatch);
 
   const sendTyping = useCallback(
     (typing: boolean) => void api.request('typing:update', { conversationId, typing }),
@@ -65,9 +69,9 @@ export function useStaffChat(conversationId: number) {
   const typingSignal = useTypingSignal(sendTyping);
   const { send: sendMessage } = chat;
   const send = useCallback(
-    (text: string) => {
+    (text: string, attachments: Attachment[]) => {
       typingSignal.stop();
-      sendMessage(text);
+      sendMessage(text, attachments);
     },
     [typingSignal, sendMessage],
   );

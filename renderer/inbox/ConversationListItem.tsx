@@ -1,6 +1,7 @@
 // One conversation in the list: client, location, the appointment it came from, the last
 // message and the unread count. A button, so it opens with Enter or Space.
 import type { ConversationSummary } from '../../shared/domain';
+import { describeMessageContent } from '../attachments/attachmentRules';
 import { formatAppointmentTime, formatListTime } from '../ui/format';
 
 interface ConversationListItemProps {
@@ -12,7 +13,10 @@ interface ConversationListItemProps {
 
 export function ConversationListItem({ conversation, selected, now, onSelect }: ConversationListItemProps) {
   const { client, location, appointment, lastMessage, unreadCount } = conversation;
-  const preview = lastMessage ? `${lastMessage.authorKind === 'staff' ? 'You: ' : ''}${lastMessage.text}` : 'No messages yet';
+  // An attachments-only message has no text; the summary does not say how many files it had.
+  const preview = lastMessage
+    ? `${lastMessage.authorKind === 'staff' ? 'You: ' : ''}${describeMessageContent(lastMessage.text, 1)}`
+    : 'No messages yet';
   return (
     <li>
       <button

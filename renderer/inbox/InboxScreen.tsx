@@ -1,5 +1,6 @@
 // The Messages screen: the conversation list and the open conversation in <main>, and the
-// client's appointments in an <aside> beside them.
+// client's appointments in an <aside> beside them. It stays mounted while hidden (Settings
+// open, Client Connect off); `visible` says whether the member can actually see it.
 import { useCallback, useState } from 'react';
 import { AppointmentPanel } from '../conversation/AppointmentPanel';
 import { ConversationView } from '../conversation/ConversationView';
@@ -8,12 +9,26 @@ import { ConversationList } from './ConversationList';
 import { useConversationList } from './useConversationList';
 import { useMessageNotifications } from './useMessageNotifications';
 
-export function InboxScreen() {
+interface InboxScreenProps {
+  visible: boolean;
+  /** Bring the inbox to the front (a notification was clicked while Settings were open). */
+  onReveal: () => void;
+}
+
+export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
   const [openId, setOpenId] = useState<number | null>(null);
   const list = useConversationList();
   const { detail, error: detailError } = useConversationDetail(openId);
   const openConversation = useCallback((id: number) => setOpenId(id), []);
-  useMessageNotifications(openId, openConversation);
+  // Hidden, nothing counts as open: messages notify, and none is marked read unseen.
+  const openFromNotification = useCallback(
+    (id: number) => {
+      setOpenId(id);
+      onReveal();
+    },
+    [onReveal],
+  );
+  useMessageNotifications(visible ? openId : null, openFromNotification);
   const { loadMore } = list;
   const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
   // The list's copy is live (pushes update it); the detail's covers a conversation not loaded in the list.
@@ -40,7 +55,7 @@ export function InboxScreen() {
             </div>
           </section>
         ) : (
-          <ConversationView key={openId} conversationId={openId} conversation={summary} />
+          <ConversationView key={openId} conversationId={openId} conversation={summary} visible={visible} />
         )}
       </main>
       {openId !== null && <AppointmentPanel detail={detail} error={detailError} />}

@@ -84,6 +84,7 @@ describe('shouldNotify', () => {
     author: kind === 'client' ? { kind, clientId: 1, name: 'Ana' } : { kind, memberId: 1, name: 'Mia' },
     appointmentId: null,
     text: 'Hi',
+    attachments: [],
     createdAt: 1,
     readAt: null,
   });

@@ -1,6 +1,7 @@
 // Desktop notifications for client messages the member is not looking at; clicking one opens
 // its conversation.
 import { useEffect, useRef } from 'react';
+import { describeMessageContent } from '../attachments/attachmentRules';
 import { useStaff } from '../session/StaffContext';
 import { isWindowFocused } from '../ui/useWindowFocused';
 import { notificationBody, shouldNotify } from './notificationRules';
@@ -20,7 +21,7 @@ export function useMessageNotifications(openConversationId: number | null, openC
         bridge.notify({
           conversationId: conversation.id,
           title: conversation.client.name.slice(0, 200),
-          body: notificationBody(message.text),
+          body: notificationBody(describeMessageContent(message.text, message.attachments.length)),
         });
       }),
     [api, bridge],

@@ -14,7 +14,7 @@ export function useSessionInfo(api: StaffApi, fromSignIn: SessionInfo | null): S
         if (result.ok) setSession(result.data);
       });
     });
-    const offSettings = api.subscribe('settings:updated', (settings) =>
+    const offSettings = api.subscribe('settings:updated', ({ settings }) =>
       setSession((current) => current && { ...current, workspace: { ...current.workspace, settings } }),
     );
     return () => {

@@ -3,15 +3,19 @@
 import { useEffect, useMemo } from 'react';
 import { isAuthRefusal } from '../api/connectionStatus';
 import { connectStaff } from '../api/staffApi';
+import type { SessionEndReason } from './sessionEnded';
 
 /** `onSessionEnded` must be stable (useCallback): a new one means a new connection. */
-export function useStaffConnection(serverUrl: string, token: string, onSessionEnded: () => void) {
-  const connection = useMemo(() => connectStaff(serverUrl, token, onSessionEnded), [serverUrl, token, onSessionEnded]);
+export function useStaffConnection(serverUrl: string, token: string, onSessionEnded: (reason: SessionEndReason) => void) {
+  const connection = useMemo(
+    () => connectStaff(serverUrl, token, () => onSessionEnded('refused')),
+    [serverUrl, token, onSessionEnded],
+  );
 
   useEffect(() => {
     const { socket } = connection;
     const onConnectError = (error: Error) => {
-      if (isAuthRefusal(error)) onSessionEnded();
+      if (isAuthRefusal(error)) onSessionEnded('refused');
     };
     // socket.io does not retry after the server closed the connection itself (e.g. the session
     // was signed out elsewhere). Retry once: a refused token then ends the session cleanly.

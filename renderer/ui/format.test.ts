@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAppointmentTime, formatListTime, formatMessageTime } from './format';
+import { formatAppointmentTime, formatAuditTime, formatListTime, formatMessageTime } from './format';
 
 const utc = { locale: 'en-GB', timeZone: 'UTC' };
 const now = Date.UTC(2025, 11, 3, 15, 0); // Wed 3 Dec 2025, 15:00
@@ -24,5 +24,10 @@ describe('date formats', () => {
     expect(formatListTime(Date.UTC(2025, 11, 3, 8, 0), now, utc)).toBe('08:00');
     expect(formatListTime(Date.UTC(2025, 11, 1, 8, 0), now, utc)).toBe('Mon');
     expect(formatListTime(Date.UTC(2025, 10, 1, 8, 0), now, utc)).toBe('1 Nov');
+  });
+
+  it('dates audit entries with the year unless they are from today', () => {
+    expect(formatAuditTime(Date.UTC(2025, 11, 3, 9, 5), now, utc)).toBe('Today, 09:05');
+    expect(formatAuditTime(Date.UTC(2024, 10, 1, 9, 5), now, utc)).toBe('1 Nov 2024, 09:05');
   });
 });

@@ -32,3 +32,10 @@ export function formatListTime(timestamp: number, now: number, options: FormatOp
   if (now - timestamp < sixDaysMs) return format(timestamp, { weekday: 'short' }, options);
   return format(timestamp, { day: 'numeric', month: 'short' }, options);
 }
+
+/** "Today, 14:30" or "3 Dec 2025, 14:30": when an audited change was made. The year is
+ * always there for older entries, as an audit log reaches back further than a chat. */
+export function formatAuditTime(timestamp: number, now: number, options: FormatOptions = {}): string {
+  if (dayKey(timestamp, options.timeZone) === dayKey(now, options.timeZone)) return `Today, ${time(timestamp, options)}`;
+  return `${format(timestamp, { day: 'numeric', month: 'short', year: 'numeric' }, options)}, ${time(timestamp, options)}`;
+}

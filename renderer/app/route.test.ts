@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveGrants, noGrants } from '../../shared/permissions';
+import { sessionEndedNotice } from '../session/sessionEnded';
+import { allowedSettingsSections, canOpenSettings, parseRoute, routeHref } from './route';
+
+const owner = effectiveGrants('owner', null);
+const teamManager = { ...noGrants, accessChats: true, manageTeam: true };
+
+describe('routes', () => {
+  it('opens the Settings sections the member may manage, in menu order', () => {
+    expect(allowedSettingsSections(owner)).toEqual(['messages', 'team', 'audit']);
+    expect(allowedSettingsSections(teamManager)).toEqual(['team']);
+    expect(canOpenSettings(noGrants)).toBe(false);
+  });
+
+  it('reads the fragment, falling back to what the member may open', () => {
+    expect(parseRoute('', owner)).toEqual({ screen: 'inbox' });
+    expect(parseRoute('#/messages', owner)).toEqual({ screen: 'inbox' });
+    expect(parseRoute('#/settings/audit', owner)).toEqual({ screen: 'settings', section: 'audit' });
+    expect(parseRoute('#/settings', owner)).toEqual({ screen: 'settings', section: 'messages' });
+    expect(parseRoute('#/settings/messages', teamManager)).toEqual({ screen: 'settings', section: 'team' });
+    expect(parseRoute('#/settings/team', noGrants)).toEqual({ screen: 'inbox' });
+  });
+
+  it('writes routes back to the fragment', () => {
+    expect(routeHref({ screen: 'settings', section: 'team' })).toBe('#/settings/team');
+    expect(parseRoute(routeHref({ screen: 'settings', section: 'audit' }), owner)).toEqual({ screen: 'settings', section: 'audit' });
+  });
+});
+
+describe('sessionEndedNotice', () => {
+  it('tells the member why they are back at sign-in', () => {
+    expect(sessionEndedNotice('signed-out-everywhere')).toMatch(/^A manager signed you out of all devices/);
+    expect(sessionEndedNotice('expired')).toBe('Your session has ended. Sign in again to continue.');
+  });
+});

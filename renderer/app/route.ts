@@ -1,0 +1,40 @@
+// Where the signed-in app is, kept in the address's fragment (#/settings/team) so the browser's
+// Back button and a reload keep the place. A route the member may not open falls back to the inbox.
+import { can, type Grants } from '../../shared/permissions';
+
+export type SettingsSection = 'messages' | 'team' | 'audit';
+export type Route = { screen: 'inbox' } | { screen: 'settings'; section: SettingsSection };
+
+const SECTION_PERMISSION = {
+  messages: 'settings.manage',
+  team: 'team.manage',
+  audit: 'audit.view',
+} as const;
+
+const SECTION_ORDER: readonly SettingsSection[] = ['messages', 'team', 'audit'];
+
+export const INBOX_ROUTE: Route = { screen: 'inbox' };
+
+/** The Settings sections this member may open, in menu order. */
+export function allowedSettingsSections(grants: Grants): SettingsSection[] {
+  return SECTION_ORDER.filter((section) => can(grants, SECTION_PERMISSION[section]));
+}
+
+export const canOpenSettings = (grants: Grants): boolean => allowedSettingsSections(grants).length > 0;
+
+const isSection = (value: string | undefined): value is SettingsSection =>
+  SECTION_ORDER.some((section) => section === value);
+
+/** "#/settings/team" → the Team section, if the member may open it. */
+export function parseRoute(hash: string, grants: Grants): Route {
+  const [screen, section] = hash.replace(/^#\/?/, '').split('/');
+  if (screen !== 'settings') return INBOX_ROUTE;
+  const allowed = allowedSettingsSections(grants);
+  if (isSection(section) && allowed.includes(section)) return { screen: 'settings', section };
+  const [first] = allowed;
+  return first ? { screen: 'settings', section: first } : INBOX_ROUTE;
+}
+
+export function routeHref(route: Route): string {
+  return route.screen === 'inbox' ? '#/messages' : `#/settings/${route.section}`;
+}

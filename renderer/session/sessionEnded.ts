@@ -1,0 +1,14 @@
+// Why the member is back at sign-in, in the words the sign-in screen shows them.
+export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out' | 'refused';
+
+export function sessionEndedNotice(reason: SessionEndReason): string {
+  switch (reason) {
+    case 'signed-out-everywhere':
+      return 'A manager signed you out of all devices, so that changes to your access apply. Sign in again to continue.';
+    case 'signed-out':
+      return 'You were signed out of this session from another window. Sign in again to continue.';
+    case 'expired':
+    case 'refused':
+      return 'Your session has ended. Sign in again to continue.';
+  }
+}

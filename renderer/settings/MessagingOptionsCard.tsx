@@ -1,0 +1,112 @@
+// "Update Client Connect message settings": the article's three checkboxes, read-only until
+// Edit, then Save or Cancel at the top right of the section.
+import { useId } from 'react';
+import { ConflictChoice } from './ConflictChoice';
+import {
+  changedSinceEdit,
+  hasChanges,
+  MESSAGING_OPTIONS,
+  optionsOf,
+  type MessagingSettingsAction,
+  type MessagingSettingsState,
+} from './messagingSettings';
+
+interface MessagingOptionsCardProps {
+  state: MessagingSettingsState;
+  dispatch: (action: MessagingSettingsAction) => void;
+  onSave: () => void;
+  onCancel: () => void;
+  onKeepMine: () => void;
+}
+
+export function MessagingOptionsCard({ state, dispatch, onSave, onCancel, onKeepMine }: MessagingOptionsCardProps) {
+  const titleId = useId();
+  const idPrefix = useId();
+  const { current, editing, conflict } = state;
+  if (!current) return null;
+  const shown = editing?.draft ?? optionsOf(current.settings);
+  const saving = state.saving === 'options';
+
+  return (
+    <section className="settings-card" aria-labelledby={titleId}>
+      <div className="settings-card__header">
+        <div>
+          <h2 id={titleId} className="settings-card__title">
+            Message settings
+          </h2>
+          <p className="settings-card__help">
+            Choose how messaging works for your clients. Your updated settings apply straight away.
+          </p>
+        </div>
+        <div className="settings-card__actions">
+          {editing ? (
+            <>
+              <button type="button" className="secondary-button" onClick={onCancel}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="primary-button"
+                disabled={saving || conflict !== null}
+                onClick={() => (hasChanges(state) ? onSave() : onCancel())}
+              >
+                {saving ? 'Saving…' : 'Save'}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="secondary-button" onClick={() => dispatch({ type: 'edit' })}>
+              Edit
+            </button>
+          )}
+        </div>
+      </div>
+      {changedSinceEdit(state) && !conflict && (
+        <p className="notice notice--warning" role="status">
+          Someone else changed these settings after you pressed Edit. If you save, you'll be asked which version to
+          keep.
+        </p>
+      )}
+      {conflict && (
+        <ConflictChoice
+          what="these settings"
+          rows={MESSAGING_OPTIONS.map(({ key, label }) => ({
+            label,
+            theirs: conflict.theirs.settings[key] ? 'On' : 'Off',
+            mine: conflict.mine[key] ? 'On' : 'Off',
+          }))}
+          savedAt={conflict.theirs.updatedAt}
+          useTheirsLabel="Use their settings"
+          onUseTheirs={() => dispatch({ type: 'use-theirs' })}
+          onKeepMine={onKeepMine}
+        />
+      )}
+      <fieldset className="option-list" disabled={!editing || saving || conflict !== null}>
+        <legend className="visually-hidden">Message settings</legend>
+        {MESSAGING_OPTIONS.map(({ key, label, description }) => (
+          <div key={key} className="option-row">
+            <input
+              id={`${idPrefix}-${key}`}
+              type="checkbox"
+              checked={shown[key]}
+              aria-describedby={`${idPrefix}-${key}-help`}
+              onChange={(event) => dispatch({ type: 'toggle', key, value: event.target.checked })}
+            />
+            <div>
+              <label htmlFor={`${idPrefix}-${key}`} className="option-row__label">
+                {label}
+              </label>
+              <p id={`${idPrefix}-${key}-help`} className="option-row__help">
+                {description}
+              </p>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      {state.waitingForConnection && saving && (
+        <p className="notice notice--warning" role="status">
+          You're offline. Your change will be saved when the connection is back.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// The menu on the left of Settings, as the help article describes it: Clients → Messages,
+// Team, and the audit log. Links, since they change the address (#/settings/…).
+import { routeHref, type SettingsSection } from '../app/route';
+
+const LABELS: Record<SettingsSection, string> = { messages: 'Messages', team: 'Team', audit: 'Audit log' };
+
+interface SettingsNavProps {
+  sections: SettingsSection[];
+  current: SettingsSection;
+}
+
+export function SettingsNav({ sections, current }: SettingsNavProps) {
+  const link = (section: SettingsSection) => (
+    <a
+      className="settings-nav__link"
+      href={routeHref({ screen: 'settings', section })}
+      aria-current={section === current ? 'page' : undefined}
+    >
+      {LABELS[section]}
+    </a>
+  );
+  return (
+    <nav className="settings-nav" aria-label="Settings">
+      <p className="settings-nav__title">Settings</p>
+      <ul className="settings-nav__list">
+        {sections.includes('messages') && (
+          <li>
+            <p className="settings-nav__category">Clients</p>
+            <ul className="settings-nav__list">
+              <li>{link('messages')}</li>
+            </ul>
+          </li>
+        )}
+        {sections
+          .filter((section) => section !== 'messages')
+          .map((section) => (
+            <li key={section}>{link(section)}</li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

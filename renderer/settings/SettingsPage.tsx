@@ -1,0 +1,30 @@
+// The frame of one Settings page: its title (the page's h1), a line saying what it is for,
+// optional actions at the top right, and the page's content.
+import { useId, type ReactNode } from 'react';
+
+interface SettingsPageProps {
+  title: string;
+  lead: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+export function SettingsPage({ title, lead, actions, children }: SettingsPageProps) {
+  const titleId = useId();
+  return (
+    <main className="settings-main" aria-labelledby={titleId}>
+      <div className="settings-page">
+        <header className="settings-page__header">
+          <div>
+            <h1 id={titleId} className="settings-page__title">
+              {title}
+            </h1>
+            <p className="settings-page__lead">{lead}</p>
+          </div>
+          {actions && <div className="settings-page__actions">{actions}</div>}
+        </header>
+        {children}
+      </div>
+    </main>
+  );
+}

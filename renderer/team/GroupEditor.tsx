@@ -1,0 +1,129 @@
+// Add or edit a permission group: its name and, under "Client messaging" and "Workspace", the
+// permissions it grants. Save and Cancel sit at the top right, as in the help article.
+import { useId, useState } from 'react';
+import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/adminEvents';
+import { ConflictChoice } from '../settings/ConflictChoice';
+import { canTickGrant, GRANT_SECTIONS } from './grants';
+import { groupDraftChanged, groupDraftProblem } from './groupEditor';
+import { useGroupEditor } from './useGroupEditor';
+
+interface GroupEditorProps {
+  group: PermissionGroup | null;
+  otherGroupNames: string[];
+  onSaved: (group: PermissionGroup) => void;
+  onClose: () => void;
+}
+
+export function GroupEditor({ group, otherGroupNames, onSaved, onClose }: GroupEditorProps) {
+  const { state, dispatch, save, keepMine } = useGroupEditor(group, onSaved);
+  const { draft, conflict } = state;
+  const titleId = useId();
+  const nameId = useId();
+  const nameErrorId = useId();
+  const idPrefix = useId();
+  const problem = groupDraftProblem(draft, otherGroupNames);
+  // Say what is missing once the manager tries to save, not while they are still typing.
+  const [triedToSave, setTriedToSave] = useState(false);
+  const showProblem = problem !== null && triedToSave;
+
+  return (
+    <section className="settings-card" aria-labelledby={titleId}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTriedToSave(true);
+          if (problem || state.saving || conflict) return;
+          if (groupDraftChanged(draft, group)) save();
+          else onClose();
+        }}
+        noValidate
+      >
+        <div className="settings-card__header">
+          <div>
+            <h2 id={titleId} className="settings-card__title">
+              {group ? 'Edit permission group' : 'Add permission group'}
+            </h2>
+            <p className="settings-card__help">
+              {group
+                ? `${group.memberCount === 1 ? '1 team member is' : `${group.memberCount} team members are`} in this group. Changes apply the next time they sign in.`
+                : 'Choose what members of this group can do. Assign team members to it in the list of team members.'}
+            </p>
+          </div>
+          <div className="settings-card__actions">
+            <button type="button" className="secondary-button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="primary-button" disabled={state.saving || conflict !== null}>
+              {state.saving ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        </div>
+        {conflict && (
+          <ConflictChoice
+            what="this permission group"
+            rows={[
+              { label: 'Group name', theirs: conflict.name, mine: draft.name.trim() },
+              ...GRANT_SECTIONS.flatMap((section) => section.options).map(({ key, label }) => ({
+                label,
+                theirs: conflict.grants[key] ? 'Granted' : 'Not granted',
+                mine: draft.grants[key] ? 'Granted' : 'Not granted',
+              })),
+            ]}
+            useTheirsLabel="Use their version"
+            onUseTheirs={() => dispatch({ type: 'use-theirs' })}
+            onKeepMine={keepMine}
+          />
+        )}
+        {state.error && (
+          <p className="notice notice--error" role="alert">
+            {state.error}
+          </p>
+        )}
+        <div className="form-field">
+          <label htmlFor={nameId}>Group name</label>
+          <input
+            id={nameId}
+            type="text"
+            value={draft.name}
+            maxLength={GROUP_NAME_MAX}
+            autoComplete="off"
+            aria-invalid={showProblem}
+            aria-describedby={showProblem ? nameErrorId : undefined}
+            disabled={state.saving || conflict !== null}
+            onChange={(event) => dispatch({ type: 'rename', name: event.target.value })}
+          />
+          {showProblem && (
+            <p id={nameErrorId} className="form-error" role="alert">
+              {problem}
+            </p>
+          )}
+        </div>
+        {GRANT_SECTIONS.map((section) => (
+          <fieldset key={section.title} className="option-list" disabled={state.saving || conflict !== null}>
+            <legend className="option-list__legend">{section.title}</legend>
+            {section.options.map(({ key, label, description }) => (
+              <div key={key} className="option-row">
+                <input
+                  id={`${idPrefix}-${key}`}
+                  type="checkbox"
+                  checked={draft.grants[key]}
+                  disabled={!canTickGrant(draft.grants, key)}
+                  aria-describedby={`${idPrefix}-${key}-help`}
+                  onChange={(event) => dispatch({ type: 'set-grant', key, value: event.target.checked })}
+                />
+                <div>
+                  <label htmlFor={`${idPrefix}-${key}`} className="option-row__label">
+                    {label}
+                  </label>
+                  <p id={`${idPrefix}-${key}-help`} className="option-row__help">
+                    {description}
+                  </p>
+                </div>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+// Settings → Team at a glance: the permission groups with what they grant and how many members
+// they have, and every team member with their group and locations.
+import { useId } from 'react';
+import type { Team } from '../../shared/adminEvents';
+import { describeGrants } from './grants';
+import { isOwner, memberGroupLabel, memberLocationsLabel } from './members';
+
+interface TeamOverviewProps {
+  team: Team;
+  onEditGroup: (groupId: number) => void;
+  onEditMember: (memberId: number) => void;
+}
+
+export function TeamOverview({ team, onEditGroup, onEditMember }: TeamOverviewProps) {
+  const groupsTitleId = useId();
+  const membersTitleId = useId();
+  const { groups, members, locations } = team;
+  return (
+    <>
+      <section className="settings-card" aria-labelledby={groupsTitleId}>
+        <h2 id={groupsTitleId} className="settings-card__title">
+          Permission groups
+        </h2>
+        <p className="settings-card__help">Owners always have every permission. Everyone else has what their group grants.</p>
+        {groups.length === 0 ? (
+          <p className="settings-card__empty">No permission groups yet. Add one to give team members access.</p>
+        ) : (
+          <table className="settings-table" aria-labelledby={groupsTitleId}>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Permissions</th>
+                <th scope="col">Members</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((group) => (
+                <tr key={group.id} data-testid="permission-group" data-group-id={group.id}>
+                  <th scope="row">{group.name}</th>
+                  <td>{describeGrants(group.grants)}</td>
+                  <td>{group.memberCount}</td>
+                  <td className="settings-table__action">
+                    <button type="button" className="secondary-button secondary-button--small" onClick={() => onEditGroup(group.id)}>
+                      Edit<span className="visually-hidden"> {group.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="settings-card" aria-labelledby={membersTitleId}>
+        <h2 id={membersTitleId} className="settings-card__title">
+          Team members
+        </h2>
+        <table className="settings-table" aria-labelledby={membersTitleId}>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Permission group</th>
+              <th scope="col">Locations</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id} data-testid="team-member" data-member-id={member.id}>
+                <th scope="row">
+                  <span className="settings-table__name">{member.name}</span>
+                  <span className="settings-table__detail">{member.email}</span>
+                </th>
+                <td>{memberGroupLabel(member, groups)}</td>
+                <td>{isOwner(member) ? 'All locations' : memberLocationsLabel(member.locationIds, locations)}</td>
+                <td className="settings-table__action">
+                  {!isOwner(member) && (
+                    <button type="button" className="secondary-button secondary-button--small" onClick={() => onEditMember(member.id)}>
+                      Edit<span className="visually-hidden"> {member.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+// Settings → Team: permission groups and team members, or the editor of one of them in their
+// place. After a save the lists are fetched again (member counts and groups move together).
+import { useCallback, useState } from 'react';
+import { SettingsPage } from '../settings/SettingsPage';
+import { GroupEditor } from './GroupEditor';
+import { MemberEditor } from './MemberEditor';
+import { TeamOverview } from './TeamOverview';
+import { useTeam } from './useTeam';
+
+type View = { kind: 'overview' } | { kind: 'group'; groupId: number | null } | { kind: 'member'; memberId: number };
+
+const OVERVIEW: View = { kind: 'overview' };
+
+export function TeamPage() {
+  const { team, error, reload } = useTeam();
+  const [view, setView] = useState<View>(OVERVIEW);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const backToOverview = useCallback(() => setView(OVERVIEW), []);
+  const afterSave = useCallback(
+    (message: string) => {
+      setSaved(message);
+      setView(OVERVIEW);
+      void reload();
+    },
+    [reload],
+  );
+  const open = (next: View) => {
+    setSaved(null);
+    setView(next);
+  };
+
+  const editedGroup = view.kind === 'group' && view.groupId !== null ? team?.groups.find((g) => g.id === view.groupId) : null;
+  const editedMember = view.kind === 'member' ? team?.members.find((m) => m.id === view.memberId) : undefined;
+
+  return (
+    <SettingsPage
+      title="Team"
+      lead="Choose what each permission group can do, and which group and locations each team member has."
+      actions={
+        view.kind === 'overview' && team ? (
+          <button type="button" className="primary-button" onClick={() => open({ kind: 'group', groupId: null })}>
+            Add permission group
+          </button>
+        ) : undefined
+      }
+    >
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="settings-page__saved" role="status">
+        {saved}
+      </p>
+      {!team && !error && (
+        <p className="settings-page__loading" role="status">
+          Loading the team…
+        </p>
+      )}
+      {team && view.kind === 'overview' && (
+        <>
+          <p className="notice notice--info">
+            Updated permissions apply the next time team members sign in. To apply a change at once, open the team member
+            and sign them out of all devices.
+          </p>
+          <TeamOverview
+            team={team}
+            onEditGroup={(groupId) => open({ kind: 'group', groupId })}
+            onEditMember={(memberId) => open({ kind: 'member', memberId })}
+          />
+        </>
+      )}
+      {team && view.kind === 'group' && editedGroup !== undefined && (
+        <GroupEditor
+          key={view.groupId ?? 'new'}
+          group={editedGroup}
+          otherGroupNames={team.groups.filter((group) => group.id !== view.groupId).map((group) => group.name)}
+          onSaved={(group) => afterSave(`Permission group ${group.name} saved.`)}
+          onClose={backToOverview}
+        />
+      )}
+      {team && editedMember && (
+        <MemberEditor
+          key={editedMember.id}
+          member={editedMember}
+          groups={team.groups}
+          locations={team.locations}
+          onSaved={() => afterSave(`${editedMember.name} saved. The change applies the next time they sign in.`)}
+          onClose={backToOverview}
+        />
+      )}
+    </SettingsPage>
+  );
+}

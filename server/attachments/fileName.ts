@@ -6,9 +6,10 @@ import { EXTENSIONS } from './fileType';
 export const FILE_NAME_MAX = 120;
 const DEFAULT_BASE_NAME = 'attachment';
 
-/** Control characters and the characters Windows and macOS refuse in file names. */
+/** Control characters, the characters Windows and macOS refuse in file names, and the
+ * bidirectional overrides that make "invoice\u202Egnp.exe" display as "invoiceexe.png". */
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
+const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const knownExtensions = new Set(Object.values(EXTENSIONS).flat());
 
@@ -28,13 +29,14 @@ export function decodeFileNameHeader(header: string | string[] | undefined): str
  * and the right one appended. */
 export function attachmentFileName(given: string, type: AttachmentContentType): string {
   const lastSegment = given.split(/[/\\]/).pop() ?? '';
-  const cleaned = lastSegment.replace(UNSAFE, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  const cleaned = lastSegment.replace(/\s+/g, ' ').replace(UNSAFE, '').trim().replace(/^\.+/, '');
   const dot = cleaned.lastIndexOf('.');
-  const extension = dot > 0 ? cleaned.slice(dot + 1).toLowerCase() : '';
+  const givenExtension = dot > 0 ? cleaned.slice(dot + 1) : '';
+  const extension = givenExtension.toLowerCase();
   const allowed = EXTENSIONS[type];
   let base = cleaned;
   if (dot > 0 && (allowed.includes(extension) || knownExtensions.has(extension))) base = cleaned.slice(0, dot);
-  const finalExtension = allowed.includes(extension) ? extension : (allowed[0] ?? 'bin');
+  const finalExtension = allowed.includes(extension) ? givenExtension : (allowed[0] ?? 'bin');
   const room = FILE_NAME_MAX - finalExtension.length - 1;
   const trimmedBase = [...(base || DEFAULT_BASE_NAME)].slice(0, room).join('').trim() || DEFAULT_BASE_NAME;
   return `${trimmedBase}.${finalExtension}`;

@@ -1,6 +1,8 @@
 // The hot queries must walk their indexes, never scan a table or sort in a temp B-tree.
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.repository';
+import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
 import { LOCATION_PAGE_SQL, LOCATIONS_PAGE_SQL } from '../conversations/conversations.repository';
 import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { migrate } from './migrate';
@@ -13,7 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => db.close());
 
-function plan(sql: string, params: Record<string, unknown>): string {
+function plan(sql: string, params: Record<string, unknown> | unknown[]): string {
   const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
   return rows.map((row) => row.detail).join('\n');
 }
@@ -37,5 +39,17 @@ describe('query plans', () => {
     const detail = plan(MESSAGE_PAGE_SQL, { conversationId: 1, beforeId: 10, limit: 50 });
     expect(detail).toMatch(/SEARCH m USING INDEX messages_by_conversation \(conversation_id=\? AND id<\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE|SCAN m\b/);
+  });
+
+  it('loads a page\'s attachments through attachments_by_message', () => {
+    const detail = plan(ATTACHMENTS_OF_MESSAGES_SQL, ['[1,2,3]']);
+    expect(detail).toMatch(/SEARCH attachments USING INDEX attachments_by_message \(message_id=\?\)/);
+    expect(detail).not.toMatch(/SCAN attachments\b|TEMP B-TREE/);
+  });
+
+  it('pages the audit log backwards along its primary key', () => {
+    const detail = plan(AUDIT_PAGE_SQL, { beforeId: 10, limit: 50 });
+    expect(detail).toMatch(/SEARCH audit_log USING INTEGER PRIMARY KEY \(rowid<\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -10,6 +10,7 @@ import { routes, signInResponseSchema, type SignInResponse } from '../../shared/
 import type { Result } from '../../shared/result';
 import type { StaffRequestName, StaffRequestResult } from '../../shared/staffEvents';
 import { createServer, type InboxServer } from '../app';
+import { hashPasswordSync } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import { ManualClock } from '../clock';
 import { parseConfig, type ServerConfig } from '../config';
@@ -33,9 +34,18 @@ export type TestServer = {
   demo: DemoIds;
   log: ReturnType<typeof createMemoryLogger>;
   dir: string;
-  signIn(member: DemoMemberKey): Promise<SignInResponse>;
+  /** Signs in a demo member, or any member by email (password: the demo password). */
+  signIn(member: DemoMemberKey | { email: string }): Promise<SignInResponse>;
   /** Signs the member in and connects a staff socket with the session. */
-  connectStaff(member: DemoMemberKey): Promise<Socket>;
+  connectStaff(member: DemoMemberKey | { email: string }): Promise<Socket>;
+  /** Adds a team member (password: the demo password) beyond the demo cast; returns their id. */
+  addMember(member: { name: string; email: string; groupId: number | null; locationIds: number[] }): number;
+  /** POSTs bytes to the upload route with a Bearer token; the name goes URI-encoded. */
+  upload(token: string | null, bytes: Uint8Array, name?: string): Promise<Response>;
+  /** GETs an attachment with a Bearer token. */
+  download(token: string | null, attachmentId: number): Promise<Response>;
+  /** Row counts and read/version state of every table a request could change. */
+  fingerprint(): Record<string, unknown>;
   /** Issues a client token (as the integration API would) and connects to "/client". */
   connectClient(clientId: number): Promise<Socket>;
   issueClientToken(clientId: number): string;
@@ -86,11 +96,12 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   const url = await server.listen();
   const sockets: Socket[] = [];
 
-  const signIn = async (member: DemoMemberKey) => {
+  const signIn = async (member: DemoMemberKey | { email: string }) => {
+    const email = typeof member === 'string' ? DEMO_MEMBERS[member].email : member.email;
     const response = await fetch(`${url}${routes.signIn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_MEMBERS[member].email, password: DEMO_PASSWORD }),
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
     });
     if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
     return signInResponseSchema.parse(await response.json());
@@ -100,6 +111,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     repos.clients.saveToken(clientId, hashToken(token), clock.now());
     return token;
   };
+  const bearer = (token: string | null): Record<string, string> => (token === null ? {} : { authorization: `Bearer ${token}` });
   const track = (socket: Socket) => {
     sockets.push(socket);
     return socket;
@@ -109,6 +121,16 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     url, server, db, repos, clock, demo, log, dir, signIn, issueClientToken,
     connectStaff: async (member) => track(await connectSocket(url, { token: (await signIn(member)).token })),
     connectClient: async (clientId) => track(await connectSocket(url, { token: issueClientToken(clientId) }, CLIENT_NAMESPACE)),
+    addMember: ({ name, email, groupId, locationIds }) =>
+      repos.team.createMember({ name, email, passwordHash: hashPasswordSync(DEMO_PASSWORD), role: 'member', groupId }, clock.now(), locationIds),
+    upload: (token, bytes, name = 'file.bin') =>
+      fetch(`${url}${routes.attachments}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), ...bearer(token) },
+        body: bytes,
+      }),
+    download: (token, attachmentId) => fetch(`${url}${routes.attachment(attachmentId)}`, { headers: bearer(token) }),
+    fingerprint: () => fingerprintOf(db),
     async close() {
       for (const socket of sockets) socket.close();
       await server.close();
@@ -156,4 +178,27 @@ export function nextPush<T = unknown>(socket: Socket, event: string, timeoutMs =
  * the time this resolves, because socket.io keeps one connection's packets in order. */
 export async function flush(socket: Socket, namespace: 'staff' | 'client' = 'staff'): Promise<void> {
   await socket.timeout(5_000).emitWithAck(namespace === 'staff' ? 'session:get' : 'client:get', {});
+}
+
+/** Everything a refused request must leave as it was: row counts, read state and versions. */
+export function fingerprintOf(db: Database): Record<string, unknown> {
+  const tables = [
+    'messages', 'conversations', 'attachments', 'attachment_contents', 'audit_log', 'sessions',
+    'permission_groups', 'team_members', 'member_locations', 'clients', 'client_tokens', 'appointments',
+  ];
+  const counts = Object.fromEntries(
+    tables.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
+  );
+  const state = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM messages WHERE read_at IS NOT NULL) AS readMessages,
+              (SELECT total(unread_count) + total(client_unread_count) FROM conversations) AS unreadCounters,
+              (SELECT count(*) FROM attachments WHERE message_id IS NOT NULL) AS sentAttachments,
+              (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revokedSessions,
+              (SELECT settings_version FROM workspace) AS settingsVersion,
+              (SELECT total(version) FROM permission_groups) AS groupVersions,
+              (SELECT group_concat(id || ':' || coalesce(group_id, '-'), ',') FROM team_members) AS memberGroups`,
+    )
+    .get() as Record<string, unknown>;
+  return { ...counts, ...state };
 }

@@ -1,0 +1,203 @@
+// Settings → Team: permission groups, members' groups and locations, signing a member out
+// everywhere — and R8: a session keeps what it signed in with, the next sign-in gets the change.
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PermissionGroup } from '../../shared/adminEvents';
+import type { GroupGrants } from '../../shared/permissions';
+import { ask, connectSocket, data, startTestServer, type TestServer } from '../testing/testServer';
+
+let t: TestServer;
+let owner: Socket;
+let manager: Socket;
+const readOnly: GroupGrants = { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false };
+const outcome = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
+
+beforeAll(async () => {
+  t = await startTestServer();
+  owner = await t.connectStaff('owner');
+  t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [t.demo.locations.soho] });
+  manager = await t.connectStaff({ email: 'maya@lumen.example' });
+});
+afterAll(() => t.close());
+
+const latestAudit = async () => data(await ask(owner, 'audit:list', { limit: 1 })).items[0];
+
+describe('team:get', () => {
+  it('lists groups with member counts, members with group and locations, and locations', async () => {
+    const team = data(await ask(manager, 'team:get', {}));
+    expect(team.groups.map((group) => [group.name, group.memberCount, group.version])).toEqual([
+      ['Front desk', 2, 1], ['Managers', 1, 1], ['Reception trainee', 1, 1], ['Stylists', 1, 1],
+    ]);
+    expect(team.groups.find((group) => group.name === 'Stylists')?.grants).toEqual(readOnly);
+    const byName = Object.fromEntries(team.members.map((member) => [member.name, member]));
+    const { soho, shoreditch } = t.demo.locations;
+    // Owners are in no group and work everywhere.
+    expect(byName['Olivia Bennett']).toMatchObject({ role: 'owner', groupId: null, locationIds: [soho, shoreditch].sort((a, b) => a - b) });
+    expect(byName['Sofia Marin']).toMatchObject({ role: 'member', groupId: t.demo.groups.stylists, locationIds: [soho] });
+    expect(team.locations.map((location) => location.name)).toEqual(['Lumen Shoreditch', 'Lumen Soho']);
+  });
+
+  it('is refused to members who may not manage the team', async () => {
+    for (const member of ['priya', 'sofia', 'tom'] as const) {
+      expect(await ask(await t.connectStaff(member), 'team:get', {})).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'You do not have permission to manage the team.' },
+      });
+    }
+  });
+});
+
+describe('permission groups', () => {
+  it('creates a group and audits it', async () => {
+    const group = data(await ask(manager, 'group:create', { name: '  Juniors ', grants: readOnly }));
+    expect(group).toEqual({ id: expect.any(Number), name: 'Juniors', grants: readOnly, memberCount: 0, version: 1 });
+    expect(await latestAudit()).toMatchObject({
+      actor: { name: 'Maya Manager' }, action: 'group.create', subject: 'Permission group "Juniors"', before: null, after: { name: 'Juniors', grants: readOnly },
+    });
+  });
+
+  it.each([
+    ['reply without access', { name: 'Odd', grants: { ...readOnly, accessChats: false, replyChats: true } }, 'bad_request', 'Reply to client chats needs Access client chats too.'],
+    ['a name another group has, in any case', { name: 'front DESK', grants: readOnly }, 'conflict', 'Another permission group already has that name. Choose a different name.'],
+    ['a blank name', { name: '   ', grants: readOnly }, 'bad_request', 'The request is not valid.'],
+    ['missing grants', { name: 'Partial', grants: { accessChats: true } }, 'bad_request', 'The request is not valid.'],
+  ])('refuses %s and changes nothing', async (_label, payload, code, message) => {
+    const before = t.fingerprint();
+    expect(await ask(manager, 'group:create', payload)).toMatchObject({ ok: false, error: { code, message } });
+    expect(t.fingerprint()).toEqual(before);
+  });
+
+  it('updates a group from the version it was opened at, renaming it too, and audits before and after', async () => {
+    const opened = data(await ask(owner, 'group:create', { name: 'Colourists', grants: readOnly }));
+    const edit = { groupId: opened.id, name: 'Colour team', grants: { ...readOnly, replyChats: true } };
+    const saved = data(await ask(owner, 'group:update', { ...edit, baseVersion: opened.version }));
+    expect(saved).toEqual({ ...opened, name: 'Colour team', grants: edit.grants, version: 2 });
+    expect(await latestAudit()).toMatchObject({
+      action: 'group.update', subject: 'Permission group "Colour team"',
+      before: { name: 'Colourists', grants: readOnly }, after: { name: 'Colour team', grants: edit.grants },
+    });
+
+    const before = t.fingerprint();
+    const stale = await ask(manager, 'group:update', { ...edit, grants: readOnly, baseVersion: opened.version });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', details: saved } });
+    expect(await ask(owner, 'group:update', { ...edit, name: 'Stylists', baseVersion: 2 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await ask(owner, 'group:update', { ...edit, groupId: 999_999, baseVersion: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(data(await ask(owner, 'group:update', { ...edit, baseVersion: 2 }))).toEqual(saved); // nothing to change
+    expect(t.fingerprint()).toEqual(before);
+  });
+});
+
+describe('member:update', () => {
+  it('moves a member to a group and sets where they work, audited with names', async () => {
+    const { soho, shoreditch } = t.demo.locations;
+    const tomId = t.demo.members.tom;
+    const updated = data(await ask(manager, 'member:update', { memberId: tomId, groupId: t.demo.groups.stylists, locationIds: [shoreditch, soho, soho] }));
+    expect(updated).toMatchObject({ id: tomId, name: 'Tom Hughes', groupId: t.demo.groups.stylists, locationIds: [soho, shoreditch].sort((a, b) => a - b) });
+    expect(await latestAudit()).toMatchObject({
+      action: 'member.update',
+      subject: 'Team member Tom Hughes',
+      before: { group: { id: t.demo.groups.trainees, name: 'Reception trainee' }, locations: [{ id: shoreditch, name: 'Lumen Shoreditch' }] },
+      after: { group: { id: t.demo.groups.stylists, name: 'Stylists' }, locations: [{ name: 'Lumen Shoreditch' }, { name: 'Lumen Soho' }] },
+    });
+  });
+
+  it.each([
+    ['an owner', () => ({ memberId: t.demo.members.owner, groupId: t.demo.groups.stylists, locationIds: [t.demo.locations.soho] }), 'forbidden'],
+    ['no locations', () => ({ memberId: t.demo.members.sofia, groupId: t.demo.groups.stylists, locationIds: [] }), 'bad_request'],
+    ['an unknown location', () => ({ memberId: t.demo.members.sofia, groupId: t.demo.groups.stylists, locationIds: [999] }), 'not_found'],
+    ['an unknown group', () => ({ memberId: t.demo.members.sofia, groupId: 999, locationIds: [t.demo.locations.soho] }), 'not_found'],
+    ['an unknown member', () => ({ memberId: 999, groupId: t.demo.groups.stylists, locationIds: [t.demo.locations.soho] }), 'not_found'],
+    ['a group name instead of an id', () => ({ memberId: t.demo.members.sofia, groupId: 'Stylists', locationIds: [1] }), 'bad_request'],
+  ])('refuses %s and changes nothing', async (_label, payload, code) => {
+    const before = t.fingerprint();
+    expect(outcome(await ask(manager, 'member:update', payload()))).toBe(code);
+    expect(t.fingerprint()).toEqual(before);
+  });
+});
+
+describe('R8: changes apply at the next sign-in', () => {
+  it('keeps an open session on the grants and locations it signed in with; a new sign-in gets the new ones', async () => {
+    const addam = t.addMember({ name: 'Addam Lee', email: 'addam@lumen.example', groupId: t.demo.groups.stylists, locationIds: [t.demo.locations.soho] });
+    const signedInBefore = await t.connectStaff({ email: 'addam@lumen.example' });
+    const seniors: PermissionGroup = data(await ask(owner, 'group:create', { name: 'Seniors', grants: { ...readOnly, replyChats: true } }));
+    data(await ask(owner, 'member:update', { memberId: addam, groupId: seniors.id, locationIds: [t.demo.locations.shoreditch] }));
+
+    const soho = t.demo.conversations.ava!;
+    const shoreditch = t.demo.conversations.mia!;
+    const send = (socket: Socket, conversationId: number) =>
+      ask(socket, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'From Addam' });
+    const old = {
+      grants: data(await ask(signedInBefore, 'session:get', {})).grants,
+      sohoRead: outcome(await ask(signedInBefore, 'message:list', { conversationId: soho })),
+      sohoSend: outcome(await send(signedInBefore, soho)),
+      shoreditchRead: outcome(await ask(signedInBefore, 'message:list', { conversationId: shoreditch })),
+    };
+    expect(old).toEqual({ grants: { ...readOnly, viewAuditLog: false }, sohoRead: 'ok', sohoSend: 'forbidden', shoreditchRead: 'forbidden' });
+
+    const signedInAfter = await t.connectStaff({ email: 'addam@lumen.example' });
+    const session = data(await ask(signedInAfter, 'session:get', {}));
+    expect(session.grants.replyChats).toBe(true);
+    expect(session.locations.map((location) => location.name)).toEqual(['Lumen Shoreditch']);
+    expect(outcome(await send(signedInAfter, shoreditch))).toBe('ok');
+    expect(outcome(await ask(signedInAfter, 'message:list', { conversationId: soho }))).toBe('forbidden');
+  });
+});
+
+describe('member:sign-out-everywhere', () => {
+  it('ends every session of the member: each socket hears why, then is disconnected', async () => {
+    const first = await t.signIn('priya');
+    const second = await t.signIn('priya');
+    const sockets = [
+      await connectSocket(t.url, { token: first.token }),
+      await connectSocket(t.url, { token: first.token }),
+      await connectSocket(t.url, { token: second.token }),
+    ];
+    const seen = sockets.map(
+      (socket) =>
+        new Promise<string[]>((resolve) => {
+          const events: string[] = [];
+          socket.on('session:ended', (payload: { reason: string }) => events.push(`session:ended ${payload.reason}`));
+          socket.on('disconnect', (reason) => resolve([...events, `disconnect ${reason}`]));
+        }),
+    );
+    const result = data(await ask(manager, 'member:sign-out-everywhere', { memberId: t.demo.members.priya }));
+    expect(result.endedSessions).toBeGreaterThanOrEqual(2); // and any earlier test sessions of Priya's
+    for (const events of await Promise.all(seen)) {
+      expect(events).toEqual(['session:ended signed-out-everywhere', 'disconnect io server disconnect']);
+    }
+    await expect(connectSocket(t.url, { token: second.token })).rejects.toThrow('unauthenticated');
+    expect((await t.upload(first.token, Buffer.from('x'))).status).toBe(401);
+    expect(await latestAudit()).toMatchObject({ action: 'member.signOutEverywhere', subject: 'Team member Priya Shah', after: { activeSessions: 0 } });
+    expect(data(await ask(manager, 'member:sign-out-everywhere', { memberId: t.demo.members.priya })).endedSessions).toBe(0);
+  });
+
+  it('lets only owners sign out an owner, and answers the caller before ending its own session', async () => {
+    expect(outcome(await ask(manager, 'member:sign-out-everywhere', { memberId: t.demo.members.owner }))).toBe('forbidden');
+    const ownerToo = await t.connectStaff('owner');
+    const ended = new Promise((resolve) => ownerToo.once('session:ended', resolve));
+    expect(data(await ask(ownerToo, 'member:sign-out-everywhere', { memberId: t.demo.members.owner })).endedSessions).toBeGreaterThanOrEqual(1);
+    expect(await ended).toEqual({ reason: 'signed-out-everywhere' });
+    owner = await t.connectStaff('owner');
+  });
+});
+
+describe('audit:list', () => {
+  it('pages every change newest first, for owners only', async () => {
+    expect(await ask(manager, 'audit:list', {})).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only workspace owners can see the audit log.' } });
+    const all = data(await ask(owner, 'audit:list', { limit: 100 }));
+    expect(all.hasMore).toBe(false);
+    expect(all.items.length).toBeGreaterThanOrEqual(8);
+    const pages: number[][] = [];
+    let beforeId: number | undefined;
+    let hasMore = true;
+    while (hasMore) {
+      const page = data(await ask(owner, 'audit:list', { limit: 3, ...(beforeId ? { beforeId } : {}) }));
+      pages.push(page.items.map((entry) => entry.id));
+      hasMore = page.hasMore;
+      beforeId = page.items[page.items.length - 1]?.id;
+    }
+    expect(pages.flat()).toEqual(all.items.map((entry) => entry.id));
+    expect(pages.flat()).toEqual([...pages.flat()].sort((a, b) => b - a));
+  });
+});

@@ -1,0 +1,155 @@
+// The permission matrix (issue 3, R7, R9, R12): every staff request and both attachment routes,
+// run by each kind of member against a Soho conversation, allowed or refused as the table says.
+// A refused request changes nothing in the database.
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Attachment } from '../../shared/domain';
+import { staffRequests, type StaffRequestName } from '../../shared/staffEvents';
+import { sampleFiles } from '../testing/sampleFiles';
+import { ask, data, startTestServer, type TestServer } from '../testing/testServer';
+
+const ACTORS = ['noAccess', 'accessOnly', 'accessReply', 'owner', 'otherLocation', 'manager'] as const;
+type Actor = (typeof ACTORS)[number];
+type Outcome = 'ok' | 'forbidden' | 'not_found' | 'unauthenticated' | 'bad_request' | 'conflict';
+type Row = Record<Actor, Outcome>;
+
+// Who is who: each has the grants and locations their name says (Soho is where the conversation is).
+//   noAccess: a reception trainee at Soho        accessOnly: Sofia, stylist at Soho (read only)
+//   accessReply: Priya, front desk at Soho       owner: Olivia
+//   otherLocation: front desk at Shoreditch only manager: Managers group at Soho (settings + team)
+const allowed = (...who: Actor[]): Row => Object.fromEntries(ACTORS.map((actor) => [actor, who.includes(actor) ? 'ok' : 'forbidden'])) as Row;
+const readers = allowed('accessOnly', 'accessReply', 'owner', 'manager');
+const repliers = allowed('accessReply', 'owner', 'manager');
+
+const CHAT_MATRIX: Record<string, Row> = {
+  'session:get': allowed(...ACTORS),
+  'conversation:list': readers,
+  'conversation:get': readers,
+  'message:list': readers,
+  'conversation:read': readers,
+  'message:send': repliers,
+  'typing:update': repliers,
+  // Uploading is not tied to a location; attaching to another location's conversation is refused.
+  'POST /api/attachments': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
+  'GET /api/attachments/:id': readers,
+};
+const ADMIN_MATRIX: Record<string, Row> = {
+  'settings:get': allowed('owner', 'manager'),
+  'settings:update': allowed('owner', 'manager'),
+  'team:get': allowed('owner', 'manager'),
+  'group:create': allowed('owner', 'manager'),
+  'group:update': allowed('owner', 'manager'),
+  'member:update': allowed('owner', 'manager'),
+  'member:sign-out-everywhere': allowed('owner', 'manager'),
+  'audit:list': allowed('owner'),
+};
+
+let t: TestServer;
+const sockets = {} as Record<Actor, Socket>;
+const tokens = {} as Record<Actor, string>;
+let conversationId: number;
+let messageId: number;
+let sentAttachment: Attachment;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const { soho, shoreditch } = t.demo.locations;
+  t.addMember({ name: 'Nia Trainee', email: 'nia@lumen.example', groupId: t.demo.groups.trainees, locationIds: [soho] });
+  t.addMember({ name: 'Sam Desk', email: 'sam@lumen.example', groupId: t.demo.groups.frontDesk, locationIds: [shoreditch] });
+  t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [soho] });
+  const who: Record<Actor, Parameters<TestServer['signIn']>[0]> = {
+    noAccess: { email: 'nia@lumen.example' }, accessOnly: 'sofia', accessReply: 'priya', owner: 'owner',
+    otherLocation: { email: 'sam@lumen.example' }, manager: { email: 'maya@lumen.example' },
+  };
+  for (const actor of ACTORS) {
+    tokens[actor] = (await t.signIn(who[actor])).token;
+    sockets[actor] = await t.connectStaff(who[actor]);
+  }
+  conversationId = t.demo.conversations.ava!;
+  sentAttachment = (await (await t.upload(tokens.accessReply, sampleFiles.png, 'swatch.png')).json()) as Attachment;
+  const sent = data(await ask(sockets.accessReply, 'message:send', { conversationId, clientMessageId: randomUUID(), text: '', attachmentIds: [sentAttachment.id] }));
+  messageId = sent.id;
+});
+afterAll(() => t.close());
+
+const outcomeOf = (result: { ok: boolean; error?: { code: string } }): Outcome => (result.ok ? 'ok' : (result.error?.code as Outcome));
+const httpOutcome = async (response: Response): Promise<Outcome> =>
+  response.ok ? 'ok' : ((await response.json()) as { error: { code: Outcome } }).error.code;
+
+/** A valid payload for each staff request, made fresh for each actor. */
+function payloadFor(event: StaffRequestName, actor: Actor): unknown {
+  const current = t.repos.workspace.settingsState();
+  const stylists = t.repos.groups.findById(t.demo.groups.stylists)!;
+  const tom = t.repos.team.teamMember(t.demo.members.tom)!;
+  const payloads: Record<StaffRequestName, unknown> = {
+    'session:get': {},
+    'conversation:list': { locationId: t.demo.locations.soho },
+    'conversation:get': { conversationId },
+    'message:list': { conversationId },
+    'conversation:read': { conversationId, upToMessageId: messageId },
+    'message:send': { conversationId, clientMessageId: randomUUID(), text: `From ${actor}` },
+    'typing:update': { conversationId, typing: false },
+    'settings:get': {},
+    'settings:update': { settings: current.settings, baseVersion: current.version },
+    'team:get': {},
+    'group:create': { name: `Group of ${actor}`, grants: { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false } },
+    'group:update': { groupId: stylists.id, name: stylists.name, grants: stylists.grants, baseVersion: stylists.version },
+    'member:update': { memberId: tom.id, groupId: tom.groupId, locationIds: tom.locationIds },
+    'member:sign-out-everywhere': { memberId: t.demo.members.marcus },
+    'audit:list': {},
+  };
+  return payloads[event];
+}
+
+async function run(event: string, actor: Actor): Promise<Outcome> {
+  if (event === 'POST /api/attachments') return httpOutcome(await t.upload(tokens[actor], sampleFiles.pdf, 'menu.pdf'));
+  if (event === 'GET /api/attachments/:id') return httpOutcome(await t.download(tokens[actor], sentAttachment.id));
+  return outcomeOf(await ask(sockets[actor], event as StaffRequestName, payloadFor(event as StaffRequestName, actor)));
+}
+
+/** Runs a matrix; every refusal must leave the database exactly as it was. */
+async function outcomes(matrix: Record<string, Row>): Promise<Record<string, Row>> {
+  const seen: Record<string, Partial<Row>> = {};
+  for (const event of Object.keys(matrix)) {
+    seen[event] = {};
+    for (const actor of ACTORS) {
+      const before = t.fingerprint();
+      const outcome = await run(event, actor);
+      seen[event][actor] = outcome;
+      if (outcome !== 'ok') expect(t.fingerprint(), `${actor} ${event} refused but changed something`).toEqual(before);
+    }
+  }
+  return seen as Record<string, Row>;
+}
+
+describe('permission matrix', () => {
+  it('covers every staff request there is', () => {
+    expect(Object.keys(staffRequests).sort()).toEqual(
+      [...Object.keys(CHAT_MATRIX), ...Object.keys(ADMIN_MATRIX)].filter((event) => !event.includes(' ')).sort(),
+    );
+  });
+
+  it('allows and refuses chat requests and attachment routes as the table says', async () => {
+    expect(await outcomes(CHAT_MATRIX)).toEqual(CHAT_MATRIX);
+  });
+
+  it('allows and refuses settings, team and audit requests as the table says', async () => {
+    expect(await outcomes(ADMIN_MATRIX)).toEqual(ADMIN_MATRIX);
+  });
+
+  it('refuses a member of another location the conversation\'s attachment even once they hold its id', async () => {
+    const response = await t.download(tokens.otherLocation, sentAttachment.id);
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      'This attachment belongs to a conversation at a location you do not work at.',
+    );
+  });
+
+  it('lets the conversation\'s client download and upload, and no other client', async () => {
+    const ava = t.issueClientToken(t.demo.clients.ava);
+    const mia = t.issueClientToken(t.demo.clients.mia);
+    expect([(await t.download(ava, sentAttachment.id)).status, (await t.download(mia, sentAttachment.id)).status]).toEqual([200, 404]);
+    expect([(await t.upload(ava, sampleFiles.png)).status, (await t.upload('not-a-token', sampleFiles.png)).status]).toEqual([200, 401]);
+  });
+});

@@ -13,7 +13,7 @@ export function MessageAttachments({ attachments }: { attachments: Attachment[] 
       {attachments.map((attachment) => (
         <li
           key={attachment.id}
-          className="message-attachment"
+          className={isImageType(attachment.contentType) ? 'message-attachment' : 'message-attachment message-attachment--file'}
           data-testid="attachment"
           data-attachment-id={attachment.id}
           data-content-type={attachment.contentType}

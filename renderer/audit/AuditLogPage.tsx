@@ -26,12 +26,15 @@ export function AuditLogPage() {
         <ol className="audit-list" aria-label="Audit log entries">
           {log.entries.map((entry) => {
             const changes = summariseChanges(entry.before, entry.after, log.names);
+            const title = ACTION_TITLES[entry.action];
+            // "Changed Client Connect settings · Client Connect settings" would say it twice.
+            const showSubject = !title.toLowerCase().includes(entry.subject.toLowerCase());
             return (
               <li key={entry.id} className="audit-entry" data-testid="audit-entry" data-audit-id={entry.id}>
                 <div className="audit-entry__head">
                   <p className="audit-entry__what">
-                    {ACTION_TITLES[entry.action]}
-                    <span className="audit-entry__subject"> · {entry.subject}</span>
+                    {title}
+                    {showSubject && <span className="audit-entry__subject"> · {entry.subject}</span>}
                   </p>
                   <p className="audit-entry__who">
                     {entry.actor.name}

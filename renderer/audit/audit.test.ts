@@ -43,8 +43,22 @@ describe('summariseChanges', () => {
     ]);
   });
 
+  it('reads groups and locations the server named', () => {
+    const before = { group: { id: 3, name: 'Stylists' }, locations: [{ id: 1, name: 'Soho' }] };
+    const after = { group: { id: 4, name: 'Front desk' }, locations: [{ id: 1, name: 'Soho' }, { id: 2, name: 'Shoreditch' }] };
+    expect(summariseChanges(before, after)).toEqual([
+      'Permission group: Stylists → Front desk',
+      'Locations: Soho → Soho, Shoreditch',
+    ]);
+    expect(summariseChanges({ group: null, locations: [] }, before)).toEqual([
+      'Permission group: None → Stylists',
+      'Locations: None → Soho',
+    ]);
+  });
+
   it('makes unknown fields readable and says nothing when nothing comparable changed', () => {
     expect(summariseChanges(null, { endedSessions: 2 })).toEqual(['Ended sessions: 2']);
+    expect(summariseChanges({ activeSessions: 2 }, { activeSessions: 0 })).toEqual(['Active sessions: 2 → 0']);
     expect(summariseChanges('x', 'y')).toEqual([]);
     expect(summariseChanges({ a: 1 }, { a: 1 })).toEqual([]);
   });

@@ -38,6 +38,8 @@ const FIELDS: Record<string, Field> = {
     ]),
   ),
   name: { label: 'Name', format: (value) => plain(value) },
+  group: { label: 'Permission group', format: (value) => plain(value) },
+  locations: { label: 'Locations', format: (value) => plain(value) },
   groupId: { label: 'Permission group', format: (value, names) => nameOf(value, names.groups, 'group') },
   locationIds: {
     label: 'Locations',
@@ -53,6 +55,7 @@ function nameOf(value: unknown, names: ReadonlyMap<number, string>, kind: string
 
 function plain(value: unknown): string {
   if (value === null || value === undefined) return 'None';
+  if (isNamed(value)) return value.name;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') return value || '(empty)';
   if (typeof value === 'number') return String(value);
@@ -69,11 +72,15 @@ const humanise = (key: string): string => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Nested records (e.g. a group's grants) flattened to their leaf fields. */
+/** `{ id, name }`: a group or location the server named for us; it reads as its name. */
+const isNamed = (value: unknown): value is { id: number; name: string } =>
+  isRecord(value) && typeof value.name === 'string' && 'id' in value && Object.keys(value).length === 2;
+
+/** Nested records (e.g. a group's grants) flattened to their leaf fields; named things stay whole. */
 function leaves(value: unknown, into = new Map<string, unknown>()): Map<string, unknown> {
   if (!isRecord(value)) return into;
   for (const [key, inner] of Object.entries(value)) {
-    if (isRecord(inner)) leaves(inner, into);
+    if (isRecord(inner) && !isNamed(inner)) leaves(inner, into);
     else into.set(key, inner);
   }
   return into;

@@ -19,15 +19,15 @@ export function ConflictChoice({ what, rows, savedAt, useTheirsLabel, onUseTheir
     <div className="notice notice--warning conflict-choice" role="alert" data-testid="save-conflict">
       <p className="conflict-choice__title">Someone else changed {what} while you were editing.</p>
       <p>
-        Their version is saved{savedAt === undefined ? '' : ` (${formatMessageTime(savedAt, now)})`}. Yours is not
-        saved yet. Choose which to keep.
+        Their version is saved{savedAt === undefined ? '' : ` (${formatMessageTime(savedAt, now)})`}. Your changes are
+        not saved yet: keep them on top of theirs, or use theirs as they are.
       </p>
       <table className="conflict-choice__table">
         <thead>
           <tr>
             <th scope="col">Setting</th>
             <th scope="col">Saved by them</th>
-            <th scope="col">Your version</th>
+            <th scope="col">With your changes</th>
           </tr>
         </thead>
         <tbody>

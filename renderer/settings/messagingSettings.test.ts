@@ -28,7 +28,7 @@ describe('messagingSettingsReducer', () => {
 
   it('edits a draft behind Edit, and Cancel leaves the saved settings as they were', () => {
     const editing = run({ type: 'received', state: at(1) }, { type: 'edit' }, { type: 'toggle', key: 'readReceipts', value: false });
-    expect(editing.editing).toEqual({ draft: { contactButton: true, readReceipts: false, typingIndicator: true }, baseVersion: 1 });
+    expect(editing.editing).toMatchObject({ draft: { contactButton: true, readReceipts: false, typingIndicator: true }, baseVersion: 1 });
     expect(hasChanges(editing)).toBe(true);
     const cancelled = messagingSettingsReducer(editing, { type: 'cancel' });
     expect(cancelled.editing).toBeNull();
@@ -72,20 +72,25 @@ describe('messagingSettingsReducer', () => {
     expect(pushed.editing?.draft.contactButton).toBe(false);
 
     const refused = messagingSettingsReducer(pushed, { type: 'conflict', kind: 'options', theirs: at(2, { readReceipts: false }) });
+    // Only the manager's own edit (the contact button) goes over theirs; read receipts stay off.
     expect(refused.conflict).toEqual({
       theirs: at(2, { readReceipts: false }),
-      mine: { contactButton: false, readReceipts: true, typingIndicator: true },
+      mine: { contactButton: false, readReceipts: false, typingIndicator: true },
     });
 
     const theirs = messagingSettingsReducer(refused, { type: 'use-theirs' });
     expect(theirs).toMatchObject({ editing: null, conflict: null, current: at(2, { readReceipts: false }) });
 
     const mine = messagingSettingsReducer(refused, { type: 'keep-mine' });
-    expect(mine.editing).toEqual({ draft: { contactButton: false, readReceipts: true, typingIndicator: true }, baseVersion: 2 });
+    expect(mine.editing).toEqual({
+      draft: { contactButton: false, readReceipts: false, typingIndicator: true },
+      base: { contactButton: true, readReceipts: false, typingIndicator: true },
+      baseVersion: 2,
+    });
     expect(mine.conflict).toBeNull();
   });
 
-  it('treats a conflict with its own values (a resent save that had landed) as saved', () => {
+  it('treats a conflict that leaves nothing of ours to apply as saved', () => {
     const state = run(
       { type: 'received', state: at(1) },
       { type: 'edit' },

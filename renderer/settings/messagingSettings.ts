@@ -28,14 +28,15 @@ export const MESSAGING_OPTIONS: readonly { key: OptionKey; label: string; descri
 
 export interface SettingsConflict {
   theirs: SettingsState;
+  /** Their settings with the manager's own edits on top: what "Keep my changes" saves. */
   mine: MessagingOptions;
 }
 
 export interface MessagingSettingsState {
   /** The newest settings the server has told us about. */
   current: SettingsState | null;
-  /** Set between Edit and Save/Cancel: the draft and the version it started from. */
-  editing: { draft: MessagingOptions; baseVersion: number } | null;
+  /** Set between Edit and Save/Cancel: the draft, and the options and version it started from. */
+  editing: { draft: MessagingOptions; base: MessagingOptions; baseVersion: number } | null;
   saving: 'options' | 'status' | null;
   conflict: SettingsConflict | null;
   /** A save that could not reach the server; it is sent again on reconnect. */
@@ -92,7 +93,11 @@ export function messagingSettingsReducer(
       if (!state.current) return state;
       return {
         ...state,
-        editing: { draft: optionsOf(state.current.settings), baseVersion: state.current.version },
+        editing: {
+          draft: optionsOf(state.current.settings),
+          base: optionsOf(state.current.settings),
+          baseVersion: state.current.version,
+        },
         conflict: null,
         error: null,
       };
@@ -128,7 +133,11 @@ export function messagingSettingsReducer(
       if (!state.conflict) return state;
       return {
         ...state,
-        editing: { draft: state.conflict.mine, baseVersion: state.conflict.theirs.version },
+        editing: {
+          draft: state.conflict.mine,
+          base: optionsOf(state.conflict.theirs.settings),
+          baseVersion: state.conflict.theirs.version,
+        },
         conflict: null,
       };
   }
@@ -141,10 +150,21 @@ function receiveConflict(state: MessagingSettingsState, kind: 'options' | 'statu
     return { ...base, error: 'Someone else changed the settings just now. Check the status above and try again.' };
   }
   if (!state.editing) return base;
-  const mine = state.editing.draft;
-  // A save resent after a lost answer may meet itself: the server already holds our values.
+  const mine = withOwnEdits(optionsOf(current.settings), state.editing);
+  // Nothing of ours is left to apply: they made the same change, or this was our own save
+  // resent after a lost answer.
   if (sameOptions(optionsOf(current.settings), mine)) return { ...base, editing: null, conflict: null };
   return { ...base, conflict: { theirs: current, mine } };
+}
+
+/** Only what the manager changed since Edit goes over the newer settings; the rest stays theirs. */
+export function withOwnEdits(
+  theirs: MessagingOptions,
+  { draft, base }: { draft: MessagingOptions; base: MessagingOptions },
+): MessagingOptions {
+  const merged = { ...theirs };
+  for (const { key } of MESSAGING_OPTIONS) if (draft[key] !== base[key]) merged[key] = draft[key];
+  return merged;
 }
 
 /** The draft differs from what the server holds: Save has something to do. */

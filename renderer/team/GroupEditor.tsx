@@ -62,11 +62,11 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onClose }: GroupE
           <ConflictChoice
             what="this permission group"
             rows={[
-              { label: 'Group name', theirs: conflict.name, mine: draft.name.trim() },
+              { label: 'Group name', theirs: conflict.theirs.name, mine: conflict.mine.name },
               ...GRANT_SECTIONS.flatMap((section) => section.options).map(({ key, label }) => ({
                 label,
-                theirs: conflict.grants[key] ? 'Granted' : 'Not granted',
-                mine: draft.grants[key] ? 'Granted' : 'Not granted',
+                theirs: conflict.theirs.grants[key] ? 'Granted' : 'Not granted',
+                mine: conflict.mine.grants[key] ? 'Granted' : 'Not granted',
               })),
             ]}
             useTheirsLabel="Use their version"

@@ -2,7 +2,7 @@
 // save that met someone else's newer one. Pure, so the rules are tested without a DOM.
 import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/adminEvents';
 import type { GroupGrants } from '../../shared/permissions';
-import { NO_GRANTS, sameGrants, withGrant, type GrantKey } from './grants';
+import { GRANT_SECTIONS, NO_GRANTS, sameGrants, withGrant, type GrantKey } from './grants';
 
 export interface GroupDraft {
   name: string;
@@ -13,10 +13,12 @@ export interface GroupEditorState {
   /** Null while adding a new group. */
   groupId: number | null;
   draft: GroupDraft;
+  /** The group as it was when editing started: what the manager's own edits are measured from. */
+  base: GroupDraft;
   baseVersion: number | null;
   saving: boolean;
-  /** The newer saved group, when a save was refused because of it. */
-  conflict: PermissionGroup | null;
+  /** A save refused because of a newer one: theirs, and theirs with the manager's edits on top. */
+  conflict: { theirs: PermissionGroup; mine: GroupDraft } | null;
   error: string | null;
 }
 
@@ -29,10 +31,14 @@ export type GroupEditorAction =
   | { type: 'use-theirs' }
   | { type: 'keep-mine' };
 
+const draftOf = (group: PermissionGroup): GroupDraft => ({ name: group.name, grants: group.grants });
+
 export function startGroupEditor(group: PermissionGroup | null): GroupEditorState {
+  const draft = group ? draftOf(group) : { name: '', grants: NO_GRANTS };
   return {
     groupId: group?.id ?? null,
-    draft: group ? { name: group.name, grants: group.grants } : { name: '', grants: NO_GRANTS },
+    draft,
+    base: draft,
     baseVersion: group?.version ?? null,
     saving: false,
     conflict: null,
@@ -51,16 +57,30 @@ export function groupEditorReducer(state: GroupEditorState, action: GroupEditorA
     case 'save-failed':
       return { ...state, saving: false, error: action.error };
     case 'conflict':
-      return { ...state, saving: false, conflict: action.theirs };
+      return { ...state, saving: false, conflict: { theirs: action.theirs, mine: withOwnGroupEdits(action.theirs, state) } };
     case 'use-theirs': {
-      const theirs = state.conflict;
-      if (!theirs) return state;
-      return { ...state, draft: { name: theirs.name, grants: theirs.grants }, baseVersion: theirs.version, conflict: null };
-    }
-    case 'keep-mine':
       if (!state.conflict) return state;
-      return { ...state, baseVersion: state.conflict.version, conflict: null };
+      const { theirs } = state.conflict;
+      return { ...state, draft: draftOf(theirs), base: draftOf(theirs), baseVersion: theirs.version, conflict: null };
+    }
+    case 'keep-mine': {
+      if (!state.conflict) return state;
+      const { theirs, mine } = state.conflict;
+      return { ...state, draft: mine, base: draftOf(theirs), baseVersion: theirs.version, conflict: null };
+    }
   }
+}
+
+/** Only what the manager changed goes over the newer group; the rest stays theirs. Reply
+ * without Access can result from mixing the two, and is dropped (R7): the narrower grant. */
+export function withOwnGroupEdits(theirs: PermissionGroup, { draft, base }: { draft: GroupDraft; base: GroupDraft }): GroupDraft {
+  const grants = { ...theirs.grants };
+  for (const { key } of GRANT_SECTIONS.flatMap((section) => section.options)) {
+    if (draft.grants[key] !== base.grants[key]) grants[key] = draft.grants[key];
+  }
+  if (grants.replyChats && !grants.accessChats) grants.replyChats = false;
+  const renamed = draft.name.trim() !== base.name.trim();
+  return { name: renamed ? draft.name.trim() : theirs.name, grants };
 }
 
 /** Why the draft can't be saved yet, in the words the name field shows; null when it can. */

@@ -32,7 +32,10 @@ export function withLocation(draft: MemberDraft, locationId: number, on: boolean
 }
 
 export function memberDraftProblem(draft: MemberDraft): string | null {
-  return draft.groupId === null ? 'Choose a permission group.' : null;
+  if (draft.groupId === null) return 'Choose a permission group.';
+  // With no location a member would see no conversations at all (R12).
+  if (draft.locationIds.length === 0) return 'Choose at least one location the team member works at.';
+  return null;
 }
 
 export function memberDraftChanged(draft: MemberDraft, member: TeamMember): boolean {

@@ -6,6 +6,7 @@ import {
   groupDraftProblem,
   groupEditorReducer,
   startGroupEditor,
+  withOwnGroupEdits,
   type GroupEditorAction,
 } from './groupEditor';
 import { memberDraftChanged, memberDraftProblem, memberGroupLabel, memberLocationsLabel, withLocation } from './members';
@@ -62,25 +63,30 @@ describe('group editor', () => {
     expect(state.draft.grants).toMatchObject({ accessChats: true, replyChats: false });
   });
 
-  it("shows their version on conflict, then takes theirs or keeps mine on top of it", () => {
-    const theirs = group(3, 'Senior stylists', { ...NO_GRANTS, accessChats: true }, 5);
+  it('shows their version on conflict with only my edits on top, then takes theirs or keeps mine', () => {
+    const theirs = group(3, 'Stylists', { ...NO_GRANTS, accessChats: true, replyChats: true }, 5);
     const actions: GroupEditorAction[] = [
       { type: 'rename', name: 'Stylists (read only)' },
+      { type: 'set-grant', key: 'manageTeam', value: true },
       { type: 'save-started' },
       { type: 'conflict', theirs },
     ];
     const refused = actions.reduce(groupEditorReducer, startGroupEditor(group(3, 'Stylists', NO_GRANTS, 4)));
-    expect(refused).toMatchObject({ saving: false, conflict: theirs });
+    const mine = { name: 'Stylists (read only)', grants: { ...theirs.grants, manageTeam: true } };
+    expect(refused).toMatchObject({ saving: false, conflict: { theirs, mine } });
     expect(groupEditorReducer(refused, { type: 'use-theirs' })).toMatchObject({
-      draft: { name: 'Senior stylists', grants: theirs.grants },
+      draft: { name: 'Stylists', grants: theirs.grants },
       baseVersion: 5,
       conflict: null,
     });
-    expect(groupEditorReducer(refused, { type: 'keep-mine' })).toMatchObject({
-      draft: { name: 'Stylists (read only)' },
-      baseVersion: 5,
-      conflict: null,
-    });
+    expect(groupEditorReducer(refused, { type: 'keep-mine' })).toMatchObject({ draft: mine, baseVersion: 5, conflict: null });
+  });
+
+  it('drops Reply when mixing my edits with theirs would leave it without Access', () => {
+    const base = { name: 'Desk', grants: { ...NO_GRANTS, accessChats: true } };
+    const draft = { name: 'Desk', grants: { ...NO_GRANTS, accessChats: true, replyChats: true } };
+    const theirs = group(4, 'Desk', NO_GRANTS, 2);
+    expect(withOwnGroupEdits(theirs, { draft, base }).grants).toEqual(NO_GRANTS);
   });
 
   it('needs a name that no other group has', () => {
@@ -107,6 +113,8 @@ describe('team members', () => {
     expect(draft.locationIds).toEqual([1, 2]);
     expect(memberDraftChanged(draft, member())).toBe(true);
     expect(memberDraftChanged(withLocation(draft, 2, false, locations), member())).toBe(false);
-    expect(memberDraftProblem({ groupId: null, locationIds: [] })).toBe('Choose a permission group.');
+    expect(memberDraftProblem({ groupId: null, locationIds: [1] })).toBe('Choose a permission group.');
+    expect(memberDraftProblem({ groupId: 3, locationIds: [] })).toBe('Choose at least one location the team member works at.');
+    expect(memberDraftProblem({ groupId: 3, locationIds: [2] })).toBeNull();
   });
 });

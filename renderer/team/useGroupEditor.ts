@@ -1,17 +1,24 @@
 // Saving the permission group being edited: create or update (with the version it started
-// from); a conflict loads the newer group so the manager can compare before choosing.
+// from); a conflict carries the newer group so the manager can compare before choosing.
 import { useCallback, useReducer } from 'react';
-import type { PermissionGroup } from '../../shared/adminEvents';
+import { permissionGroupSchema, type PermissionGroup } from '../../shared/adminEvents';
 import { describeError } from '../api/errors';
 import { useStaff } from '../session/StaffContext';
-import { groupEditorReducer, startGroupEditor, type GroupEditorState } from './groupEditor';
+import { newerFromDetails } from '../settings/conflictDetails';
+import {
+  groupDraftChanged,
+  groupEditorReducer,
+  startGroupEditor,
+  withOwnGroupEdits,
+  type GroupEditorState,
+} from './groupEditor';
 
 export function useGroupEditor(group: PermissionGroup | null, onSaved: (group: PermissionGroup) => void) {
   const { api } = useStaff();
   const [state, dispatch] = useReducer(groupEditorReducer, group, startGroupEditor);
 
   const save = useCallback(
-    async ({ groupId, draft, baseVersion }: Pick<GroupEditorState, 'groupId' | 'draft' | 'baseVersion'>) => {
+    async ({ groupId, draft, base, baseVersion }: Pick<GroupEditorState, 'groupId' | 'draft' | 'base' | 'baseVersion'>) => {
       dispatch({ type: 'save-started' });
       const name = draft.name.trim();
       const result =
@@ -22,13 +29,13 @@ export function useGroupEditor(group: PermissionGroup | null, onSaved: (group: P
         onSaved(result.data);
         return;
       }
-      if (result.error.code === 'conflict' && groupId !== null) {
-        const team = await api.request('team:get', {});
-        const theirs = team.ok ? team.data.groups.find((candidate) => candidate.id === groupId) : undefined;
-        if (theirs) {
-          dispatch({ type: 'conflict', theirs });
-          return;
-        }
+      // 'conflict' also means "name taken"; only a stale version carries the newer group.
+      const theirs = result.error.code === 'conflict' ? newerFromDetails(permissionGroupSchema, result.error.details) : null;
+      if (theirs && theirs.id === groupId) {
+        // They already made every change the manager made: nothing of ours is left to save.
+        if (!groupDraftChanged(withOwnGroupEdits(theirs, { draft, base }), theirs)) onSaved(theirs);
+        else dispatch({ type: 'conflict', theirs });
+        return;
       }
       dispatch({ type: 'save-failed', error: describeError(result.error) });
     },
@@ -37,7 +44,8 @@ export function useGroupEditor(group: PermissionGroup | null, onSaved: (group: P
 
   const keepMine = useCallback(() => {
     if (!state.conflict) return;
-    const rebased = { ...state, baseVersion: state.conflict.version };
+    const { theirs, mine } = state.conflict;
+    const rebased = { ...state, draft: mine, base: { name: theirs.name, grants: theirs.grants }, baseVersion: theirs.version };
     dispatch({ type: 'keep-mine' });
     void save(rebased);
   }, [state, save]);

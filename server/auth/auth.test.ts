@@ -82,10 +82,12 @@ describe('sign-out', () => {
   it('revokes the session and disconnects its sockets', async () => {
     const { token } = await t.signIn('marcus');
     const socket = await connectSocket(t.url, { token });
+    const ended = new Promise((resolve) => socket.once('session:ended', resolve));
     const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
 
     const response = await post(routes.signOut, {}, { authorization: `Bearer ${token}` });
     expect(response.status).toBe(200);
+    expect(await ended).toEqual({ reason: 'signed-out' });
     expect(await disconnected).toBe('io server disconnect');
 
     expect((await post(routes.signOut, {}, { authorization: `Bearer ${token}` })).status).toBe(401);
@@ -104,10 +106,12 @@ describe('session expiry', () => {
     expect(data(await ask(socket, 'session:get', {})).member.name).toBe('Priya Shah');
 
     t.clock.advance(HOUR);
+    const ended = new Promise((resolve) => socket.once('session:ended', resolve));
     expect(await ask(socket, 'session:get', {})).toEqual({
       ok: false,
       error: { code: 'unauthenticated', message: 'Your session has expired. Sign in again.' },
     });
+    expect(await ended).toEqual({ reason: 'expired' });
     expect((await post(routes.signOut, {}, { authorization: `Bearer ${token}` })).status).toBe(401);
     const refused = connectSocket(t.url, { token });
     await expect(refused).rejects.toThrow('unauthenticated');

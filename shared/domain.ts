@@ -103,7 +103,13 @@ export const conversationSummarySchema = z.object({
   /** The appointment the latest client message came from. */
   appointment: appointmentSchema.nullable(),
   lastMessage: z
-    .object({ text: z.string(), authorKind: z.enum(['client', 'staff']), createdAt: timestampSchema })
+    .object({
+      text: z.string(),
+      authorKind: z.enum(['client', 'staff']),
+      createdAt: timestampSchema,
+      /** How many files the message carries (its text may be empty). The server always sends it. */
+      attachmentCount: z.number().int().nonnegative().optional(),
+    })
     .nullable(),
   lastActivityAt: timestampSchema,
   /** Client messages the business has not read yet. */

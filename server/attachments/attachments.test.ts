@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES, type Attachment, type Message } from '../../shared/domain';
+import { ATTACHMENT_MAX_BYTES, type Attachment, type ConversationSummary, type Message } from '../../shared/domain';
 import { sampleFiles } from '../testing/sampleFiles';
 import { ask, askClient, data, nextPush, startTestServer, type TestServer } from '../testing/testServer';
 import { UNSENT_UPLOAD_TTL_MS, UNSENT_UPLOADS_MAX } from './attachments.routes';
@@ -92,11 +92,14 @@ describe('sending attachments', () => {
   it('attaches the sender\'s uploads in the order given, and every push carries them', async () => {
     const photo = await uploaded(priyaToken, sampleFiles.png, 'after.png');
     const leaflet = await uploaded(priyaToken, sampleFiles.pdf, 'aftercare.pdf');
-    const toColleague = nextPush<{ message: Message }>(marcus, 'message:created');
+    const toColleague = nextPush<{ message: Message; conversation: ConversationSummary }>(marcus, 'message:created');
     const toClient = nextPush<{ message: Message }>(ava, 'message:created');
     const message = data(await staffSend([leaflet.id, photo.id]));
     expect(message).toMatchObject({ text: '', attachments: [leaflet, photo] });
-    expect((await toColleague).message.attachments).toEqual([leaflet, photo]);
+    const pushed = await toColleague;
+    expect(pushed.message.attachments).toEqual([leaflet, photo]);
+    // The inbox preview knows the empty text carries files.
+    expect(pushed.conversation.lastMessage).toMatchObject({ text: '', attachmentCount: 2 });
     expect((await toClient).message.attachments).toEqual([leaflet, photo]);
     const history = data(await askClient(ava, 'message:list', { conversationId })).items;
     expect(history.find((item) => item.id === message.id)?.attachments).toEqual([leaflet, photo]);

@@ -29,11 +29,13 @@ type SummaryRow = AppointmentColumns & {
   last_text: string | null;
   last_author_kind: 'client' | 'staff' | null;
   last_created_at: number | null;
+  last_attachment_count: number;
 };
 
 const SUMMARY_SELECT = `SELECT c.id, c.last_activity_at, c.unread_count,
     cl.id AS client_id, cl.name AS client_name, l.id AS location_id, l.name AS location_name,
     lm.text AS last_text, lm.author_kind AS last_author_kind, lm.created_at AS last_created_at,
+    (SELECT count(*) FROM attachments la WHERE la.message_id = c.last_message_id) AS last_attachment_count,
     ${APPOINTMENT_COLUMNS}
   FROM conversations c
   JOIN clients cl ON cl.id = c.client_id
@@ -65,7 +67,12 @@ function toSummary(row: SummaryRow): ConversationSummary {
     lastMessage:
       row.last_text === null || row.last_author_kind === null || row.last_created_at === null
         ? null
-        : { text: row.last_text, authorKind: row.last_author_kind, createdAt: row.last_created_at },
+        : {
+            text: row.last_text,
+            authorKind: row.last_author_kind,
+            createdAt: row.last_created_at,
+            attachmentCount: row.last_attachment_count,
+          },
     lastActivityAt: row.last_activity_at,
     unreadCount: row.unread_count,
   };

@@ -67,6 +67,18 @@ describe('origins', () => {
     expect(response.headers.get('access-control-allow-headers')).toContain('Authorization');
   });
 
+  it('lets the desktop app upload with a file name header and read a download\'s file name', async () => {
+    const preflight = await fetch(`${t.url}${routes.attachments}`, {
+      method: 'OPTIONS',
+      headers: { origin: DESKTOP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, x-file-name' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type, X-File-Name');
+    const download = await fetch(`${t.url}${routes.attachment(1)}`, { headers: { origin: DESKTOP_ORIGIN } });
+    expect(download.status).toBe(401);
+    expect(download.headers.get('access-control-expose-headers')).toBe('Content-Disposition');
+  });
+
   it('lets the allowed origins and the server\'s own pages call the API', async () => {
     for (const origin of [DESKTOP_ORIGIN, t.url]) {
       const response = await fetch(`${t.url}${routes.health}`, { headers: { origin } });

@@ -1,6 +1,6 @@
 // "Update Client Connect message settings": the article's three checkboxes, read-only until
 // Edit, then Save or Cancel at the top right of the section.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { ConflictChoice } from './ConflictChoice';
 import {
   changedSinceEdit,
@@ -23,6 +23,15 @@ export function MessagingOptionsCard({ state, dispatch, onSave, onCancel, onKeep
   const titleId = useId();
   const idPrefix = useId();
   const { current, editing, conflict } = state;
+  // Edit and Save/Cancel replace each other: keep keyboard focus in the section as they do.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const firstOption = useRef<HTMLInputElement>(null);
+  const isEditing = editing !== null;
+  const wasEditing = useRef(isEditing);
+  useEffect(() => {
+    if (isEditing !== wasEditing.current) (isEditing ? firstOption : editButton).current?.focus();
+    wasEditing.current = isEditing;
+  }, [isEditing]);
   if (!current) return null;
   const shown = editing?.draft ?? optionsOf(current.settings);
   const saving = state.saving === 'options';
@@ -54,7 +63,7 @@ export function MessagingOptionsCard({ state, dispatch, onSave, onCancel, onKeep
               </button>
             </>
           ) : (
-            <button type="button" className="secondary-button" onClick={() => dispatch({ type: 'edit' })}>
+            <button ref={editButton} type="button" className="secondary-button" onClick={() => dispatch({ type: 'edit' })}>
               Edit
             </button>
           )}
@@ -82,9 +91,10 @@ export function MessagingOptionsCard({ state, dispatch, onSave, onCancel, onKeep
       )}
       <fieldset className="option-list" disabled={!editing || saving || conflict !== null}>
         <legend className="visually-hidden">Message settings</legend>
-        {MESSAGING_OPTIONS.map(({ key, label, description }) => (
+        {MESSAGING_OPTIONS.map(({ key, label, description }, index) => (
           <div key={key} className="option-row">
             <input
+              ref={index === 0 ? firstOption : undefined}
               id={`${idPrefix}-${key}`}
               type="checkbox"
               checked={shown[key]}

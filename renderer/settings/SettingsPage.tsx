@@ -1,22 +1,24 @@
 // The frame of one Settings page: its title (the page's h1), a line saying what it is for,
 // optional actions at the top right, and the page's content.
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 
 interface SettingsPageProps {
   title: string;
   lead: string;
   actions?: ReactNode;
   children: ReactNode;
+  /** For pages that move focus back to their title (e.g. after closing an editor). */
+  titleRef?: Ref<HTMLHeadingElement>;
 }
 
-export function SettingsPage({ title, lead, actions, children }: SettingsPageProps) {
+export function SettingsPage({ title, lead, actions, children, titleRef }: SettingsPageProps) {
   const titleId = useId();
   return (
     <main className="settings-main" aria-labelledby={titleId}>
       <div className="settings-page">
         <header className="settings-page__header">
           <div>
-            <h1 id={titleId} className="settings-page__title">
+            <h1 id={titleId} className="settings-page__title" ref={titleRef} tabIndex={-1}>
               {title}
             </h1>
             <p className="settings-page__lead">{lead}</p>

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/adminEvents';
 import { ConflictChoice } from '../settings/ConflictChoice';
+import { useFocusOnMount } from '../ui/useFocusOnMount';
 import { canTickGrant, GRANT_SECTIONS } from './grants';
 import { groupDraftChanged, groupDraftProblem } from './groupEditor';
 import { useGroupEditor } from './useGroupEditor';
@@ -18,6 +19,7 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onClose }: GroupE
   const { state, dispatch, save, keepMine } = useGroupEditor(group, onSaved);
   const { draft, conflict } = state;
   const titleId = useId();
+  const title = useFocusOnMount<HTMLHeadingElement>();
   const nameId = useId();
   const nameErrorId = useId();
   const idPrefix = useId();
@@ -40,7 +42,7 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onClose }: GroupE
       >
         <div className="settings-card__header">
           <div>
-            <h2 id={titleId} className="settings-card__title">
+            <h2 id={titleId} className="settings-card__title" ref={title} tabIndex={-1}>
               {group ? 'Edit permission group' : 'Add permission group'}
             </h2>
             <p className="settings-card__help">

@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
 import type { Location } from '../../shared/domain';
+import { useFocusOnMount } from '../ui/useFocusOnMount';
 import { SignOutEverywhere } from './SignOutEverywhere';
 import { useMemberEditor } from './useMemberEditor';
 
@@ -18,6 +19,7 @@ export function MemberEditor({ member, groups, locations, onSaved, onClose }: Me
   const editor = useMemberEditor(member, locations, onSaved);
   const { draft } = editor;
   const titleId = useId();
+  const title = useFocusOnMount<HTMLHeadingElement>();
   const groupId = useId();
   const idPrefix = useId();
 
@@ -32,7 +34,7 @@ export function MemberEditor({ member, groups, locations, onSaved, onClose }: Me
         >
           <div className="settings-card__header">
             <div>
-              <h2 id={titleId} className="settings-card__title">
+              <h2 id={titleId} className="settings-card__title" ref={title} tabIndex={-1}>
                 {member.name}
               </h2>
               <p className="settings-card__help">{member.email}</p>

@@ -1,6 +1,6 @@
 // Settings → Team: permission groups and team members, or the editor of one of them in their
 // place. After a save the lists are fetched again (member counts and groups move together).
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { SettingsPage } from '../settings/SettingsPage';
 import { GroupEditor } from './GroupEditor';
 import { MemberEditor } from './MemberEditor';
@@ -16,14 +16,19 @@ export function TeamPage() {
   const [view, setView] = useState<View>(OVERVIEW);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const backToOverview = useCallback(() => setView(OVERVIEW), []);
+  // Back from an editor, focus returns to the page's title: the button that opened it is gone.
+  const title = useRef<HTMLHeadingElement>(null);
+  const backToOverview = useCallback(() => {
+    setView(OVERVIEW);
+    window.requestAnimationFrame(() => title.current?.focus());
+  }, []);
   const afterSave = useCallback(
     (message: string) => {
       setSaved(message);
-      setView(OVERVIEW);
+      backToOverview();
       void reload();
     },
-    [reload],
+    [reload, backToOverview],
   );
   const open = (next: View) => {
     setSaved(null);
@@ -36,6 +41,7 @@ export function TeamPage() {
   return (
     <SettingsPage
       title="Team"
+      titleRef={title}
       lead="Choose what each permission group can do, and which group and locations each team member has."
       actions={
         view.kind === 'overview' && team ? (

@@ -1,6 +1,6 @@
 // A signed-in member's app: their connection and session, provided to every screen, and the
 // attachment client that fetches files with the session's token.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
 import type { SessionInfo } from '../../shared/domain';
 import { useConnectionStatus } from '../api/useConnectionStatus';
@@ -11,6 +11,7 @@ import { StaffContext, type StaffContextValue } from '../session/StaffContext';
 import { useSessionEndedPush } from '../session/useSessionEndedPush';
 import { useSessionInfo } from '../session/useSessionInfo';
 import { useStaffConnection } from '../session/useStaffConnection';
+import { withMessagingResume } from '../session/withMessagingResume';
 import { AppShell } from './AppShell';
 import { ConnectingScreen } from './ConnectingScreen';
 
@@ -30,7 +31,16 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
   useSessionEndedPush(api, endThisSession);
   const status = useConnectionStatus(socket);
   const session = useSessionInfo(api, initialSession);
-  const context = useMemo<StaffContextValue | null>(() => session && { api, session, bridge }, [api, session, bridge]);
+  // Screens load on (re)connect and again when Client Connect comes back on (R2).
+  const screensApi = useMemo(() => withMessagingResume(api), [api]);
+  const enabled = session?.workspace.settings.enabled;
+  useEffect(() => {
+    if (enabled !== undefined) screensApi.noteEnabled(enabled);
+  }, [screensApi, enabled]);
+  const context = useMemo<StaffContextValue | null>(
+    () => session && { api: screensApi, session, bridge },
+    [screensApi, session, bridge],
+  );
   const attachments = useMemo(() => createAttachmentClient(serverUrl, token), [serverUrl, token]);
 
   if (!context) return <ConnectingScreen status={status} onSignOut={onSignOut} />;

@@ -1,5 +1,6 @@
 // The open conversation: header, history, typing indicator and the reply box, which is
-// hidden for members who may read but not reply (R7) and while messaging is off (R2).
+// hidden for members who may read but not reply (R7). While messaging is off (R2) the whole
+// inbox is hidden behind a notice instead; the composer stays mounted so a draft survives.
 import { useId } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { can } from '../../shared/permissions';
@@ -24,7 +25,6 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
   const chat = useStaffChat(conversationId, visible);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
-  const messagingOn = session.workspace.settings.enabled;
 
   return (
     <section className="conversation" aria-labelledby={titleId}>
@@ -55,12 +55,7 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
       />
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />
-      {!messagingOn ? (
-        <p className="notice notice--warning composer-note" role="status">
-          Client messaging is turned off. The history stays here, but messages can't be sent or received until a
-          workspace owner turns it back on.
-        </p>
-      ) : canReply ? (
+      {canReply ? (
         <Composer
           label="Reply"
           placeholder="Write a reply…"

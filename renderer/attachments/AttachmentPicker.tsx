@@ -23,7 +23,7 @@ export function AttachButton({ attachedCount, onFiles }: AttachButtonProps) {
         title={full ? `Up to ${ATTACHMENTS_PER_MESSAGE_MAX} files per message` : 'Attach images or PDFs'}
       >
         <PaperclipIcon />
-        Attach
+        <span className="composer__attach-label">Attach</span>
       </button>
       <input
         ref={input}

@@ -13,9 +13,9 @@ interface ConversationListItemProps {
 
 export function ConversationListItem({ conversation, selected, now, onSelect }: ConversationListItemProps) {
   const { client, location, appointment, lastMessage, unreadCount } = conversation;
-  // An attachments-only message has no text; the summary does not say how many files it had.
+  // An attachments-only message has no text: say how many files it brought instead.
   const preview = lastMessage
-    ? `${lastMessage.authorKind === 'staff' ? 'You: ' : ''}${describeMessageContent(lastMessage.text, 1)}`
+    ? `${lastMessage.authorKind === 'staff' ? 'You: ' : ''}${describeMessageContent(lastMessage.text, lastMessage.attachmentCount ?? 1)}`
     : 'No messages yet';
   return (
     <li>

@@ -1,0 +1,72 @@
+// Permission groups (R7, R8): a manager adds a read-only group and moves a member into it; the
+// member's open session keeps its old rights until they sign in again.
+import { expect, expectAccessible, test } from './fixtures';
+import { messages, openSettings, signIn, signOut } from './staff';
+
+const NO_ACCESS = "You don't have access to client messages.";
+
+test('a new group with Access but not Reply: after signing in again the member reads but cannot reply', async ({ browser, server }) => {
+  const manager = await (await browser.newContext()).newPage();
+  const member = await (await browser.newContext()).newPage();
+
+  await signIn(member, server.url, 'tom@lumen.example');
+  await expect(member.getByRole('main')).toContainText(NO_ACCESS);
+
+  await signIn(manager, server.url, 'olivia@lumen.example');
+  await openSettings(manager, 'Team');
+  await expect(manager.getByRole('heading', { name: 'Team', level: 1 })).toBeVisible();
+  await expectAccessible(manager, 'team');
+
+  await manager.getByRole('button', { name: 'Add permission group' }).click();
+  await manager.getByRole('textbox', { name: 'Group name' }).fill('Junior stylists');
+  const reply = manager.getByRole('checkbox', { name: 'Reply to client chats' });
+  await expect(reply).toBeDisabled();
+  await manager.getByRole('checkbox', { name: 'Access client chats' }).check();
+  await expect(reply).toBeEnabled();
+  await expect(reply).not.toBeChecked();
+  await expectAccessible(manager, 'group editor');
+  await manager.getByRole('button', { name: 'Save' }).click();
+  await expect(manager.getByTestId('permission-group').filter({ hasText: 'Junior stylists' })).toContainText('Access client chats');
+
+  await manager.getByRole('button', { name: 'Edit Tom Hughes' }).click();
+  await manager.getByRole('combobox', { name: 'Permission group' }).selectOption({ label: 'Junior stylists' });
+  await manager.getByRole('button', { name: 'Save' }).click();
+  await expect(manager.getByRole('status').filter({ hasText: 'Tom Hughes saved' })).toBeVisible();
+  await expect(manager.getByTestId('team-member').filter({ hasText: 'Tom Hughes' })).toContainText('Junior stylists');
+
+  // R8: the session Tom already has keeps the rights it signed in with, even across a reload.
+  await member.reload();
+  await expect(member.getByRole('main')).toContainText(NO_ACCESS);
+
+  // Signing in again applies the new group: Shoreditch's chats, read only.
+  await signOut(member);
+  await signIn(member, server.url, 'tom@lumen.example');
+  await member.getByRole('button', { name: /Mia Patel/ }).click();
+  await expect(messages(member).first()).toBeVisible();
+  await expect(member.getByText('You can read but not reply to client chats.')).toBeVisible();
+  await expect(member.getByRole('textbox', { name: 'Reply' })).toHaveCount(0);
+
+  // Every change is in the audit log, for owners.
+  await openSettings(manager, 'Audit log');
+  const entries = manager.getByTestId('audit-entry');
+  await expect(entries.first()).toContainText('Tom Hughes');
+  await expect(entries.nth(1)).toContainText('Junior stylists');
+  await expectAccessible(manager, 'audit log');
+});
+
+test('a manager signs a member out of every device so a change applies now', async ({ browser, server }) => {
+  const manager = await (await browser.newContext()).newPage();
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, server.url, 'sofia@lumen.example');
+  await expect(member.getByRole('button', { name: /Ava Thompson/ })).toBeVisible();
+
+  await signIn(manager, server.url, 'olivia@lumen.example');
+  await openSettings(manager, 'Team');
+  await manager.getByRole('button', { name: 'Edit Sofia Marin' }).click();
+  await manager.getByRole('button', { name: 'Sign out of all devices' }).click();
+  await manager.getByRole('dialog', { name: /Sign Sofia Marin out of all devices/ }).getByRole('button', { name: 'End all sessions' }).click();
+  await expect(manager.getByRole('status').filter({ hasText: 'Sofia Marin was signed out of 1 session' })).toBeVisible();
+
+  await expect(member.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(member.getByText('A manager signed you out of all devices')).toBeVisible();
+});

@@ -13,7 +13,7 @@ import {
   pageLimitSchema,
   timestampSchema,
 } from './domain';
-import type { Result } from './result';
+import type { PushEvents, RequestEvents } from './protocol';
 
 export const CLIENT_NAMESPACE = '/client';
 
@@ -96,12 +96,5 @@ export type ClientRequestName = keyof Requests;
 export type ClientRequestPayload<K extends ClientRequestName> = z.input<Requests[K]['payload']>;
 export type ClientRequestResult<K extends ClientRequestName> = z.infer<Requests[K]['result']>;
 
-export type ClientClientToServerEvents = {
-  [K in ClientRequestName]: (
-    payload: ClientRequestPayload<K>,
-    ack: (result: Result<ClientRequestResult<K>>) => void,
-  ) => void;
-};
-export type ClientServerToClientEvents = {
-  [K in keyof Pushes]: (payload: z.infer<Pushes[K]>) => void;
-};
+export type ClientClientToServerEvents = RequestEvents<Requests>;
+export type ClientServerToClientEvents = PushEvents<Pushes>;

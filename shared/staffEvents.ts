@@ -15,7 +15,7 @@ import {
   clientSummarySchema,
 } from './domain';
 import { adminRequests, settingsStateSchema } from './adminEvents';
-import type { Result } from './result';
+import type { PushEvents, RequestEvents } from './protocol';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
 export const conversationCursorSchema = z.string().min(1).max(64);
@@ -107,12 +107,5 @@ export type StaffRequestName = keyof Requests;
 export type StaffRequestPayload<K extends StaffRequestName> = z.input<Requests[K]['payload']>;
 export type StaffRequestResult<K extends StaffRequestName> = z.infer<Requests[K]['result']>;
 
-export type StaffClientToServerEvents = {
-  [K in StaffRequestName]: (
-    payload: StaffRequestPayload<K>,
-    ack: (result: Result<StaffRequestResult<K>>) => void,
-  ) => void;
-};
-export type StaffServerToClientEvents = {
-  [K in keyof Pushes]: (payload: z.infer<Pushes[K]>) => void;
-};
+export type StaffClientToServerEvents = RequestEvents<Requests>;
+export type StaffServerToClientEvents = PushEvents<Pushes>;

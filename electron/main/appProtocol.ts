@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DESKTOP_ORIGIN } from '../../shared/http';
+import { contentTypeFor } from '../../shared/contentTypes';
 
 const desktopUrl = new URL(DESKTOP_ORIGIN);
 export const APP_SCHEME = desktopUrl.protocol.slice(0, -1);
@@ -17,26 +18,6 @@ export const appSchemePrivileges = {
 export interface ProtocolSetup {
   handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
 }
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 export type RendererFile =
   | { readonly kind: 'file'; readonly path: string; readonly contentType: string }
@@ -70,7 +51,7 @@ export function resolveRendererFile(rendererDir: string, requestUrl: string): Re
   const inside = relative(root, path);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return { kind: 'refused', status: 403 };
 
-  const contentType = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const contentType = contentTypeFor(extname(path));
   return { kind: 'file', path, contentType };
 }
 

@@ -3,25 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentTypeFor } from '../../shared/contentTypes';
 
 export const HTML_SECURITY_HEADERS = {
   'Content-Security-Policy':
@@ -92,7 +74,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, pat
   const isHtml = extname(file) === '.html';
   res.writeHead(200, {
     ...(isHtml ? HTML_SECURITY_HEADERS : { 'X-Content-Type-Options': 'nosniff' }),
-    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeFor(extname(file)),
     'Content-Length': content.length,
     // Asset names carry a content hash; pages must be revalidated to pick up a new build.
     'Cache-Control': isHtml ? 'no-cache' : 'public, max-age=31536000, immutable',

@@ -15,6 +15,9 @@ import {
   clientSummarySchema,
 } from './domain';
 import { adminRequests, settingsStateSchema } from './adminEvents';
+import { clientProfilePushes, clientProfileRequests } from './clientProfile';
+import { deliveryPushes, deliveryRequests } from './deliveries';
+import { profilePushes, profileRequests } from './profile';
 import type { Result } from './result';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
@@ -81,6 +84,9 @@ export const staffRequests = {
     result: z.object({}),
   },
   ...adminRequests,
+  ...profileRequests,
+  ...clientProfileRequests,
+  ...deliveryRequests,
 } as const;
 
 export const staffPushes = {
@@ -99,6 +105,9 @@ export const staffPushes = {
   'settings:updated': settingsStateSchema,
   /** This session was ended by a manager (sign out everywhere) or expired. */
   'session:ended': z.object({ reason: z.enum(['signed-out-everywhere', 'expired', 'signed-out']) }),
+  ...profilePushes,
+  ...clientProfilePushes,
+  ...deliveryPushes,
 } as const;
 
 type Requests = typeof staffRequests;

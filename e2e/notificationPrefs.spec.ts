@@ -7,31 +7,31 @@ import { conversationItems, messages, signIn } from './staff';
 
 const AVA = 1;
 
-type RecordedNotification = { title: string; body: string; silent: boolean | undefined };
+type LoggedNotification = { title: string; body: string; silent: boolean | undefined };
 declare global {
   interface Window {
-    recordedNotifications: RecordedNotification[];
-    setWindowFocused(focused: boolean): void;
+    notificationLog: LoggedNotification[];
+    setPageFocused(focused: boolean): void;
   }
 }
 
 /** The browser's Notification API replaced by a recorder (as in liveChat.spec.ts). */
 async function recordNotifications(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    window.recordedNotifications = [];
+    window.notificationLog = [];
     class RecordingNotification {
       static permission = 'granted';
       static requestPermission = async () => 'granted';
       onclick: (() => void) | null = null;
       constructor(title: string, options: NotificationOptions = {}) {
-        window.recordedNotifications.push({ title, body: options.body ?? '', silent: options.silent ?? undefined });
+        window.notificationLog.push({ title, body: options.body ?? '', silent: options.silent ?? undefined });
       }
       close() {}
     }
     Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true });
     let focused = true;
     document.hasFocus = () => focused;
-    window.setWindowFocused = (value) => {
+    window.setPageFocused = (value) => {
       focused = value;
       window.dispatchEvent(new Event(value ? 'focus' : 'blur'));
     };
@@ -54,12 +54,12 @@ test('notification preferences saved on one device apply on the member\'s other 
   await signIn(laptop, server.url, 'priya@lumen.example');
   await signIn(reception, server.url, 'priya@lumen.example');
   await expect(conversationItems(reception).first()).toBeVisible();
-  await reception.evaluate(() => window.setWindowFocused(false));
+  await reception.evaluate(() => window.setPageFocused(false));
 
   await client.goto(await server.clientPageUrl(AVA));
   await client.getByRole('button', { name: 'Message Lumen Soho' }).click();
   await clientWrites(client, 'Is 3pm still fine?');
-  await expect.poll(() => reception.evaluate(() => window.recordedNotifications)).toEqual([
+  await expect.poll(() => reception.evaluate(() => window.notificationLog)).toEqual([
     { title: 'Ava Thompson', body: 'Is 3pm still fine?', silent: false },
   ]);
 
@@ -75,7 +75,7 @@ test('notification preferences saved on one device apply on the member\'s other 
 
   // The reception computer, never reloaded, follows at once: the next notification has no text.
   await clientWrites(client, 'My card number is 4242…');
-  await expect.poll(() => reception.evaluate(() => window.recordedNotifications)).toEqual([
+  await expect.poll(() => reception.evaluate(() => window.notificationLog)).toEqual([
     { title: 'Ava Thompson', body: 'Is 3pm still fine?', silent: false },
     { title: 'Ava Thompson', body: 'New message', silent: true },
   ]);
@@ -92,7 +92,7 @@ test('notification preferences saved on one device apply on the member\'s other 
   await clientWrites(client, 'Anyone there?');
   // The message arrived (the unread count moved on), and no notification came with it.
   await expect(inboxButton).not.toHaveText(unreadBefore ?? '');
-  expect(await reception.evaluate(() => window.recordedNotifications.length)).toBe(2);
+  expect(await reception.evaluate(() => window.notificationLog.length)).toBe(2);
 });
 
 test('the client profile checks numbers at the field, saves valid ones, and replies show how they went out', async ({ browser, server }) => {

@@ -25,6 +25,7 @@ import { createRepositories, type Repositories } from '../repositories';
 import { startSmsSink, startSmtpSink, type SmsSink, type SmtpSink } from '../testing/deliverySinks';
 import { ask, connectSocket, data, recordPushes, testConfig, TEST_START, writeStaticFixture } from '../testing/testServer';
 import { backoffDelay, type RetryPolicy } from './deliveryWorker';
+import { enqueueDeliveries } from './enqueue';
 
 const RETRY: RetryPolicy = { baseDelayMs: 60_000, maxDelayMs: 10 * 60_000, maxAttempts: 4, pollMs: 25 };
 const WAIT = { timeout: 10_000, interval: 20 };
@@ -154,6 +155,40 @@ describe('client deliveries', () => {
       'In the app only.',
       'Thanks!',
     ]);
+  });
+
+  it('enqueues with the message or not at all: a retried send adds nothing, a failed store leaves nothing', async () => {
+    const priya = await staff();
+    await setAvaContacts(priya, { email: true, sms: true });
+    const clientMessageId = randomUUID();
+    const payload = { conversationId: conversation(), clientMessageId, text: 'Once' };
+    const first = data(await ask(priya, 'message:send', payload)) as Message;
+    const retried = data(await ask(priya, 'message:send', payload)) as Message;
+    expect(retried.id).toBe(first.id);
+    expect(deliveriesOf(first.id).map((row) => row.channel)).toEqual(['email', 'sms']);
+    // A send whose transaction fails after the message and its deliveries were written.
+    const count = () => db.prepare('SELECT (SELECT count(*) FROM deliveries) AS deliveries, (SELECT count(*) FROM messages) AS messages').get();
+    const before = count();
+    expect(() =>
+      repos.transaction(() => {
+        const outcome = repos.messages.append({
+          conversationId: conversation(),
+          sender: { kind: 'staff', memberId: demo.members.priya },
+          clientMessageId: randomUUID(),
+          appointmentId: null,
+          text: 'Never stored',
+          createdAt: clock.now(),
+        });
+        enqueueDeliveries(repos, outcome.message);
+        expect(deliveriesOf(outcome.message.id)).toHaveLength(2);
+        throw new Error('attaching the files failed');
+      }),
+    ).toThrow('attaching the files failed');
+    expect(count()).toEqual(before);
+    await server.deliveries.kick();
+    await expect.poll(() => deliveriesOf(first.id).map((row) => row.state), WAIT).toEqual(['sent', 'sent']);
+    expect(smtp.received).toHaveLength(1);
+    expect(sms.sent).toHaveLength(1);
   });
 
   it('sends nothing to a missing or invalid address, even if a preference says so', async () => {

@@ -47,7 +47,7 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
   // The member's notification preferences: cached copy first, then the server's, live (R10).
   const memberId = session?.member.id;
   const prefsSync = useMemo(() => (memberId === undefined ? null : createPrefsSync(api, bridge, memberId)), [api, bridge, memberId]);
-  useEffect(() => () => prefsSync?.dispose(), [prefsSync]);
+  useEffect(() => prefsSync?.start(), [prefsSync]);
 
   if (!context || !prefsSync) return <ConnectingScreen status={status} onSignOut={onSignOut} />;
   return (

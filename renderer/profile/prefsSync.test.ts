@@ -26,9 +26,11 @@ function fakes(cached: unknown) {
     readPref: (key: string) => Promise.resolve(store.get(key)),
     writePref: (key: string, value: unknown) => Promise.resolve(void store.set(key, value)),
   };
+  const sync = createPrefsSync(api as never, bridge, 3);
+  sync.start();
   return {
     store,
-    sync: createPrefsSync(api as never, bridge, 3),
+    sync,
     connect: () => connectHandlers.forEach((handler) => handler()),
     serverAnswers: (state: NotificationPrefsState) => answer(ok(state)),
     push: (state: NotificationPrefsState) => pushHandlers.forEach((handler) => handler(state)),

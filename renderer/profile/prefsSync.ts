@@ -21,7 +21,8 @@ export interface PrefsSync {
   prefs(): NotificationPrefs;
   subscribe(listener: () => void): () => void;
   save(prefs: NotificationPrefs, baseVersion: number): Promise<Result<NotificationPrefsState>>;
-  dispose(): void;
+  /** Reads the cache and follows the server; returns stop. May start again after stopping. */
+  start(): () => void;
 }
 
 type PrefsApi = Pick<StaffApi, 'request' | 'subscribe' | 'whenConnected'>;
@@ -45,24 +46,17 @@ export function createPrefsSync(api: PrefsApi, bridge: Pick<DesktopBridge, 'read
     set(next);
   };
 
-  bridge.readPref(key).then(
-    (cached) => {
-      const parsed = notificationPrefsStateSchema.safeParse(cached);
-      if (parsed.success && !heardFromServer && state === null) {
-        state = parsed.data;
-        for (const listener of listeners) listener();
-      }
-    },
-    () => undefined,
-  );
-  const unsubscribers = [
-    api.whenConnected(() => {
-      void api.request('profile:get', {}).then((result) => {
-        if (result.ok) fromServer(result.data, 'get');
-      });
-    }),
-    api.subscribe('profile:updated', (pushed) => fromServer(pushed, 'push')),
-  ];
+  const readCache = () =>
+    bridge.readPref(key).then(
+      (cached) => {
+        const parsed = notificationPrefsStateSchema.safeParse(cached);
+        if (parsed.success && !heardFromServer && state === null) {
+          state = parsed.data;
+          for (const listener of listeners) listener();
+        }
+      },
+      () => undefined,
+    );
 
   return {
     current: () => state,
@@ -76,9 +70,17 @@ export function createPrefsSync(api: PrefsApi, bridge: Pick<DesktopBridge, 'read
       if (result.ok) fromServer(result.data, 'push');
       return result;
     },
-    dispose() {
-      for (const unsubscribe of unsubscribers) unsubscribe();
-      listeners.clear();
+    start() {
+      void readCache();
+      const unsubscribers = [
+        api.whenConnected(() => {
+          void api.request('profile:get', {}).then((result) => {
+            if (result.ok) fromServer(result.data, 'get');
+          });
+        }),
+        api.subscribe('profile:updated', (pushed) => fromServer(pushed, 'push')),
+      ];
+      return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
     },
   };
 }

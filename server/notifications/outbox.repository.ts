@@ -32,6 +32,19 @@ export type ClaimedDelivery = {
   workspaceName: string;
 };
 
+type ClaimedRow = {
+  id: number;
+  channel: DeliveryChannel;
+  address: string;
+  idempotency_key: string;
+  attempts: number;
+  text: string;
+  attachment_count: number;
+  client_name: string;
+  location_name: string;
+  workspace_name: string;
+};
+
 export type LocatedDelivery = { locationId: number; delivery: Delivery };
 
 const DELIVERY_SELECT = `SELECT d.id, d.message_id, m.conversation_id, c.location_id, d.channel, d.state, d.attempts,
@@ -73,9 +86,7 @@ export function createOutboxRepository(db: Database) {
   const claim = db.prepare<[number, number]>(
     "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('pending', 'retrying')",
   );
-  const selectClaimed = db.prepare<[number], Omit<ClaimedDelivery, 'idempotencyKey' | 'attachmentCount' | 'clientName' | 'locationName' | 'workspaceName'> & {
-    idempotency_key: string; attachment_count: number; client_name: string; location_name: string; workspace_name: string;
-  }>(
+  const selectClaimed = db.prepare<[number], ClaimedRow>(
     `SELECT d.id, d.channel, d.address, d.idempotency_key, d.attempts, m.text,
             (SELECT count(*) FROM attachments a WHERE a.message_id = m.id) AS attachment_count,
             cl.name AS client_name, l.name AS location_name, coalesce(w.name, '') AS workspace_name

@@ -22,6 +22,9 @@ export type RetryPolicy = {
   pollMs: number;
 };
 
+/** How long stop() waits for the delivery in flight. */
+const STOP_GRACE_MS = 5_000;
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 60 * 60_000, maxAttempts: 8, pollMs: 5_000 };
 
 export type DeliveryWorkerOptions = {
@@ -150,7 +153,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       stopped = true;
       unsubscribe?.();
       if (timer) clearTimeout(timer);
-      await round;
+      // A provider that hangs must not hold up a shutdown (service managers kill slow ones): a
+      // delivery still unsettled then stays claimed, and the next start sends it again.
+      let graceTimer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        graceTimer = setTimeout(resolve, STOP_GRACE_MS);
+      });
+      await Promise.race([round, grace]);
+      clearTimeout(graceTimer);
       for (const transport of Object.values(options.transports)) transport?.close();
     },
   };

@@ -4,6 +4,7 @@
 // lost nor sent twice.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo, type Socket as NetSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -300,6 +301,33 @@ describe('client deliveries', () => {
     // SMTP has no idempotency: the email went again, with the same Message-ID (at least once).
     expect(smtp.received.map((email) => email.messageId)).toEqual([`<${keys[0]}@lumen.example>`, `<${keys[0]}@lumen.example>`]);
   });
+});
+
+describe('shutdown while a provider hangs', () => {
+  it('does not wait for it: the delivery stays claimed and goes again, once, after the restart', async () => {
+    // An "SMTP server" that accepts connections and never says a word.
+    const connections = new Set<NetSocket>();
+    const silent = createNetServer((socket) => void connections.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      await shutDown();
+      await boot({ email: { ...smtp.config, port } });
+      const priya = await staff();
+      await setAvaContacts(priya, { email: true, sms: false });
+      const message = await send(priya, 'Hanging');
+      await expect.poll(() => deliveriesOf(message.id)[0]?.state, WAIT).toBe('sending');
+
+      await shutDown();
+      expect(db.open).toBe(false);
+      await boot();
+      await expect.poll(() => deliveriesOf(message.id).map((row) => [row.state, row.attempts]), WAIT).toEqual([['sent', 2]]);
+      expect(smtp.received).toHaveLength(1);
+    } finally {
+      for (const socket of connections) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 30_000);
 });
 
 function issueClientToken(clientId: number): string {

@@ -119,10 +119,24 @@ test('the client profile checks numbers at the field, saves valid ones, and repl
   await expect(panel).toContainText('+447400123456');
   await expect(panel).toContainText('by Priya Shah');
 
-  // This test server has no text provider set up: the reply says so, for staff to see.
+  // The client switches email on from her page; the desk sees it at once, and who did it.
+  const client = await (await browser.newContext()).newPage();
+  await client.goto(await server.clientPageUrl(AVA));
+  const howWeTell = client.getByRole('region', { name: 'How we let you know' });
+  await expect(howWeTell.getByRole('checkbox', { name: 'Also text me at +447400123456' })).toBeChecked();
+  await howWeTell.getByRole('checkbox', { name: 'Also email me at ava@example.com' }).check();
+  await expect(howWeTell.getByRole('status')).toHaveText('Saved.');
+  await expectAccessible(client, 'client page with notification choices');
+  await expect(panel).toContainText('by the client');
+  await expect(panel.getByText('Email notifications').locator('xpath=following-sibling::dd[1]')).toHaveText('On');
+
+  // This test server has no email or text provider set up: the reply says so, for staff to see.
   await desk.getByRole('textbox', { name: 'Reply' }).fill('Your appointment is confirmed.');
   await desk.getByRole('button', { name: 'Send' }).click();
-  const text = messages(desk).last().getByTestId('delivery');
+  const [email, text] = [messages(desk).last().getByTestId('delivery').first(), messages(desk).last().getByTestId('delivery').last()];
+  await expect(email).toHaveAttribute('data-channel', 'email');
+  await expect(email).toHaveAttribute('data-state', 'failed');
+  await expect(email).toContainText('Email: failed (Email is not set up on this server');
   await expect(text).toHaveAttribute('data-channel', 'sms');
   await expect(text).toHaveAttribute('data-state', 'failed');
   await expect(text).toContainText('Text: failed (Text messages are not set up on this server');

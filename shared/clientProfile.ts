@@ -21,8 +21,16 @@ export const clientProfileSchema = z.object({
   /** The workspace's country (ISO 3166 alpha-2) that numbers without +country are read in. */
   country: z.string(),
   version: z.number().int().positive(),
-  /** The last change made in the app, and by whom; null while never edited. */
-  updated: z.object({ at: timestampSchema, by: z.object({ id: idSchema, name: z.string() }) }).nullable(),
+  /** The last change made in the app, and by whom (a team member, or the client); null while never edited. */
+  updated: z
+    .object({
+      at: timestampSchema,
+      by: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('staff'), id: idSchema, name: z.string() }),
+        z.object({ kind: z.literal('client') }),
+      ]),
+    })
+    .nullable(),
 });
 export type ClientProfile = z.infer<typeof clientProfileSchema>;
 
@@ -49,6 +57,31 @@ export const clientProfileRequests = {
     }),
     result: clientProfileSchema,
   },
+} as const;
+
+/** What a client sees and sets of their own notifications (client namespace). Their contact
+ * details are the business's records: a channel can be switched on only with one on file. */
+export const ownNotificationsSchema = z.object({
+  inApp: z.literal(true),
+  email: z.boolean(),
+  sms: z.boolean(),
+  emailAddress: z.string().nullable(),
+  mobile: z.string().nullable(),
+  version: z.number().int().positive(),
+});
+export type OwnNotifications = z.infer<typeof ownNotificationsSchema>;
+
+export const ownNotificationsRequests = {
+  'notifications:get': { payload: z.object({}), result: ownNotificationsSchema },
+  'notifications:update': {
+    payload: z.object({ email: z.boolean(), sms: z.boolean() }),
+    result: ownNotificationsSchema,
+  },
+} as const;
+
+export const ownNotificationsPushes = {
+  /** The client's notification preferences changed (by them elsewhere, or by the business). */
+  'notifications:updated': ownNotificationsSchema,
 } as const;
 
 export const clientProfilePushes = {

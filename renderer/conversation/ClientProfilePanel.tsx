@@ -50,7 +50,8 @@ export function ClientProfilePanel({ conversationId }: { conversationId: number 
             <>
               <dt>Last changed</dt>
               <dd>
-                by {profile.updated.by.name}, {formatAppointmentTime(profile.updated.at)}
+                by {profile.updated.by.kind === 'staff' ? profile.updated.by.name : 'the client'},{' '}
+                {formatAppointmentTime(profile.updated.at)}
               </dd>
             </>
           )}

@@ -40,10 +40,17 @@ const toProfile = (row: ProfileRow): ClientProfile => ({
   notifications: { inApp: true, email: row.email_notifications === 1, sms: row.sms_notifications === 1 },
   country: row.country,
   version: row.profile_version,
+  // A change with no member recorded was made by the client.
   updated:
-    row.profile_updated_at !== null && row.profile_updated_by_id !== null
-      ? { at: row.profile_updated_at, by: { id: row.profile_updated_by_id, name: row.profile_updated_by_name ?? '' } }
-      : null,
+    row.profile_updated_at === null
+      ? null
+      : {
+          at: row.profile_updated_at,
+          by:
+            row.profile_updated_by_id === null
+              ? { kind: 'client' }
+              : { kind: 'staff', id: row.profile_updated_by_id, name: row.profile_updated_by_name ?? '' },
+        },
 });
 
 const sameContent = (profile: ClientProfile, change: ClientProfileChange) =>
@@ -62,7 +69,7 @@ export function createClientProfileRepository(db: Database) {
             coalesce((SELECT country FROM workspace WHERE id = 1), '') AS country
        FROM clients c WHERE c.id = ?`,
   );
-  const updateRow = db.prepare<ClientProfileChangeColumns & { id: number; now: number; byId: number; byName: string }>(
+  const updateRow = db.prepare<ClientProfileChangeColumns & { id: number; now: number; byId: number | null; byName: string | null }>(
     `UPDATE clients SET name = :name, mobile = :mobile, email = :email,
             email_notifications = :emailNotifications, sms_notifications = :smsNotifications,
             profile_version = profile_version + 1, profile_updated_at = :now,
@@ -80,8 +87,15 @@ export function createClientProfileRepository(db: Database) {
 
   return {
     find,
-    /** Applies a checked change made from `baseVersion` by a member; stale → conflict. */
-    update(clientId: number, change: ClientProfileChange, baseVersion: number, by: { id: number; name: string }, now: number): ClientProfileUpdate {
+    /** Applies a checked change made from `baseVersion` by a member (null: the client
+     * themselves); stale → conflict. */
+    update(
+      clientId: number,
+      change: ClientProfileChange,
+      baseVersion: number,
+      by: { id: number; name: string } | null,
+      now: number,
+    ): ClientProfileUpdate {
       const before = find(clientId);
       if (!before) return { kind: 'missing' };
       if (before.version !== baseVersion) return { kind: 'conflict', current: before };
@@ -94,8 +108,8 @@ export function createClientProfileRepository(db: Database) {
         emailNotifications: Number(change.emailNotifications),
         smsNotifications: Number(change.smsNotifications),
         now,
-        byId: by.id,
-        byName: by.name,
+        byId: by?.id ?? null,
+        byName: by?.name ?? null,
       });
       const after = find(clientId);
       if (!after) throw new Error(`Client ${clientId} vanished inside its own update.`);

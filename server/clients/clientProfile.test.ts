@@ -3,7 +3,7 @@
 // audited with who made it and reaches colleagues live.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientProfile } from '../../shared/clientProfile';
-import { ask, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
+import { ask, askClient, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 import { checkMobile } from './contactValidation';
 
 let t: TestServer;
@@ -117,5 +117,37 @@ describe('client profile', () => {
     expect(checkMobile('06 12 34 56 78', 'FR')).toEqual({ ok: true, value: '+33612345678' });
     expect(checkMobile('07400 900101', '')).toMatchObject({ ok: false, error: { message: 'Enter a valid mobile number starting with + and the country code.' } });
     expect(checkMobile('', 'GB')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('the client\'s own notification preferences (client API)', () => {
+  it('lets the client switch email and text with an address on file, telling the desk and their other devices', async () => {
+    const ava = await t.connectClient(t.demo.clients.ava);
+    const phone = await t.connectClient(t.demo.clients.ava);
+    const priya = await t.connectStaff('priya');
+    expect(data(await askClient(ava, 'notifications:get', {}))).toEqual({
+      inApp: true, email: false, sms: false, emailAddress: 'ava@example.com', mobile: '+447400900101', version: 1,
+    });
+    const onPhone = nextPush(phone, 'notifications:updated');
+    const atDesk = nextPush<ClientProfile>(priya, 'clientProfile:updated');
+    const saved = data(await askClient(ava, 'notifications:update', { email: true, sms: true }));
+    expect(saved).toMatchObject({ email: true, sms: true, version: 2 });
+    expect(await onPhone).toEqual(saved);
+    expect(await atDesk).toMatchObject({ notifications: { email: true, sms: true }, updated: { by: { kind: 'client' } } });
+  });
+
+  it('refuses a channel without a valid address on file, changing nothing', async () => {
+    t.db.prepare("UPDATE clients SET email = NULL, mobile = 'not a number' WHERE id = ?").run(t.demo.clients.ava);
+    const ava = await t.connectClient(t.demo.clients.ava);
+    const before = t.fingerprint();
+    expect(await askClient(ava, 'notifications:update', { email: true, sms: false })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', details: [{ path: 'email', message: 'We have no valid email address for you. Ask the salon to add one.' }] },
+    });
+    expect(await askClient(ava, 'notifications:update', { email: false, sms: true })).toMatchObject({
+      ok: false, error: { code: 'bad_request', details: [{ path: 'sms' }] },
+    });
+    expect(await askClient(ava, 'notifications:update', { email: 'yes' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(t.fingerprint()).toEqual(before);
   });
 });

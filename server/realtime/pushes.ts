@@ -4,6 +4,7 @@ import type { SettingsState } from '../../shared/adminEvents';
 import type { ClientProfile } from '../../shared/clientProfile';
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
 import type { NotificationPrefsState } from '../../shared/profile';
+import { ownNotificationsOf } from '../clients/ownNotifications';
 import type { LocatedDelivery } from '../notifications/outbox.repository';
 import type { ConversationRecord } from '../conversations/conversations.repository';
 import { messageForClient } from '../messages/clientView';
@@ -75,6 +76,7 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
     /** Staff who can see the client (their conversations' locations) see the new profile. */
     clientProfileUpdated(locationIds: readonly number[], profile: ClientProfile): void {
       if (locationIds.length > 0) staff.to(locationIds.map(rooms.location)).emit('clientProfile:updated', profile);
+      clients.to(rooms.client(profile.clientId)).emit('notifications:updated', ownNotificationsOf(profile));
     },
 
     /** How an email or text delivery stands, for staff at the conversation's location. */

@@ -8,6 +8,7 @@ import { registerAuditHandlers } from '../audit/audit.handlers';
 import { registerSessionHandlers } from '../auth/session.handlers';
 import { registerClientHandlers } from '../clients/client.handlers';
 import { registerClientProfileHandlers } from '../clients/clientProfile.handlers';
+import { registerOwnNotificationHandlers } from '../clients/ownNotifications';
 import { registerClientConversationHandlers } from '../conversations/conversations.clientHandlers';
 import { registerConversationHandlers } from '../conversations/conversations.handlers';
 import type { ServerDeps } from '../deps';
@@ -70,6 +71,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerClientConversationHandlers(socket, context);
     registerClientMessageHandlers(socket, context);
     registerClientTypingHandlers(socket, context);
+    registerOwnNotificationHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(clientRequests));
   });
 

@@ -119,3 +119,14 @@ describe('notificationRequest', () => {
     expect(notificationRequest(message('client', 'x'.repeat(600)), conversation, context)?.body).toHaveLength(500);
   });
 });
+
+describe('client renamed in their profile', () => {
+  it('shows the new name on every conversation of that client', () => {
+    const conversation = (id: number, clientId: number, name: string) => ({
+      id, client: { id: clientId, name }, location: { id: 1, name: 'Soho' }, appointment: null, lastMessage: null, lastActivityAt: id, unreadCount: 0,
+    });
+    const state = { items: [conversation(2, 7, 'Ava Thompson'), conversation(1, 8, 'Noah Williams')], nextCursor: null, loaded: true };
+    const renamed = conversationListReducer(state, { type: 'client-renamed', clientId: 7, name: 'Ava T.' });
+    expect(renamed.items.map((item) => item.client.name)).toEqual(['Ava T.', 'Noah Williams']);
+  });
+});

@@ -42,7 +42,7 @@ export type DeliveryWorker = {
   start(): void;
   /** Looks for due deliveries now. Resolves when this round is done. */
   kick(): Promise<void>;
-  /** Stops after the delivery in flight (if any) is settled. */
+  /** Stops once the delivery in flight (if any) is settled, waiting for it at most 5 s. */
   stop(): Promise<void>;
 };
 

@@ -18,6 +18,9 @@ import { createRequestListener } from './http/router';
 import type { Logger } from './log';
 import { attachRealtime } from './realtime/realtime';
 import type { StaffServer } from './realtime/types';
+import { createDeliveryWorker, type DeliveryWorker } from './notifications/deliveryWorker';
+import { createEmailTransport } from './notifications/emailTransport';
+import { createSmsTransport } from './notifications/smsTransport';
 import { createRepositories } from './repositories';
 
 /** Socket messages larger than this are refused by socket.io before any handler sees them. */
@@ -32,6 +35,8 @@ export type InboxServer = {
   io: StaffServer;
   /** Starts listening on config.host:config.port; resolves to the base URL. */
   listen(): Promise<string>;
+  /** Email/text deliveries (started by listen); tests kick it instead of waiting for its poll. */
+  deliveries: DeliveryWorker;
   /** Disconnects every socket and stops the HTTP server. The database stays open. */
   close(): Promise<void>;
 };
@@ -55,6 +60,17 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     allowRequest: (req, callback) => callback(null, originPolicy.allows(req.headers)),
   });
   const realtime = attachRealtime(io, deps);
+  const deliveries = createDeliveryWorker({
+    outbox: deps.repos.outbox,
+    transports: {
+      ...(config.email ? { email: createEmailTransport(config.email) } : {}),
+      ...(config.sms ? { sms: createSmsTransport(config.sms) } : {}),
+    },
+    clock,
+    log,
+    retry: config.deliveryRetry,
+    onChange: (change) => realtime.pushes.deliveryUpdated(change),
+  });
 
   const httpServer = createHttpServer(
     createRequestListener({
@@ -74,17 +90,21 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
   return {
     httpServer,
     io,
+    deliveries,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           httpServer.off('error', reject);
           baseUrl = baseUrlOf(config.host, (httpServer.address() as AddressInfo).port);
+          deliveries.start();
           resolve(baseUrl);
         });
       });
     },
-    close() {
+    async close() {
+      // The delivery in flight is settled first, so a clean stop leaves nothing half-sent.
+      await deliveries.stop();
       return new Promise((resolve) => {
         const cutOff = setTimeout(() => httpServer.closeAllConnections(), CLOSE_GRACE_MS);
         // io.close drops every socket's transport (clients see "transport close" and reconnect

@@ -102,6 +102,38 @@ describe('parseConfig', () => {
     expect(config.owner).toEqual({ email: 'owner@example.com', name: 'Olga', password: 'long enough' });
   });
 
+  it('sends no client emails or texts until SMTP and the text provider are configured', () => {
+    expect(configOf(parseConfig([], {}, cwd))).toMatchObject({ email: null, sms: null, workspaceCountry: '' });
+  });
+
+  it('reads the SMTP server, the text provider and the new workspace\'s country', () => {
+    const config = configOf(
+      parseConfig([], {
+        INBOX_SMTP_HOST: 'smtp.salon.example',
+        INBOX_SMTP_PORT: '465',
+        INBOX_SMTP_SECURE: '1',
+        INBOX_SMTP_USER: 'inbox',
+        INBOX_SMTP_PASS: 'secret',
+        INBOX_SMTP_FROM: 'Salon <hello@salon.example>',
+        INBOX_SMS_URL: 'https://sms.example/v1/messages',
+        INBOX_SMS_KEY: 'sms-key-0123456789',
+        INBOX_WORKSPACE_COUNTRY: 'ie',
+      }, cwd),
+    );
+    expect(config.email).toEqual({ host: 'smtp.salon.example', port: 465, secure: true, user: 'inbox', pass: 'secret', from: 'Salon <hello@salon.example>' });
+    expect(config.sms).toEqual({ url: 'https://sms.example/v1/messages', key: 'sms-key-0123456789', from: null });
+    expect(config.workspaceCountry).toBe('IE');
+    expect(configOf(parseConfig([], { INBOX_SMTP_HOST: 'mx', INBOX_SMTP_FROM: 'a@b.c' }, cwd)).email).toMatchObject({ port: 587, secure: false, user: null });
+  });
+
+  it('refuses half a delivery configuration or a bad value, naming the variable', () => {
+    expect(errorOf(parseConfig([], { INBOX_SMTP_HOST: 'mx' }, cwd))).toBe('Set both INBOX_SMTP_HOST and INBOX_SMTP_FROM to send emails, or neither.');
+    expect(errorOf(parseConfig([], { INBOX_SMS_URL: 'https://sms.example' }, cwd))).toBe('Set both INBOX_SMS_URL and INBOX_SMS_KEY to send text messages, or neither.');
+    expect(errorOf(parseConfig([], { INBOX_SMS_URL: 'ftp://sms.example', INBOX_SMS_KEY: 'sms-key-0123456789' }, cwd))).toMatch(/^Invalid INBOX_SMS_URL: /);
+    expect(errorOf(parseConfig([], { INBOX_SMTP_PORT: 'smtp' }, cwd))).toMatch(/^Invalid INBOX_SMTP_PORT: /);
+    expect(errorOf(parseConfig([], { INBOX_WORKSPACE_COUNTRY: 'Britain' }, cwd))).toBe('Invalid INBOX_WORKSPACE_COUNTRY: must be a two-letter country code such as GB');
+  });
+
   it('answers --help with the usage text', () => {
     const outcome = parseConfig(['--help'], {}, cwd);
     expect(outcome.kind).toBe('help');

@@ -6,8 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_PORT } from '../shared/http';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './notifications/deliveryWorker';
 
 export type OwnerBootstrap = { email: string; name: string; password: string };
+
+/** SMTP for client emails (R11); null: email deliveries fail with "not set up". */
+export type EmailConfig = { host: string; port: number; secure: boolean; user: string | null; pass: string | null; from: string };
+/** The HTTP text message provider; null: text deliveries fail with "not set up". */
+export type SmsConfig = { url: string; key: string; from: string | null };
 
 export type ServerConfig = {
   host: string;
@@ -27,6 +33,12 @@ export type ServerConfig = {
   /** Create this owner (and workspace) when the database is empty and demo is off. */
   owner: OwnerBootstrap | null;
   workspaceName: string;
+  /** Country (ISO 3166 alpha-2) of that new workspace: mobile numbers are checked for it. */
+  workspaceCountry: string;
+  email: EmailConfig | null;
+  sms: SmsConfig | null;
+  /** Delivery retries: first delay (doubling), longest delay, attempts, poll interval. */
+  deliveryRetry: RetryPolicy;
 };
 
 export type ConfigOutcome =
@@ -57,6 +69,12 @@ export const USAGE = `Usage: server [options]
   INBOX_OWNER_EMAIL, INBOX_OWNER_NAME, INBOX_OWNER_PASSWORD
                             Create this owner when the database is empty (all three needed)
   INBOX_WORKSPACE_NAME      Name of that new workspace (default "My salon")
+  INBOX_WORKSPACE_COUNTRY   Its country, e.g. GB: mobile numbers are checked for it
+  INBOX_SMTP_HOST, INBOX_SMTP_PORT (587), INBOX_SMTP_SECURE (0; 1 for port 465),
+  INBOX_SMTP_USER, INBOX_SMTP_PASS, INBOX_SMTP_FROM
+                            SMTP server for client emails (host and from needed)
+  INBOX_SMS_URL, INBOX_SMS_KEY, INBOX_SMS_FROM
+                            Text message provider: JSON POST with a Bearer key
 
   Logs are JSON lines on stderr; SIGINT, SIGTERM or a {"type":"shutdown"} IPC message from a
   parent process shut the server down cleanly.`;
@@ -90,6 +108,16 @@ const configSchema = z.object({
   ownerName: z.string().trim().min(1).optional(),
   ownerPassword: z.string().min(8, 'must be at least 8 characters').optional(),
   workspaceName: z.string().trim().min(1).max(120),
+  workspaceCountry: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/, 'must be a two-letter country code such as GB'),
+  smtpHost: z.string().trim().min(1).optional(),
+  smtpPort: z.coerce.number({ error: 'must be a port number' }).int().min(1, 'must be a port number').max(65535, 'must be a port number'),
+  smtpSecure: booleanFlagSchema,
+  smtpUser: z.string().optional(),
+  smtpPass: z.string().optional(),
+  smtpFrom: z.string().trim().min(3).max(254).optional(),
+  smsUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  smsKey: z.string().min(8, 'must be at least 8 characters').max(512).optional(),
+  smsFrom: z.string().trim().min(1).max(32).optional(),
 });
 
 const fieldNames: Record<string, string> = {
@@ -105,6 +133,16 @@ const fieldNames: Record<string, string> = {
   ownerName: 'INBOX_OWNER_NAME',
   ownerPassword: 'INBOX_OWNER_PASSWORD',
   workspaceName: 'INBOX_WORKSPACE_NAME',
+  workspaceCountry: 'INBOX_WORKSPACE_COUNTRY',
+  smtpHost: 'INBOX_SMTP_HOST',
+  smtpPort: 'INBOX_SMTP_PORT',
+  smtpSecure: 'INBOX_SMTP_SECURE',
+  smtpUser: 'INBOX_SMTP_USER',
+  smtpPass: 'INBOX_SMTP_PASS',
+  smtpFrom: 'INBOX_SMTP_FROM',
+  smsUrl: 'INBOX_SMS_URL',
+  smsKey: 'INBOX_SMS_KEY',
+  smsFrom: 'INBOX_SMS_FROM',
 };
 
 function readFlags(argv: string[]) {
@@ -153,6 +191,16 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
     ownerName: emptyToUndefined(env.INBOX_OWNER_NAME),
     ownerPassword: emptyToUndefined(env.INBOX_OWNER_PASSWORD),
     workspaceName: emptyToUndefined(env.INBOX_WORKSPACE_NAME) ?? 'My salon',
+    workspaceCountry: env.INBOX_WORKSPACE_COUNTRY ?? '',
+    smtpHost: emptyToUndefined(env.INBOX_SMTP_HOST),
+    smtpPort: emptyToUndefined(env.INBOX_SMTP_PORT) ?? 587,
+    smtpSecure: (env.INBOX_SMTP_SECURE ?? '').toLowerCase(),
+    smtpUser: emptyToUndefined(env.INBOX_SMTP_USER),
+    smtpPass: emptyToUndefined(env.INBOX_SMTP_PASS),
+    smtpFrom: emptyToUndefined(env.INBOX_SMTP_FROM),
+    smsUrl: emptyToUndefined(env.INBOX_SMS_URL),
+    smsKey: emptyToUndefined(env.INBOX_SMS_KEY),
+    smsFrom: emptyToUndefined(env.INBOX_SMS_FROM),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -168,6 +216,12 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
       kind: 'error',
       message: 'Set all of INBOX_OWNER_EMAIL, INBOX_OWNER_NAME and INBOX_OWNER_PASSWORD, or none.',
     };
+  }
+  if ((values.smtpHost === undefined) !== (values.smtpFrom === undefined)) {
+    return { kind: 'error', message: 'Set both INBOX_SMTP_HOST and INBOX_SMTP_FROM to send emails, or neither.' };
+  }
+  if ((values.smsUrl === undefined) !== (values.smsKey === undefined)) {
+    return { kind: 'error', message: 'Set both INBOX_SMS_URL and INBOX_SMS_KEY to send text messages, or neither.' };
   }
   const dataDir = resolve(cwd, values.dataDir);
   return {
@@ -187,6 +241,20 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
           ? { email: values.ownerEmail.toLowerCase(), name: values.ownerName, password: values.ownerPassword }
           : null,
       workspaceName: values.workspaceName,
+      workspaceCountry: values.workspaceCountry,
+      email:
+        values.smtpHost && values.smtpFrom
+          ? {
+              host: values.smtpHost,
+              port: values.smtpPort,
+              secure: values.smtpSecure,
+              user: values.smtpUser ?? null,
+              pass: values.smtpPass ?? null,
+              from: values.smtpFrom,
+            }
+          : null,
+      sms: values.smsUrl && values.smsKey ? { url: values.smsUrl, key: values.smsKey, from: values.smsFrom ?? null } : null,
+      deliveryRetry: DEFAULT_RETRY_POLICY,
     },
   };
 }

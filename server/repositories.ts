@@ -5,9 +5,12 @@ import { createAttachmentRepository } from './attachments/attachments.repository
 import { createAuditRepository } from './audit/audit.repository';
 import { createSessionRepository } from './auth/sessions.repository';
 import { createAppointmentRepository } from './clients/appointments.repository';
+import { createClientProfileRepository } from './clients/clientProfile.repository';
 import { createClientRepository } from './clients/clients.repository';
 import { createConversationRepository } from './conversations/conversations.repository';
 import { createMessageRepository } from './messages/messages.repository';
+import { createOutboxRepository } from './notifications/outbox.repository';
+import { createProfileRepository } from './profile/profile.repository';
 import { createGroupRepository } from './team/groups.repository';
 import { createTeamRepository } from './team/team.repository';
 import { createWorkspaceRepository } from './workspace/workspace.repository';
@@ -26,6 +29,9 @@ export function createRepositories(db: Database) {
     conversations: createConversationRepository(db),
     messages: createMessageRepository(db),
     attachments: createAttachmentRepository(db),
+    profile: createProfileRepository(db),
+    clientProfiles: createClientProfileRepository(db),
+    outbox: createOutboxRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

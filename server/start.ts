@@ -45,7 +45,7 @@ async function createFirstWorkspace(repos: Repositories, config: ServerConfig, c
   const { owner } = config;
   const passwordHash = await hashPassword(owner.password);
   repos.transaction(() => {
-    repos.workspace.create(config.workspaceName);
+    repos.workspace.create(config.workspaceName, config.workspaceCountry);
     repos.team.createMember({ name: owner.name, email: owner.email, passwordHash, role: 'owner', groupId: null }, clock.now(), []);
   });
   return null;

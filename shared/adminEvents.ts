@@ -42,6 +42,7 @@ export const auditActionSchema = z.enum([
   'group.update',
   'member.update',
   'member.signOutEverywhere',
+  'client.update',
 ]);
 export const auditEntrySchema = z.object({
   id: idSchema,

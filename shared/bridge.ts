@@ -2,11 +2,21 @@
 // implements it over IPC; renderer/desktop/webBridge.ts implements it for a plain browser.
 import { z } from 'zod';
 import { idSchema } from './domain';
+import { notificationPrefsSchema } from './profile';
 
+/** A new client message the desktop may announce. The renderer says what it knows (the
+ * member's preferences, which conversation is open, whether the screen is locked); whoever
+ * shows it adds the window focus and the clock and applies shared/notificationPolicy.ts. */
 export const desktopNotificationSchema = z.object({
   conversationId: idSchema,
+  locationId: idSchema,
+  /** The client's name. */
   title: z.string().max(200),
+  /** The message text (or "Attachment"). */
   body: z.string().max(500),
+  conversationOpen: z.boolean(),
+  locked: z.boolean(),
+  prefs: notificationPrefsSchema,
 });
 export type DesktopNotification = z.infer<typeof desktopNotificationSchema>;
 
@@ -19,7 +29,8 @@ export interface DesktopBridge {
   readonly kind: 'electron' | 'web';
   /** Base URL of the inbox server, e.g. http://127.0.0.1:4780. */
   serverUrl(): Promise<string>;
-  /** Show a native notification; one per conversation, a newer one replaces the older. */
+  /** Show a native notification if the member's preferences allow it; one per conversation,
+   * a newer one replaces the older. */
   notify(notification: DesktopNotification): void;
   /** Called with the conversation id when the user clicks a notification. Returns unsubscribe. */
   onNotificationClick(listener: (conversationId: number) => void): () => void;

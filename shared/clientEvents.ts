@@ -14,6 +14,7 @@ import {
   timestampSchema,
 } from './domain';
 import type { PushEvents, RequestEvents } from './protocol';
+import { ownNotificationsPushes, ownNotificationsRequests } from './clientProfile';
 
 export const CLIENT_NAMESPACE = '/client';
 
@@ -74,6 +75,7 @@ export const clientRequests = {
     payload: z.object({ conversationId: idSchema, typing: z.boolean() }),
     result: z.object({}),
   },
+  ...ownNotificationsRequests,
 } as const;
 
 export const clientPushes = {
@@ -88,6 +90,7 @@ export const clientPushes = {
   'typing:updated': z.object({ conversationId: idSchema, typing: z.boolean() }),
   /** Messaging options changed (R3): the page re-fetches `client:get`. */
   'settings:updated': z.object({ enabled: z.boolean() }),
+  ...ownNotificationsPushes,
 } as const;
 
 type Requests = typeof clientRequests;

@@ -16,6 +16,9 @@ import {
 } from './domain';
 import { adminRequests, settingsStateSchema } from './adminEvents';
 import type { PushEvents, RequestEvents } from './protocol';
+import { clientProfilePushes, clientProfileRequests } from './clientProfile';
+import { deliveryPushes, deliveryRequests } from './deliveries';
+import { profilePushes, profileRequests } from './profile';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
 export const conversationCursorSchema = z.string().min(1).max(64);
@@ -81,6 +84,9 @@ export const staffRequests = {
     result: z.object({}),
   },
   ...adminRequests,
+  ...profileRequests,
+  ...clientProfileRequests,
+  ...deliveryRequests,
 } as const;
 
 export const staffPushes = {
@@ -99,6 +105,9 @@ export const staffPushes = {
   'settings:updated': settingsStateSchema,
   /** This session was ended by a manager (sign out everywhere) or expired. */
   'session:ended': z.object({ reason: z.enum(['signed-out-everywhere', 'expired', 'signed-out']) }),
+  ...profilePushes,
+  ...clientProfilePushes,
+  ...deliveryPushes,
 } as const;
 
 type Requests = typeof staffRequests;

@@ -182,6 +182,8 @@ async function start(): Promise<void> {
 
   const notifications = createNotificationCenter({
     notifications: { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
+    isWindowFocused: () => window.isFocused(),
+    now: () => new Date(),
     revealWindow: reveal,
     openConversation: (conversationId) => window.webContents.send(NOTIFICATION_CLICK, conversationId),
     log: (message) => console.warn(message),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invokeChannels, sendChannels } from '../../shared/ipc';
+import { DEFAULT_NOTIFICATION_PREFS } from '../../shared/profile';
 import { registerDesktopIpc, type InvokeHandlers, type IpcMainLike, type IpcSenderEvent } from './ipc';
 import { DEFAULT_SETTINGS } from './managedConfig';
 import { appOrigins } from './origins';
@@ -36,6 +37,7 @@ const noopInvoke: InvokeHandlers = {
 
 const frameOf = (url: string | null): IpcSenderEvent => ({ senderFrame: url === null ? null : { url } });
 const APP_PAGE = 'app://inbox/index.html';
+const notificationContext = { locationId: 1, conversationOpen: false, locked: false, prefs: DEFAULT_NOTIFICATION_PREFS };
 
 function setup() {
   const ipcMain = new FakeIpcMain();
@@ -118,7 +120,7 @@ describe('desktop IPC', () => {
 
   it('delivers valid fire-and-forget messages from the app page', () => {
     const { ipcMain, calls } = setup();
-    const notification = { conversationId: 3, title: 'Ada', body: 'Running late' };
+    const notification = { conversationId: 3, title: 'Ada', body: 'Running late', ...notificationContext };
     ipcMain.send('desktop:notify', APP_PAGE, notification);
     ipcMain.send('desktop:badge', APP_PAGE, 5);
     expect(calls).toEqual([
@@ -131,7 +133,7 @@ describe('desktop IPC', () => {
     const { ipcMain, calls, logs } = setup();
     ipcMain.send('desktop:badge', APP_PAGE, -1);
     ipcMain.send('desktop:badge', APP_PAGE, 'lots');
-    ipcMain.send('desktop:notify', APP_PAGE, { conversationId: 3, title: 'x'.repeat(201), body: '' });
+    ipcMain.send('desktop:notify', APP_PAGE, { conversationId: 3, title: 'x'.repeat(201), body: '', ...notificationContext });
     ipcMain.send('desktop:badge', 'https://evil.example/', 1);
     expect(calls).toEqual([]);
     expect(logs).toHaveLength(4);
@@ -154,7 +156,7 @@ describe('desktop IPC', () => {
       },
       log: (message) => logs.push(message),
     });
-    expect(() => ipcMain.send('desktop:notify', APP_PAGE, { conversationId: 1, title: 't', body: 'b' })).not.toThrow();
+    expect(() => ipcMain.send('desktop:notify', APP_PAGE, { conversationId: 1, title: 't', body: 'b', ...notificationContext })).not.toThrow();
     expect(logs).toEqual(['desktop:notify failed: notification service unavailable']);
   });
 });

@@ -1,5 +1,8 @@
-// Owns native notifications: one per conversation, and what a click on one does.
+// Owns native notifications: whether a new client message shows one (the member's preferences,
+// the window's focus, the clock — shared/notificationPolicy.ts), one per conversation, and what
+// a click on one does.
 import type { DesktopNotification } from '../../shared/bridge';
+import { decideNotification, minuteOfDayOf, notificationText, type NotificationDecision } from '../../shared/notificationPolicy';
 
 /** The parts of an Electron Notification we use. */
 export interface NativeNotification {
@@ -10,11 +13,15 @@ export interface NativeNotification {
 
 export interface NotificationFactory {
   isSupported(): boolean;
-  create(options: { title: string; body: string }): NativeNotification;
+  create(options: { title: string; body: string; silent: boolean }): NativeNotification;
 }
 
 export interface NotificationCenterOptions {
   readonly notifications: NotificationFactory;
+  /** Whether the inbox window has the focus now. */
+  readonly isWindowFocused: () => boolean;
+  /** The local time now (quiet hours). */
+  readonly now: () => Date;
   /** Brings the inbox window to the front. */
   readonly revealWindow: () => void;
   /** Tells the renderer to open the conversation ('desktop:notification-click'). */
@@ -22,9 +29,11 @@ export interface NotificationCenterOptions {
   readonly log?: (message: string) => void;
 }
 
+export type ShowOutcome = NotificationDecision | { notify: false; reason: 'unsupported' };
+
 export interface NotificationCenter {
-  /** Returns false when the OS cannot show notifications (the in-app unread count still works). */
-  show(notification: DesktopNotification): boolean;
+  /** Shows the notification if the preferences allow it; says what it decided. */
+  show(notification: DesktopNotification): ShowOutcome;
   /** Closes every notification still on screen, e.g. before quitting. */
   closeAll(): void;
 }
@@ -40,18 +49,28 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
   };
 
   return {
-    show({ conversationId, title, body }) {
+    show(request) {
+      const decision = decideNotification({
+        prefs: request.prefs,
+        locationId: request.locationId,
+        conversationOpen: request.conversationOpen,
+        windowFocused: options.isWindowFocused(),
+        minuteOfDay: minuteOfDayOf(options.now()),
+        locked: request.locked,
+      });
+      if (!decision.notify) return decision;
       if (!options.notifications.isSupported()) {
         if (!reportedUnsupported) options.log?.('Native notifications are not supported on this system.');
         reportedUnsupported = true;
-        return false;
+        return { notify: false, reason: 'unsupported' };
       }
+      const { conversationId } = request;
       const previous = shown.get(conversationId);
       // Forget before closing: its 'close' event must not drop the replacement from the map.
       shown.delete(conversationId);
       previous?.close();
 
-      const notification = options.notifications.create({ title, body });
+      const notification = options.notifications.create({ ...notificationText(decision, request), silent: decision.silent });
       notification.on('click', () => {
         forget(conversationId, notification);
         options.revealWindow();
@@ -60,7 +79,7 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
       notification.on('close', () => forget(conversationId, notification));
       shown.set(conversationId, notification);
       notification.show();
-      return true;
+      return decision;
     },
     closeAll() {
       const all = [...shown.values()];

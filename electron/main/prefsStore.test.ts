@@ -32,6 +32,17 @@ describe('prefs store', () => {
     });
   });
 
+  it('keeps a member\'s notification preferences for the next start (R10)', () => {
+    const state = {
+      prefs: { desktop: true, sound: false, showPreview: false, mutedLocationIds: [2], quietHours: { start: 1320, end: 420 } },
+      version: 4,
+      updatedAt: 1,
+    };
+    createPrefsStore(directory).set('notify.prefs:3', state);
+    expect(createPrefsStore(directory).get('notify.prefs:3')).toEqual(state);
+    expect(createPrefsStore(directory).get('notify.prefs:4')).toBeUndefined();
+  });
+
   it('treats dotted keys as names, not nested paths', () => {
     const prefs = createPrefsStore(directory);
     prefs.set('inbox', 1);

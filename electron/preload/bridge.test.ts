@@ -62,11 +62,12 @@ describe('preload desktop bridge', () => {
   it('sends notifications (known fields only) and the badge count', () => {
     const ipc = new FakeRendererIpc();
     const bridge = createDesktopBridge(ipc);
-    const notification = { conversationId: 4, title: 'Ada', body: 'Hi', extra: 'not for main' };
-    bridge.notify(notification);
+    const prefs = { desktop: true, sound: false, showPreview: true, mutedLocationIds: [2], quietHours: null };
+    const known = { conversationId: 4, locationId: 1, title: 'Ada', body: 'Hi', conversationOpen: false, locked: false };
+    bridge.notify({ ...known, prefs: { ...prefs, extra: 'not for main' }, extra: 'not for main' } as never);
     bridge.setBadgeCount(2);
     expect(ipc.sent).toEqual([
-      ['desktop:notify', { conversationId: 4, title: 'Ada', body: 'Hi' }],
+      ['desktop:notify', { ...known, prefs }],
       ['desktop:badge', 2],
     ]);
     for (const [channel] of ipc.sent) expect(Object.keys(sendChannels)).toContain(channel);

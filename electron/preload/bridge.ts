@@ -33,8 +33,17 @@ export function createDesktopBridge(ipc: RendererIpc): DesktopBridge {
     },
     notify(notification: DesktopNotification) {
       // Copy the known fields only: whatever else the page put on the object stays in the page.
-      const { conversationId, title, body } = notification;
-      ipc.send(NOTIFY, { conversationId, title, body });
+      const { conversationId, locationId, title, body, conversationOpen, locked, prefs } = notification;
+      const { desktop, sound, showPreview, mutedLocationIds, quietHours } = prefs;
+      ipc.send(NOTIFY, {
+        conversationId,
+        locationId,
+        title,
+        body,
+        conversationOpen,
+        locked,
+        prefs: { desktop, sound, showPreview, mutedLocationIds, quietHours },
+      });
     },
     onNotificationClick(listener) {
       // The IPC event (which carries the sender) is dropped here, never handed to the page.

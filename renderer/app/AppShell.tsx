@@ -8,6 +8,7 @@ import type { ConnectionStatus } from '../api/connectionStatus';
 import { InboxScreen } from '../inbox/InboxScreen';
 import { useStaff } from '../session/StaffContext';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { ProfileScreen } from '../profile/ProfileScreen';
 import { MessagingOff } from './MessagingOff';
 import { NoAccess } from './NoAccess';
 import { Rail } from './Rail';
@@ -45,6 +46,7 @@ export function AppShell({ status, onSignOut }: AppShellProps) {
       )}
       {onInbox && canAccessChats && !messagingOn && <MessagingOff />}
       {route.screen === 'settings' && <SettingsScreen section={route.section} />}
+      {route.screen === 'profile' && <ProfileScreen />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
-// The main menu on the left: Messages (only with Access client chats, R9) and Settings (only
-// for members who may manage something there). No empty navigation landmark when neither.
+// The main menu on the left: Messages (only with Access client chats, R9), Settings (only for
+// members who may manage something there) and everyone's own Profile.
 import { can } from '../../shared/permissions';
 import { useUnreadBadge } from '../inbox/useUnreadBadge';
 import { useStaff } from '../session/StaffContext';
-import { canOpenSettings, INBOX_ROUTE, parseRoute, type Route } from './route';
+import { canOpenSettings, INBOX_ROUTE, parseRoute, PROFILE_ROUTE, type Route } from './route';
 
 interface RailProps {
   route: Route;
@@ -14,7 +14,6 @@ export function Rail({ route, navigate }: RailProps) {
   const { session } = useStaff();
   const showMessages = can(session.grants, 'chats.access');
   const showSettings = canOpenSettings(session.grants);
-  if (!showMessages && !showSettings) return <div className="rail" />;
   return (
     <nav className="rail" aria-label="Main">
       <ul className="rail__list">
@@ -36,8 +35,28 @@ export function Rail({ route, navigate }: RailProps) {
             </button>
           </li>
         )}
+        <li>
+          <button
+            type="button"
+            className="rail__item"
+            aria-current={route.screen === 'profile' ? 'page' : undefined}
+            onClick={() => navigate(PROFILE_ROUTE)}
+          >
+            <ProfileIcon />
+            <span className="rail__label">Profile</span>
+          </button>
+        </li>
       </ul>
     </nav>
+  );
+}
+
+function ProfileIcon() {
+  return (
+    <svg className="rail__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 20a8 8 0 0 1 16 0z" />
+    </svg>
   );
 }
 

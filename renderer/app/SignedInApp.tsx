@@ -12,6 +12,8 @@ import { useSessionEndedPush } from '../session/useSessionEndedPush';
 import { useSessionInfo } from '../session/useSessionInfo';
 import { useStaffConnection } from '../session/useStaffConnection';
 import { withMessagingResume } from '../session/withMessagingResume';
+import { PrefsContext } from '../profile/PrefsContext';
+import { createPrefsSync } from '../profile/prefsSync';
 import { AppShell } from './AppShell';
 import { ConnectingScreen } from './ConnectingScreen';
 
@@ -42,12 +44,18 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
     [screensApi, session, bridge],
   );
   const attachments = useMemo(() => createAttachmentClient(serverUrl, token), [serverUrl, token]);
+  // The member's notification preferences: cached copy first, then the server's, live (R10).
+  const memberId = session?.member.id;
+  const prefsSync = useMemo(() => (memberId === undefined ? null : createPrefsSync(api, bridge, memberId)), [api, bridge, memberId]);
+  useEffect(() => prefsSync?.start(), [prefsSync]);
 
-  if (!context) return <ConnectingScreen status={status} onSignOut={onSignOut} />;
+  if (!context || !prefsSync) return <ConnectingScreen status={status} onSignOut={onSignOut} />;
   return (
     <StaffContext value={context}>
       <AttachmentContext value={attachments}>
-        <AppShell status={status} onSignOut={onSignOut} />
+        <PrefsContext value={prefsSync}>
+          <AppShell status={status} onSignOut={onSignOut} />
+        </PrefsContext>
       </AttachmentContext>
     </StaffContext>
   );

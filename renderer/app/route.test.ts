@@ -26,6 +26,11 @@ describe('routes', () => {
     expect(routeHref({ screen: 'settings', section: 'team' })).toBe('#/settings/team');
     expect(parseRoute(routeHref({ screen: 'settings', section: 'audit' }), owner)).toEqual({ screen: 'settings', section: 'audit' });
   });
+
+  it('opens everyone\'s own Profile, whatever their grants', () => {
+    expect(parseRoute('#/profile', noGrants)).toEqual({ screen: 'profile' });
+    expect(routeHref({ screen: 'profile' })).toBe('#/profile');
+  });
 });
 
 describe('sessionEndedNotice', () => {

@@ -3,7 +3,7 @@
 import { can, type Grants } from '../../shared/permissions';
 
 export type SettingsSection = 'messages' | 'team' | 'audit';
-export type Route = { screen: 'inbox' } | { screen: 'settings'; section: SettingsSection };
+export type Route = { screen: 'inbox' } | { screen: 'settings'; section: SettingsSection } | { screen: 'profile' };
 
 const SECTION_PERMISSION = {
   messages: 'settings.manage',
@@ -14,6 +14,8 @@ const SECTION_PERMISSION = {
 const SECTION_ORDER: readonly SettingsSection[] = ['messages', 'team', 'audit'];
 
 export const INBOX_ROUTE: Route = { screen: 'inbox' };
+/** Every member's own page (notification preferences). */
+export const PROFILE_ROUTE: Route = { screen: 'profile' };
 
 /** The Settings sections this member may open, in menu order. */
 export function allowedSettingsSections(grants: Grants): SettingsSection[] {
@@ -28,6 +30,7 @@ const isSection = (value: string | undefined): value is SettingsSection =>
 /** "#/settings/team" → the Team section, if the member may open it. */
 export function parseRoute(hash: string, grants: Grants): Route {
   const [screen, section] = hash.replace(/^#\/?/, '').split('/');
+  if (screen === 'profile') return PROFILE_ROUTE;
   if (screen !== 'settings') return INBOX_ROUTE;
   const allowed = allowedSettingsSections(grants);
   if (isSection(section) && allowed.includes(section)) return { screen: 'settings', section };
@@ -36,5 +39,6 @@ export function parseRoute(hash: string, grants: Grants): Route {
 }
 
 export function routeHref(route: Route): string {
+  if (route.screen === 'profile') return '#/profile';
   return route.screen === 'inbox' ? '#/messages' : `#/settings/${route.section}`;
 }

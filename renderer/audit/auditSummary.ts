@@ -19,6 +19,7 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'group.update': 'Edited a permission group',
   'member.update': "Changed a team member's group or locations",
   'member.signOutEverywhere': 'Signed a team member out of all devices',
+  'client.update': "Changed a client's details",
 };
 
 const GRANT_KEYS: readonly string[] = ['accessChats', 'replyChats', 'manageSettings', 'manageTeam', 'viewAuditLog'];
@@ -38,6 +39,10 @@ const FIELDS: Record<string, Field> = {
     ]),
   ),
   name: { label: 'Name', format: (value) => plain(value) },
+  mobile: { label: 'Mobile number', format: (value) => plain(value) },
+  email: { label: 'Email', format: (value) => plain(value) },
+  emailNotifications: { label: 'Email notifications', format: onOff },
+  smsNotifications: { label: 'Text message notifications', format: onOff },
   group: { label: 'Permission group', format: (value) => plain(value) },
   locations: { label: 'Locations', format: (value) => plain(value) },
   groupId: { label: 'Permission group', format: (value, names) => nameOf(value, names.groups, 'group') },

@@ -8,7 +8,15 @@ import { MessageAttachments } from '../attachments/MessageAttachments';
 import { formatMessageTime } from '../ui/format';
 import type { OutgoingMessage } from './timeline';
 
+/** How one of our messages went out on another channel (email, text), already worded. */
+export interface ChannelStatus {
+  channel: string;
+  state: string;
+  label: string;
+}
+
 interface StoredMessageProps {
+  channels?: readonly ChannelStatus[] | undefined;
   message: Message;
   own: boolean;
   /** Show who wrote it (several team members answer the same client). */
@@ -16,7 +24,7 @@ interface StoredMessageProps {
   now: number;
 }
 
-export function StoredMessageItem({ message, own, showAuthor, now }: StoredMessageProps) {
+export function StoredMessageItem({ message, own, showAuthor, now, channels }: StoredMessageProps) {
   const delivery = message.readAt === null ? 'sent' : 'read';
   return (
     <li
@@ -31,6 +39,17 @@ export function StoredMessageItem({ message, own, showAuthor, now }: StoredMessa
       <p className="message__meta">
         <time dateTime={new Date(message.createdAt).toISOString()}>{formatMessageTime(message.createdAt, now)}</time>
         {own && <span className="message__delivery">{delivery === 'read' ? 'Read' : 'Sent'}</span>}
+        {channels?.map((status) => (
+          <span
+            key={status.channel}
+            className={`message__channel message__channel--${status.state}`}
+            data-testid="delivery"
+            data-channel={status.channel}
+            data-state={status.state}
+          >
+            {status.label}
+          </span>
+        ))}
       </p>
     </li>
   );

@@ -3,11 +3,13 @@
 import { useRef } from 'react';
 import type { AppError } from '../../shared/result';
 import { useNow } from '../ui/useNow';
-import { OutgoingMessageItem, StoredMessageItem } from './MessageItem';
+import { OutgoingMessageItem, StoredMessageItem, type ChannelStatus } from './MessageItem';
 import type { AuthorKind, TimelineState } from './timeline';
 import { useChatScroll } from './useChatScroll';
 
 interface MessageListProps {
+  /** How our messages went out by email/text (staff side), as lines to show under them. */
+  channelsOf?: (messageId: number) => readonly ChannelStatus[] | undefined;
   timeline: TimelineState;
   ownSide: AuthorKind;
   /** Our side has several writers (team members): name them on our messages. */
@@ -21,7 +23,7 @@ interface MessageListProps {
 }
 
 export function MessageList(props: MessageListProps) {
-  const { timeline, ownSide, nameOwnAuthors, loadingOlder, onLoadOlder, onRetry, onDiscard, describeFailure, emptyText } =
+  const { timeline, ownSide, nameOwnAuthors, loadingOlder, onLoadOlder, onRetry, onDiscard, describeFailure, emptyText, channelsOf } =
     props;
   const scroller = useRef<HTMLDivElement>(null);
   const lastOutgoing = timeline.outgoing.at(-1);
@@ -51,7 +53,14 @@ export function MessageList(props: MessageListProps) {
         {timeline.messages.map((message) => {
           const own = message.author.kind === ownSide;
           return (
-            <StoredMessageItem key={message.id} message={message} own={own} showAuthor={!own || nameOwnAuthors} now={now} />
+            <StoredMessageItem
+              key={message.id}
+              message={message}
+              own={own}
+              showAuthor={!own || nameOwnAuthors}
+              now={now}
+              channels={own ? channelsOf?.(message.id) : undefined}
+            />
           );
         })}
         {timeline.outgoing.map((message) => (

@@ -7,6 +7,7 @@ import { useNow } from '../ui/useNow';
 import type { ClientApi } from './clientApi';
 import { AppointmentList } from './AppointmentList';
 import { ClientChat } from './ClientChat';
+import { ClientNotifications } from './ClientNotifications';
 import { sortAppointments } from './clientOverview';
 import type { ClientOverview } from './useClientOverview';
 
@@ -60,6 +61,7 @@ export function ClientHome({ api, overview, messagingOff, status, refresh }: Cli
             openAppointmentId={openAppointmentId}
             onOpenChat={openChat}
           />
+          <ClientNotifications api={api} workspaceName={overview.workspaceName} />
         </section>
         {openAppointment ? (
           <ClientChat

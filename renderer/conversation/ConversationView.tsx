@@ -1,7 +1,7 @@
 // The open conversation: header, history, typing indicator and the reply box, which is
 // hidden for members who may read but not reply (R7). While messaging is off (R2) the whole
 // inbox is hidden behind a notice instead; the composer stays mounted so a draft survives.
-import { useId } from 'react';
+import { useCallback, useId } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { can } from '../../shared/permissions';
 import { Composer } from '../chat/Composer';
@@ -11,6 +11,8 @@ import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
 import { useStaff } from '../session/StaffContext';
 import { ConversationHeader } from './ConversationHeader';
+import { deliveryLabel } from './deliveries';
+import { useDeliveries } from './useDeliveries';
 import { useStaffChat } from './useStaffChat';
 
 interface ConversationViewProps {
@@ -25,6 +27,12 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
   const chat = useStaffChat(conversationId, visible);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
+  const deliveries = useDeliveries(conversationId);
+  const channelsOf = useCallback(
+    (messageId: number) =>
+      deliveries.get(messageId)?.map((delivery) => ({ channel: delivery.channel, state: delivery.state, label: deliveryLabel(delivery) })),
+    [deliveries],
+  );
 
   return (
     <section className="conversation" aria-labelledby={titleId}>
@@ -52,6 +60,7 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
         onDiscard={chat.discard}
         describeFailure={describeError}
         emptyText="No messages in this conversation yet."
+        channelsOf={channelsOf}
       />
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_NOTIFICATION_PREFS } from '../../shared/profile';
 import { titleWithBadge } from './badgeTitle';
 import { createWebBridge, type NotificationApi, type WebBridgeEnvironment } from './webBridge';
 import { createMemoryStorage } from './testDoubles';
@@ -26,12 +27,22 @@ function environment(overrides: Partial<WebBridgeEnvironment> = {}): WebBridgeEn
     storage: createMemoryStorage(),
     document: { title: 'Front Desk Inbox' },
     focusWindow: vi.fn(),
+    isWindowFocused: () => false,
+    now: () => new Date(2026, 2, 2, 10, 0),
     notifications: undefined,
     ...overrides,
   };
 }
 
-const message = { conversationId: 7, title: 'Ana Ruiz', body: 'Can I move my appointment?' };
+const message = {
+  conversationId: 7,
+  locationId: 1,
+  title: 'Ana Ruiz',
+  body: 'Can I move my appointment?',
+  conversationOpen: false,
+  locked: false,
+  prefs: DEFAULT_NOTIFICATION_PREFS,
+};
 
 describe('titleWithBadge', () => {
   it('prefixes, replaces and clears the count', () => {
@@ -89,6 +100,26 @@ describe('createWebBridge', () => {
     unsubscribe();
     notification?.onclick?.call(notification as unknown as Notification, new Event('click'));
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('applies the member\'s preferences before asking the browser for anything', () => {
+    const { api, shown } = fakeNotifications('default');
+    const bridge = createWebBridge(environment({ notifications: api, isWindowFocused: () => true }));
+    bridge.notify({ ...message, conversationOpen: true });
+    bridge.notify({ ...message, prefs: { ...DEFAULT_NOTIFICATION_PREFS, desktop: false } });
+    bridge.notify({ ...message, prefs: { ...DEFAULT_NOTIFICATION_PREFS, mutedLocationIds: [1] } });
+    bridge.notify({ ...message, prefs: { ...DEFAULT_NOTIFICATION_PREFS, quietHours: { start: 9 * 60, end: 17 * 60 } } });
+    expect(api.requestPermission).not.toHaveBeenCalled();
+    expect(shown).toHaveLength(0);
+  });
+
+  it('hides the text without preview and mutes the sound by preference', () => {
+    const { api, shown } = fakeNotifications('granted');
+    createWebBridge(environment({ notifications: api })).notify({
+      ...message,
+      prefs: { ...DEFAULT_NOTIFICATION_PREFS, showPreview: false, sound: false },
+    });
+    expect(shown[0]).toMatchObject({ title: 'Ana Ruiz', options: { body: 'New message', silent: true } });
   });
 
   it('keeps preferences in namespaced storage', async () => {

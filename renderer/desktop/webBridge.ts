@@ -1,6 +1,8 @@
-// DesktopBridge for a plain browser: the Notification API, the tab title as the badge and
-// localStorage as the preference cache. Its environment is passed in so tests run under Node.
+// DesktopBridge for a plain browser: the Notification API (by the member's preferences, as the
+// desktop does), the tab title as the badge and localStorage as the preference cache. Its
+// environment is passed in so tests run under Node.
 import type { DesktopBridge, DesktopNotification } from '../../shared/bridge';
+import { decideNotification, minuteOfDayOf, notificationText, type NotificationDecision } from '../../shared/notificationPolicy';
 import { titleWithBadge } from './badgeTitle';
 import { createPrefsStore, type KeyValueStorage } from './prefsStore';
 
@@ -16,6 +18,10 @@ export interface WebBridgeEnvironment {
   storage: KeyValueStorage;
   document: Pick<Document, 'title'>;
   focusWindow(): void;
+  /** Whether the page has the focus and is visible. */
+  isWindowFocused(): boolean;
+  /** The local time now (quiet hours). */
+  now(): Date;
   /** Absent when the browser has no notifications (or they are blocked by policy). */
   notifications: NotificationApi | undefined;
 }
@@ -24,12 +30,15 @@ export function createWebBridge(env: WebBridgeEnvironment): DesktopBridge {
   const prefs = createPrefsStore(env.storage);
   const clickListeners = new Set<(conversationId: number) => void>();
 
-  const show = (api: NotificationApi, notification: DesktopNotification): void => {
-    const shown = new api(notification.title, {
-      body: notification.body,
+  const show = (api: NotificationApi, notification: DesktopNotification, decision: Extract<NotificationDecision, { notify: true }>): void => {
+    const { title, body } = notificationText(decision, notification);
+    const shown = new api(title, {
+      body,
+      silent: decision.silent,
       // One notification per conversation: a newer message replaces the older notification.
       tag: `conversation-${notification.conversationId}`,
-    });
+      renotify: true,
+    } as NotificationOptions);
     shown.onclick = () => {
       env.focusWindow();
       shown.close();
@@ -43,14 +52,23 @@ export function createWebBridge(env: WebBridgeEnvironment): DesktopBridge {
     notify(notification) {
       const api = env.notifications;
       if (!api || api.permission === 'denied') return;
+      const decision = decideNotification({
+        prefs: notification.prefs,
+        locationId: notification.locationId,
+        conversationOpen: notification.conversationOpen,
+        windowFocused: env.isWindowFocused(),
+        minuteOfDay: minuteOfDayOf(env.now()),
+        locked: notification.locked,
+      });
+      if (!decision.notify) return;
       if (api.permission === 'granted') {
-        show(api, notification);
+        show(api, notification, decision);
         return;
       }
       // Ask the first time a notification is needed rather than on load, when it means nothing.
       api.requestPermission().then(
         (permission) => {
-          if (permission === 'granted') show(api, notification);
+          if (permission === 'granted') show(api, notification, decision);
         },
         () => undefined,
       );

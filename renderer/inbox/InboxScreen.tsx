@@ -3,6 +3,7 @@
 // open, Client Connect off); `visible` says whether the member can actually see it.
 import { useCallback, useState } from 'react';
 import { AppointmentPanel } from '../conversation/AppointmentPanel';
+import { ClientProfilePanel } from '../conversation/ClientProfilePanel';
 import { ConversationView } from '../conversation/ConversationView';
 import { useConversationDetail } from '../conversation/useConversationDetail';
 import { ConversationList } from './ConversationList';
@@ -58,7 +59,12 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
           <ConversationView key={openId} conversationId={openId} conversation={summary} visible={visible} />
         )}
       </main>
-      {openId !== null && <AppointmentPanel detail={detail} error={detailError} />}
+      {openId !== null && (
+        <div className="context-column">
+          <AppointmentPanel detail={detail} error={detailError} />
+          <ClientProfilePanel key={openId} conversationId={openId} />
+        </div>
+      )}
     </>
   );
 }

@@ -13,7 +13,8 @@ export type ConversationListAction =
   | { type: 'first-page'; items: ConversationSummary[]; nextCursor: string | null }
   | { type: 'next-page'; items: ConversationSummary[]; nextCursor: string | null }
   | { type: 'conversation-updated'; conversation: ConversationSummary }
-  | { type: 'unread-changed'; conversationId: number; unreadCount: number };
+  | { type: 'unread-changed'; conversationId: number; unreadCount: number }
+  | { type: 'client-renamed'; clientId: number; name: string };
 
 export const emptyConversationList: ConversationListState = { items: [], nextCursor: null, loaded: false };
 
@@ -54,6 +55,13 @@ export function conversationListReducer(
       return { ...state, items: mergeConversations(state.items, action.items), nextCursor: action.nextCursor };
     case 'conversation-updated':
       return { ...state, items: mergeConversations(state.items, [action.conversation]) };
+    case 'client-renamed':
+      return {
+        ...state,
+        items: state.items.map((conversation) =>
+          conversation.client.id === action.clientId ? { ...conversation, client: { ...conversation.client, name: action.name } } : conversation,
+        ),
+      };
     case 'unread-changed':
       return {
         ...state,

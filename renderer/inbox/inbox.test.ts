@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message } from '../../shared/domain';
 import { conversationListReducer, emptyConversationList, type ConversationListAction } from './conversationList';
-import { notificationBody, shouldNotify } from './notificationRules';
+import { notificationBody, notificationRequest } from './notificationRules';
+import { DEFAULT_NOTIFICATION_PREFS } from '../../shared/profile';
 import { seedUnreadCounts, totalUnread, withUnreadCount } from './unreadCounts';
 
 const conversation = (id: number, lastActivityAt: number, unreadCount = 0): ConversationSummary => ({
@@ -76,28 +77,56 @@ describe('unread counts', () => {
   });
 });
 
-describe('shouldNotify', () => {
-  const message = (kind: 'client' | 'staff'): Message => ({
+describe('notificationRequest', () => {
+  const message = (kind: 'client' | 'staff', text = 'Hi'): Message => ({
     id: 1,
     conversationId: 7,
     clientMessageId: '00000000-0000-4000-8000-000000000001',
     author: kind === 'client' ? { kind, clientId: 1, name: 'Ana' } : { kind, memberId: 1, name: 'Mia' },
     appointmentId: null,
-    text: 'Hi',
+    text,
     attachments: [],
     createdAt: 1,
     readAt: null,
   });
+  const conversation = {
+    id: 7,
+    client: { id: 1, name: 'Ana Ruiz' },
+    location: { id: 2, name: 'Soho' },
+    appointment: null,
+    lastMessage: null,
+    lastActivityAt: 1,
+    unreadCount: 1,
+  };
+  const context = { openConversationId: 7, prefs: DEFAULT_NOTIFICATION_PREFS, locked: false };
 
-  it('notifies for client messages unless their conversation is open in a focused window', () => {
-    expect(shouldNotify(message('client'), { openConversationId: 7, windowFocused: true })).toBe(false);
-    expect(shouldNotify(message('client'), { openConversationId: 7, windowFocused: false })).toBe(true);
-    expect(shouldNotify(message('client'), { openConversationId: 8, windowFocused: true })).toBe(true);
-    expect(shouldNotify(message('staff'), { openConversationId: null, windowFocused: false })).toBe(false);
+  it('asks the desktop about client messages only, saying what the renderer knows', () => {
+    expect(notificationRequest(message('client'), conversation, context)).toEqual({
+      conversationId: 7,
+      locationId: 2,
+      title: 'Ana Ruiz',
+      body: 'Hi',
+      conversationOpen: true,
+      locked: false,
+      prefs: DEFAULT_NOTIFICATION_PREFS,
+    });
+    expect(notificationRequest(message('client'), conversation, { ...context, openConversationId: 8 })?.conversationOpen).toBe(false);
+    expect(notificationRequest(message('staff'), conversation, context)).toBeNull();
   });
 
   it('shortens long bodies to the notification limit', () => {
     expect(notificationBody('x'.repeat(600))).toHaveLength(500);
-    expect(notificationBody('short')).toBe('short');
+    expect(notificationRequest(message('client', 'x'.repeat(600)), conversation, context)?.body).toHaveLength(500);
+  });
+});
+
+describe('client renamed in their profile', () => {
+  it('shows the new name on every conversation of that client', () => {
+    const conversation = (id: number, clientId: number, name: string) => ({
+      id, client: { id: clientId, name }, location: { id: 1, name: 'Soho' }, appointment: null, lastMessage: null, lastActivityAt: id, unreadCount: 0,
+    });
+    const state = { items: [conversation(2, 7, 'Ava Thompson'), conversation(1, 8, 'Noah Williams')], nextCursor: null, loaded: true };
+    const renamed = conversationListReducer(state, { type: 'client-renamed', clientId: 7, name: 'Ava T.' });
+    expect(renamed.items.map((item) => item.client.name)).toEqual(['Ava T.', 'Noah Williams']);
   });
 });

@@ -1,20 +1,40 @@
-// When a new message deserves a desktop notification: only the client's messages, and only
-// when the member is not already looking at that conversation.
-import type { Message } from '../../shared/domain';
+// What the inbox tells the desktop about a new message: only the client's messages, with what
+// the renderer knows (the member's preferences, the open conversation, the screen lock). The
+// desktop (or the web bridge) adds the window focus and the clock, and decides by
+// shared/notificationPolicy.ts.
+import type { DesktopNotification } from '../../shared/bridge';
+import type { ConversationSummary, Message } from '../../shared/domain';
+import type { NotificationPrefs } from '../../shared/profile';
+import { describeMessageContent } from '../attachments/attachmentRules';
 
-export interface ViewState {
+export interface NotificationContext {
   openConversationId: number | null;
-  windowFocused: boolean;
+  prefs: NotificationPrefs;
+  /** The reception screen is locked (the screen lock sets this; false until it exists). */
+  locked: boolean;
 }
 
-export function shouldNotify(message: Message, view: ViewState): boolean {
-  if (message.author.kind !== 'client') return false;
-  return !view.windowFocused || view.openConversationId !== message.conversationId;
-}
-
+const TITLE_MAX = 200;
 const BODY_MAX = 500;
 
 /** Notification text limits (shared/bridge.ts) cut long messages with an ellipsis. */
 export function notificationBody(text: string): string {
   return text.length <= BODY_MAX ? text : `${text.slice(0, BODY_MAX - 1)}…`;
+}
+
+export function notificationRequest(
+  message: Message,
+  conversation: ConversationSummary,
+  context: NotificationContext,
+): DesktopNotification | null {
+  if (message.author.kind !== 'client') return null;
+  return {
+    conversationId: conversation.id,
+    locationId: conversation.location.id,
+    title: conversation.client.name.slice(0, TITLE_MAX),
+    body: notificationBody(describeMessageContent(message.text, message.attachments.length)),
+    conversationOpen: context.openConversationId === conversation.id,
+    locked: context.locked,
+    prefs: context.prefs,
+  };
 }

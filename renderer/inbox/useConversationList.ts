@@ -22,6 +22,7 @@ export function useConversationList() {
         });
       }),
       api.subscribe('message:created', ({ conversation }) => dispatch({ type: 'conversation-updated', conversation })),
+      api.subscribe('clientProfile:updated', ({ clientId, name }) => dispatch({ type: 'client-renamed', clientId, name })),
       api.subscribe('conversation:read', (read) => {
         if (read.reader === 'business') {
           dispatch({ type: 'unread-changed', conversationId: read.conversationId, unreadCount: read.unreadCount });

@@ -1,13 +1,13 @@
-// Desktop notifications for client messages the member is not looking at; clicking one opens
-// its conversation.
+// Desktop notifications for new client messages, by the member's preferences (R10); clicking
+// one opens its conversation.
 import { useEffect, useRef } from 'react';
-import { describeMessageContent } from '../attachments/attachmentRules';
+import { usePrefsSync } from '../profile/PrefsContext';
 import { useStaff } from '../session/StaffContext';
-import { isWindowFocused } from '../ui/useWindowFocused';
-import { notificationBody, shouldNotify } from './notificationRules';
+import { notificationRequest } from './notificationRules';
 
 export function useMessageNotifications(openConversationId: number | null, openConversation: (id: number) => void) {
   const { api, bridge } = useStaff();
+  const prefs = usePrefsSync();
   const openId = useRef(openConversationId);
   useEffect(() => {
     openId.current = openConversationId;
@@ -16,15 +16,11 @@ export function useMessageNotifications(openConversationId: number | null, openC
   useEffect(
     () =>
       api.subscribe('message:created', ({ message, conversation }) => {
-        const view = { openConversationId: openId.current, windowFocused: isWindowFocused() };
-        if (!shouldNotify(message, view)) return;
-        bridge.notify({
-          conversationId: conversation.id,
-          title: conversation.client.name.slice(0, 200),
-          body: notificationBody(describeMessageContent(message.text, message.attachments.length)),
-        });
+        // The screen lock (another issue) will pass its state here.
+        const request = notificationRequest(message, conversation, { openConversationId: openId.current, prefs: prefs.prefs(), locked: false });
+        if (request) bridge.notify(request);
       }),
-    [api, bridge],
+    [api, bridge, prefs],
   );
 
   useEffect(() => bridge.onNotificationClick(openConversation), [bridge, openConversation]);

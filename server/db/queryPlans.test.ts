@@ -5,6 +5,7 @@ import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.reposito
 import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
 import { LOCATION_PAGE_SQL, LOCATIONS_PAGE_SQL } from '../conversations/conversations.repository';
 import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
+import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
 import { migrate } from './migrate';
 import { openDatabase } from './open';
 
@@ -51,5 +52,18 @@ describe('query plans', () => {
     const detail = plan(AUDIT_PAGE_SQL, { beforeId: 10, limit: 50 });
     expect(detail).toMatch(/SEARCH audit_log USING INTEGER PRIMARY KEY \(rowid<\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('finds the next due delivery through deliveries_due', () => {
+    const detail = plan(DUE_DELIVERY_SQL, [1]);
+    expect(detail).toMatch(/SEARCH deliveries USING INDEX deliveries_due \(next_attempt_at<\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN deliveries\b/);
+  });
+
+  it('lists a conversation\'s deliveries through its messages and the (message, channel) key', () => {
+    const detail = plan(CONVERSATION_DELIVERIES_SQL, [1, 200]);
+    expect(detail).toMatch(/SEARCH m USING (COVERING )?INDEX messages_by_conversation \(conversation_id=\?\)/);
+    expect(detail).toMatch(/SEARCH d USING INDEX sqlite_autoindex_deliveries_\d \(message_id=\?\)/);
+    expect(detail).not.toMatch(/SCAN d\b|SCAN m\b/);
   });
 });

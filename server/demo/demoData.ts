@@ -65,16 +65,16 @@ type DemoAppointment = {
 type DemoClient = { name: string; mobile: string; email: string; appointments: DemoAppointment[] };
 
 export const DEMO_CLIENTS = {
-  ava: { name: 'Ava Thompson', mobile: '+447700900101', email: 'ava@example.com', appointments: [{ location: 'soho', service: 'Cut & blow-dry', stylist: 'sofia', inMs: DAY + 2 * HOUR, status: 'confirmed' }] },
-  noah: { name: 'Noah Williams', mobile: '+447700900102', email: 'noah@example.com', appointments: [{ location: 'soho', service: 'Skin fade', stylist: 'sofia', inMs: 3 * DAY, status: 'confirmed' }] },
-  mia: { name: 'Mia Patel', mobile: '+447700900103', email: 'mia@example.com', appointments: [{ location: 'shoreditch', service: 'Balayage', stylist: null, inMs: 2 * DAY + 4 * HOUR, status: 'confirmed' }] },
-  leo: { name: 'Leo Garcia', mobile: '+447700900104', email: 'leo@example.com', appointments: [{ location: 'shoreditch', service: 'Beard trim', stylist: null, inMs: 5 * DAY, status: 'booked' }] },
-  isla: { name: 'Isla Brown', mobile: '+447700900105', email: 'isla@example.com', appointments: [{ location: 'soho', service: 'Colour refresh', stylist: 'sofia', inMs: 4 * DAY, status: 'cancelled' }] },
-  ethan: { name: 'Ethan Clarke', mobile: '+447700900106', email: 'ethan@example.com', appointments: [{ location: 'shoreditch', service: 'Classic cut', stylist: null, inMs: 6 * HOUR, status: 'confirmed' }] },
-  grace: { name: 'Grace Kim', mobile: '+447700900107', email: 'grace@example.com', appointments: [{ location: 'soho', service: 'Keratin treatment', stylist: 'sofia', inMs: 7 * DAY, status: 'confirmed' }] },
+  ava: { name: 'Ava Thompson', mobile: '+447400900101', email: 'ava@example.com', appointments: [{ location: 'soho', service: 'Cut & blow-dry', stylist: 'sofia', inMs: DAY + 2 * HOUR, status: 'confirmed' }] },
+  noah: { name: 'Noah Williams', mobile: '+447400900102', email: 'noah@example.com', appointments: [{ location: 'soho', service: 'Skin fade', stylist: 'sofia', inMs: 3 * DAY, status: 'confirmed' }] },
+  mia: { name: 'Mia Patel', mobile: '+447400900103', email: 'mia@example.com', appointments: [{ location: 'shoreditch', service: 'Balayage', stylist: null, inMs: 2 * DAY + 4 * HOUR, status: 'confirmed' }] },
+  leo: { name: 'Leo Garcia', mobile: '+447400900104', email: 'leo@example.com', appointments: [{ location: 'shoreditch', service: 'Beard trim', stylist: null, inMs: 5 * DAY, status: 'booked' }] },
+  isla: { name: 'Isla Brown', mobile: '+447400900105', email: 'isla@example.com', appointments: [{ location: 'soho', service: 'Colour refresh', stylist: 'sofia', inMs: 4 * DAY, status: 'cancelled' }] },
+  ethan: { name: 'Ethan Clarke', mobile: '+447400900106', email: 'ethan@example.com', appointments: [{ location: 'shoreditch', service: 'Classic cut', stylist: null, inMs: 6 * HOUR, status: 'confirmed' }] },
+  grace: { name: 'Grace Kim', mobile: '+447400900107', email: 'grace@example.com', appointments: [{ location: 'soho', service: 'Keratin treatment', stylist: 'sofia', inMs: 7 * DAY, status: 'confirmed' }] },
   oscar: {
     name: 'Oscar Davies',
-    mobile: '+447700900108',
+    mobile: '+447400900108',
     email: 'oscar@example.com',
     appointments: [
       { location: 'shoreditch', service: 'Classic cut', stylist: null, inMs: -7 * DAY, status: 'completed' },

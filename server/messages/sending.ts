@@ -4,6 +4,7 @@
 // content is a client bug: conflict.
 import type { Message, WorkspaceSettings } from '../../shared/domain';
 import { err, ok, type Err, type Result } from '../../shared/result';
+import { enqueueDeliveries } from '../notifications/enqueue';
 import type { RealtimeContext } from '../realtime/context';
 import type { AfterAck } from '../realtime/request';
 import type { Repositories } from '../repositories';
@@ -59,7 +60,10 @@ export function storeMessage(
 ): AppendOutcome {
   return repos.transaction(() => {
     const outcome = repos.messages.append({ ...message, conversationId: conversationId() });
-    if (outcome.kind === 'existing' || attachmentIds.length === 0) return outcome;
+    if (outcome.kind === 'existing') return outcome;
+    // The client's email/text deliveries commit with the message, or neither does (R11).
+    enqueueDeliveries(repos, outcome.message);
+    if (attachmentIds.length === 0) return outcome;
     repos.attachments.attach(outcome.message.id, senderKey(message.sender), attachmentIds);
     const stored = repos.messages.findById(outcome.message.id);
     if (!stored) throw new Error(`Message ${outcome.message.id} vanished inside its own transaction.`);

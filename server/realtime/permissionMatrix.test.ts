@@ -33,6 +33,13 @@ const CHAT_MATRIX: Record<string, Row> = {
   // Uploading is not tied to a location; attaching to another location's conversation is refused.
   'POST /api/attachments': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
   'GET /api/attachments/:id': readers,
+  // Own notification preferences: every member, for themselves (R10).
+  'profile:get': allowed(...ACTORS),
+  'profile:update': allowed(...ACTORS),
+  // The client profile and deliveries beside a conversation: Access at its location (R11, R12).
+  'clientProfile:get': readers,
+  'clientProfile:update': readers,
+  'delivery:list': readers,
 };
 const ADMIN_MATRIX: Record<string, Row> = {
   'settings:get': allowed('owner', 'manager'),
@@ -98,8 +105,23 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'member:update': { memberId: tom.id, groupId: tom.groupId, locationIds: tom.locationIds },
     'member:sign-out-everywhere': { memberId: t.demo.members.marcus },
     'audit:list': {},
+    'profile:get': {},
+    'profile:update': { prefs: { desktop: true, sound: false, showPreview: true, mutedLocationIds: [], quietHours: null }, baseVersion: 0 },
+    'clientProfile:get': { conversationId },
+    'clientProfile:update': clientProfileUpdate(),
+    'delivery:list': { conversationId },
   };
   return payloads[event];
+}
+
+/** Saves the profile as it is (each allowed save moves its version on). */
+function clientProfileUpdate() {
+  const profile = t.repos.clientProfiles.find(t.demo.clients.ava)!;
+  return {
+    conversationId,
+    profile: { name: profile.name, mobile: profile.mobile ?? '', email: profile.email ?? '', emailNotifications: false, smsNotifications: false },
+    baseVersion: profile.version,
+  };
 }
 
 async function run(event: string, actor: Actor): Promise<Outcome> {

@@ -1,7 +1,11 @@
 // Every server-initiated event, each sent only to the rooms allowed to see it. Settings that
 // gate what clients see (R5, R6) are applied here, at the last step before the wire.
 import type { SettingsState } from '../../shared/adminEvents';
+import type { ClientProfile } from '../../shared/clientProfile';
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
+import type { NotificationPrefsState } from '../../shared/profile';
+import { ownNotificationsOf } from '../clients/ownNotifications';
+import type { LocatedDelivery } from '../notifications/outbox.repository';
 import type { ConversationRecord } from '../conversations/conversations.repository';
 import { messageForClient } from '../messages/clientView';
 import { rooms } from './rooms';
@@ -62,6 +66,22 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
     settingsUpdated(state: SettingsState): void {
       staff.emit('settings:updated', state);
       clients.emit('settings:updated', { enabled: state.settings.enabled });
+    },
+
+    /** A member's own preferences reach every device they are signed in on (R10). */
+    profileUpdated(memberId: number, state: NotificationPrefsState): void {
+      staff.to(rooms.member(memberId)).emit('profile:updated', state);
+    },
+
+    /** Staff who can see the client (their conversations' locations) see the new profile. */
+    clientProfileUpdated(locationIds: readonly number[], profile: ClientProfile): void {
+      if (locationIds.length > 0) staff.to(locationIds.map(rooms.location)).emit('clientProfile:updated', profile);
+      clients.to(rooms.client(profile.clientId)).emit('notifications:updated', ownNotificationsOf(profile));
+    },
+
+    /** How an email or text delivery stands, for staff at the conversation's location. */
+    deliveryUpdated({ locationId, delivery }: LocatedDelivery): void {
+      staff.to(rooms.location(locationId)).emit('delivery:updated', delivery);
     },
 
     /** Tells every socket of the sessions why they end, then disconnects them. socket.io

@@ -7,23 +7,28 @@ import { staffRequests } from '../../shared/staffEvents';
 import { registerAuditHandlers } from '../audit/audit.handlers';
 import { registerSessionHandlers } from '../auth/session.handlers';
 import { registerClientHandlers } from '../clients/client.handlers';
+import { registerClientProfileHandlers } from '../clients/clientProfile.handlers';
+import { registerOwnNotificationHandlers } from '../clients/ownNotifications';
 import { registerClientConversationHandlers } from '../conversations/conversations.clientHandlers';
 import { registerConversationHandlers } from '../conversations/conversations.handlers';
 import type { ServerDeps } from '../deps';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
 import { registerMessageHandlers } from '../messages/messages.handlers';
+import { registerDeliveryHandlers } from '../notifications/delivery.handlers';
+import { registerProfileHandlers } from '../profile/profile.handlers';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
 import { authenticateClient, authenticateStaff } from './authenticate';
 import type { RealtimeContext } from './context';
 import { createClientOn, createStaffOn } from './on';
-import { createPushes, type SessionEndReason } from './pushes';
+import { createPushes, type Pushes, type SessionEndReason } from './pushes';
 import { refuseUnknownEvents, type RequestSocket } from './request';
 import { rooms } from './rooms';
 import type { ClientNamespace, StaffServer } from './types';
 
 export type Realtime = {
+  pushes: Pushes;
   /** Tells every socket signed in with the session that it ended, then disconnects them. */
   endSession(sessionId: number, reason: SessionEndReason): void;
 };
@@ -43,6 +48,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
   io.on('connection', (socket) => {
     const { session } = socket.data;
     void socket.join(rooms.session(session.id));
+    void socket.join(rooms.member(session.memberId));
     // Without chat access nothing about conversations may reach the member (R9).
     if (can(session.grants, 'chats.access')) void socket.join(session.locationIds.map(rooms.location));
     registerSessionHandlers(socket, context);
@@ -52,6 +58,9 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerSettingsHandlers(socket, context);
     registerTeamHandlers(socket, context);
     registerAuditHandlers(socket, context);
+    registerProfileHandlers(socket, context);
+    registerClientProfileHandlers(socket, context);
+    registerDeliveryHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
   });
 
@@ -62,10 +71,12 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerClientConversationHandlers(socket, context);
     registerClientMessageHandlers(socket, context);
     registerClientTypingHandlers(socket, context);
+    registerOwnNotificationHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(clientRequests));
   });
 
   return {
+    pushes,
     endSession(sessionId, reason) {
       pushes.sessionsEnded([sessionId], reason);
     },

@@ -4,6 +4,8 @@ export const rooms = {
   location: (locationId: number) => `location:${locationId}`,
   /** Every socket signed in with one staff session, so sign-out can end them. */
   session: (sessionId: number) => `session:${sessionId}`,
+  /** Every device a team member is signed in on (their own preferences). */
+  member: (memberId: number) => `member:${memberId}`,
   /** A client's sockets ("/client" namespace). */
   client: (clientId: number) => `client:${clientId}`,
 };

@@ -52,6 +52,7 @@ describe('R2: Client Connect off', () => {
       'message:send': await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Hello?' }),
       'conversation:read': await ask(priya, 'conversation:read', { conversationId, upToMessageId: messageId }),
       'typing:update': await ask(priya, 'typing:update', { conversationId, typing: true }),
+      'delivery:list': await ask(priya, 'delivery:list', { conversationId }),
     };
     const client = {
       'message:send (existing conversation)': await clientSend(ava, appointmentId),

@@ -185,6 +185,7 @@ export function fingerprintOf(db: Database): Record<string, unknown> {
   const tables = [
     'messages', 'conversations', 'attachments', 'attachment_contents', 'audit_log', 'sessions',
     'permission_groups', 'team_members', 'member_locations', 'clients', 'client_tokens', 'appointments',
+    'member_notification_prefs', 'deliveries',
   ];
   const counts = Object.fromEntries(
     tables.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
@@ -197,7 +198,9 @@ export function fingerprintOf(db: Database): Record<string, unknown> {
               (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revokedSessions,
               (SELECT settings_version FROM workspace) AS settingsVersion,
               (SELECT total(version) FROM permission_groups) AS groupVersions,
-              (SELECT group_concat(id || ':' || coalesce(group_id, '-'), ',') FROM team_members) AS memberGroups`,
+              (SELECT group_concat(id || ':' || coalesce(group_id, '-'), ',') FROM team_members) AS memberGroups,
+              (SELECT total(profile_version) FROM clients) AS clientProfileVersions,
+              (SELECT total(version) FROM member_notification_prefs) AS prefsVersions`,
     )
     .get() as Record<string, unknown>;
   return { ...counts, ...state };

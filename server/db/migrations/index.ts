@@ -1,10 +1,12 @@
 // The ordered list of schema migrations. Version N is migrations[N - 1]; append only.
 import { initialSchema } from './001_initial';
 import { settingsTeamAuditAttachments } from './002_settings_team_audit_attachments';
+import { notificationsOutbox } from './003_notifications_outbox';
 
 export type Migration = { version: number; name: string; sql: string };
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'settings, team, audit log, attachments', sql: settingsTeamAuditAttachments },
+  { version: 3, name: 'notification preferences, client contact preferences, delivery outbox', sql: notificationsOutbox },
 ];

@@ -1,0 +1,45 @@
+// The client's own notification preferences: loaded on (re)connect, followed live (the salon or
+// another device may change them), and switched one at a time.
+import { useCallback, useEffect, useState } from 'react';
+import type { OwnNotifications } from '../../shared/clientProfile';
+import { describeClientError } from './clientErrors';
+import type { ClientApi } from './clientApi';
+
+export function useOwnNotifications(api: ClientApi) {
+  const [current, setCurrent] = useState<OwnNotifications | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    const unsubscribers = [
+      api.whenConnected(() => {
+        void api.request('notifications:get', {}).then((result) => {
+          if (result.ok) setCurrent(result.data);
+        });
+      }),
+      api.subscribe('notifications:updated', (pushed) =>
+        setCurrent((known) => (known && known.version > pushed.version ? known : pushed)),
+      ),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [api]);
+
+  const set = useCallback(
+    async (change: { email?: boolean; sms?: boolean }) => {
+      if (!current) return;
+      setSaving(true);
+      setSaved(false);
+      const result = await api.request('notifications:update', { email: change.email ?? current.email, sms: change.sms ?? current.sms });
+      setSaving(false);
+      if (result.ok) {
+        setCurrent(result.data);
+        setError(null);
+        setSaved(true);
+      } else setError(describeClientError(result.error));
+    },
+    [api, current],
+  );
+
+  return { current, saving, error, saved, set };
+}

@@ -1,0 +1,37 @@
+// Email and text deliveries of the business's messages to a client (R11), as staff see them in
+// the conversation: one per message per channel the client had switched on.
+import { z } from 'zod';
+import { idSchema, timestampSchema } from './domain';
+
+export const deliveryChannelSchema = z.enum(['email', 'sms']);
+export type DeliveryChannel = z.infer<typeof deliveryChannelSchema>;
+
+/** pending: not tried yet; sending: with the provider now; retrying: failed, tried again later;
+ * sent: the provider accepted it; failed: given up (or refused for good). */
+export const deliveryStateSchema = z.enum(['pending', 'sending', 'retrying', 'sent', 'failed']);
+export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+
+export const deliverySchema = z.object({
+  messageId: idSchema,
+  conversationId: idSchema,
+  channel: deliveryChannelSchema,
+  state: deliveryStateSchema,
+  attempts: z.number().int().nonnegative(),
+  /** Why the last attempt failed, in words for staff; null after success. */
+  lastError: z.string().nullable(),
+  nextAttemptAt: timestampSchema.nullable(),
+  updatedAt: timestampSchema,
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export const deliveryRequests = {
+  /** Deliveries of the conversation's most recent messages (up to `limit` messages back). */
+  'delivery:list': {
+    payload: z.object({ conversationId: idSchema }),
+    result: z.object({ items: z.array(deliverySchema) }),
+  },
+} as const;
+
+export const deliveryPushes = {
+  'delivery:updated': deliverySchema,
+} as const;

@@ -1,10 +1,14 @@
 // The ordered list of schema migrations. Version N is migrations[N - 1]; append only.
 import { initialSchema } from './001_initial';
 import { settingsTeamAuditAttachments } from './002_settings_team_audit_attachments';
+import { receptionPins } from './004_reception_pins';
 
 export type Migration = { version: number; name: string; sql: string };
 
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'settings, team, audit log, attachments', sql: settingsTeamAuditAttachments },
+  // Placeholder for migration 3, which another branch adds; replace it with that one at merge.
+  { version: 3, name: 'reserved', sql: '' },
+  { version: 4, name: 'reception PINs and devices', sql: receptionPins },
 ];

@@ -23,6 +23,7 @@ import { APP_NAME, createUnreadBadge, trayTooltip, unreadDotBitmap, type UnreadB
 import { resolveServerLocation, serverConfigErrorDialog } from './config';
 import { registerDesktopIpc } from './ipc';
 import { loadManagedConfig, managedConfigProblemDialog, managedConfigView, type LoadedManagedConfig } from './managedConfig';
+import { checkNotifications } from './notificationCheck';
 import { createNotificationCenter } from './notifications';
 import { appOrigins, originOf } from './origins';
 import { createPrefsStore } from './prefsStore';
@@ -202,6 +203,13 @@ async function start(): Promise<void> {
         return null;
       },
       'desktop:managed-config': () => desktopSettings,
+      'desktop:notification-test': () =>
+        checkNotifications({
+          platform: process.platform,
+          isSupported: () => Notification.isSupported(),
+          create: (options) => new Notification(options),
+          wait: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+        }),
     },
     send: {
       'desktop:notify': (notification) => {

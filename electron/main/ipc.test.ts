@@ -32,6 +32,7 @@ const noopInvoke: InvokeHandlers = {
   'desktop:pref-read': () => null,
   'desktop:pref-write': () => null,
   'desktop:managed-config': () => ({ settings: DEFAULT_SETTINGS, locked: [], problem: null }),
+  'desktop:notification-test': () => ({ outcome: 'shown', advice: 'A test notification was sent.' }),
 };
 
 const frameOf = (url: string | null): IpcSenderEvent => ({ senderFrame: url === null ? null : { url } });
@@ -54,6 +55,7 @@ function setup() {
         return null;
       },
       'desktop:managed-config': () => ({ settings: DEFAULT_SETTINGS, locked: ['startAtLogin'], problem: null }),
+      'desktop:notification-test': () => ({ outcome: 'blocked', advice: 'Allow notifications.' }),
     },
     send: {
       'desktop:notify': (notification) => calls.push(['notify', notification]),
@@ -77,6 +79,7 @@ describe('desktop IPC', () => {
     expect(await ipcMain.invoke('desktop:pref-read', APP_PAGE, 'inbox.sort')).toBe('newest');
     expect(await ipcMain.invoke('desktop:pref-write', APP_PAGE, 'inbox.sort', 'unread')).toBeNull();
     expect(await ipcMain.invoke('desktop:managed-config', APP_PAGE)).toMatchObject({ locked: ['startAtLogin'], problem: null });
+    expect(await ipcMain.invoke('desktop:notification-test', APP_PAGE)).toEqual({ outcome: 'blocked', advice: 'Allow notifications.' });
     expect(prefs.get('inbox.sort')).toBe('unread');
   });
 

@@ -1,11 +1,17 @@
 // Top of the staff inbox: signed out → sign-in; signed in → the signed-in app, remounted per
 // token so nothing of one member's session leaks into the next member's.
-import { use, useCallback, useState } from 'react';
+import { use, useCallback, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../shared/domain';
 import type { SignInResponse } from '../../shared/http';
 import { signOut } from '../api/signIn';
 import { createTokenStore } from '../api/tokenStore';
 import { getDesktopBridge } from '../desktop/getDesktopBridge';
+import { LockContext } from '../lock/LockContext';
+import { LockScreen } from '../lock/LockScreen';
+import { createReceptionApi } from '../lock/receptionApi';
+import { ReceptionContext } from '../lock/ReceptionContext';
+import { refreshReceptionDevice } from '../lock/receptionDevice';
+import { useReceptionLock } from '../lock/useReceptionLock';
 import { sessionEndedNotice, type SessionEndReason } from '../session/sessionEnded';
 import { SignInScreen } from '../session/SignInScreen';
 import { SignedInApp } from './SignedInApp';
@@ -27,12 +33,38 @@ export function App() {
     return token ? { token, session: null } : null;
   });
   const [notice, setNotice] = useState<string | null>(null);
+  const { state: lockState, unlock } = useReceptionLock(bridge, auth !== null);
+  const receptionApi = useMemo(() => createReceptionApi(serverUrl), [serverUrl]);
+  const token = auth?.token ?? null;
+  const reception = useMemo(() => token && { api: receptionApi, sessionToken: token }, [receptionApi, token]);
 
-  const onSignedIn = useCallback((response: SignInResponse) => {
-    tokenStore.set(response.token);
-    setNotice(null);
-    setAuth({ token: response.token, session: response.session });
-  }, []);
+  const onSignedIn = useCallback(
+    (response: SignInResponse) => {
+      tokenStore.set(response.token);
+      setNotice(null);
+      setAuth({ token: response.token, session: response.session });
+      unlock();
+      // A password sign-in on a reception computer renews it (and lifts a wrong-PIN lockout).
+      void refreshReceptionDevice(receptionApi, bridge, response.token);
+    },
+    [receptionApi, unlock],
+  );
+
+  // A PIN sign-in on the lock screen. The same member unlocking keeps their open session (and
+  // with it drafts and the open conversation); anyone else gets the app to themselves.
+  const onSwitched = useCallback(
+    (response: SignInResponse) => {
+      if (auth?.session && auth.session.member.id === response.session.member.id) {
+        void signOut(serverUrl, response.token);
+      } else {
+        if (auth) void signOut(serverUrl, auth.token);
+        tokenStore.set(response.token);
+        setAuth({ token: response.token, session: response.session });
+      }
+      unlock();
+    },
+    [auth, serverUrl, unlock],
+  );
 
   const onSessionEnded = useCallback((endedToken: string, reason: SessionEndReason) => {
     // The push and the refused socket both report the same end; the first one's reason stays.
@@ -51,16 +83,24 @@ export function App() {
     setAuth(null);
   }, [auth, serverUrl]);
 
-  if (!auth) return <SignInScreen serverUrl={serverUrl} notice={notice} onSignedIn={onSignedIn} />;
+  if (!auth || !reception) return <SignInScreen serverUrl={serverUrl} notice={notice} onSignedIn={onSignedIn} />;
+  // Locked, the signed-in app stays mounted but hidden, so its connection keeps notifying.
   return (
-    <SignedInApp
-      key={auth.token}
-      serverUrl={serverUrl}
-      token={auth.token}
-      initialSession={auth.session}
-      bridge={bridge}
-      onSessionEnded={onSessionEnded}
-      onSignOut={onSignOut}
-    />
+    <LockContext value={lockState}>
+      <ReceptionContext value={reception}>
+        <div className="lock-frame" hidden={lockState.locked}>
+          <SignedInApp
+            key={auth.token}
+            serverUrl={serverUrl}
+            token={auth.token}
+            initialSession={auth.session}
+            bridge={bridge}
+            onSessionEnded={onSessionEnded}
+            onSignOut={onSignOut}
+          />
+        </div>
+        {lockState.locked && <LockScreen serverUrl={serverUrl} bridge={bridge} onSwitched={onSwitched} onUsePassword={onSignOut} />}
+      </ReceptionContext>
+    </LockContext>
   );
 }

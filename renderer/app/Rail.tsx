@@ -1,5 +1,6 @@
-// The main menu on the left: Messages (only with Access client chats, R9) and Settings (only
-// for members who may manage something there). No empty navigation landmark when neither.
+// The main menu on the left: Messages (only with Access client chats, R9) and Settings (for
+// everyone since This computer is there; the workspace pages only for members who may manage
+// them). No empty navigation landmark when neither.
 import { can } from '../../shared/permissions';
 import { useUnreadBadge } from '../inbox/useUnreadBadge';
 import { useStaff } from '../session/StaffContext';

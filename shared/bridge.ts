@@ -2,7 +2,7 @@
 // implements it over IPC; renderer/desktop/webBridge.ts implements it for a plain browser.
 import { z } from 'zod';
 import { idSchema } from './domain';
-import type { ManagedConfigView } from './ipc';
+import type { ComputerSettingKey, ManagedConfigView } from './ipc';
 
 export const desktopNotificationSchema = z.object({
   conversationId: idSchema,
@@ -41,6 +41,8 @@ export interface DesktopBridge {
   writePref(key: string, value: unknown): Promise<void>;
   /** How this computer is set up, and which settings IT fixed (a browser has none fixed). */
   managedConfig(): Promise<ManagedConfigView>;
+  /** Changes a setting IT left open on this computer (desktop only); answers the new view. */
+  chooseSetting(key: ComputerSettingKey, value: boolean): Promise<ManagedConfigView>;
   /** Sends a test notification and says what to fix if the OS or browser blocks it. */
   testNotification(): Promise<NotificationCheck>;
 }

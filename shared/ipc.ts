@@ -50,6 +50,10 @@ export const managedConfigViewSchema = z.object({
 });
 export type ManagedConfigView = z.infer<typeof managedConfigViewSchema>;
 
+/** Settings someone at the computer may choose where IT's configuration leaves them open. */
+export const computerSettingKeySchema = z.enum(['startAtLogin', 'startMinimized']);
+export type ComputerSettingKey = z.infer<typeof computerSettingKeySchema>;
+
 /** renderer → main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export const invokeChannels = {
   'desktop:server-url': { args: z.tuple([]), result: z.string() },
@@ -57,6 +61,7 @@ export const invokeChannels = {
   'desktop:pref-write': { args: z.tuple([prefsKeySchema, z.unknown()]), result: z.null() },
   'desktop:managed-config': { args: z.tuple([]), result: managedConfigViewSchema },
   'desktop:notification-test': { args: z.tuple([]), result: notificationCheckSchema },
+  'desktop:choose-setting': { args: z.tuple([computerSettingKeySchema, z.boolean()]), result: managedConfigViewSchema },
 } as const;
 
 /** renderer → main, fire and forget (ipcRenderer.send / ipcMain.on). */

@@ -11,6 +11,7 @@ const PREF_READ: InvokeChannel = 'desktop:pref-read';
 const PREF_WRITE: InvokeChannel = 'desktop:pref-write';
 const MANAGED_CONFIG: InvokeChannel = 'desktop:managed-config';
 const NOTIFICATION_TEST: InvokeChannel = 'desktop:notification-test';
+const CHOOSE_SETTING: InvokeChannel = 'desktop:choose-setting';
 const NOTIFY: SendChannel = 'desktop:notify';
 const BADGE: SendChannel = 'desktop:badge';
 const NOTIFICATION_CLICK: PushChannel = 'desktop:notification-click';
@@ -60,6 +61,9 @@ export function createDesktopBridge(ipc: RendererIpc): DesktopBridge {
     // Main's answers follow shared/ipc.ts; the renderer parses them (no zod in the preload).
     async managedConfig() {
       return (await ipc.invoke(MANAGED_CONFIG)) as ManagedConfigView;
+    },
+    async chooseSetting(key, value) {
+      return (await ipc.invoke(CHOOSE_SETTING, key, value)) as ManagedConfigView;
     },
     async testNotification() {
       return (await ipc.invoke(NOTIFICATION_TEST)) as NotificationCheck;

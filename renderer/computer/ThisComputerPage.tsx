@@ -12,7 +12,7 @@ import { useThisComputer } from './useThisComputer';
 
 export function ThisComputerPage() {
   const { bridge, session } = useStaff();
-  const { computer, setDevice } = useThisComputer(bridge);
+  const { computer, setDevice, choose, choiceError } = useThisComputer(bridge);
 
   return (
     <SettingsPage title="This computer" lead="How Front Desk Inbox runs on this computer, whoever is signed in.">
@@ -37,12 +37,28 @@ export function ThisComputerPage() {
                 <div key={row.key} className="computer-settings__row" data-testid="computer-setting" data-setting={row.key} data-managed={row.managed}>
                   <dt>{row.label}</dt>
                   <dd>
-                    {row.value}
+                    {row.toggle ? (
+                      <label className="computer-settings__toggle">
+                        <input
+                          type="checkbox"
+                          checked={row.toggle.checked}
+                          onChange={(event) => row.toggle && void choose(row.toggle.key, event.target.checked)}
+                        />
+                        {row.label}
+                      </label>
+                    ) : (
+                      row.value
+                    )}
                     {row.managed && <span className="managed-badge">Managed by IT</span>}
                   </dd>
                 </div>
               ))}
             </dl>
+            {choiceError && (
+              <p className="form-error" role="alert">
+                {choiceError}
+              </p>
+            )}
           </section>
           <QuickSwitchCard
             device={computer.device}

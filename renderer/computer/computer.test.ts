@@ -12,19 +12,20 @@ describe('This computer rows', () => {
       problem: null,
     };
     const rows = computerSettingRows(view, 'electron', 'https://inbox.salon.example', device);
-    expect(rows.map((row) => [row.label, row.value, row.managed])).toEqual([
-      ['Server', "The salon's server at https://inbox.salon.example", true],
-      ['Location', 'Soho', true],
-      ['Start at login', 'On', true],
-      ['Start minimised in the tray', 'Off', false],
-      ['Automatic updates', 'On', false],
+    expect(rows.map((row) => [row.label, row.value, row.managed, row.toggle])).toEqual([
+      ['Server', "The salon's server at https://inbox.salon.example", true, null],
+      ['Location', 'Soho', true, null],
+      ['Start at login', 'On', true, null],
+      // What IT left open, people may switch here.
+      ['Start minimised in the tray', 'Off', false, { key: 'startMinimized', checked: false }],
+      ['Automatic updates', 'On', false, null],
     ]);
   });
 
   it('shows this computer\'s quick-switching location when IT set none', () => {
     const view: ManagedConfigView = { settings: DEFAULT_MANAGED_SETTINGS, locked: [], problem: null };
     const rows = computerSettingRows(view, 'electron', 'http://127.0.0.1:4780', device);
-    expect(rows.find((row) => row.key === 'location')).toEqual({ key: 'location', label: 'Location', value: 'Lumen Soho', managed: false });
+    expect(rows.find((row) => row.key === 'location')).toEqual({ key: 'location', label: 'Location', value: 'Lumen Soho', managed: false, toggle: null });
     expect(rows[0]?.value).toBe('This computer runs the server (http://127.0.0.1:4780)');
     expect(computerSettingRows(view, 'electron', 'x', null).find((row) => row.key === 'location')?.value).toBe('Not set');
   });
@@ -39,5 +40,6 @@ describe('This computer rows', () => {
       'Only in the desktop app',
       'Only in the desktop app',
     ]);
+    expect(rows.every((row) => row.toggle === null)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // What the This computer screen says about each setting: its value in words and whether IT
 // fixed it. A browser has no managed configuration and no desktop-only settings.
-import type { ManagedConfigView, ManagedSettingKey } from '../../shared/ipc';
+import { computerSettingKeySchema, type ComputerSettingKey, type ManagedConfigView, type ManagedSettingKey } from '../../shared/ipc';
 import type { ReceptionDevice } from '../../shared/reception';
 
 export interface ComputerSettingRow {
@@ -9,7 +9,11 @@ export interface ComputerSettingRow {
   value: string;
   /** Set in IT's managed configuration: read-only here. */
   managed: boolean;
+  /** An on/off the person may change here (desktop app, not fixed by IT). */
+  toggle: { key: ComputerSettingKey; checked: boolean } | null;
 }
+
+const isToggle = (key: ManagedSettingKey): key is ComputerSettingKey => computerSettingKeySchema.safeParse(key).success;
 
 const onOff = (value: boolean) => (value ? 'On' : 'Off');
 
@@ -36,13 +40,13 @@ export function computerSettingRows(
         ? device.location.name
         : 'Not set';
 
-  return [
+  const rows: Omit<ComputerSettingRow, 'toggle'>[] = [
     { key: 'serverMode', label: 'Server', value: server, managed: managed('serverMode') },
     { key: 'location', label: 'Location', value: location, managed: managed('location') },
     {
       key: 'startAtLogin',
       label: 'Start at login',
-      value: kind === 'web' ? desktopOnly : managed('startAtLogin') ? onOff(settings.startAtLogin) : "As set in the system's startup apps",
+      value: kind === 'web' ? desktopOnly : onOff(settings.startAtLogin),
       managed: managed('startAtLogin'),
     },
     {
@@ -58,4 +62,8 @@ export function computerSettingRows(
       managed: managed('autoUpdate'),
     },
   ];
+  return rows.map((row) => ({
+    ...row,
+    toggle: kind === 'electron' && !row.managed && isToggle(row.key) ? { key: row.key, checked: settings[row.key] } : null,
+  }));
 }

@@ -2,7 +2,7 @@
 // it, the server address and this computer's reception device.
 import { useCallback, useEffect, useState } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
-import type { ManagedConfigView } from '../../shared/ipc';
+import { managedConfigViewSchema, type ComputerSettingKey, type ManagedConfigView } from '../../shared/ipc';
 import type { ReceptionDevice } from '../../shared/reception';
 import { readReceptionDevice, saveReceptionDevice } from '../lock/receptionDevice';
 
@@ -33,5 +33,21 @@ export function useThisComputer(bridge: DesktopBridge) {
     [bridge],
   );
 
-  return { computer, setDevice };
+  const [choiceError, setChoiceError] = useState<string | null>(null);
+  const choose = useCallback(
+    async (key: ComputerSettingKey, value: boolean) => {
+      setChoiceError(null);
+      try {
+        const view = managedConfigViewSchema.parse(await bridge.chooseSetting(key, value));
+        setComputer((current) => current && { ...current, view });
+      } catch (error) {
+        // Electron prefixes IPC errors with the channel; the reason is after the last colon.
+        const message = error instanceof Error ? error.message.replace(/^.*Error: /, '') : String(error);
+        setChoiceError(`That setting wasn't changed. ${message}`);
+      }
+    },
+    [bridge],
+  );
+
+  return { computer, setDevice, choose, choiceError };
 }

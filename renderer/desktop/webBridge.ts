@@ -97,6 +97,7 @@ export function createWebBridge(env: WebBridgeEnvironment): DesktopBridge {
     // A browser has no managed configuration: it uses the server that served the page.
     managedConfig: () =>
       Promise.resolve({ settings: { ...DEFAULT_MANAGED_SETTINGS, serverMode: 'remote', serverUrl: env.origin }, locked: [], problem: null }),
+    chooseSetting: () => Promise.reject(new Error('Start-up settings exist only in the desktop app.')),
     testNotification: () => checkWebNotifications(env.notifications),
   };
 }

@@ -1,7 +1,7 @@
 // "Are notifications working on this computer?": sends a test notification and says what to
 // fix when the system or browser blocks it.
 import { useId, useState } from 'react';
-import type { NotificationCheck } from '../../shared/bridge';
+import { notificationCheckSchema, type NotificationCheck } from '../../shared/bridge';
 import { useStaff } from '../session/StaffContext';
 
 const HEADLINES: Record<NotificationCheck['outcome'], string> = {
@@ -22,7 +22,7 @@ export function NotificationSelfCheck() {
     setChecking(true);
     setCheck(null);
     try {
-      setCheck(await bridge.testNotification());
+      setCheck(notificationCheckSchema.parse(await bridge.testNotification()));
     } catch {
       setCheck({ outcome: 'failed', advice: 'The desktop app did not answer. Restart Front Desk Inbox and try again.' });
     } finally {

@@ -18,7 +18,7 @@ export function useThisComputer(bridge: DesktopBridge) {
   useEffect(() => {
     let cancelled = false;
     void Promise.all([bridge.managedConfig(), bridge.serverUrl(), readReceptionDevice(bridge)]).then(([view, serverUrl, device]) => {
-      if (!cancelled) setComputer({ view, serverUrl, device });
+      if (!cancelled) setComputer({ view: managedConfigViewSchema.parse(view), serverUrl, device });
     });
     return () => {
       cancelled = true;

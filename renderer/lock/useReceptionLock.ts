@@ -3,6 +3,7 @@
 // session stays open underneath, so messages keep arriving (their notifications without text).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
+import { DEFAULT_MANAGED_SETTINGS, managedConfigViewSchema } from '../../shared/ipc';
 import type { KeyValueStorage } from '../desktop/prefsStore';
 import { AUTO_LOCK_PREF, effectiveAutoLock, type AutoLockSetting } from './autoLock';
 import { createIdleTimer } from './idleTimer';
@@ -18,8 +19,17 @@ export function useReceptionLock(bridge: DesktopBridge, signedIn: boolean, stora
 
   useEffect(() => {
     let cancelled = false;
-    void Promise.all([bridge.managedConfig(), bridge.readPref(AUTO_LOCK_PREF).catch(() => undefined)]).then(([view, stored]) => {
-      if (!cancelled) setAutoLock(effectiveAutoLock(view, stored));
+    const load = async (): Promise<AutoLockSetting> => {
+      const stored = await bridge.readPref(AUTO_LOCK_PREF).catch(() => undefined);
+      try {
+        return effectiveAutoLock(managedConfigViewSchema.parse(await bridge.managedConfig()), stored);
+      } catch {
+        // Without the desktop's answer, lock after the default time rather than never.
+        return effectiveAutoLock({ settings: DEFAULT_MANAGED_SETTINGS, locked: [], problem: null }, stored);
+      }
+    };
+    void load().then((setting) => {
+      if (!cancelled) setAutoLock(setting);
     });
     return () => {
       cancelled = true;

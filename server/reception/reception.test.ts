@@ -228,4 +228,13 @@ describe('PIN sign-in', () => {
     expect(t.fingerprint()).toEqual(before);
     expect(t.repos.reception.pinOf(t.demo.members.priya)).toEqual(pinBefore);
   });
+
+  it('slows down guessing device tokens from one address', async () => {
+    const responses = [];
+    for (let i = 0; i < 31; i += 1) responses.push((await call('POST', receptionRoutes.roster, { deviceToken: `guess-${i}`.padEnd(43, 'x') })).status);
+    expect(responses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(responses[30]).toBe(429);
+    t.clock.advance(15 * 60 * 1000);
+    expect((await call('POST', receptionRoutes.roster, { deviceToken: await registerSohoDevice() })).status).toBe(200);
+  });
 });

@@ -148,4 +148,13 @@ test('two team members switch on one reception screen with PINs, each reply is t
   await switchTo(desk, 'Marcus Reid', MARCUS_PIN);
   await desk.getByRole('button', { name: /Ava Thompson/ }).click();
   await expect(messageList(desk).getByText('My door code is 4471', { exact: true })).toBeVisible();
+
+  // Signed out, this computer offers PINs at sign-in too.
+  await desk.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await desk.getByRole('button', { name: 'Use a PIN instead' }).click();
+  await expect(lockScreen(desk).getByRole('heading', { name: 'Sign in with your PIN' })).toBeVisible();
+  await lockScreen(desk).getByRole('button', { name: 'Priya Shah' }).click();
+  await lockScreen(desk).getByLabel('PIN for Priya Shah').fill(PRIYA_PIN);
+  await lockScreen(desk).getByRole('button', { name: 'Continue' }).click();
+  await expect(memberName(desk)).toHaveText('Priya Shah');
 });

@@ -11,6 +11,7 @@ import { LockScreen } from '../lock/LockScreen';
 import { createReceptionApi } from '../lock/receptionApi';
 import { ReceptionContext } from '../lock/ReceptionContext';
 import { refreshReceptionDevice } from '../lock/receptionDevice';
+import { useHasReceptionDevice } from '../lock/useHasReceptionDevice';
 import { useReceptionLock } from '../lock/useReceptionLock';
 import { sessionEndedNotice, type SessionEndReason } from '../session/sessionEnded';
 import { SignInScreen } from '../session/SignInScreen';
@@ -34,6 +35,9 @@ export function App() {
   });
   const [notice, setNotice] = useState<string | null>(null);
   const { state: lockState, unlock } = useReceptionLock(bridge, auth !== null);
+  // Signed out on a reception computer, the next member may sign in with a PIN instead.
+  const receptionComputer = useHasReceptionDevice(bridge, auth !== null);
+  const [signingInWithPin, setSigningInWithPin] = useState(false);
   const receptionApi = useMemo(() => createReceptionApi(serverUrl), [serverUrl]);
   const token = auth?.token ?? null;
   const reception = useMemo(() => token && { api: receptionApi, sessionToken: token }, [receptionApi, token]);
@@ -59,8 +63,10 @@ export function App() {
       } else {
         if (auth) void signOut(serverUrl, auth.token);
         tokenStore.set(response.token);
+        setNotice(null);
         setAuth({ token: response.token, session: response.session });
       }
+      setSigningInWithPin(false);
       unlock();
     },
     [auth, serverUrl, unlock],
@@ -83,7 +89,21 @@ export function App() {
     setAuth(null);
   }, [auth, serverUrl]);
 
-  if (!auth || !reception) return <SignInScreen serverUrl={serverUrl} notice={notice} onSignedIn={onSignedIn} />;
+  if (!auth || !reception) {
+    if (signingInWithPin) {
+      return (
+        <LockScreen serverUrl={serverUrl} bridge={bridge} signedOut onSwitched={onSwitched} onUsePassword={() => setSigningInWithPin(false)} />
+      );
+    }
+    return (
+      <SignInScreen
+        serverUrl={serverUrl}
+        notice={notice}
+        onSignedIn={onSignedIn}
+        onUsePin={receptionComputer ? () => setSigningInWithPin(true) : undefined}
+      />
+    );
+  }
   // Locked, the signed-in app stays mounted but hidden, so its connection keeps notifying.
   return (
     <LockContext value={lockState}>

@@ -11,9 +11,11 @@ interface LockScreenProps {
   bridge: DesktopBridge;
   onSwitched: (response: SignInResponse) => void;
   onUsePassword: () => void;
+  /** Nobody is signed in: the same screen offers a PIN sign-in instead of unlocking. */
+  signedOut?: boolean;
 }
 
-export function LockScreen({ serverUrl, bridge, onSwitched, onUsePassword }: LockScreenProps) {
+export function LockScreen({ serverUrl, bridge, onSwitched, onUsePassword, signedOut = false }: LockScreenProps) {
   const api = useMemo(() => createReceptionApi(serverUrl), [serverUrl]);
   const screen = useLockScreen(api, bridge, onSwitched);
   const titleId = useId();
@@ -28,7 +30,7 @@ export function LockScreen({ serverUrl, bridge, onSwitched, onUsePassword }: Loc
           FD
         </p>
         <h1 id={titleId} className="sign-in__title">
-          This computer is locked
+          {signedOut ? 'Sign in with your PIN' : 'This computer is locked'}
         </h1>
         {roster.kind === 'loading' && <p className="sign-in__lead">Loading who works here…</p>}
         {roster.kind === 'not-set-up' && (
@@ -94,7 +96,7 @@ export function LockScreen({ serverUrl, bridge, onSwitched, onUsePassword }: Loc
                   autoFocus
                 />
                 <button type="submit" className="primary-button primary-button--wide" disabled={screen.pending || screen.pin === ''}>
-                  {screen.pending ? 'Checking…' : 'Unlock'}
+                  {screen.pending ? 'Checking…' : signedOut ? 'Continue' : 'Unlock'}
                 </button>
               </form>
             )}

@@ -10,6 +10,7 @@ import { LockContext } from '../lock/LockContext';
 import { LockScreen } from '../lock/LockScreen';
 import { createReceptionApi } from '../lock/receptionApi';
 import { ReceptionContext } from '../lock/ReceptionContext';
+import { planSwitch } from '../lock/switchMember';
 import { refreshReceptionDevice } from '../lock/receptionDevice';
 import { useHasReceptionDevice } from '../lock/useHasReceptionDevice';
 import { useReceptionLock } from '../lock/useReceptionLock';
@@ -54,14 +55,13 @@ export function App() {
     [receptionApi, unlock],
   );
 
-  // A PIN sign-in on the lock screen. The same member unlocking keeps their open session (and
-  // with it drafts and the open conversation); anyone else gets the app to themselves.
+  // A PIN sign-in on the lock screen (or on the sign-in screen of a reception computer).
   const onSwitched = useCallback(
     (response: SignInResponse) => {
-      if (auth?.session && auth.session.member.id === response.session.member.id) {
-        void signOut(serverUrl, response.token);
-      } else {
-        if (auth) void signOut(serverUrl, auth.token);
+      const current = auth && { token: auth.token, memberId: auth.session?.member.id ?? null };
+      const plan = planSwitch(current, { token: response.token, memberId: response.session.member.id });
+      if (plan.signOutToken) void signOut(serverUrl, plan.signOutToken);
+      if (plan.kind === 'replace') {
         tokenStore.set(response.token);
         setNotice(null);
         setAuth({ token: response.token, session: response.session });

@@ -3,6 +3,7 @@ import { DEFAULT_MANAGED_SETTINGS, type ManagedConfigView } from '../../shared/i
 import { describeAutoLock, effectiveAutoLock } from './autoLock';
 import { createIdleTimer, type IdleTimers } from './idleTimer';
 import { LOCKED_NOTIFICATION, notificationForLockState } from './lockedNotification';
+import { planSwitch } from './switchMember';
 
 /** A clock and timers that only move when the test says so. */
 function fakeTimers() {
@@ -107,5 +108,18 @@ describe('notifications while locked (previews hidden)', () => {
 
   it('leaves notifications alone while unlocked', () => {
     expect(notificationForLockState(notification, false)).toBe(notification);
+  });
+});
+
+describe('switching member on the lock screen', () => {
+  it('keeps the open session when the same member unlocks, dropping the new one', () => {
+    expect(planSwitch({ token: 'old', memberId: 3 }, { token: 'new', memberId: 3 })).toEqual({ kind: 'keep-current', signOutToken: 'new' });
+  });
+
+  it('hands the app to another member and ends the previous member\'s session', () => {
+    expect(planSwitch({ token: 'old', memberId: 3 }, { token: 'new', memberId: 4 })).toEqual({ kind: 'replace', signOutToken: 'old' });
+    // After a reload the member is not known yet: replacing is the safe choice.
+    expect(planSwitch({ token: 'old', memberId: null }, { token: 'new', memberId: 3 })).toEqual({ kind: 'replace', signOutToken: 'old' });
+    expect(planSwitch(null, { token: 'new', memberId: 3 })).toEqual({ kind: 'replace', signOutToken: null });
   });
 });

@@ -33,6 +33,8 @@ const LIMIT_WINDOW_MS = 15 * 60 * 1000;
 /** Unknown device tokens tried from one address before it must wait (guessing tokens is futile,
  * but each try still costs a lookup). */
 const MAX_UNKNOWN_DEVICES_PER_ADDRESS = 30;
+/** Wrong passwords when changing a PIN, per member: as slow to guess through as sign-in. */
+const MAX_PASSWORD_FAILURES_PER_MEMBER = 10;
 
 const notSignedIn = () => new HttpError(401, 'unauthenticated', 'You are not signed in, or your session has expired.');
 const notAReceptionComputer = () =>
@@ -41,6 +43,7 @@ const notAReceptionComputer = () =>
 export function receptionHttpRoutes(deps: ServerDeps): Route[] {
   const { repos, clock } = deps;
   const unknownDevices = createAttemptLimiter({ maxFailures: MAX_UNKNOWN_DEVICES_PER_ADDRESS, windowMs: LIMIT_WINDOW_MS, clock });
+  const passwordChecks = createAttemptLimiter({ maxFailures: MAX_PASSWORD_FAILURES_PER_MEMBER, windowMs: LIMIT_WINDOW_MS, clock });
 
   function sessionOf(request: ApiRequest): StaffSession {
     const token = bearerToken(request.req.headers.authorization);
@@ -49,12 +52,23 @@ export function receptionHttpRoutes(deps: ServerDeps): Route[] {
     return session;
   }
 
+  // An unlocked screen must not become a way to guess its member's password.
   async function checkPassword(memberId: number, password: string): Promise<void> {
+    const key = String(memberId);
+    const retryAfterMs = passwordChecks.retryAfterMs(key);
+    if (retryAfterMs > 0) {
+      const minutes = Math.ceil(retryAfterMs / 60_000);
+      throw new HttpError(429, 'rate_limited', `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, {
+        'Retry-After': String(Math.ceil(retryAfterMs / 1000)),
+      });
+    }
     const member = repos.team.memberById(memberId);
     const credentials = member && repos.team.credentialsByEmail(member.email);
     if (!credentials || !(await verifyPassword(password, credentials.passwordHash))) {
+      passwordChecks.recordFailure(key);
       throw new HttpError(403, 'forbidden', 'Your password is not correct, so nothing was changed.');
     }
+    passwordChecks.reset(key);
   }
 
   function deviceOf(ip: string, deviceToken: string): ReceptionDeviceRecord {

@@ -77,6 +77,18 @@ describe('PINs', () => {
     expect(removed.body).toEqual({ hasPin: false, locked: false });
     expect(t.repos.reception.pinOf(t.demo.members.priya)).toBeNull();
   });
+
+  it('cannot be used to guess the signed-in member\'s password', async () => {
+    const { token } = await t.signIn('priya');
+    for (let i = 0; i < 10; i += 1) {
+      expect((await call('POST', receptionRoutes.setPin, { pin: PRIYA_PIN, password: `guess-${i}` }, token)).status).toBe(403);
+    }
+    const limited = await call('POST', receptionRoutes.setPin, { pin: PRIYA_PIN, password: DEMO_PASSWORD }, token);
+    expect([limited.status, limited.body.error?.code]).toEqual([429, 'rate_limited']);
+    expect(t.repos.reception.pinOf(t.demo.members.priya)).toBeNull();
+    t.clock.advance(15 * 60 * 1000);
+    expect((await call('POST', receptionRoutes.setPin, { pin: PRIYA_PIN, password: DEMO_PASSWORD }, token)).status).toBe(200);
+  });
 });
 
 describe('reception devices', () => {

@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/inbox.css';
 import './styles/chat.css';
 import './styles/settings.css';
+import './styles/lock.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -17,6 +17,7 @@ import { createOriginPolicy } from './http/origins';
 import { createRequestListener } from './http/router';
 import type { Logger } from './log';
 import { attachRealtime } from './realtime/realtime';
+import { receptionHttpRoutes } from './reception/reception.routes';
 import type { StaffServer } from './realtime/types';
 import { createDeliveryWorker, type DeliveryWorker } from './notifications/deliveryWorker';
 import { createEmailTransport } from './notifications/emailTransport';
@@ -79,6 +80,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
         ...authRoutes(deps, { endSessionSockets: (sessionId) => realtime.endSession(sessionId, 'signed-out') }),
         ...integrationRoutes(deps, { baseUrl: () => baseUrl }),
         ...attachmentRoutes(deps),
+        ...receptionHttpRoutes(deps),
       ],
       staticDir: config.staticDir,
       originPolicy,

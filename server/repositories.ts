@@ -11,6 +11,7 @@ import { createConversationRepository } from './conversations/conversations.repo
 import { createMessageRepository } from './messages/messages.repository';
 import { createOutboxRepository } from './notifications/outbox.repository';
 import { createProfileRepository } from './profile/profile.repository';
+import { createReceptionRepository } from './reception/reception.repository';
 import { createGroupRepository } from './team/groups.repository';
 import { createTeamRepository } from './team/team.repository';
 import { createWorkspaceRepository } from './workspace/workspace.repository';
@@ -32,6 +33,7 @@ export function createRepositories(db: Database) {
     profile: createProfileRepository(db),
     clientProfiles: createClientProfileRepository(db),
     outbox: createOutboxRepository(db),
+    reception: createReceptionRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

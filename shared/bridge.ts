@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { idSchema } from './domain';
 import { notificationPrefsSchema } from './profile';
+import type { ComputerSettingKey, ManagedConfigView } from './ipc';
 
 /** A new client message the desktop may announce. The renderer says what it knows (the
  * member's preferences, which conversation is open, whether the screen is locked); whoever
@@ -25,6 +26,16 @@ export const badgeCountSchema = z.number().int().min(0).max(100_000);
 /** Keys of the local preference cache; values are JSON. */
 export const prefsKeySchema = z.string().regex(/^[a-z][a-zA-Z0-9.:-]{0,63}$/);
 
+/** The outcome of the notifications self-check, with what the person should do about it. */
+export const notificationCheckSchema = z.object({
+  /** shown: the OS confirmed it; sent: handed to the OS without confirmation; blocked: the OS
+   * or browser refuses them for this app; unsupported: this system has none; failed: an error. */
+  outcome: z.enum(['shown', 'sent', 'blocked', 'unsupported', 'failed']),
+  /** What to check or fix, in plain words. */
+  advice: z.string().max(1000),
+});
+export type NotificationCheck = z.infer<typeof notificationCheckSchema>;
+
 export interface DesktopBridge {
   readonly kind: 'electron' | 'web';
   /** Base URL of the inbox server, e.g. http://127.0.0.1:4780. */
@@ -39,6 +50,12 @@ export interface DesktopBridge {
   /** Local preference cache (electron-store on desktop, localStorage in a browser). */
   readPref(key: string): Promise<unknown>;
   writePref(key: string, value: unknown): Promise<void>;
+  /** How this computer is set up, and which settings IT fixed (a browser has none fixed). */
+  managedConfig(): Promise<ManagedConfigView>;
+  /** Changes a setting IT left open on this computer (desktop only); answers the new view. */
+  chooseSetting(key: ComputerSettingKey, value: boolean): Promise<ManagedConfigView>;
+  /** Sends a test notification and says what to fix if the OS or browser blocks it. */
+  testNotification(): Promise<NotificationCheck>;
 }
 
 /** Name under which the preload exposes the bridge: `window.desktop`. */

@@ -1,7 +1,10 @@
 // The IPC channel map between preload and main. Main parses every argument with these schemas.
 import { z } from 'zod';
-import { badgeCountSchema, desktopNotificationSchema, prefsKeySchema } from './bridge';
+import { badgeCountSchema, desktopNotificationSchema, notificationCheckSchema, prefsKeySchema } from './bridge';
 import { idSchema } from './domain';
+
+export const AUTO_LOCK_MINUTES_MAX = 24 * 60;
+export const DEFAULT_AUTO_LOCK_MINUTES = 5;
 
 /**
  * What IT preset for this computer in its managed configuration file (or the environment),
@@ -20,9 +23,24 @@ export const managedSettingsSchema = z.object({
   allowLanConnections: z.boolean(),
   /** Embedded mode: the server's port; null picks one (4780 when LAN connections are allowed). */
   port: z.number().int().min(1).max(65535).nullable(),
+  /** Minutes without use before the screen locks on a shared computer; 0 never locks. */
+  autoLockMinutes: z.number().int().min(0).max(AUTO_LOCK_MINUTES_MAX),
 });
 export type ManagedSettings = z.infer<typeof managedSettingsSchema>;
 export type ManagedSettingKey = keyof ManagedSettings;
+
+/** Every setting as it is when nothing fixes it. */
+export const DEFAULT_MANAGED_SETTINGS: ManagedSettings = {
+  serverMode: 'embedded',
+  serverUrl: null,
+  location: null,
+  startAtLogin: false,
+  startMinimized: false,
+  autoUpdate: true,
+  allowLanConnections: false,
+  port: null,
+  autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+};
 
 export const managedConfigViewSchema = z.object({
   settings: managedSettingsSchema,
@@ -32,12 +50,18 @@ export const managedConfigViewSchema = z.object({
 });
 export type ManagedConfigView = z.infer<typeof managedConfigViewSchema>;
 
+/** Settings someone at the computer may choose where IT's configuration leaves them open. */
+export const computerSettingKeySchema = z.enum(['startAtLogin', 'startMinimized']);
+export type ComputerSettingKey = z.infer<typeof computerSettingKeySchema>;
+
 /** renderer → main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export const invokeChannels = {
   'desktop:server-url': { args: z.tuple([]), result: z.string() },
   'desktop:pref-read': { args: z.tuple([prefsKeySchema]), result: z.unknown() },
   'desktop:pref-write': { args: z.tuple([prefsKeySchema, z.unknown()]), result: z.null() },
   'desktop:managed-config': { args: z.tuple([]), result: managedConfigViewSchema },
+  'desktop:notification-test': { args: z.tuple([]), result: notificationCheckSchema },
+  'desktop:choose-setting': { args: z.tuple([computerSettingKeySchema, z.boolean()]), result: managedConfigViewSchema },
 } as const;
 
 /** renderer → main, fire and forget (ipcRenderer.send / ipcMain.on). */

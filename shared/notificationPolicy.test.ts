@@ -42,7 +42,7 @@ describe('notification policy', () => {
     const text = { title: 'Ava', body: 'See you at 3' };
     expect(notificationText({ notify: true, silent: false, preview: true, showSender: true }, text)).toEqual(text);
     expect(notificationText({ notify: true, silent: false, preview: false, showSender: true }, text)).toEqual({ title: 'Ava', body: 'New message' });
-    expect(notificationText({ notify: true, silent: false, preview: false, showSender: false }, text)).toEqual({ title: 'New client message', body: 'New message' });
+    expect(notificationText({ notify: true, silent: false, preview: false, showSender: false }, text)).toEqual({ title: 'New client message', body: 'Unlock the screen to read it.' });
   });
 
   it('refuses quiet hours that start when they end, and converts HH:MM', () => {

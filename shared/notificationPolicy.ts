@@ -30,6 +30,8 @@ export type NotificationDecision =
 
 export const GENERIC_BODY = 'New message';
 export const GENERIC_TITLE = 'New client message';
+/** A locked reception screen names nobody and quotes nothing. */
+export const LOCKED_BODY = 'Unlock the screen to read it.';
 
 export function inQuietHours(minuteOfDay: number, hours: QuietHours | null): boolean {
   if (!hours) return false;
@@ -56,7 +58,7 @@ export function notificationText(
 ): { title: string; body: string } {
   return {
     title: decision.showSender ? message.title : GENERIC_TITLE,
-    body: decision.preview ? message.body : GENERIC_BODY,
+    body: decision.preview ? message.body : decision.showSender ? GENERIC_BODY : LOCKED_BODY,
   };
 }
 

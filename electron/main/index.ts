@@ -21,8 +21,10 @@ import type { ManagedConfigView, PushChannel } from '../../shared/ipc';
 import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
 import { APP_NAME, createUnreadBadge, trayTooltip, unreadDotBitmap, type UnreadBadge } from './badge';
 import { resolveServerLocation, serverConfigErrorDialog } from './config';
-import { registerDesktopIpc } from './ipc';
+import { chooseComputerSetting, withLocalChoices } from './computerSettings';
+import { IpcRequestError, registerDesktopIpc } from './ipc';
 import { loadManagedConfig, managedConfigProblemDialog, managedConfigView, type LoadedManagedConfig } from './managedConfig';
+import { checkNotifications } from './notificationCheck';
 import { createNotificationCenter } from './notifications';
 import { appOrigins, originOf } from './origins';
 import { createPrefsStore } from './prefsStore';
@@ -78,12 +80,14 @@ function readManagedConfig(): LoadedManagedConfig {
   return managed;
 }
 
-function applyStartAtLoginSetting(settings: ManagedConfigView): void {
+/** Registers (or unregisters) the app as a login item. IT's value is applied at every start; a
+ * choice made in the app is applied when it is made. Otherwise the OS keeps what the user set. */
+function applyStartAtLoginSetting(startAtLogin: boolean, decided: boolean): void {
   const outcome = applyStartAtLogin({
     platform: process.platform,
     packaged: app.isPackaged,
-    startAtLogin: settings.settings.startAtLogin,
-    locked: settings.locked.includes('startAtLogin'),
+    startAtLogin,
+    locked: decided,
     app,
     linux: {
       autostartDir: xdgAutostartDir(process.env, app.getPath('home')),
@@ -92,6 +96,7 @@ function applyStartAtLoginSetting(settings: ManagedConfigView): void {
     },
   });
   (outcome.kind === 'failed' ? console.error : console.log)(describeStartAtLogin(outcome));
+  if (outcome.kind === 'failed') throw new Error(`Start at login could not be changed: ${outcome.reason}`);
 }
 
 /** Starts the built-in server and returns its URL; it is stopped before the app quits. */
@@ -150,8 +155,13 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const desktopSettings = managedConfigView(managed, location.location);
-  applyStartAtLoginSetting(desktopSettings);
+  const prefs = createPrefsStore(app.getPath('userData'));
+  let desktopSettings = withLocalChoices(managedConfigView(managed, location.location), prefs);
+  try {
+    applyStartAtLoginSetting(desktopSettings.settings.startAtLogin, desktopSettings.locked.includes('startAtLogin'));
+  } catch {
+    // Logged above; the inbox works without it.
+  }
 
   let serverUrl: string;
   try {
@@ -190,7 +200,6 @@ async function start(): Promise<void> {
   });
 
   const badge = showTrayAndBadge(window, reveal);
-  const prefs = createPrefsStore(app.getPath('userData'));
 
   // Registered in the same tick the window starts loading, so no page script can call first.
   registerDesktopIpc({
@@ -204,6 +213,24 @@ async function start(): Promise<void> {
         return null;
       },
       'desktop:managed-config': () => desktopSettings,
+      'desktop:choose-setting': (key, value) => {
+        try {
+          desktopSettings = chooseComputerSetting(desktopSettings, key, value, {
+            store: prefs,
+            applyStartAtLogin: (openAtLogin) => applyStartAtLoginSetting(openAtLogin, true),
+          });
+        } catch (error) {
+          throw new IpcRequestError(error instanceof Error ? error.message : String(error));
+        }
+        return desktopSettings;
+      },
+      'desktop:notification-test': () =>
+        checkNotifications({
+          platform: process.platform,
+          isSupported: () => Notification.isSupported(),
+          create: (options) => new Notification(options),
+          wait: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+        }),
     },
     send: {
       'desktop:notify': (notification) => {

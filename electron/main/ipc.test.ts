@@ -33,6 +33,8 @@ const noopInvoke: InvokeHandlers = {
   'desktop:pref-read': () => null,
   'desktop:pref-write': () => null,
   'desktop:managed-config': () => ({ settings: DEFAULT_SETTINGS, locked: [], problem: null }),
+  'desktop:notification-test': () => ({ outcome: 'shown', advice: 'A test notification was sent.' }),
+  'desktop:choose-setting': () => ({ settings: DEFAULT_SETTINGS, locked: [], problem: null }),
 };
 
 const frameOf = (url: string | null): IpcSenderEvent => ({ senderFrame: url === null ? null : { url } });
@@ -56,6 +58,8 @@ function setup() {
         return null;
       },
       'desktop:managed-config': () => ({ settings: DEFAULT_SETTINGS, locked: ['startAtLogin'], problem: null }),
+      'desktop:notification-test': () => ({ outcome: 'blocked', advice: 'Allow notifications.' }),
+      'desktop:choose-setting': (key, value) => ({ settings: { ...DEFAULT_SETTINGS, [key]: value }, locked: [], problem: null }),
     },
     send: {
       'desktop:notify': (notification) => calls.push(['notify', notification]),
@@ -79,6 +83,9 @@ describe('desktop IPC', () => {
     expect(await ipcMain.invoke('desktop:pref-read', APP_PAGE, 'inbox.sort')).toBe('newest');
     expect(await ipcMain.invoke('desktop:pref-write', APP_PAGE, 'inbox.sort', 'unread')).toBeNull();
     expect(await ipcMain.invoke('desktop:managed-config', APP_PAGE)).toMatchObject({ locked: ['startAtLogin'], problem: null });
+    expect(await ipcMain.invoke('desktop:notification-test', APP_PAGE)).toEqual({ outcome: 'blocked', advice: 'Allow notifications.' });
+    expect(await ipcMain.invoke('desktop:choose-setting', APP_PAGE, 'startMinimized', true)).toMatchObject({ settings: { startMinimized: true } });
+    await expect(ipcMain.invoke('desktop:choose-setting', APP_PAGE, 'serverUrl', 'https://evil.example')).rejects.toThrow(/Invalid arguments/);
     expect(prefs.get('inbox.sort')).toBe('unread');
   });
 

@@ -64,6 +64,7 @@ describe('loadManagedConfig', () => {
       autoUpdate: false,
       allowLanConnections: true,
       port: 4790,
+      autoLockMinutes: 2,
     };
     const loaded = loadManagedConfig({ platform: 'linux', env: {}, readText: filesOf({ [PATH]: JSON.stringify(file) }) });
     expect(loaded.problem).toBeNull();
@@ -111,6 +112,15 @@ describe('parseManagedConfig', () => {
     expect(problem).toContain('- "port" must be a whole number from 1 to 65535');
     expect(problem).toContain('- "location" must be a location id (a whole number) or a location name');
     expect(problem).toContain('- "serverMode" must be "embedded" or "remote"');
+  });
+
+  it('lets IT set the auto-lock time but not switch locking off', () => {
+    expect(parseManagedConfig(PATH, '{"autoLockMinutes": 10}').values).toEqual({ autoLockMinutes: 10 });
+    expect(lockedSettings({ autoLockMinutes: 10 })).toEqual(['autoLockMinutes']);
+    expect(effectiveSettings({}).autoLockMinutes).toBe(5);
+    for (const value of ['0', '2.5', '"5"', '1441']) {
+      expect(problemOf(`{"autoLockMinutes": ${value}}`)).toContain('- "autoLockMinutes" must be a whole number of minutes from 1 to 1440');
+    }
   });
 
   it('checks the server address the way INBOX_SERVER_URL is checked', () => {

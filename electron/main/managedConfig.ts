@@ -2,7 +2,13 @@
 // (and lock) how the app runs there, read from the system-wide location for each OS.
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
-import type { ManagedConfigView, ManagedSettingKey, ManagedSettings } from '../../shared/ipc';
+import {
+  AUTO_LOCK_MINUTES_MAX,
+  DEFAULT_MANAGED_SETTINGS,
+  type ManagedConfigView,
+  type ManagedSettingKey,
+  type ManagedSettings,
+} from '../../shared/ipc';
 import { remoteServerUrlSchema, SERVER_URL_ENV, type ServerLocation } from './config';
 
 /** Points the app at another managed configuration file instead of the system-wide one. */
@@ -27,16 +33,7 @@ export interface ManagedConfigSources {
   readonly readText: (path: string) => string;
 }
 
-export const DEFAULT_SETTINGS: ManagedSettings = {
-  serverMode: 'embedded',
-  serverUrl: null,
-  location: null,
-  startAtLogin: false,
-  startMinimized: false,
-  autoUpdate: true,
-  allowLanConnections: false,
-  port: null,
-};
+export const DEFAULT_SETTINGS: ManagedSettings = DEFAULT_MANAGED_SETTINGS;
 
 const KNOWN_KEYS = Object.keys(DEFAULT_SETTINGS) as ManagedSettingKey[];
 const SERVER_CHOICE: ReadonlySet<ManagedSettingKey> = new Set(['serverMode', 'serverUrl']);
@@ -68,6 +65,12 @@ const fileSchema = z
       .int('must be a whole number from 1 to 65535')
       .min(1, 'must be a whole number from 1 to 65535')
       .max(65535, 'must be a whole number from 1 to 65535'),
+    // IT may shorten or lengthen the idle time but not switch locking off on a shared computer.
+    autoLockMinutes: z
+      .number({ error: `must be a whole number of minutes from 1 to ${AUTO_LOCK_MINUTES_MAX}` })
+      .int(`must be a whole number of minutes from 1 to ${AUTO_LOCK_MINUTES_MAX}`)
+      .min(1, `must be a whole number of minutes from 1 to ${AUTO_LOCK_MINUTES_MAX}`)
+      .max(AUTO_LOCK_MINUTES_MAX, `must be a whole number of minutes from 1 to ${AUTO_LOCK_MINUTES_MAX}`),
   })
   .partial()
   .superRefine((values, context) => {

@@ -118,7 +118,7 @@ describe('notification center', () => {
   it('on a locked screen notifies even for the open conversation, without name or text', () => {
     const { center, created } = setup({ focused: true });
     center.show(message(7, 'private', { conversationOpen: true, locked: true }));
-    expect(created[0]?.options).toEqual({ title: 'New client message', body: 'New message', silent: false });
+    expect(created[0]?.options).toEqual({ title: 'New client message', body: 'Unlock the screen to read it.', silent: false });
   });
 
   it('replaces the older notification of the same conversation, leaving others alone', () => {

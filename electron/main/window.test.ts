@@ -88,6 +88,10 @@ describe('mainWindowOptions', () => {
       webviewTag: false,
     });
   });
+
+  it('keeps a window hidden in the tray running at full speed, so notifications keep coming', () => {
+    expect(mainWindowOptions('/p/index.cjs').webPreferences.backgroundThrottling).toBe(false);
+  });
 });
 
 describe('guards', () => {

@@ -47,6 +47,9 @@ export function mainWindowOptions(preloadPath: string) {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      // Closed to the tray the page is hidden, yet its socket, notifications and auto-lock timer
+      // must keep working on time; Chromium would otherwise throttle a hidden page's timers.
+      backgroundThrottling: false,
     },
   } as const;
 }

@@ -54,6 +54,18 @@ describe('preload desktop bridge', () => {
     for (const [channel] of ipc.invoked) expect(Object.keys(invokeChannels)).toContain(channel);
   });
 
+  it('asks main for the managed configuration and the notifications self-check', async () => {
+    const ipc = new FakeRendererIpc();
+    const view = { settings: { autoLockMinutes: 3 }, locked: ['autoLockMinutes'], problem: null };
+    ipc.answers.set('desktop:managed-config', view);
+    ipc.answers.set('desktop:notification-test', { outcome: 'shown', advice: 'ok' });
+    const bridge = createDesktopBridge(ipc);
+    expect(await bridge.managedConfig()).toEqual(view);
+    expect(await bridge.testNotification()).toEqual({ outcome: 'shown', advice: 'ok' });
+    expect(ipc.invoked).toEqual([['desktop:managed-config'], ['desktop:notification-test']]);
+    for (const [channel] of ipc.invoked) expect(Object.keys(invokeChannels)).toContain(channel);
+  });
+
   it('fails clearly if main answers the server URL with something else', async () => {
     const bridge = createDesktopBridge(new FakeRendererIpc());
     await expect(bridge.serverUrl()).rejects.toThrow('The desktop app did not report the inbox server address.');

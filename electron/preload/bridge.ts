@@ -1,14 +1,17 @@
 // Owns the DesktopBridge the preload hands the page, built over IPC without exposing IPC itself.
 // Imports from shared/ are type-only: they check our channel names and global at compile time
 // while keeping zod out of the sandboxed preload. Main parses every argument anyway.
-import type { BRIDGE_GLOBAL, DesktopBridge, DesktopNotification } from '../../shared/bridge';
-import type { InvokeChannel, PushChannel, SendChannel } from '../../shared/ipc';
+import type { BRIDGE_GLOBAL, DesktopBridge, DesktopNotification, NotificationCheck } from '../../shared/bridge';
+import type { InvokeChannel, ManagedConfigView, PushChannel, SendChannel } from '../../shared/ipc';
 
 export const bridgeGlobal: typeof BRIDGE_GLOBAL = 'desktop';
 
 const SERVER_URL: InvokeChannel = 'desktop:server-url';
 const PREF_READ: InvokeChannel = 'desktop:pref-read';
 const PREF_WRITE: InvokeChannel = 'desktop:pref-write';
+const MANAGED_CONFIG: InvokeChannel = 'desktop:managed-config';
+const NOTIFICATION_TEST: InvokeChannel = 'desktop:notification-test';
+const CHOOSE_SETTING: InvokeChannel = 'desktop:choose-setting';
 const NOTIFY: SendChannel = 'desktop:notify';
 const BADGE: SendChannel = 'desktop:badge';
 const NOTIFICATION_CLICK: PushChannel = 'desktop:notification-click';
@@ -63,6 +66,16 @@ export function createDesktopBridge(ipc: RendererIpc): DesktopBridge {
     },
     async writePref(key, value) {
       await ipc.invoke(PREF_WRITE, key, value);
+    },
+    // Main's answers follow shared/ipc.ts; the renderer parses them (no zod in the preload).
+    async managedConfig() {
+      return (await ipc.invoke(MANAGED_CONFIG)) as ManagedConfigView;
+    },
+    async chooseSetting(key, value) {
+      return (await ipc.invoke(CHOOSE_SETTING, key, value)) as ManagedConfigView;
+    },
+    async testNotification() {
+      return (await ipc.invoke(NOTIFICATION_TEST)) as NotificationCheck;
     },
   };
 }

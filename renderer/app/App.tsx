@@ -1,11 +1,19 @@
 // Top of the staff inbox: signed out → sign-in; signed in → the signed-in app, remounted per
 // token so nothing of one member's session leaks into the next member's.
-import { use, useCallback, useState } from 'react';
+import { use, useCallback, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../shared/domain';
 import type { SignInResponse } from '../../shared/http';
 import { signOut } from '../api/signIn';
 import { createTokenStore } from '../api/tokenStore';
 import { getDesktopBridge } from '../desktop/getDesktopBridge';
+import { LockContext } from '../lock/LockContext';
+import { LockScreen } from '../lock/LockScreen';
+import { createReceptionApi } from '../lock/receptionApi';
+import { ReceptionContext } from '../lock/ReceptionContext';
+import { planSwitch } from '../lock/switchMember';
+import { refreshReceptionDevice } from '../lock/receptionDevice';
+import { useHasReceptionDevice } from '../lock/useHasReceptionDevice';
+import { useReceptionLock } from '../lock/useReceptionLock';
 import { sessionEndedNotice, type SessionEndReason } from '../session/sessionEnded';
 import { SignInScreen } from '../session/SignInScreen';
 import { SignedInApp } from './SignedInApp';
@@ -27,12 +35,42 @@ export function App() {
     return token ? { token, session: null } : null;
   });
   const [notice, setNotice] = useState<string | null>(null);
+  const { state: lockState, unlock } = useReceptionLock(bridge, auth !== null);
+  // Signed out on a reception computer, the next member may sign in with a PIN instead.
+  const receptionComputer = useHasReceptionDevice(bridge, auth !== null);
+  const [signingInWithPin, setSigningInWithPin] = useState(false);
+  const receptionApi = useMemo(() => createReceptionApi(serverUrl), [serverUrl]);
+  const token = auth?.token ?? null;
+  const reception = useMemo(() => token && { api: receptionApi, sessionToken: token }, [receptionApi, token]);
 
-  const onSignedIn = useCallback((response: SignInResponse) => {
-    tokenStore.set(response.token);
-    setNotice(null);
-    setAuth({ token: response.token, session: response.session });
-  }, []);
+  const onSignedIn = useCallback(
+    (response: SignInResponse) => {
+      tokenStore.set(response.token);
+      setNotice(null);
+      setAuth({ token: response.token, session: response.session });
+      unlock();
+      // A password sign-in on a reception computer renews it (and lifts a wrong-PIN lockout).
+      void refreshReceptionDevice(receptionApi, bridge, response.token);
+    },
+    [receptionApi, unlock],
+  );
+
+  // A PIN sign-in on the lock screen (or on the sign-in screen of a reception computer).
+  const onSwitched = useCallback(
+    (response: SignInResponse) => {
+      const current = auth && { token: auth.token, memberId: auth.session?.member.id ?? null };
+      const plan = planSwitch(current, { token: response.token, memberId: response.session.member.id });
+      if (plan.signOutToken) void signOut(serverUrl, plan.signOutToken);
+      if (plan.kind === 'replace') {
+        tokenStore.set(response.token);
+        setNotice(null);
+        setAuth({ token: response.token, session: response.session });
+      }
+      setSigningInWithPin(false);
+      unlock();
+    },
+    [auth, serverUrl, unlock],
+  );
 
   const onSessionEnded = useCallback((endedToken: string, reason: SessionEndReason) => {
     // The push and the refused socket both report the same end; the first one's reason stays.
@@ -51,16 +89,38 @@ export function App() {
     setAuth(null);
   }, [auth, serverUrl]);
 
-  if (!auth) return <SignInScreen serverUrl={serverUrl} notice={notice} onSignedIn={onSignedIn} />;
+  if (!auth || !reception) {
+    if (signingInWithPin) {
+      return (
+        <LockScreen serverUrl={serverUrl} bridge={bridge} signedOut onSwitched={onSwitched} onUsePassword={() => setSigningInWithPin(false)} />
+      );
+    }
+    return (
+      <SignInScreen
+        serverUrl={serverUrl}
+        notice={notice}
+        onSignedIn={onSignedIn}
+        onUsePin={receptionComputer ? () => setSigningInWithPin(true) : undefined}
+      />
+    );
+  }
+  // Locked, the signed-in app stays mounted but hidden, so its connection keeps notifying.
   return (
-    <SignedInApp
-      key={auth.token}
-      serverUrl={serverUrl}
-      token={auth.token}
-      initialSession={auth.session}
-      bridge={bridge}
-      onSessionEnded={onSessionEnded}
-      onSignOut={onSignOut}
-    />
+    <LockContext value={lockState}>
+      <ReceptionContext value={reception}>
+        <div className="lock-frame" hidden={lockState.locked}>
+          <SignedInApp
+            key={auth.token}
+            serverUrl={serverUrl}
+            token={auth.token}
+            initialSession={auth.session}
+            bridge={bridge}
+            onSessionEnded={onSessionEnded}
+            onSignOut={onSignOut}
+          />
+        </div>
+        {lockState.locked && <LockScreen serverUrl={serverUrl} bridge={bridge} onSwitched={onSwitched} onUsePassword={onSignOut} />}
+      </ReceptionContext>
+    </LockContext>
   );
 }

@@ -6,6 +6,7 @@ import { useCallback } from 'react';
 import { can } from '../../shared/permissions';
 import type { ConnectionStatus } from '../api/connectionStatus';
 import { InboxScreen } from '../inbox/InboxScreen';
+import { useLockState } from '../lock/LockContext';
 import { useStaff } from '../session/StaffContext';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ProfileScreen } from '../profile/ProfileScreen';
@@ -27,7 +28,9 @@ export function AppShell({ status, onSignOut }: AppShellProps) {
   const canAccessChats = can(session.grants, 'chats.access');
   const messagingOn = session.workspace.settings.enabled;
   const onInbox = route.screen === 'inbox';
-  const inboxVisible = onInbox && messagingOn;
+  // Behind the lock screen nothing counts as seen: messages notify and stay unread.
+  const { locked } = useLockState();
+  const inboxVisible = onInbox && messagingOn && !locked;
   const showInbox = useCallback(() => navigate(INBOX_ROUTE), [navigate]);
 
   return (

@@ -1,5 +1,6 @@
-// The main menu on the left: Messages (only with Access client chats, R9), Settings (only for
-// members who may manage something there) and everyone's own Profile.
+// The main menu on the left: Messages (only with Access client chats, R9), Settings (for
+// everyone since This computer is there; the workspace pages only for members who may manage
+// them) and everyone's own Profile.
 import { can } from '../../shared/permissions';
 import { useUnreadBadge } from '../inbox/useUnreadBadge';
 import { useStaff } from '../session/StaffContext';

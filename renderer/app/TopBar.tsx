@@ -1,10 +1,12 @@
 // Workspace and member, the connection banner, and Sign out (a shared computer changes hands).
 import type { ConnectionStatus } from '../api/connectionStatus';
+import { useLockState } from '../lock/LockContext';
 import { useStaff } from '../session/StaffContext';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 
 export function TopBar({ status, onSignOut }: { status: ConnectionStatus; onSignOut: () => void }) {
   const { session } = useStaff();
+  const { lock } = useLockState();
   return (
     <header className="top-bar">
       <div className="top-bar__row">
@@ -16,6 +18,9 @@ export function TopBar({ status, onSignOut }: { status: ConnectionStatus; onSign
         </p>
         <div className="top-bar__member">
           <span className="top-bar__member-name">{session.member.name}</span>
+          <button type="button" className="secondary-button secondary-button--small" onClick={lock}>
+            Lock
+          </button>
           <button type="button" className="secondary-button secondary-button--small" onClick={onSignOut}>
             Sign out
           </button>

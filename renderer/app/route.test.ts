@@ -8,9 +8,11 @@ const teamManager = { ...noGrants, accessChats: true, manageTeam: true };
 
 describe('routes', () => {
   it('opens the Settings sections the member may manage, in menu order', () => {
-    expect(allowedSettingsSections(owner)).toEqual(['messages', 'team', 'audit']);
-    expect(allowedSettingsSections(teamManager)).toEqual(['team']);
-    expect(canOpenSettings(noGrants)).toBe(false);
+    expect(allowedSettingsSections(owner)).toEqual(['messages', 'team', 'audit', 'computer']);
+    expect(allowedSettingsSections(teamManager)).toEqual(['team', 'computer']);
+    // This computer is for everyone at the computer.
+    expect(allowedSettingsSections(noGrants)).toEqual(['computer']);
+    expect(canOpenSettings(noGrants)).toBe(true);
   });
 
   it('reads the fragment, falling back to what the member may open', () => {
@@ -19,7 +21,8 @@ describe('routes', () => {
     expect(parseRoute('#/settings/audit', owner)).toEqual({ screen: 'settings', section: 'audit' });
     expect(parseRoute('#/settings', owner)).toEqual({ screen: 'settings', section: 'messages' });
     expect(parseRoute('#/settings/messages', teamManager)).toEqual({ screen: 'settings', section: 'team' });
-    expect(parseRoute('#/settings/team', noGrants)).toEqual({ screen: 'inbox' });
+    expect(parseRoute('#/settings/team', noGrants)).toEqual({ screen: 'settings', section: 'computer' });
+    expect(parseRoute('#/settings/computer', noGrants)).toEqual({ screen: 'settings', section: 'computer' });
   });
 
   it('writes routes back to the fragment', () => {

@@ -2,16 +2,18 @@
 // Back button and a reload keep the place. A route the member may not open falls back to the inbox.
 import { can, type Grants } from '../../shared/permissions';
 
-export type SettingsSection = 'messages' | 'team' | 'audit';
+export type SettingsSection = 'messages' | 'team' | 'audit' | 'computer';
 export type Route = { screen: 'inbox' } | { screen: 'settings'; section: SettingsSection } | { screen: 'profile' };
 
+/** null: every member may open it (This computer is about the computer, not the workspace). */
 const SECTION_PERMISSION = {
   messages: 'settings.manage',
   team: 'team.manage',
   audit: 'audit.view',
+  computer: null,
 } as const;
 
-const SECTION_ORDER: readonly SettingsSection[] = ['messages', 'team', 'audit'];
+const SECTION_ORDER: readonly SettingsSection[] = ['messages', 'team', 'audit', 'computer'];
 
 export const INBOX_ROUTE: Route = { screen: 'inbox' };
 /** Every member's own page (notification preferences). */
@@ -19,7 +21,10 @@ export const PROFILE_ROUTE: Route = { screen: 'profile' };
 
 /** The Settings sections this member may open, in menu order. */
 export function allowedSettingsSections(grants: Grants): SettingsSection[] {
-  return SECTION_ORDER.filter((section) => can(grants, SECTION_PERMISSION[section]));
+  return SECTION_ORDER.filter((section) => {
+    const permission = SECTION_PERMISSION[section];
+    return permission === null || can(grants, permission);
+  });
 }
 
 export const canOpenSettings = (grants: Grants): boolean => allowedSettingsSections(grants).length > 0;

@@ -128,3 +128,30 @@ describe('createWebBridge', () => {
     await expect(bridge.readPref('inbox.lastConversation')).resolves.toBe(7);
   });
 });
+
+describe('web notifications self-check', () => {
+  it('sends a test notification once allowed, asking first if the browser has not been asked', async () => {
+    const { api, shown } = fakeNotifications('default');
+    const bridge = createWebBridge(environment({ notifications: api }));
+    expect((await bridge.testNotification()).outcome).toBe('sent');
+    expect(api.requestPermission).toHaveBeenCalledOnce();
+    expect(shown.map((n) => [n.title, n.options.tag])).toEqual([['Front Desk Inbox', 'notification-test']]);
+  });
+
+  it('tells the user how to unblock notifications, and sends nothing', async () => {
+    const { api, shown } = fakeNotifications('denied');
+    const check = await createWebBridge(environment({ notifications: api })).testNotification();
+    expect(check.outcome).toBe('blocked');
+    expect(check.advice).toMatch(/blocked for this site.*set Notifications to Allow/);
+    expect(shown).toEqual([]);
+  });
+
+  it('says when the browser has no notifications at all', async () => {
+    expect((await createWebBridge(environment()).testNotification()).outcome).toBe('unsupported');
+  });
+
+  it('reports no managed settings and the page\'s own server', async () => {
+    const view = await createWebBridge(environment()).managedConfig();
+    expect(view).toMatchObject({ locked: [], problem: null, settings: { serverMode: 'remote', serverUrl: 'http://127.0.0.1:4780', autoLockMinutes: 5 } });
+  });
+});

@@ -1,7 +1,8 @@
 // DesktopBridge for a plain browser: the Notification API (by the member's preferences, as the
 // desktop does), the tab title as the badge and localStorage as the preference cache. Its
 // environment is passed in so tests run under Node.
-import type { DesktopBridge, DesktopNotification } from '../../shared/bridge';
+import type { DesktopBridge, DesktopNotification, NotificationCheck } from '../../shared/bridge';
+import { DEFAULT_MANAGED_SETTINGS } from '../../shared/ipc';
 import { decideNotification, minuteOfDayOf, notificationText, type NotificationDecision } from '../../shared/notificationPolicy';
 import { titleWithBadge } from './badgeTitle';
 import { createPrefsStore, type KeyValueStorage } from './prefsStore';
@@ -24,6 +25,35 @@ export interface WebBridgeEnvironment {
   now(): Date;
   /** Absent when the browser has no notifications (or they are blocked by policy). */
   notifications: NotificationApi | undefined;
+}
+
+const BLOCKED_ADVICE =
+  'Notifications are blocked for this site. Click the icon at the left of the address bar, open the site settings, set Notifications to Allow, and reload the page.';
+const TEST_TITLE = 'Front Desk Inbox';
+const TEST_BODY = 'Notifications work: new client messages will appear like this.';
+
+/** The browser's answer to the notifications self-check (asking for permission if it may). */
+async function checkWebNotifications(api: NotificationApi | undefined): Promise<NotificationCheck> {
+  if (!api) {
+    return {
+      outcome: 'unsupported',
+      advice: "This browser can't show notifications. Use the Front Desk Inbox desktop app, or a current Chrome, Edge, Firefox or Safari.",
+    };
+  }
+  const permission = api.permission === 'default' ? await api.requestPermission().catch(() => 'default' as const) : api.permission;
+  if (permission === 'denied') return { outcome: 'blocked', advice: BLOCKED_ADVICE };
+  if (permission !== 'granted') {
+    return { outcome: 'blocked', advice: 'Notifications were not allowed. Press the button again and choose Allow when the browser asks.' };
+  }
+  try {
+    new api(TEST_TITLE, { body: TEST_BODY, tag: 'notification-test' });
+  } catch (error) {
+    return { outcome: 'failed', advice: `The browser could not show the test notification (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  return {
+    outcome: 'sent',
+    advice: "A test notification was sent. If it did not appear, check that your operating system allows this browser's notifications and that Do not disturb is off.",
+  };
 }
 
 export function createWebBridge(env: WebBridgeEnvironment): DesktopBridge {
@@ -82,5 +112,10 @@ export function createWebBridge(env: WebBridgeEnvironment): DesktopBridge {
     },
     readPref: (key) => Promise.resolve(prefs.read(key)),
     writePref: (key, value) => Promise.resolve(prefs.write(key, value)),
+    // A browser has no managed configuration: it uses the server that served the page.
+    managedConfig: () =>
+      Promise.resolve({ settings: { ...DEFAULT_MANAGED_SETTINGS, serverMode: 'remote', serverUrl: env.origin }, locked: [], problem: null }),
+    chooseSetting: () => Promise.reject(new Error('Start-up settings exist only in the desktop app.')),
+    testNotification: () => checkWebNotifications(env.notifications),
   };
 }

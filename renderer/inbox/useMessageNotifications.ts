@@ -1,6 +1,7 @@
 // Desktop notifications for new client messages, by the member's preferences (R10); clicking
-// one opens its conversation.
+// one opens its conversation. While the screen is locked they name nobody and quote nothing.
 import { useEffect, useRef } from 'react';
+import { useLockState } from '../lock/LockContext';
 import { usePrefsSync } from '../profile/PrefsContext';
 import { useStaff } from '../session/StaffContext';
 import { notificationRequest } from './notificationRules';
@@ -12,12 +13,17 @@ export function useMessageNotifications(openConversationId: number | null, openC
   useEffect(() => {
     openId.current = openConversationId;
   }, [openConversationId]);
+  const { locked } = useLockState();
+  const lockedRef = useRef(locked);
+  useEffect(() => {
+    lockedRef.current = locked;
+  }, [locked]);
 
   useEffect(
     () =>
       api.subscribe('message:created', ({ message, conversation }) => {
-        // The screen lock (another issue) will pass its state here.
-        const request = notificationRequest(message, conversation, { openConversationId: openId.current, prefs: prefs.prefs(), locked: false });
+        const view = { openConversationId: openId.current, prefs: prefs.prefs(), locked: lockedRef.current };
+        const request = notificationRequest(message, conversation, view);
         if (request) bridge.notify(request);
       }),
     [api, bridge, prefs],

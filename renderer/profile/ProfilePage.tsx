@@ -2,6 +2,7 @@
 // server; every device they are signed in on follows at once.
 import { useId } from 'react';
 import { formatMinuteOfDay, parseMinuteOfDay, type NotificationPrefs } from '../../shared/profile';
+import { PinSettings } from '../lock/PinSettings';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useStaff } from '../session/StaffContext';
 import { DEFAULT_QUIET_HOURS, shownPrefs, withLocation } from './profileForm';
@@ -20,6 +21,7 @@ export function ProfilePage() {
           Loading your preferences…
         </p>
       )}
+      <PinSettings />
     </SettingsPage>
   );
 }

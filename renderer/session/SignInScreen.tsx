@@ -7,9 +7,11 @@ interface SignInScreenProps {
   serverUrl: string;
   notice: string | null;
   onSignedIn: (response: SignInResponse) => void;
+  /** On a reception computer set up for quick switching: sign in with a PIN instead. */
+  onUsePin?: () => void;
 }
 
-export function SignInScreen({ serverUrl, notice, onSignedIn }: SignInScreenProps) {
+export function SignInScreen({ serverUrl, notice, onSignedIn, onUsePin }: SignInScreenProps) {
   const form = useSignInForm(serverUrl, onSignedIn);
   const emailId = useId();
   const passwordId = useId();
@@ -58,6 +60,11 @@ export function SignInScreen({ serverUrl, notice, onSignedIn }: SignInScreenProp
             {form.pending ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        {onUsePin && (
+          <button type="button" className="secondary-button lock-screen__password" onClick={onUsePin}>
+            Use a PIN instead
+          </button>
+        )}
       </div>
     </main>
   );

@@ -2,7 +2,7 @@
 // Team, and the audit log. Links, since they change the address (#/settings/…).
 import { routeHref, type SettingsSection } from '../app/route';
 
-const LABELS: Record<SettingsSection, string> = { messages: 'Messages', team: 'Team', audit: 'Audit log' };
+const LABELS: Record<SettingsSection, string> = { messages: 'Messages', team: 'Team', audit: 'Audit log', computer: 'This computer' };
 
 interface SettingsNavProps {
   sections: SettingsSection[];

@@ -3,6 +3,7 @@
 import type { SettingsSection } from '../app/route';
 import { allowedSettingsSections } from '../app/route';
 import { AuditLogPage } from '../audit/AuditLogPage';
+import { ThisComputerPage } from '../computer/ThisComputerPage';
 import { useStaff } from '../session/StaffContext';
 import { TeamPage } from '../team/TeamPage';
 import { MessagesSettingsPage } from './MessagesSettingsPage';
@@ -16,6 +17,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       {section === 'messages' && <MessagesSettingsPage />}
       {section === 'team' && <TeamPage />}
       {section === 'audit' && <AuditLogPage />}
+      {section === 'computer' && <ThisComputerPage />}
     </div>
   );
 }

@@ -1,16 +1,14 @@
 // Staff sign-in and sign-out over HTTP. Sign-in snapshots the member's grants and locations
 // into the session (R8); only the token's hash is stored.
 import { routes, signInRequestSchema, type SignInResponse } from '../../shared/http';
-import { effectiveGrants } from '../../shared/permissions';
 import type { ServerDeps } from '../deps';
 import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
 import { createAttemptLimiter } from './attemptLimiter';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { buildSessionInfo } from './sessionInfo';
-import { bearerToken, hashToken, newToken } from './tokens';
+import { startSession } from './startSession';
+import { bearerToken, hashToken } from './tokens';
 
-const HOUR_MS = 60 * 60 * 1000;
 const LIMIT_WINDOW_MS = 15 * 60 * 1000;
 /** Failures allowed per email from one address, and per address over all emails. */
 const MAX_FAILURES_PER_EMAIL = 10;
@@ -24,7 +22,7 @@ export type AuthRouteOptions = {
 };
 
 export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[] {
-  const { repos, clock, config } = deps;
+  const { repos, clock } = deps;
   const limiter = createAttemptLimiter({ maxFailures: MAX_FAILURES_PER_EMAIL, windowMs: LIMIT_WINDOW_MS, clock });
   const addressLimiter = createAttemptLimiter({ maxFailures: MAX_FAILURES_PER_ADDRESS, windowMs: LIMIT_WINDOW_MS, clock });
 
@@ -49,20 +47,7 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
     }
     limiter.reset(emailKey);
 
-    const grants = effectiveGrants(member.role, member.groupGrants);
-    // Owners can do everything, which includes seeing every location's conversations.
-    const locationIds =
-      member.role === 'owner'
-        ? repos.workspace.locations().map((location) => location.id)
-        : repos.team.assignedLocationIds(member.id);
-    const token = newToken();
-    const now = clock.now();
-    const expiresAt = now + config.sessionTtlHours * HOUR_MS;
-    repos.sessions.create({ tokenHash: hashToken(token), memberId: member.id, grants, locationIds, createdAt: now, expiresAt });
-
-    const session = buildSessionInfo(repos, { memberId: member.id, grants, locationIds });
-    if (!session) throw new Error('The workspace is missing although a member signed in.');
-    return { token, expiresAt, session };
+    return startSession(deps, member, 'password');
   }
 
   function signOut({ req }: ApiRequest): Record<string, never> {

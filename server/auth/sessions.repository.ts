@@ -3,9 +3,13 @@
 import type { Database } from 'better-sqlite3';
 import type { Grants } from '../../shared/permissions';
 
+/** How a session began: a full sign-in, or a PIN on a reception computer. */
+export type SignInMethod = 'password' | 'pin';
+
 export type StaffSession = {
   id: number;
   memberId: number;
+  signInMethod: SignInMethod;
   grants: Grants;
   locationIds: number[];
   expiresAt: number;
@@ -21,6 +25,7 @@ type SessionRow = {
   view_audit_log: number;
   location_ids: string;
   expires_at: number;
+  sign_in_method: SignInMethod;
 };
 
 export type NewSession = {
@@ -30,6 +35,8 @@ export type NewSession = {
   locationIds: readonly number[];
   createdAt: number;
   expiresAt: number;
+  /** Defaults to 'password'. */
+  signInMethod?: SignInMethod;
 };
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;
@@ -37,12 +44,13 @@ export type SessionRepository = ReturnType<typeof createSessionRepository>;
 export function createSessionRepository(db: Database) {
   const insertSession = db.prepare(
     `INSERT INTO sessions (token_hash, member_id, access_chats, reply_chats, manage_settings, manage_team,
-                           view_audit_log, location_ids, created_at, expires_at)
+                           view_audit_log, location_ids, created_at, expires_at, sign_in_method)
      VALUES (:tokenHash, :memberId, :accessChats, :replyChats, :manageSettings, :manageTeam,
-             :viewAuditLog, :locationIds, :createdAt, :expiresAt)`,
+             :viewAuditLog, :locationIds, :createdAt, :expiresAt, :signInMethod)`,
   );
   const selectActive = db.prepare<{ tokenHash: Buffer; now: number }, SessionRow>(
-    `SELECT id, member_id, access_chats, reply_chats, manage_settings, manage_team, view_audit_log, location_ids, expires_at
+    `SELECT id, member_id, access_chats, reply_chats, manage_settings, manage_team, view_audit_log, location_ids, expires_at,
+            sign_in_method
        FROM sessions
       WHERE token_hash = :tokenHash AND revoked_at IS NULL AND expires_at > :now`,
   );
@@ -69,6 +77,7 @@ export function createSessionRepository(db: Database) {
           locationIds: JSON.stringify(session.locationIds),
           createdAt: session.createdAt,
           expiresAt: session.expiresAt,
+          signInMethod: session.signInMethod ?? 'password',
         }).lastInsertRowid,
       );
     },
@@ -79,6 +88,7 @@ export function createSessionRepository(db: Database) {
       return {
         id: row.id,
         memberId: row.member_id,
+        signInMethod: row.sign_in_method,
         grants: {
           accessChats: row.access_chats === 1,
           replyChats: row.reply_chats === 1,

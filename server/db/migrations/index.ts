@@ -2,6 +2,7 @@
 import { initialSchema } from './001_initial';
 import { settingsTeamAuditAttachments } from './002_settings_team_audit_attachments';
 import { notificationsOutbox } from './003_notifications_outbox';
+import { receptionPins } from './004_reception_pins';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -9,4 +10,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initialSchema },
   { version: 2, name: 'settings, team, audit log, attachments', sql: settingsTeamAuditAttachments },
   { version: 3, name: 'notification preferences, client contact preferences, delivery outbox', sql: notificationsOutbox },
+  { version: 4, name: 'reception PINs and devices', sql: receptionPins },
 ];

@@ -14,6 +14,7 @@ import {
   timestampSchema,
 } from './domain';
 import type { Result } from './result';
+import { clientSyncRequests } from './syncEvents';
 
 export const CLIENT_NAMESPACE = '/client';
 
@@ -74,6 +75,7 @@ export const clientRequests = {
     payload: z.object({ conversationId: idSchema, typing: z.boolean() }),
     result: z.object({}),
   },
+  ...clientSyncRequests,
 } as const;
 
 export const clientPushes = {

@@ -15,6 +15,7 @@ import {
   clientSummarySchema,
 } from './domain';
 import { adminRequests, settingsStateSchema } from './adminEvents';
+import { staffSyncRequests } from './syncEvents';
 import type { Result } from './result';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
@@ -81,6 +82,7 @@ export const staffRequests = {
     result: z.object({}),
   },
   ...adminRequests,
+  ...staffSyncRequests,
 } as const;
 
 export const staffPushes = {

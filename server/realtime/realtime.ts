@@ -13,6 +13,7 @@ import type { ServerDeps } from '../deps';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
 import { registerMessageHandlers } from '../messages/messages.handlers';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
+import { registerClientSyncHandlers, registerStaffSyncHandlers } from '../sync/sync.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
 import { authenticateClient, authenticateStaff } from './authenticate';
@@ -52,6 +53,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerSettingsHandlers(socket, context);
     registerTeamHandlers(socket, context);
     registerAuditHandlers(socket, context);
+    registerStaffSyncHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
   });
 
@@ -62,6 +64,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerClientConversationHandlers(socket, context);
     registerClientMessageHandlers(socket, context);
     registerClientTypingHandlers(socket, context);
+    registerClientSyncHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(clientRequests));
   });
 

@@ -1,11 +1,14 @@
 // A signed-in member's app: their connection and session, provided to every screen, and the
 // attachment client that fetches files with the session's token.
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
 import type { SessionInfo } from '../../shared/domain';
 import { useConnectionStatus } from '../api/useConnectionStatus';
 import { createAttachmentClient } from '../attachments/attachmentClient';
 import { AttachmentContext } from '../attachments/AttachmentContext';
+import { createSessionCache } from '../offline/offlineCache';
+import { OfflineProvider } from '../offline/OfflineProvider';
+import { withLocalPushes } from '../offline/withLocalPushes';
 import type { SessionEndReason } from '../session/sessionEnded';
 import { StaffContext, type StaffContextValue } from '../session/StaffContext';
 import { useSessionEndedPush } from '../session/useSessionEndedPush';
@@ -14,6 +17,9 @@ import { useStaffConnection } from '../session/useStaffConnection';
 import { withMessagingResume } from '../session/withMessagingResume';
 import { AppShell } from './AppShell';
 import { ConnectingScreen } from './ConnectingScreen';
+
+// Beside the token in sessionStorage: a reload opens on it even while the server is away.
+const sessionCache = createSessionCache(window.sessionStorage, 'frontDeskInbox.session');
 
 interface SignedInAppProps {
   serverUrl: string;
@@ -30,9 +36,17 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
   const { socket, api } = useStaffConnection(serverUrl, token, endThisSession);
   useSessionEndedPush(api, endThisSession);
   const status = useConnectionStatus(socket);
-  const session = useSessionInfo(api, initialSession);
+  // Catch-up delivers what was missed as local pushes, so every screen subscribes through it.
+  const localApi = useMemo(() => withLocalPushes(api), [api]);
+  const [startingSession] = useState(() => initialSession ?? sessionCache.read());
+  const session = useSessionInfo(localApi, startingSession);
+  useEffect(() => {
+    if (session) sessionCache.write(session);
+  }, [session]);
   // Screens load on (re)connect and again when Client Connect comes back on (R2).
-  const screensApi = useMemo(() => withMessagingResume(api), [api]);
+  const screensApi = useMemo(() => withMessagingResume(localApi), [localApi]);
+  const offlineApi = useMemo(() => ({ ...screensApi, deliver: localApi.deliver }), [screensApi, localApi]);
+  const isConnected = useCallback(() => socket.connected, [socket]);
   const enabled = session?.workspace.settings.enabled;
   useEffect(() => {
     if (enabled !== undefined) screensApi.noteEnabled(enabled);
@@ -47,7 +61,9 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
   return (
     <StaffContext value={context}>
       <AttachmentContext value={attachments}>
-        <AppShell status={status} onSignOut={onSignOut} />
+        <OfflineProvider api={offlineApi} isConnected={isConnected} status={status}>
+          <AppShell status={status} onSignOut={onSignOut} />
+        </OfflineProvider>
       </AttachmentContext>
     </StaffContext>
   );

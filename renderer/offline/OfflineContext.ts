@@ -1,0 +1,20 @@
+// What the signed-in screens need to work offline: the connection status, the member's outbox
+// and their queued offline edits.
+import { createContext, use } from 'react';
+import type { ConnectionStatus } from '../api/connectionStatus';
+import type { StaffOutbox } from '../outbox/staffOutbox';
+import type { PendingEdits } from './pendingEdits';
+
+export interface OfflineContextValue {
+  status: ConnectionStatus;
+  outbox: StaffOutbox;
+  edits: PendingEdits;
+}
+
+export const OfflineContext = createContext<OfflineContextValue | null>(null);
+
+export function useOffline(): OfflineContextValue {
+  const value = use(OfflineContext);
+  if (!value) throw new Error('useOffline() needs the OfflineProvider.');
+  return value;
+}

@@ -131,3 +131,34 @@ test('a manager edits groups offline: the untouched one applies on reconnect, th
   await expect(seenByMarcus).toContainText('Reply to client chats');
   await expect(seenByMarcus).toContainText('Manage Client Connect settings');
 });
+
+test('two windows of the same member share the outbox: a reply written offline is sent and shown once', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  const network = await socketSwitch(context);
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  const client = await (await browser.newContext()).newPage();
+  await client.goto(await server.clientPageUrl(AVA));
+  await client.getByRole('button', { name: 'Message Lumen Soho' }).click();
+  await expect(messages(client).first()).toBeVisible();
+  for (const page of [first, second]) {
+    await signIn(page, server.url, 'priya@lumen.example');
+    await page.getByRole('button', { name: /Ava Thompson/ }).click();
+    await expect(messages(page).first()).toBeVisible();
+  }
+
+  await network.block();
+  await expect(first.getByTestId('offline-banner')).toHaveAttribute('data-offline', 'true');
+  await first.getByRole('textbox', { name: 'Reply' }).fill('Written in one window, offline');
+  await first.getByRole('button', { name: 'Send' }).click();
+  // The other window sees it waiting too (same member, same outbox).
+  for (const page of [first, second]) {
+    await expect(messageList(page).locator('[data-status="waiting"]').filter({ hasText: 'Written in one window' })).toHaveCount(1);
+  }
+
+  await network.restore();
+  for (const page of [first, second, client]) {
+    const stored = messageList(page).locator('[data-testid="message"][data-message-id]').filter({ hasText: 'Written in one window, offline' });
+    await expect(stored).toHaveCount(1);
+    await expect(messages(page).filter({ hasText: 'Written in one window, offline' })).toHaveCount(1);
+  }
+});

@@ -162,3 +162,43 @@ test('two windows of the same member share the outbox: a reply written offline i
     await expect(messages(page).filter({ hasText: 'Written in one window, offline' })).toHaveCount(1);
   }
 });
+
+test('a settings change made offline meets a newer one on reconnect: both shown, the manager keeps their own change on top', async ({ browser, server }) => {
+  const offlineContext = await browser.newContext();
+  const network = await socketSwitch(offlineContext);
+  const olivia = await offlineContext.newPage();
+  const other = await (await browser.newContext()).newPage();
+  await signIn(olivia, server.url, 'olivia@lumen.example');
+  await openSettings(olivia, 'Messages');
+  await signIn(other, server.url, 'olivia@lumen.example');
+  await openSettings(other, 'Messages');
+
+  await network.block();
+  await expect(olivia.getByTestId('offline-banner')).toHaveAttribute('data-offline', 'true');
+  await olivia.getByRole('button', { name: 'Edit' }).click();
+  await olivia.getByRole('checkbox', { name: 'Allow read receipts', exact: true }).uncheck();
+  await olivia.getByRole('button', { name: 'Save' }).click();
+  const pendingEdit = olivia.getByTestId('offline-settings-edit');
+  await expect(pendingEdit).toHaveAttribute('data-state', 'queued');
+  await expect(pendingEdit).toContainText("You're offline. Your change is kept on this computer");
+
+  // Meanwhile, in another window that is online, the typing indicator is turned off.
+  await other.getByRole('button', { name: 'Edit' }).click();
+  await other.getByRole('checkbox', { name: 'Allow typing indicator', exact: true }).uncheck();
+  await other.getByRole('button', { name: 'Save' }).click();
+  await expect(other.getByRole('checkbox', { name: 'Allow typing indicator', exact: true })).not.toBeChecked();
+
+  await network.restore();
+  await expect(pendingEdit).toHaveAttribute('data-state', 'conflict');
+  const conflict = pendingEdit.getByTestId('save-conflict');
+  await expect(conflict.getByRole('row').filter({ hasText: 'Allow read receipts' })).toContainText(/On\s*Off/);
+  await expect(conflict.getByRole('row').filter({ hasText: 'Allow typing indicator' })).toContainText(/Off\s*Off/);
+  await conflict.getByRole('button', { name: 'Keep my changes' }).click();
+  await expect(pendingEdit).toHaveCount(0);
+
+  // Both changes hold, in both windows (the save is pushed to every open app).
+  for (const page of [olivia, other]) {
+    await expect(page.getByRole('checkbox', { name: 'Allow read receipts', exact: true })).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Allow typing indicator', exact: true })).not.toBeChecked();
+  }
+});

@@ -4,11 +4,13 @@ import { createContext, use } from 'react';
 import type { ConnectionStatus } from '../api/connectionStatus';
 import type { StaffOutbox } from '../outbox/staffOutbox';
 import type { PendingEdits } from './pendingEdits';
+import type { PendingSettingsStore } from './pendingSettings';
 
 export interface OfflineContextValue {
   status: ConnectionStatus;
   outbox: StaffOutbox;
   edits: PendingEdits;
+  settingsEdits: PendingSettingsStore;
 }
 
 export const OfflineContext = createContext<OfflineContextValue | null>(null);

@@ -1,6 +1,6 @@
 // Runs the signed-in member's offline machinery for as long as they are signed in: on every
 // (re)connect it catches up from the last position seen, sends the outbox in order and applies
-// queued offline edits; between reconnects it keeps the catch-up position fresh after bursts
+// queued offline edits (groups and settings); between reconnects it keeps the catch-up position fresh after bursts
 // of pushes, so a reload replays little. Other tabs' outbox changes arrive as storage events.
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { ConnectionStatus } from '../api/connectionStatus';
@@ -9,6 +9,7 @@ import { useStaff } from '../session/StaffContext';
 import { createStaffCatchUp } from './catchUpStaff';
 import { OfflineContext, type OfflineContextValue } from './OfflineContext';
 import { createPendingEdits, pendingEditsKey } from './pendingEdits';
+import { createPendingSettings, pendingSettingsKey } from './pendingSettings';
 import type { LocalPushApi } from './withLocalPushes';
 
 /** After pushes stop for this long, catch up once to move the saved position forward. */
@@ -32,15 +33,21 @@ export function OfflineProvider({ api, isConnected, status, children }: OfflineP
     () => createPendingEdits(bridge, memberId, (update) => api.request('group:update', update)),
     [api, bridge, memberId],
   );
+  const settingsEdits = useMemo(
+    () => createPendingSettings(bridge, memberId, (update) => api.request('settings:update', update)),
+    [api, bridge, memberId],
+  );
   const catchUp = useMemo(() => createStaffCatchUp(api, bridge, memberId), [api, bridge, memberId]);
 
   useEffect(() => {
     void outbox.refresh();
     void edits.load();
+    void settingsEdits.load();
     let refreshTimer: number | undefined;
     const onStorage = (event: StorageEvent) => {
       if (event.key?.endsWith(outboxKey(memberId))) void outbox.refresh();
       if (event.key?.endsWith(pendingEditsKey(memberId))) void edits.load();
+      if (event.key?.endsWith(pendingSettingsKey(memberId))) void settingsEdits.load();
     };
     window.addEventListener('storage', onStorage);
     const unsubscribers = [
@@ -48,6 +55,7 @@ export function OfflineProvider({ api, isConnected, status, children }: OfflineP
         void catchUp.run();
         void outbox.flush();
         void edits.apply();
+        void settingsEdits.apply();
       }),
       api.subscribe('message:created', () => {
         window.clearTimeout(refreshTimer);
@@ -59,8 +67,11 @@ export function OfflineProvider({ api, isConnected, status, children }: OfflineP
       window.clearTimeout(refreshTimer);
       unsubscribers.forEach((unsubscribe) => unsubscribe());
     };
-  }, [api, outbox, edits, catchUp, memberId]);
+  }, [api, outbox, edits, settingsEdits, catchUp, memberId]);
 
-  const value = useMemo<OfflineContextValue>(() => ({ status, outbox, edits }), [status, outbox, edits]);
+  const value = useMemo<OfflineContextValue>(
+    () => ({ status, outbox, edits, settingsEdits }),
+    [status, outbox, edits, settingsEdits],
+  );
   return <OfflineContext value={value}>{children}</OfflineContext>;
 }

@@ -12,6 +12,8 @@ import { outgoingFromOutbox } from '../outbox/outgoingFromOutbox';
 import { deliverSyncPage } from './catchUpStaff';
 import { CACHED_MESSAGES, offlineCache } from './offlineCache';
 import { createPendingEdits, type UpdateGroup } from './pendingEdits';
+import { createPendingSettings, type UpdateSettings } from './pendingSettings';
+import type { SettingsState } from '../../shared/adminEvents';
 
 const bridgeOver = (storage: ReturnType<typeof createMemoryStorage>) =>
   createWebBridge({ origin: 'http://127.0.0.1:1', storage, document: { title: 'Inbox' }, focusWindow: () => undefined, notifications: undefined });
@@ -145,6 +147,43 @@ describe('offline group edits', () => {
     await edits.useTheirs(4);
     expect(edits.snapshot()).toEqual([]);
     expect(groups.current()).toMatchObject({ name: 'Hair stylists', version: 2 });
+  });
+});
+
+describe('offline settings changes', () => {
+  const initial: SettingsState = { settings: { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true }, version: 1, updatedAt: 0 };
+  function versionedSettings() {
+    let current = initial;
+    const update: UpdateSettings = async ({ settings, baseVersion }) => {
+      if (baseVersion !== current.version) return err('conflict', 'Someone else saved the settings.', current);
+      current = { settings, version: current.version + 1, updatedAt: current.updatedAt + 1 };
+      return ok(current);
+    };
+    return { update, current: () => current, otherManagerSaves: (change: Partial<SettingsState['settings']>) => void (current = { settings: { ...current.settings, ...change }, version: current.version + 1, updatedAt: 5 }) };
+  }
+
+  it('apply on reconnect after a reload when nobody else saved', async () => {
+    const storage = createMemoryStorage();
+    const server = versionedSettings();
+    await createPendingSettings(bridgeOver(storage), 1, server.update).queue({ baseVersion: 1, base: initial.settings, draft: { ...initial.settings, readReceipts: false } });
+    const reloaded = createPendingSettings(bridgeOver(storage), 1, server.update);
+    await reloaded.load();
+    expect(reloaded.snapshot()?.state).toBe('queued');
+    await reloaded.apply();
+    expect(reloaded.snapshot()).toBeNull();
+    expect(server.current()).toMatchObject({ version: 2, settings: { readReceipts: false, typingIndicator: true } });
+  });
+
+  it('wait for the manager\'s choice when someone else saved meanwhile; Keep my changes puts only theirs under', async () => {
+    const server = versionedSettings();
+    const edits = createPendingSettings(bridgeOver(createMemoryStorage()), 1, server.update);
+    await edits.queue({ baseVersion: 1, base: initial.settings, draft: { ...initial.settings, readReceipts: false } });
+    server.otherManagerSaves({ typingIndicator: false });
+    await edits.apply();
+    expect(edits.snapshot()).toMatchObject({ state: 'conflict', theirs: { version: 2 } });
+    await edits.keepMine();
+    expect(edits.snapshot()).toBeNull();
+    expect(server.current()).toMatchObject({ version: 3, settings: { enabled: true, readReceipts: false, typingIndicator: false } });
   });
 });
 

@@ -2,7 +2,7 @@
 // outbox — through a reload — and are delivered exactly once when the connection is back; a
 // manager's offline group edits apply on reconnect, and a clash with another manager's newer
 // save is shown side by side for the manager to resolve.
-import { expect, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
 import { socketSwitch } from './network';
 import { conversationItems, messageList, messages, openSettings, signIn } from './staff';
 
@@ -40,6 +40,7 @@ test('replies written offline stay pending through a reload and are delivered on
   await expect(pending.first()).toContainText('Pending — will send automatically');
   await expect(pending.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   await expect(banner).toContainText('2 messages are waiting to send');
+  await expectAccessible(staff, 'offline inbox with pending replies');
 
   // A reload while still offline: the inbox opens from this computer's copy, replies still pending.
   await staff.reload();
@@ -117,6 +118,7 @@ test('a manager edits groups offline: the untouched one applies on reconnect, th
   await expect(rows.filter({ hasText: 'Reply to client chats' })).toContainText(/Not granted\s*Granted/);
   await expect(rows.filter({ hasText: 'Manage Client Connect settings' })).toContainText(/Granted\s*Granted/);
   await expect(olivia.getByTestId('permission-group').filter({ hasText: 'Reception trainee' })).toContainText('Access client chats');
+  await expectAccessible(olivia, 'offline group edit conflict');
 
   await conflict.getByRole('button', { name: 'Keep my changes' }).click();
   await expect(olivia.getByTestId('offline-edit')).toHaveCount(0);

@@ -1,6 +1,7 @@
 // The client socket.io protocol (namespace "/client"), spoken by the client page and by the
 // booking platform's app. A connection authenticates with a per-client token.
 import { z } from 'zod';
+import { clientSyncRequests } from './syncEvents';
 import {
   appointmentSchema,
   clientMessageIdSchema,
@@ -14,7 +15,6 @@ import {
   timestampSchema,
 } from './domain';
 import type { Result } from './result';
-import { clientSyncRequests } from './syncEvents';
 
 export const CLIENT_NAMESPACE = '/client';
 

@@ -1,6 +1,7 @@
 // The staff socket.io protocol (default namespace "/"). Each request has a payload schema,
 // which the server parses, and a result schema, which the renderer parses from the ack.
 import { z } from 'zod';
+import { staffSyncRequests } from './syncEvents';
 import {
   clientMessageIdSchema,
   conversationSummarySchema,
@@ -15,7 +16,6 @@ import {
   clientSummarySchema,
 } from './domain';
 import { adminRequests, settingsStateSchema } from './adminEvents';
-import { staffSyncRequests } from './syncEvents';
 import type { Result } from './result';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */

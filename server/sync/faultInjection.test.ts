@@ -116,6 +116,8 @@ type Party = {
   seenByPush: Set<number>;
   seenByCatchUp: Set<number>;
   catchUp: ReturnType<typeof createCatchUp>;
+  /** Quits the app and starts it again over what it stored. */
+  restart(): void;
   visible(conversation: { id: number; clientId: number; locationId: number }): boolean;
 };
 
@@ -139,28 +141,23 @@ function createParty(options: {
   kind: 'staff' | 'client';
   visible: Party['visible'];
 }): Party {
-  const socket = io(options.kind === 'staff' ? options.url : `${options.url}${CLIENT_NAMESPACE}`, {
-    auth: { token: options.token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnectionDelay: 50,
-    reconnectionDelayMax: 400,
-    timeout: 2_000,
-  });
+  // What the app keeps on disk: it outlives a restart of the app.
   let stored: unknown = [];
   let position: unknown = null;
+  // Test bookkeeping, not app state.
   const attempts = new Map<string, number>();
-  const party: Party = {
-    name: options.name,
-    senderKey: options.senderKey,
-    socket,
-    written: new Map(),
-    unansweredFirstTry: new Set(),
-    acked: new Set(),
-    seenByPush: new Set(),
-    seenByCatchUp: new Set(),
-    visible: options.visible,
-    outbox: createOutbox<Payload, Message>({
+
+  const connect = () =>
+    io(options.kind === 'staff' ? options.url : `${options.url}${CLIENT_NAMESPACE}`, {
+      auth: { token: options.token },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 400,
+      timeout: 2_000,
+    });
+  const outboxOver = (socket: Socket) =>
+    createOutbox<Payload, Message>({
       storage: { load: async () => stored, save: async (entries) => void (stored = JSON.parse(JSON.stringify(entries))) },
       payloadSchema,
       lockName: `outbox:${options.name}`,
@@ -176,19 +173,46 @@ function createParty(options: {
         if (answer.ok) party.acked.add(entry.clientMessageId);
         return answer as Result<Message>;
       },
-    }),
-    catchUp: createCatchUp<unknown, SyncPage>({
+    });
+  const catchUpOver = (socket: Socket) =>
+    createCatchUp<unknown, SyncPage>({
       fetch: async (since) => (await emitWithAck(socket, 'sync:since', { since })) as Result<SyncPage>,
       apply: (page) => page.messages.forEach((message) => party.seenByCatchUp.add(message.id)),
       positions: { load: async () => position, save: async (next) => void (position = next) },
-    }),
+    });
+  const wire = () => {
+    const { socket } = party;
+    socket.on('message:created', ({ message }: { message: Message }) => party.seenByPush.add(message.id));
+    // The app's reconnect path: catch up from the last position, then send what waits.
+    socket.on('connect', () => {
+      void party.catchUp.run();
+      void party.outbox.flush();
+    });
   };
-  socket.on('message:created', ({ message }: { message: Message }) => party.seenByPush.add(message.id));
-  // The app's reconnect path: catch up from the last position, then send what waits.
-  socket.on('connect', () => {
-    void party.catchUp.run();
-    void party.outbox.flush();
-  });
+
+  const socket = connect();
+  const party: Party = {
+    name: options.name,
+    senderKey: options.senderKey,
+    socket,
+    written: new Map(),
+    unansweredFirstTry: new Set(),
+    acked: new Set(),
+    seenByPush: new Set(),
+    seenByCatchUp: new Set(),
+    visible: options.visible,
+    outbox: outboxOver(socket),
+    catchUp: catchUpOver(socket),
+    restart() {
+      // The app quits mid-flight and starts again: only what it stored survives.
+      party.socket.close();
+      party.socket = connect();
+      party.outbox = outboxOver(party.socket);
+      party.catchUp = catchUpOver(party.socket);
+      wire();
+    },
+  };
+  wire();
   return party;
 }
 
@@ -268,6 +292,7 @@ it('stores every message exactly once, in order, and everyone sees everything, t
   // Chaos while they write: random drops, and the server killed and started again.
   let restarts = 0;
   let dropped = 0;
+  let appRestarts = 0;
   const chaos = (async () => {
     while (restarts < RESTARTS) {
       for (let round = 0; round < 3; round += 1) {
@@ -281,6 +306,9 @@ it('stores every message exactly once, in order, and everyone sees everything, t
       await sleep(100 + Math.random() * 300);
       proxy!.setUpstream((await startServerProcess()).port);
       restarts += 1;
+      // And one app restarts while it has messages waiting (the server is up again).
+      parties[restarts % parties.length]!.restart();
+      appRestarts += 1;
     }
   })();
   await Promise.all([...writers, chaos]);
@@ -307,7 +335,7 @@ it('stores every message exactly once, in order, and everyone sees everything, t
     `fault injection: ${written} messages written by ${parties.length} parties; ${rows.length} stored; ` +
       `${acked - retriedOnly} acknowledged on the first attempt; ${retriedOnly} unacknowledged at first (no answer), ` +
       `then delivered by a retry with the same id; ` +
-      `${restarts} SIGKILL restarts; ${dropped} connections dropped; ` +
+      `${restarts} SIGKILL restarts; ${appRestarts} app restarts; ${dropped} connections dropped; ` +
       parties.map((party) => `${party.name}: ${party.seenByPush.size} by push, ${[...party.seenByCatchUp].filter((id) => !party.seenByPush.has(id)).length} only by catch-up`).join('; '),
   );
 

@@ -79,18 +79,30 @@ export function useStaffChat(conversationId: number, visible: boolean) {
     [api, conversationId],
   );
   const typingSignal = useTypingSignal(sendTyping);
+  const { send: sendInMemory, retry: retryInMemory, discard: discardInMemory } = chat;
   const send = useCallback(
     (text: string, attachments: Attachment[]) => {
       typingSignal.stop();
       const entry = { clientMessageId: crypto.randomUUID(), queue: String(conversationId), payload: { conversationId, text, attachments } };
-      void outbox.enqueue(entry).then(() => outbox.flush());
+      // If this computer refuses to store it (e.g. the desktop cache's size limit), the reply
+      // still goes, kept in memory and resent on reconnect as before.
+      outbox.enqueue(entry).then(
+        () => void outbox.flush(),
+        () => sendInMemory(text, attachments),
+      );
     },
-    [typingSignal, outbox, conversationId],
+    [typingSignal, outbox, conversationId, sendInMemory],
   );
-  const retry = useCallback((clientMessageId: string) => void outbox.retry(clientMessageId).then(() => outbox.flush()), [outbox]);
-  const discard = useCallback((clientMessageId: string) => void outbox.discard(clientMessageId).then(() => outbox.flush()), [outbox]);
+  const inOutbox = (clientMessageId: string) => outboxSnapshot.entries.some((entry) => entry.clientMessageId === clientMessageId);
+  const retry = (clientMessageId: string) =>
+    inOutbox(clientMessageId) ? void outbox.retry(clientMessageId).then(() => outbox.flush()) : retryInMemory(clientMessageId);
+  const discard = (clientMessageId: string) =>
+    inOutbox(clientMessageId) ? void outbox.discard(clientMessageId).then(() => outbox.flush()) : discardInMemory(clientMessageId);
   const timeline = useMemo(
-    () => ({ ...chat.timeline, outgoing: outgoingFromOutbox(outboxSnapshot, conversationId, chat.timeline.messages) }),
+    () => ({
+      ...chat.timeline,
+      outgoing: [...chat.timeline.outgoing, ...outgoingFromOutbox(outboxSnapshot, conversationId, chat.timeline.messages)],
+    }),
     [chat.timeline, outboxSnapshot, conversationId],
   );
 

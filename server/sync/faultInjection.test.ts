@@ -1,5 +1,6 @@
-// Fault injection (issue 5): the real server runs as a child process on a temp SQLite file,
-// behind a TCP proxy in this test so clients keep one address across restarts. Several staff
+// Fault injection (issue 5): the real server (server/main.ts, bundled once) runs as a child
+// process on a temp SQLite file, behind a TCP proxy in this test so clients keep one address
+// across restarts. Several staff
 // and client connections send thousands of messages through the same outbox and catch-up
 // modules the app uses, while the proxy drops connections at random and the server is killed
 // (SIGKILL) and restarted several times. Afterwards, from the database: every message is
@@ -8,14 +9,15 @@
 // and catch-up together.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket as TcpSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, expect, it } from 'vitest';
+import { build } from 'vite';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CLIENT_NAMESPACE } from '../../shared/clientEvents';
 import type { Message } from '../../shared/domain';
@@ -26,26 +28,43 @@ import { err, type Result } from '../../shared/result';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
 
 const serverMain = fileURLToPath(new URL('../main.ts', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const INTEGRATION_KEY = 'fault-injection-integration-key-0123';
 const MESSAGES_PER_PARTY = 350;
 const RESTARTS = 4;
 const SEND_TIMEOUT_MS = 3_000;
+/** Between bursts of ten: spreads the writing over the server's kills and restarts. */
+const WRITE_PAUSE_MS = 300;
 
 const dir = mkdtempSync(join(tmpdir(), 'inbox-faults-'));
+let bundleDir: string | null = null;
+let serverEntry = '';
 let child: ChildProcess | null = null;
 let proxy: ReturnType<typeof startProxy> | null = null;
 const parties: Party[] = [];
+// The real server's entry, bundled once (next to node_modules, so its packages resolve): each of
+// the restarts below then starts in plain Node, without transpiling on every start.
+beforeAll(async () => {
+  mkdirSync(join(projectRoot, 'node_modules', '.cache'), { recursive: true });
+  bundleDir = mkdtempSync(join(projectRoot, 'node_modules', '.cache', 'fault-injection-'));
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { ssr: serverMain, outDir: bundleDir, emptyOutDir: false, copyPublicDir: false, minify: false, target: 'node22' },
+  });
+  serverEntry = join(bundleDir, 'main.js');
+}, 60_000);
 afterAll(async () => {
   for (const party of parties) party.socket.close();
   child?.kill('SIGKILL');
   await proxy?.close();
   rmSync(dir, { recursive: true, force: true });
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
 });
 
 /** Starts the real server on a free port; resolves to its URL once it listens. */
 function startServerProcess(): Promise<{ process: ChildProcess; port: number }> {
-  const started = fork(serverMain, ['--port', '0', '--data-dir', dir, '--demo', '--integration-key', INTEGRATION_KEY], {
-    execArgv: ['--import', 'jiti/register'],
+  const started = fork(serverEntry, ['--port', '0', '--data-dir', dir, '--demo', '--integration-key', INTEGRATION_KEY], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   child = started;
@@ -158,7 +177,8 @@ function createParty(options: {
     });
   const outboxOver = (socket: Socket) =>
     createOutbox<Payload, Message>({
-      storage: { load: async () => stored, save: async (entries) => void (stored = JSON.parse(JSON.stringify(entries))) },
+      // Kept as handed over (the outbox never changes an array it saved): the app's store.
+      storage: { load: async () => stored, save: async (entries) => void (stored = entries) },
       payloadSchema,
       lockName: `outbox:${options.name}`,
       async send(entry: OutboxEntry<Payload>) {
@@ -226,6 +246,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 }
 
 it('stores every message exactly once, in order, and everyone sees everything, through kills, restarts and drops', { timeout: 150_000 }, async () => {
+  const started = Date.now();
   proxy = startProxy();
   const proxyPort = await proxy.listening;
   const url = `http://127.0.0.1:${proxyPort}`;
@@ -271,7 +292,8 @@ it('stores every message exactly once, in order, and everyone sees everything, t
   }
   await until(() => parties.every((party) => party.socket.connected), 'every party to connect');
 
-  // Writers: each party writes its messages in small bursts, staff across their conversations.
+  // Writers: each party writes its messages in small bursts over the whole run (so many are
+  // written while the server is down), staff across their conversations.
   const targets = (party: Party) => conversations.filter((conversation) => party.visible(conversation) && conversation.appointmentId !== null);
   const writers = parties.map(async (party) => {
     const mine = targets(party);
@@ -285,7 +307,7 @@ it('stores every message exactly once, in order, and everyone sees everything, t
         payload: { conversationId: conversation.id, appointmentId: conversation.appointmentId!, text: `${party.name} #${seq}` },
       });
       void party.outbox.flush();
-      if (seq % 10 === 9) await sleep(15);
+      if (seq % 10 === 9) await sleep(WRITE_PAUSE_MS);
     }
   });
 
@@ -335,7 +357,7 @@ it('stores every message exactly once, in order, and everyone sees everything, t
     `fault injection: ${written} messages written by ${parties.length} parties; ${rows.length} stored; ` +
       `${acked - retriedOnly} acknowledged on the first attempt; ${retriedOnly} unacknowledged at first (no answer), ` +
       `then delivered by a retry with the same id; ` +
-      `${restarts} SIGKILL restarts; ${appRestarts} app restarts; ${dropped} connections dropped; ` +
+      `${restarts} SIGKILL restarts; ${appRestarts} app restarts; ${dropped} connections dropped; ${Math.round((Date.now() - started) / 1000)} s; ` +
       parties.map((party) => `${party.name}: ${party.seenByPush.size} by push, ${[...party.seenByCatchUp].filter((id) => !party.seenByPush.has(id)).length} only by catch-up`).join('; '),
   );
 

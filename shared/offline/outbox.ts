@@ -91,16 +91,24 @@ export function createOutbox<P, M>(options: OutboxOptions<P, M>): Outbox<P, M> {
     snapshot = next;
     for (const listener of listeners) listener(snapshot);
   };
+  // The value last read or written, and its entries: a store that hands back what it was given
+  // (in memory) is not parsed again; one that deserializes (localStorage, a file) always is.
+  let known: { raw: unknown; entries: OutboxEntry<P>[] } | null = null;
   const load = async (): Promise<OutboxEntry<P>[]> => {
-    const parsed = listSchema.safeParse((await options.storage.load()) ?? []);
+    const raw = await options.storage.load();
+    if (known && raw === known.raw) return known.entries;
+    const parsed = listSchema.safeParse(raw ?? []);
     // A damaged store must not stop the app; what cannot be read cannot be sent either.
-    return parsed.success ? (parsed.data as OutboxEntry<P>[]) : [];
+    const entries = parsed.success ? (parsed.data as OutboxEntry<P>[]) : [];
+    known = { raw, entries };
+    return entries;
   };
   /** Read-modify-write under the data lock, so two tabs never lose each other's changes. */
   const change = (edit: (entries: OutboxEntry<P>[]) => OutboxEntry<P>[]) =>
     withLock(`${options.lockName}:data`, async () => {
       const entries = edit(await load());
       await options.storage.save(entries);
+      known = { raw: entries, entries };
       publish({ ...snapshot, entries });
       return entries;
     });

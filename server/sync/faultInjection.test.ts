@@ -1,12 +1,11 @@
 // Fault injection (issue 5): the real server (server/main.ts, bundled once) runs as a child
 // process on a temp SQLite file, behind a TCP proxy in this test so clients keep one address
-// across restarts. Several staff
-// and client connections send thousands of messages through the same outbox and catch-up
-// modules the app uses, while the proxy drops connections at random and the server is killed
-// (SIGKILL) and restarted several times. Afterwards, from the database: every message is
-// stored exactly once (acknowledged or only retried), each sender's order within a
-// conversation is kept, and every party has seen every message it may see, through pushes
-// and catch-up together.
+// across restarts. Several staff and client connections send thousands of messages through the
+// same outbox and catch-up modules the app uses, while the proxy drops connections at random,
+// the server is killed (SIGKILL) and restarted several times, and apps restart too. Afterwards,
+// from the database: every message is stored exactly once (acknowledged or only retried), each
+// sender's order within a conversation is kept, and every party has seen every message it may
+// see, through pushes and catch-up together.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';

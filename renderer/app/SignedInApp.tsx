@@ -6,7 +6,7 @@ import type { SessionInfo } from '../../shared/domain';
 import { useConnectionStatus } from '../api/useConnectionStatus';
 import { createAttachmentClient } from '../attachments/attachmentClient';
 import { AttachmentContext } from '../attachments/AttachmentContext';
-import { createSessionCache } from '../offline/offlineCache';
+import { createSessionCache, offlineCache } from '../offline/offlineCache';
 import { OfflineProvider } from '../offline/OfflineProvider';
 import { withLocalPushes } from '../offline/withLocalPushes';
 import type { SessionEndReason } from '../session/sessionEnded';
@@ -56,13 +56,19 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
     [screensApi, session, bridge],
   );
   const attachments = useMemo(() => createAttachmentClient(serverUrl, token), [serverUrl, token]);
+  const memberId = session?.member.id;
+  const signOutHere = useCallback(() => {
+    sessionCache.clear();
+    if (memberId !== undefined) void offlineCache.clear(bridge, memberId);
+    onSignOut();
+  }, [bridge, memberId, onSignOut]);
 
-  if (!context) return <ConnectingScreen status={status} onSignOut={onSignOut} />;
+  if (!context) return <ConnectingScreen status={status} onSignOut={signOutHere} />;
   return (
     <StaffContext value={context}>
       <AttachmentContext value={attachments}>
         <OfflineProvider api={offlineApi} isConnected={isConnected} status={status}>
-          <AppShell status={status} onSignOut={onSignOut} />
+          <AppShell status={status} onSignOut={signOutHere} />
         </OfflineProvider>
       </AttachmentContext>
     </StaffContext>

@@ -219,4 +219,18 @@ describe('offline cache', () => {
     expect(cached.at(-1)?.id).toBe(40);
     expect(await offlineCache.readMessages(bridge, 4, 7)).toBeNull();
   });
+
+  it('leaves the computer when the member signs out, except what is still to be sent', async () => {
+    const storage = createMemoryStorage();
+    const bridge = bridgeOver(storage);
+    await offlineCache.writeMessages(bridge, 3, 7, [message(1, uuid(1))]);
+    await offlineCache.writeMessages(bridge, 3, 8, [message(2, uuid(2))]);
+    await offlineCache.writeMessages(bridge, 5, 7, [message(3, uuid(3))]);
+    await bridge.writePref('outbox:m3', []);
+    await offlineCache.clear(bridge, 3);
+    expect(await offlineCache.readMessages(bridge, 3, 7)).toBeNull();
+    expect(await offlineCache.readMessages(bridge, 3, 8)).toBeNull();
+    expect(await offlineCache.readMessages(bridge, 5, 7)).toHaveLength(1);
+    expect([...storage.entries.keys()].filter((key) => key.includes(':m3')).map((key) => key.split('pref:')[1])).toEqual(['outbox:m3']);
+  });
 });

@@ -15,10 +15,13 @@ const VALUE_BUDGET = 60 * 1024;
 type Prefs = Pick<DesktopBridge, 'readPref' | 'writePref'>;
 
 const conversationListKey = (memberId: number) => `cache:m${memberId}:inbox`;
+/** Which conversations have cached messages, so signing out can remove them all. */
+const indexKey = (memberId: number) => `cache:m${memberId}:index`;
 const messagesKey = (memberId: number, conversationId: number) => `cache:m${memberId}:c${conversationId}`;
 
 const cachedListSchema = z.array(conversationSummarySchema);
 const cachedMessagesSchema = z.array(messageSchema);
+const indexSchema = z.array(z.number().int().positive());
 
 /** Keeps as many items as fit the budget, dropping from the end named (the least recent). */
 function within<T>(items: readonly T[], drop: 'first' | 'last'): T[] {
@@ -48,8 +51,20 @@ export const offlineCache = {
   },
   readMessages: (prefs: Prefs, memberId: number, conversationId: number) =>
     readParsed(prefs, messagesKey(memberId, conversationId), cachedMessagesSchema),
-  writeMessages(prefs: Prefs, memberId: number, conversationId: number, messages: readonly Message[]) {
+  async writeMessages(prefs: Prefs, memberId: number, conversationId: number, messages: readonly Message[]) {
+    const index = (await readParsed(prefs, indexKey(memberId), indexSchema)) ?? [];
+    if (!index.includes(conversationId)) await writeQuietly(prefs, indexKey(memberId), [...index, conversationId]);
     return writeQuietly(prefs, messagesKey(memberId, conversationId), within(messages.slice(-CACHED_MESSAGES), 'first'));
+  },
+  /** Signing out on a shared computer: the member's conversations leave it. Unsent replies and
+   * offline edits stay, to go out at their next sign-in. */
+  async clear(prefs: Prefs, memberId: number) {
+    const index = (await readParsed(prefs, indexKey(memberId), indexSchema)) ?? [];
+    await Promise.all([
+      ...index.map((conversationId) => writeQuietly(prefs, messagesKey(memberId, conversationId), undefined)),
+      writeQuietly(prefs, conversationListKey(memberId), undefined),
+      writeQuietly(prefs, indexKey(memberId), undefined),
+    ]);
   },
 };
 

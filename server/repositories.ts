@@ -12,6 +12,7 @@ import { createMessageRepository } from './messages/messages.repository';
 import { createOutboxRepository } from './notifications/outbox.repository';
 import { createProfileRepository } from './profile/profile.repository';
 import { createReceptionRepository } from './reception/reception.repository';
+import { createSyncRepository } from './sync/sync.repository';
 import { createGroupRepository } from './team/groups.repository';
 import { createTeamRepository } from './team/team.repository';
 import { createWorkspaceRepository } from './workspace/workspace.repository';
@@ -34,6 +35,7 @@ export function createRepositories(db: Database) {
     clientProfiles: createClientProfileRepository(db),
     outbox: createOutboxRepository(db),
     reception: createReceptionRepository(db),
+    sync: createSyncRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

@@ -1,6 +1,7 @@
 // The client socket.io protocol (namespace "/client"), spoken by the client page and by the
 // booking platform's app. A connection authenticates with a per-client token.
 import { z } from 'zod';
+import { clientSyncRequests } from './syncEvents';
 import {
   appointmentSchema,
   clientMessageIdSchema,
@@ -76,6 +77,7 @@ export const clientRequests = {
     result: z.object({}),
   },
   ...ownNotificationsRequests,
+  ...clientSyncRequests,
 } as const;
 
 export const clientPushes = {

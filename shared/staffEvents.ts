@@ -1,6 +1,7 @@
 // The staff socket.io protocol (default namespace "/"). Each request has a payload schema,
 // which the server parses, and a result schema, which the renderer parses from the ack.
 import { z } from 'zod';
+import { staffSyncRequests } from './syncEvents';
 import {
   clientMessageIdSchema,
   conversationSummarySchema,
@@ -87,6 +88,7 @@ export const staffRequests = {
   ...profileRequests,
   ...clientProfileRequests,
   ...deliveryRequests,
+  ...staffSyncRequests,
 } as const;
 
 export const staffPushes = {

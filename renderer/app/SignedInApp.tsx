@@ -1,11 +1,14 @@
 // A signed-in member's app: their connection and session, provided to every screen, and the
 // attachment client that fetches files with the session's token.
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
 import type { SessionInfo } from '../../shared/domain';
 import { useConnectionStatus } from '../api/useConnectionStatus';
 import { createAttachmentClient } from '../attachments/attachmentClient';
 import { AttachmentContext } from '../attachments/AttachmentContext';
+import { createSessionCache, offlineCache } from '../offline/offlineCache';
+import { OfflineProvider } from '../offline/OfflineProvider';
+import { withLocalPushes } from '../offline/withLocalPushes';
 import type { SessionEndReason } from '../session/sessionEnded';
 import { StaffContext, type StaffContextValue } from '../session/StaffContext';
 import { useSessionEndedPush } from '../session/useSessionEndedPush';
@@ -16,6 +19,9 @@ import { PrefsContext } from '../profile/PrefsContext';
 import { createPrefsSync } from '../profile/prefsSync';
 import { AppShell } from './AppShell';
 import { ConnectingScreen } from './ConnectingScreen';
+
+// Beside the token in sessionStorage: a reload opens on it even while the server is away.
+const sessionCache = createSessionCache(window.sessionStorage, 'frontDeskInbox.session');
 
 interface SignedInAppProps {
   serverUrl: string;
@@ -32,9 +38,17 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
   const { socket, api } = useStaffConnection(serverUrl, token, endThisSession);
   useSessionEndedPush(api, endThisSession);
   const status = useConnectionStatus(socket);
-  const session = useSessionInfo(api, initialSession);
+  // Catch-up delivers what was missed as local pushes, so every screen subscribes through it.
+  const localApi = useMemo(() => withLocalPushes(api), [api]);
+  const [startingSession] = useState(() => initialSession ?? sessionCache.read());
+  const session = useSessionInfo(localApi, startingSession);
+  useEffect(() => {
+    if (session) sessionCache.write(session);
+  }, [session]);
   // Screens load on (re)connect and again when Client Connect comes back on (R2).
-  const screensApi = useMemo(() => withMessagingResume(api), [api]);
+  const screensApi = useMemo(() => withMessagingResume(localApi), [localApi]);
+  const offlineApi = useMemo(() => ({ ...screensApi, deliver: localApi.deliver }), [screensApi, localApi]);
+  const isConnected = useCallback(() => socket.connected, [socket]);
   const enabled = session?.workspace.settings.enabled;
   useEffect(() => {
     if (enabled !== undefined) screensApi.noteEnabled(enabled);
@@ -44,17 +58,24 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
     [screensApi, session, bridge],
   );
   const attachments = useMemo(() => createAttachmentClient(serverUrl, token), [serverUrl, token]);
-  // The member's notification preferences: cached copy first, then the server's, live (R10).
   const memberId = session?.member.id;
+  // The member's notification preferences: cached copy first, then the server's, live (R10).
   const prefsSync = useMemo(() => (memberId === undefined ? null : createPrefsSync(api, bridge, memberId)), [api, bridge, memberId]);
   useEffect(() => prefsSync?.start(), [prefsSync]);
+  const signOutHere = useCallback(() => {
+    sessionCache.clear();
+    if (memberId !== undefined) void offlineCache.clear(bridge, memberId);
+    onSignOut();
+  }, [bridge, memberId, onSignOut]);
 
-  if (!context || !prefsSync) return <ConnectingScreen status={status} onSignOut={onSignOut} />;
+  if (!context || !prefsSync) return <ConnectingScreen status={status} onSignOut={signOutHere} />;
   return (
     <StaffContext value={context}>
       <AttachmentContext value={attachments}>
         <PrefsContext value={prefsSync}>
-          <AppShell status={status} onSignOut={onSignOut} />
+          <OfflineProvider api={offlineApi} isConnected={isConnected} status={status}>
+            <AppShell status={status} onSignOut={signOutHere} />
+          </OfflineProvider>
         </PrefsContext>
       </AttachmentContext>
     </StaffContext>

@@ -1,12 +1,14 @@
 // Workspace and member, the connection banner, and Sign out (a shared computer changes hands).
 import type { ConnectionStatus } from '../api/connectionStatus';
 import { useLockState } from '../lock/LockContext';
+import { useWaitingToSend } from '../outbox/useWaitingToSend';
 import { useStaff } from '../session/StaffContext';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 
 export function TopBar({ status, onSignOut }: { status: ConnectionStatus; onSignOut: () => void }) {
   const { session } = useStaff();
   const { lock } = useLockState();
+  const waitingToSend = useWaitingToSend();
   return (
     <header className="top-bar">
       <div className="top-bar__row">
@@ -26,7 +28,7 @@ export function TopBar({ status, onSignOut }: { status: ConnectionStatus; onSign
           </button>
         </div>
       </div>
-      <ConnectionBanner status={status} />
+      <ConnectionBanner status={status} waitingToSend={waitingToSend} />
     </header>
   );
 }

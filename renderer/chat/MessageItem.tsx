@@ -65,8 +65,10 @@ interface OutgoingMessageProps {
 
 export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard }: OutgoingMessageProps) {
   const { error } = message;
-  // A send that only lacked a connection goes again by itself on reconnect (useChat).
-  const state = message.status === 'sending' ? 'sending' : error && isConnectionError(error) ? 'waiting' : 'failed';
+  // A send that only lacked a connection goes again by itself on reconnect (useChat, the
+  // outbox): it waits, with nothing to press. Retry and Discard are for refusals only.
+  const state =
+    message.status === 'sending' ? 'sending' : message.status === 'pending' || (error && isConnectionError(error)) ? 'waiting' : 'failed';
   return (
     <li
       className={`message message--own ${state === 'failed' ? 'message--failed' : 'message--pending'}`}
@@ -87,13 +89,13 @@ export function OutgoingMessageItem({ message, describeFailure, onRetry, onDisca
       )}
       <p className="message__meta">
         {state === 'sending' && <span className="message__delivery">Sending…</span>}
-        {state === 'waiting' && <span className="message__delivery">Waiting for connection — will send automatically</span>}
+        {state === 'waiting' && <span className="message__delivery">Pending — will send automatically</span>}
         {state === 'failed' && (
           <span className="message__delivery message__delivery--failed">
             Not sent{error ? `: ${describeFailure(error)}` : ''}
           </span>
         )}
-        {state !== 'sending' && (
+        {state === 'failed' && (
           <>
             <button type="button" className="link-button" onClick={() => onRetry(message.clientMessageId)}>
               Retry

@@ -12,7 +12,8 @@ export interface OutgoingMessage {
   /** Already uploaded; the message links them when it is stored. */
   attachments: Attachment[];
   createdAt: number;
-  status: 'sending' | 'failed';
+  /** pending: kept in the outbox, sent once the connection allows (staff app). */
+  status: 'sending' | 'pending' | 'failed';
   error: AppError | null;
 }
 

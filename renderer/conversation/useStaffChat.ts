@@ -1,12 +1,17 @@
 // Everything live about the open conversation for a team member: messages, pushes, typing
-// both ways, read receipts and sending.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// both ways, read receipts and sending. Replies go through the member's persisted outbox
+// (renderer/outbox), which sends them in order once connected; what it still holds for this
+// conversation shows as pending or failed below the history.
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { describeError, isConnectionError } from '../api/errors';
 import { describeMessageContent } from '../attachments/attachmentRules';
 import { withAttachments } from '../chat/withAttachments';
 import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
+import { useCachedMessages } from '../offline/useOfflineCache';
+import { useOffline } from '../offline/OfflineContext';
+import { outgoingFromOutbox } from '../outbox/outgoingFromOutbox';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
 import { useTypingSignal } from '../chat/useTypingSignal';
 import { useStaff } from '../session/StaffContext';
@@ -27,6 +32,13 @@ export function useStaffChat(conversationId: number, visible: boolean) {
   );
   const chat = useChat(transport);
   const { dispatch } = chat;
+  const { outbox } = useOffline();
+  const outboxSnapshot = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
+  useCachedMessages(conversationId, chat.timeline, dispatch);
+  useEffect(
+    () => outbox.onDelivered((message) => message.conversationId === conversationId && dispatch({ type: 'message', message })),
+    [outbox, conversationId, dispatch],
+  );
   const { typingName, updateTyping, clearTyping } = useRemoteTyping();
   const [announcement, setAnnouncement] = useState('');
   const memberName = session.member.name;
@@ -67,20 +79,38 @@ export function useStaffChat(conversationId: number, visible: boolean) {
     [api, conversationId],
   );
   const typingSignal = useTypingSignal(sendTyping);
-  const { send: sendMessage } = chat;
+  const { send: sendInMemory, retry: retryInMemory, discard: discardInMemory } = chat;
   const send = useCallback(
     (text: string, attachments: Attachment[]) => {
       typingSignal.stop();
-      sendMessage(text, attachments);
+      const entry = { clientMessageId: crypto.randomUUID(), queue: String(conversationId), payload: { conversationId, text, attachments } };
+      // If this computer refuses to store it (e.g. the desktop cache's size limit), the reply
+      // still goes, kept in memory and resent on reconnect as before.
+      outbox.enqueue(entry).then(
+        () => void outbox.flush(),
+        () => sendInMemory(text, attachments),
+      );
     },
-    [typingSignal, sendMessage],
+    [typingSignal, outbox, conversationId, sendInMemory],
+  );
+  const inOutbox = (clientMessageId: string) => outboxSnapshot.entries.some((entry) => entry.clientMessageId === clientMessageId);
+  const retry = (clientMessageId: string) =>
+    inOutbox(clientMessageId) ? void outbox.retry(clientMessageId).then(() => outbox.flush()) : retryInMemory(clientMessageId);
+  const discard = (clientMessageId: string) =>
+    inOutbox(clientMessageId) ? void outbox.discard(clientMessageId).then(() => outbox.flush()) : discardInMemory(clientMessageId);
+  const timeline = useMemo(
+    () => ({
+      ...chat.timeline,
+      outgoing: [...chat.timeline.outgoing, ...outgoingFromOutbox(outboxSnapshot, conversationId, chat.timeline.messages)],
+    }),
+    [chat.timeline, outboxSnapshot, conversationId],
   );
 
   // Connection failures are the banner's news (and resend themselves); refusals need saying here.
-  const lastFailure = chat.timeline.outgoing.findLast(
+  const lastFailure = timeline.outgoing.findLast(
     (message) => message.status === 'failed' && message.error !== null && !isConnectionError(message.error),
   )?.error;
   const sendError = lastFailure ? `Your message wasn't sent. ${describeError(lastFailure)}` : null;
 
-  return { ...chat, send, onDraftChange: typingSignal.input, typingName, announcement, sendError };
+  return { ...chat, timeline, send, retry, discard, onDraftChange: typingSignal.input, typingName, announcement, sendError };
 }

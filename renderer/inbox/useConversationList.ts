@@ -2,6 +2,7 @@
 // pages on demand, and live re-ordering as messages arrive.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { describeError } from '../api/errors';
+import { useCachedConversationList } from '../offline/useOfflineCache';
 import { useStaff } from '../session/StaffContext';
 import { conversationListReducer, emptyConversationList } from './conversationList';
 
@@ -12,6 +13,8 @@ export function useConversationList() {
   const [state, dispatch] = useReducer(conversationListReducer, emptyConversationList);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Offline (issue 5): shown from this computer's cache until the server answers.
+  useCachedConversationList(state, dispatch);
 
   useEffect(() => {
     const unsubscribers = [

@@ -1,4 +1,5 @@
 // Settings → Clients → Messages: turn Client Connect on or off, and edit how it works.
+import { PendingSettingsEdit } from '../offline/PendingSettingsEdit';
 import { MessagingOptionsCard } from './MessagingOptionsCard';
 import { MessagingStatusCard } from './MessagingStatusCard';
 import { SettingsPage } from './SettingsPage';
@@ -14,6 +15,7 @@ export function MessagesSettingsPage() {
           {error}
         </p>
       )}
+      <PendingSettingsEdit />
       {current ? (
         <>
           <MessagingStatusCard

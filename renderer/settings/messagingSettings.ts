@@ -51,6 +51,8 @@ export type MessagingSettingsAction =
   | { type: 'cancel' }
   | { type: 'save-started'; kind: 'options' | 'status' }
   | { type: 'waiting-for-connection' }
+  /** The save was kept on this computer (offline/pendingSettings.ts): the page is settled. */
+  | { type: 'queued-offline' }
   | { type: 'options-saved'; state: SettingsState }
   | { type: 'status-saved'; state: SettingsState; previousVersion: number }
   | { type: 'conflict'; kind: 'options' | 'status'; theirs: SettingsState }
@@ -113,6 +115,8 @@ export function messagingSettingsReducer(
       return { ...state, saving: action.kind, error: null };
     case 'waiting-for-connection':
       return { ...state, waitingForConnection: true };
+    case 'queued-offline':
+      return { ...state, ...settled, editing: null, conflict: null, error: null };
     case 'options-saved':
       return { ...state, ...settled, current: newest(state.current, action.state), editing: null, conflict: null };
     case 'status-saved': {

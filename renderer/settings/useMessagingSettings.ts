@@ -1,27 +1,37 @@
 // The Messages settings page's data: settings fetched on (re)connect and followed live, and
-// saves that name the version they were based on. A save that can't reach the server waits
-// and goes again on reconnect, where a newer save by someone else turns into a conflict.
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+// saves that name the version they were based on. A save that can't reach the server is kept
+// on this computer (offline/pendingSettings.ts) and applied on reconnect, where a newer save by
+// someone else turns into a conflict the manager resolves.
+import { useCallback, useEffect, useReducer } from 'react';
 import { settingsStateSchema } from '../../shared/adminEvents';
 import type { WorkspaceSettings } from '../../shared/domain';
 import { describeError, isConnectionError } from '../api/errors';
+import { useOffline } from '../offline/OfflineContext';
 import { useStaff } from '../session/StaffContext';
 import { newerFromDetails } from './conflictDetails';
-import { initialMessagingSettings, messagingSettingsReducer, type MessagingOptions } from './messagingSettings';
+import { initialMessagingSettings, messagingSettingsReducer, optionsOf, type MessagingOptions } from './messagingSettings';
 
-type Save = { kind: 'options' | 'status'; settings: WorkspaceSettings; baseVersion: number };
+/** `base`: the settings the manager's change started from, so only their own changes are replayed. */
+type Save = { kind: 'options' | 'status'; settings: WorkspaceSettings; base: WorkspaceSettings; baseVersion: number };
 
 export function useMessagingSettings() {
   const { api } = useStaff();
   const [state, dispatch] = useReducer(messagingSettingsReducer, initialMessagingSettings);
-  const waiting = useRef<Save | null>(null);
+  const { status, settingsEdits } = useOffline();
 
   const run = useCallback(
     async (save: Save) => {
       dispatch({ type: 'save-started', kind: save.kind });
+      const keepOffline = async () => {
+        await settingsEdits.queue({ baseVersion: save.baseVersion, base: save.base, draft: save.settings });
+        dispatch({ type: 'queued-offline' });
+      };
+      if (status !== 'connected') {
+        await keepOffline();
+        return;
+      }
       const result = await api.request('settings:update', { settings: save.settings, baseVersion: save.baseVersion });
       if (result.ok) {
-        waiting.current = null;
         dispatch(
           save.kind === 'options'
             ? { type: 'options-saved', state: result.data }
@@ -30,11 +40,9 @@ export function useMessagingSettings() {
         return;
       }
       if (isConnectionError(result.error)) {
-        waiting.current = save;
-        dispatch({ type: 'waiting-for-connection' });
+        await keepOffline();
         return;
       }
-      waiting.current = null;
       if (result.error.code !== 'conflict') {
         dispatch({ type: 'save-failed', error: describeError(result.error) });
         return;
@@ -47,7 +55,7 @@ export function useMessagingSettings() {
       if (theirs) dispatch({ type: 'conflict', kind: save.kind, theirs });
       else dispatch({ type: 'save-failed', error: 'Someone else changed the settings, and they could not be loaded. Try again.' });
     },
-    [api],
+    [api, status, settingsEdits],
   );
 
   useEffect(() => {
@@ -57,19 +65,18 @@ export function useMessagingSettings() {
           if (result.ok) dispatch({ type: 'received', state: result.data });
           else dispatch({ type: 'save-failed', error: describeError(result.error) });
         });
-        if (waiting.current) void run(waiting.current);
       }),
       api.subscribe('settings:updated', (pushed) => dispatch({ type: 'received', state: pushed })),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }, [api, run]);
+  }, [api]);
 
   const { current, editing } = state;
 
   const setEnabled = useCallback(
     (enabled: boolean) => {
       if (!current) return;
-      void run({ kind: 'status', settings: { ...current.settings, enabled }, baseVersion: current.version });
+      void run({ kind: 'status', settings: { ...current.settings, enabled }, base: current.settings, baseVersion: current.version });
     },
     [current, run],
   );
@@ -77,7 +84,8 @@ export function useMessagingSettings() {
   const saveOptions = useCallback(
     (draft: MessagingOptions | undefined = editing?.draft, baseVersion: number | undefined = editing?.baseVersion) => {
       if (!current || !draft || baseVersion === undefined) return;
-      void run({ kind: 'options', settings: { enabled: current.settings.enabled, ...draft }, baseVersion });
+      const base = { ...current.settings, ...(editing && draft === editing.draft ? editing.base : optionsOf(current.settings)) };
+      void run({ kind: 'options', settings: { enabled: current.settings.enabled, ...draft }, base, baseVersion });
     },
     [current, editing, run],
   );
@@ -91,8 +99,6 @@ export function useMessagingSettings() {
   }, [state.conflict, saveOptions]);
 
   const cancel = useCallback(() => {
-    // An Enable/Disable still waiting for the connection is not part of the edit being dropped.
-    if (waiting.current?.kind === 'options') waiting.current = null;
     dispatch({ type: 'cancel' });
   }, []);
 

@@ -12,11 +12,13 @@ interface GroupEditorProps {
   group: PermissionGroup | null;
   otherGroupNames: string[];
   onSaved: (group: PermissionGroup) => void;
+  /** Saved offline: the edit waits on this computer for the connection. */
+  onQueued?: (name: string) => void;
   onClose: () => void;
 }
 
-export function GroupEditor({ group, otherGroupNames, onSaved, onClose }: GroupEditorProps) {
-  const { state, dispatch, save, keepMine } = useGroupEditor(group, onSaved);
+export function GroupEditor({ group, otherGroupNames, onSaved, onQueued, onClose }: GroupEditorProps) {
+  const { state, dispatch, save, keepMine } = useGroupEditor(group, onSaved, onQueued);
   const { draft, conflict } = state;
   const titleId = useId();
   const title = useFocusOnMount<HTMLHeadingElement>();

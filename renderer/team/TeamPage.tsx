@@ -1,6 +1,7 @@
 // Settings → Team: permission groups and team members, or the editor of one of them in their
 // place. After a save the lists are fetched again (member counts and groups move together).
 import { useCallback, useRef, useState } from 'react';
+import { PendingGroupEdits } from '../offline/PendingGroupEdits';
 import { SettingsPage } from '../settings/SettingsPage';
 import { GroupEditor } from './GroupEditor';
 import { MemberEditor } from './MemberEditor';
@@ -30,6 +31,7 @@ export function TeamPage() {
     },
     [reload, backToOverview],
   );
+  const reloadTeam = useCallback(() => void reload(), [reload]);
   const open = (next: View) => {
     setSaved(null);
     setView(next);
@@ -59,6 +61,7 @@ export function TeamPage() {
       <p className="settings-page__saved" role="status">
         {saved}
       </p>
+      <PendingGroupEdits onChanged={reloadTeam} />
       {!team && !error && (
         <p className="settings-page__loading" role="status">
           Loading the team…
@@ -83,6 +86,7 @@ export function TeamPage() {
           group={editedGroup}
           otherGroupNames={team.groups.filter((group) => group.id !== view.groupId).map((group) => group.name)}
           onSaved={(group) => afterSave(`Permission group ${group.name} saved.`)}
+          onQueued={(name) => afterSave(`You're offline. Your changes to ${name} are kept on this computer and apply when the connection is back.`)}
           onClose={backToOverview}
         />
       )}

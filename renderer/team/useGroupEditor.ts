@@ -2,7 +2,8 @@
 // from); a conflict carries the newer group so the manager can compare before choosing.
 import { useCallback, useReducer } from 'react';
 import { permissionGroupSchema, type PermissionGroup } from '../../shared/adminEvents';
-import { describeError } from '../api/errors';
+import { describeError, isConnectionError } from '../api/errors';
+import { useOffline } from '../offline/OfflineContext';
 import { useStaff } from '../session/StaffContext';
 import { newerFromDetails } from '../settings/conflictDetails';
 import {
@@ -13,14 +14,23 @@ import {
   type GroupEditorState,
 } from './groupEditor';
 
-export function useGroupEditor(group: PermissionGroup | null, onSaved: (group: PermissionGroup) => void) {
+/** `onQueued`: the edit was made offline and waits on this computer (offline/pendingEdits.ts). */
+export function useGroupEditor(group: PermissionGroup | null, onSaved: (group: PermissionGroup) => void, onQueued?: (name: string) => void) {
   const { api } = useStaff();
+  const { status, edits } = useOffline();
   const [state, dispatch] = useReducer(groupEditorReducer, group, startGroupEditor);
 
   const save = useCallback(
     async ({ groupId, draft, base, baseVersion }: Pick<GroupEditorState, 'groupId' | 'draft' | 'base' | 'baseVersion'>) => {
       dispatch({ type: 'save-started' });
       const name = draft.name.trim();
+      const queue = async () => {
+        if (groupId === null || baseVersion === null || !onQueued) return false;
+        await edits.queue({ groupId, baseVersion, base, draft });
+        onQueued(name);
+        return true;
+      };
+      if (status !== 'connected' && (await queue())) return;
       const result =
         groupId === null || baseVersion === null
           ? await api.request('group:create', { name, grants: draft.grants })
@@ -29,6 +39,7 @@ export function useGroupEditor(group: PermissionGroup | null, onSaved: (group: P
         onSaved(result.data);
         return;
       }
+      if (isConnectionError(result.error) && (await queue())) return;
       // 'conflict' also means "name taken"; only a stale version carries the newer group.
       const theirs = result.error.code === 'conflict' ? newerFromDetails(permissionGroupSchema, result.error.details) : null;
       if (theirs && theirs.id === groupId) {
@@ -39,7 +50,7 @@ export function useGroupEditor(group: PermissionGroup | null, onSaved: (group: P
       }
       dispatch({ type: 'save-failed', error: describeError(result.error) });
     },
-    [api, onSaved],
+    [api, onSaved, onQueued, status, edits],
   );
 
   const keepMine = useCallback(() => {

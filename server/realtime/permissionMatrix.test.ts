@@ -30,6 +30,8 @@ const CHAT_MATRIX: Record<string, Row> = {
   'conversation:read': readers,
   'message:send': repliers,
   'typing:update': repliers,
+  // Anyone signed in follows settings; what chats it returns is scoped inside (sync.test.ts).
+  'sync:since': allowed(...ACTORS),
   // Uploading is not tied to a location; attaching to another location's conversation is refused.
   'POST /api/attachments': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
   'GET /api/attachments/:id': readers,
@@ -110,6 +112,7 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'clientProfile:get': { conversationId },
     'clientProfile:update': clientProfileUpdate(),
     'delivery:list': { conversationId },
+    'sync:since': { since: { messageId: 0, readPosition: 0, settingsVersion: 0 } },
   };
   return payloads[event];
 }

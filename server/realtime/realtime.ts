@@ -17,6 +17,7 @@ import { registerMessageHandlers } from '../messages/messages.handlers';
 import { registerDeliveryHandlers } from '../notifications/delivery.handlers';
 import { registerProfileHandlers } from '../profile/profile.handlers';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
+import { registerClientSyncHandlers, registerStaffSyncHandlers } from '../sync/sync.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
 import { authenticateClient, authenticateStaff } from './authenticate';
@@ -61,6 +62,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerProfileHandlers(socket, context);
     registerClientProfileHandlers(socket, context);
     registerDeliveryHandlers(socket, context);
+    registerStaffSyncHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
   });
 
@@ -72,6 +74,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerClientMessageHandlers(socket, context);
     registerClientTypingHandlers(socket, context);
     registerOwnNotificationHandlers(socket, context);
+    registerClientSyncHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(clientRequests));
   });
 

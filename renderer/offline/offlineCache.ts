@@ -1,0 +1,86 @@
+// What the inbox keeps on this computer so it opens and reads while the server is unreachable:
+// the first page of conversations and the latest messages of recently opened conversations,
+// per member, in the desktop bridge's preference cache (localStorage in a browser). Values are
+// parsed on the way back in like anything else crossing a boundary.
+import { z } from 'zod';
+import type { DesktopBridge } from '../../shared/bridge';
+import { conversationSummarySchema, messageSchema, sessionInfoSchema, type ConversationSummary, type Message, type SessionInfo } from '../../shared/domain';
+
+/** Conversations and messages kept per conversation: enough to read, small enough to store. */
+export const CACHED_CONVERSATIONS = 30;
+export const CACHED_MESSAGES = 30;
+/** The desktop cache refuses values over 64 KB; stay under it. */
+const VALUE_BUDGET = 60 * 1024;
+
+type Prefs = Pick<DesktopBridge, 'readPref' | 'writePref'>;
+
+const conversationListKey = (memberId: number) => `cache:m${memberId}:inbox`;
+/** Which conversations have cached messages, so signing out can remove them all. */
+const indexKey = (memberId: number) => `cache:m${memberId}:index`;
+const messagesKey = (memberId: number, conversationId: number) => `cache:m${memberId}:c${conversationId}`;
+
+const cachedListSchema = z.array(conversationSummarySchema);
+const cachedMessagesSchema = z.array(messageSchema);
+const indexSchema = z.array(z.number().int().positive());
+
+/** Keeps as many items as fit the budget, dropping from the end named (the least recent). */
+function within<T>(items: readonly T[], drop: 'first' | 'last'): T[] {
+  let kept = items.slice();
+  while (kept.length > 1 && JSON.stringify(kept).length > VALUE_BUDGET) {
+    const cut = Math.ceil(kept.length / 4);
+    kept = drop === 'first' ? kept.slice(cut) : kept.slice(0, kept.length - cut);
+  }
+  return kept;
+}
+
+async function readParsed<T>(prefs: Prefs, key: string, schema: z.ZodType<T>): Promise<T | null> {
+  try {
+    const parsed = schema.safeParse(await prefs.readPref(key));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const writeQuietly = (prefs: Prefs, key: string, value: unknown) => prefs.writePref(key, value).catch(() => undefined);
+
+export const offlineCache = {
+  readConversations: (prefs: Prefs, memberId: number) => readParsed(prefs, conversationListKey(memberId), cachedListSchema),
+  writeConversations(prefs: Prefs, memberId: number, items: readonly ConversationSummary[]) {
+    return writeQuietly(prefs, conversationListKey(memberId), within(items.slice(0, CACHED_CONVERSATIONS), 'last'));
+  },
+  readMessages: (prefs: Prefs, memberId: number, conversationId: number) =>
+    readParsed(prefs, messagesKey(memberId, conversationId), cachedMessagesSchema),
+  async writeMessages(prefs: Prefs, memberId: number, conversationId: number, messages: readonly Message[]) {
+    const index = (await readParsed(prefs, indexKey(memberId), indexSchema)) ?? [];
+    if (!index.includes(conversationId)) await writeQuietly(prefs, indexKey(memberId), [...index, conversationId]);
+    return writeQuietly(prefs, messagesKey(memberId, conversationId), within(messages.slice(-CACHED_MESSAGES), 'first'));
+  },
+  /** Signing out on a shared computer: the member's conversations leave it. Unsent replies and
+   * offline edits stay, to go out at their next sign-in. */
+  async clear(prefs: Prefs, memberId: number) {
+    const index = (await readParsed(prefs, indexKey(memberId), indexSchema)) ?? [];
+    await Promise.all([
+      ...index.map((conversationId) => writeQuietly(prefs, messagesKey(memberId, conversationId), undefined)),
+      writeQuietly(prefs, conversationListKey(memberId), undefined),
+      writeQuietly(prefs, indexKey(memberId), undefined),
+    ]);
+  },
+};
+
+/** The signed-in member's session, kept for this tab beside its token (sessionStorage): after
+ * a reload the app opens on it at once, even while the server is unreachable. */
+export function createSessionCache(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, key: string) {
+  return {
+    read(): SessionInfo | null {
+      try {
+        const parsed = sessionInfoSchema.safeParse(JSON.parse(storage.getItem(key) ?? 'null'));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    write: (session: SessionInfo) => storage.setItem(key, JSON.stringify(session)),
+    clear: () => storage.removeItem(key),
+  };
+}

@@ -9,7 +9,9 @@ import { createMemoryStorage } from '../desktop/testDoubles';
 import { createWebBridge } from '../desktop/webBridge';
 import { createStaffOutbox } from '../outbox/staffOutbox';
 import { outgoingFromOutbox } from '../outbox/outgoingFromOutbox';
+import type { StaffApi } from '../api/staffApi';
 import { deliverSyncPage } from './catchUpStaff';
+import { withLocalPushes } from './withLocalPushes';
 import { CACHED_MESSAGES, offlineCache } from './offlineCache';
 import { createPendingEdits, type UpdateGroup } from './pendingEdits';
 import { createPendingSettings, type UpdateSettings } from './pendingSettings';
@@ -187,9 +189,45 @@ describe('offline settings changes', () => {
   });
 });
 
+/** A staff API whose pushes the test sends by hand (as the server would, already parsed). */
+function pushableApi() {
+  const handlers = new Map<string, Set<(payload: unknown) => void>>();
+  const api = {
+    request: () => Promise.reject(new Error('No requests in this test.')),
+    whenConnected: () => () => undefined,
+    subscribe: (name: string, handler: (payload: unknown) => void) => {
+      const set = handlers.get(name) ?? new Set();
+      set.add(handler);
+      handlers.set(name, set);
+      return () => set.delete(handler);
+    },
+  } as unknown as StaffApi;
+  return { api, push: (name: string, payload: unknown) => handlers.get(name)?.forEach((handler) => handler(payload)) };
+}
+
 describe('catch-up pages', () => {
+  const summary = { id: 7, client: { id: 1, name: 'Ava' }, location: { id: 1, name: 'Soho' }, appointment: null, lastMessage: null, lastActivityAt: 5, unreadCount: 1 } as ConversationSummary;
+  const page = (messages: Message[]) => ({
+    position: { messageId: messages.at(-1)?.id ?? 0, readPosition: 0, settingsVersion: 1 },
+    hasMore: false,
+    messages,
+    conversations: [summary],
+    reads: [],
+    settings: null,
+  });
+
+  it('announce each message once, whether it came live, by catch-up or by a later catch-up replaying it', () => {
+    const { api, push } = pushableApi();
+    const local = withLocalPushes(api);
+    const announced: number[] = [];
+    local.subscribe('message:created', ({ message }) => void announced.push(message.id));
+    push('message:created', { message: message(1, uuid(1)), conversation: summary });
+    deliverSyncPage(local, page([message(1, uuid(1)), message(2, uuid(2))]));
+    deliverSyncPage(local, page([message(2, uuid(2)), message(3, uuid(3))]));
+    expect(announced).toEqual([1, 2, 3]);
+  });
+
   it('reach the screens as the pushes they already handle', () => {
-    const summary = { id: 7, client: { id: 1, name: 'Ava' }, location: { id: 1, name: 'Soho' }, appointment: null, lastMessage: null, lastActivityAt: 5, unreadCount: 1 } as ConversationSummary;
     const delivered: [string, unknown][] = [];
     const settings = { settings: { enabled: true, contactButton: true, readReceipts: true, typingIndicator: false }, version: 4, updatedAt: 9 };
     deliverSyncPage(

@@ -38,8 +38,9 @@ afterEach(() => {
 
 describe('migration 4', () => {
   it('keeps existing sessions working as password sign-ins', () => {
-    expect(migrate(db)).toEqual([4]);
-    expect(schemaVersion(db)).toBe(4);
+    // Later migrations run too: repositories speak the newest schema.
+    expect(migrate(db)).toEqual(migrations.slice(3).map((migration) => migration.version));
+    expect(schemaVersion(db)).toBe(migrations.length);
     expect(createRepositories(db).sessions.findActive(token, 0)).toMatchObject({ memberId: 1, signInMethod: 'password', locationIds: [1] });
   });
 

@@ -63,3 +63,12 @@ export function notificationText(
 }
 
 export const minuteOfDayOf = (date: Date): number => date.getHours() * 60 + date.getMinutes();
+
+/** What the renderer tells whoever shows the notification (see DesktopNotification). */
+export type NotificationRequestFacts = Pick<NotificationSituation, 'prefs' | 'locationId' | 'conversationOpen' | 'locked'>;
+
+/** The decision where the notification is shown, which alone knows the window focus and the clock. */
+export function decideForRequest(request: NotificationRequestFacts, windowFocused: boolean, now: Date): NotificationDecision {
+  const { prefs, locationId, conversationOpen, locked } = request;
+  return decideNotification({ prefs, locationId, conversationOpen, locked, windowFocused, minuteOfDay: minuteOfDayOf(now) });
+}

@@ -2,7 +2,7 @@
 // the window's focus, the clock — shared/notificationPolicy.ts), one per conversation, and what
 // a click on one does.
 import type { DesktopNotification } from '../../shared/bridge';
-import { decideNotification, minuteOfDayOf, notificationText, type NotificationDecision } from '../../shared/notificationPolicy';
+import { decideForRequest, notificationText, type NotificationDecision } from '../../shared/notificationPolicy';
 
 /** The parts of an Electron Notification we use. */
 export interface NativeNotification {
@@ -50,14 +50,7 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
 
   return {
     show(request) {
-      const decision = decideNotification({
-        prefs: request.prefs,
-        locationId: request.locationId,
-        conversationOpen: request.conversationOpen,
-        windowFocused: options.isWindowFocused(),
-        minuteOfDay: minuteOfDayOf(options.now()),
-        locked: request.locked,
-      });
+      const decision = decideForRequest(request, options.isWindowFocused(), options.now());
       if (!decision.notify) return decision;
       if (!options.notifications.isSupported()) {
         if (!reportedUnsupported) options.log?.('Native notifications are not supported on this system.');

@@ -3,7 +3,7 @@
 // environment is passed in so tests run under Node.
 import type { DesktopBridge, DesktopNotification, NotificationCheck } from '../../shared/bridge';
 import { DEFAULT_MANAGED_SETTINGS } from '../../shared/ipc';
-import { decideNotification, minuteOfDayOf, notificationText, type NotificationDecision } from '../../shared/notificationPolicy';
+import { decideForRequest, notificationText, type NotificationDecision } from '../../shared/notificationPolicy';
 import { titleWithBadge } from './badgeTitle';
 import { createPrefsStore, type KeyValueStorage } from './prefsStore';
 
@@ -82,14 +82,7 @@ export function createWebBridge(env: WebBridgeEnvironment): DesktopBridge {
     notify(notification) {
       const api = env.notifications;
       if (!api || api.permission === 'denied') return;
-      const decision = decideNotification({
-        prefs: notification.prefs,
-        locationId: notification.locationId,
-        conversationOpen: notification.conversationOpen,
-        windowFocused: env.isWindowFocused(),
-        minuteOfDay: minuteOfDayOf(env.now()),
-        locked: notification.locked,
-      });
+      const decision = decideForRequest(notification, env.isWindowFocused(), env.now());
       if (!decision.notify) return;
       if (api.permission === 'granted') {
         show(api, notification, decision);

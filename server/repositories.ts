@@ -8,6 +8,7 @@ import { createAppointmentRepository } from './clients/appointments.repository';
 import { createClientRepository } from './clients/clients.repository';
 import { createConversationRepository } from './conversations/conversations.repository';
 import { createMessageRepository } from './messages/messages.repository';
+import { createSearchRepository } from './search/search.repository';
 import { createGroupRepository } from './team/groups.repository';
 import { createTeamRepository } from './team/team.repository';
 import { createWorkspaceRepository } from './workspace/workspace.repository';
@@ -26,6 +27,7 @@ export function createRepositories(db: Database) {
     conversations: createConversationRepository(db),
     messages: createMessageRepository(db),
     attachments: createAttachmentRepository(db),
+    search: createSearchRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

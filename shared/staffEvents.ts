@@ -15,6 +15,7 @@ import {
   clientSummarySchema,
 } from './domain';
 import { adminRequests, settingsStateSchema } from './adminEvents';
+import { searchPayloadSchema, searchResultSchema } from './search';
 import type { Result } from './result';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
@@ -80,6 +81,7 @@ export const staffRequests = {
     payload: z.object({ conversationId: idSchema, typing: z.boolean() }),
     result: z.object({}),
   },
+  'search:query': { payload: searchPayloadSchema, result: searchResultSchema },
   ...adminRequests,
 } as const;
 

@@ -12,6 +12,7 @@ import { registerConversationHandlers } from '../conversations/conversations.han
 import type { ServerDeps } from '../deps';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
 import { registerMessageHandlers } from '../messages/messages.handlers';
+import { registerSearchHandlers } from '../search/search.handlers';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
@@ -52,6 +53,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerSettingsHandlers(socket, context);
     registerTeamHandlers(socket, context);
     registerAuditHandlers(socket, context);
+    registerSearchHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
   });
 

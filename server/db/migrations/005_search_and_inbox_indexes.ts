@@ -1,0 +1,46 @@
+// Migration 5: full-text search over message text and client names, and the partial indexes
+// that keep the unread-only inbox pages a bounded index walk at scale. Self-contained: it
+// needs only the tables of migration 1.
+//
+// The FTS5 tables are external-content indexes (they store only the index, the text stays in
+// messages/clients), kept in sync by triggers so every writer — the server, the demo seed, a
+// bulk import — leaves them right. rowid is the message id (or client id), so "newest matches
+// first" is a descending rowid walk FTS5 answers without sorting.
+export const searchAndInboxIndexes = `
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+  text, content = 'messages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
+
+CREATE VIRTUAL TABLE clients_fts USING fts5(
+  name, content = 'clients', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER clients_fts_insert AFTER INSERT ON clients BEGIN
+  INSERT INTO clients_fts (rowid, name) VALUES (new.id, new.name);
+END;
+CREATE TRIGGER clients_fts_delete AFTER DELETE ON clients BEGIN
+  INSERT INTO clients_fts (clients_fts, rowid, name) VALUES ('delete', old.id, old.name);
+END;
+CREATE TRIGGER clients_fts_update AFTER UPDATE OF name ON clients BEGIN
+  INSERT INTO clients_fts (clients_fts, rowid, name) VALUES ('delete', old.id, old.name);
+  INSERT INTO clients_fts (rowid, name) VALUES (new.id, new.name);
+END;
+INSERT INTO clients_fts (clients_fts) VALUES ('rebuild');
+
+-- Unread-only inbox pages walk only conversations with unread messages, however few there
+-- are among 100k, instead of filtering the full activity index.
+CREATE INDEX conversations_unread_by_activity
+  ON conversations (last_activity_at DESC, id DESC) WHERE unread_count > 0;
+CREATE INDEX conversations_unread_by_location_activity
+  ON conversations (location_id, last_activity_at DESC, id DESC) WHERE unread_count > 0;
+`;

@@ -10,6 +10,7 @@ import { registerClientHandlers } from '../clients/client.handlers';
 import { registerClientConversationHandlers } from '../conversations/conversations.clientHandlers';
 import { registerConversationHandlers } from '../conversations/conversations.handlers';
 import type { ServerDeps } from '../deps';
+import { createGroupCommit } from '../messages/groupCommit';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
 import { registerMessageHandlers } from '../messages/messages.handlers';
 import { registerSearchHandlers } from '../search/search.handlers';
@@ -38,6 +39,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     onStaff: createStaffOn(deps),
     onClient: createClientOn(deps),
     pushes,
+    writes: createGroupCommit(deps.repos.transaction),
   };
 
   io.use(authenticateStaff(deps));

@@ -8,7 +8,13 @@ import { MessageAttachments } from '../attachments/MessageAttachments';
 import { formatMessageTime } from '../ui/format';
 import type { OutgoingMessage } from './timeline';
 
-interface StoredMessageProps {
+/** Set by a virtualised list: measures the row and names its position. */
+export interface RowProps {
+  rowRef?: (element: HTMLLIElement | null) => void;
+  rowIndex?: number;
+}
+
+interface StoredMessageProps extends RowProps {
   message: Message;
   own: boolean;
   /** Show who wrote it (several team members answer the same client). */
@@ -16,10 +22,12 @@ interface StoredMessageProps {
   now: number;
 }
 
-export function StoredMessageItem({ message, own, showAuthor, now }: StoredMessageProps) {
+export function StoredMessageItem({ message, own, showAuthor, now, rowRef, rowIndex }: StoredMessageProps) {
   const delivery = message.readAt === null ? 'sent' : 'read';
   return (
     <li
+      ref={rowRef}
+      data-index={rowIndex}
       className={`message ${own ? 'message--own' : 'message--theirs'}`}
       data-testid="message"
       data-message-id={message.id}
@@ -36,7 +44,7 @@ export function StoredMessageItem({ message, own, showAuthor, now }: StoredMessa
   );
 }
 
-interface OutgoingMessageProps {
+interface OutgoingMessageProps extends RowProps {
   message: OutgoingMessage;
   /** Each page words errors for its own readers (team members or clients). */
   describeFailure: (error: AppError) => string;
@@ -44,12 +52,14 @@ interface OutgoingMessageProps {
   onDiscard: (clientMessageId: string) => void;
 }
 
-export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard }: OutgoingMessageProps) {
+export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard, rowRef, rowIndex }: OutgoingMessageProps) {
   const { error } = message;
   // A send that only lacked a connection goes again by itself on reconnect (useChat).
   const state = message.status === 'sending' ? 'sending' : error && isConnectionError(error) ? 'waiting' : 'failed';
   return (
     <li
+      ref={rowRef}
+      data-index={rowIndex}
       className={`message message--own ${state === 'failed' ? 'message--failed' : 'message--pending'}`}
       data-testid="message"
       data-status={state}

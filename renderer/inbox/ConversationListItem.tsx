@@ -9,16 +9,25 @@ interface ConversationListItemProps {
   selected: boolean;
   now: number;
   onSelect: (id: number) => void;
+  /** Set by the virtualised list: measures the row and says where it is in the whole list. */
+  rowRef?: (element: HTMLLIElement | null) => void;
+  rowIndex?: number;
+  setSize?: number;
 }
 
-export function ConversationListItem({ conversation, selected, now, onSelect }: ConversationListItemProps) {
+export function ConversationListItem({ conversation, selected, now, onSelect, rowRef, rowIndex, setSize }: ConversationListItemProps) {
   const { client, location, appointment, lastMessage, unreadCount } = conversation;
   // An attachments-only message has no text: say how many files it brought instead.
   const preview = lastMessage
     ? `${lastMessage.authorKind === 'staff' ? 'You: ' : ''}${describeMessageContent(lastMessage.text, lastMessage.attachmentCount ?? 1)}`
     : 'No messages yet';
   return (
-    <li>
+    <li
+      ref={rowRef}
+      data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
+    >
       <button
         type="button"
         className={`conversation-item${unreadCount > 0 ? ' conversation-item--unread' : ''}`}

@@ -1,5 +1,6 @@
 // One message in a chat: a stored message (with Sent/Read on our own) or one of ours still
 // on its way (Sending…, or Not sent with Retry and Discard).
+import { memo } from 'react';
 import type { Message } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 import { isConnectionError } from '../api/errors';
@@ -12,6 +13,8 @@ import type { OutgoingMessage } from './timeline';
 export interface RowProps {
   rowRef?: (element: HTMLLIElement | null) => void;
   rowIndex?: number;
+  /** How many messages the list holds (for assistive technology, as rows are virtual). */
+  setSize?: number;
 }
 
 interface StoredMessageProps extends RowProps {
@@ -22,12 +25,15 @@ interface StoredMessageProps extends RowProps {
   now: number;
 }
 
-export function StoredMessageItem({ message, own, showAuthor, now, rowRef, rowIndex }: StoredMessageProps) {
+/** Memoised: a scrolling history re-renders on every frame, but a message only when it changes. */
+export const StoredMessageItem = memo(function StoredMessageItem({ message, own, showAuthor, now, rowRef, rowIndex, setSize }: StoredMessageProps) {
   const delivery = message.readAt === null ? 'sent' : 'read';
   return (
     <li
       ref={rowRef}
       data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
       className={`message ${own ? 'message--own' : 'message--theirs'}`}
       data-testid="message"
       data-message-id={message.id}
@@ -42,7 +48,7 @@ export function StoredMessageItem({ message, own, showAuthor, now, rowRef, rowIn
       </p>
     </li>
   );
-}
+});
 
 interface OutgoingMessageProps extends RowProps {
   message: OutgoingMessage;
@@ -52,7 +58,7 @@ interface OutgoingMessageProps extends RowProps {
   onDiscard: (clientMessageId: string) => void;
 }
 
-export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard, rowRef, rowIndex }: OutgoingMessageProps) {
+export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard, rowRef, rowIndex, setSize }: OutgoingMessageProps) {
   const { error } = message;
   // A send that only lacked a connection goes again by itself on reconnect (useChat).
   const state = message.status === 'sending' ? 'sending' : error && isConnectionError(error) ? 'waiting' : 'failed';
@@ -60,6 +66,8 @@ export function OutgoingMessageItem({ message, describeFailure, onRetry, onDisca
     <li
       ref={rowRef}
       data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
       className={`message message--own ${state === 'failed' ? 'message--failed' : 'message--pending'}`}
       data-testid="message"
       data-status={state}

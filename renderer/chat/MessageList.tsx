@@ -44,8 +44,9 @@ export function MessageList(props: MessageListProps) {
     (index: number) => (index < messages.length ? `m${messages[index]!.id}` : `o${outgoing[index - messages.length]!.clientMessageId}`),
     [messages, outgoing],
   );
+  const count = messages.length + outgoing.length;
   const rows = useVirtualRows({
-    count: messages.length + outgoing.length,
+    count,
     scroller,
     estimateSize: MESSAGE_ESTIMATE_PX,
     gap: MESSAGE_GAP_PX,
@@ -82,6 +83,7 @@ export function MessageList(props: MessageListProps) {
                 now={now}
                 rowRef={rows.measureRow}
                 rowIndex={index}
+                setSize={count}
               />
             );
           }
@@ -95,6 +97,7 @@ export function MessageList(props: MessageListProps) {
               onDiscard={onDiscard}
               rowRef={rows.measureRow}
               rowIndex={index}
+              setSize={count}
             />
           );
         })}

@@ -1,5 +1,6 @@
 // One conversation in the list: client, location, the appointment it came from, the last
 // message and the unread count. A button, so it opens with Enter or Space.
+import { memo } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { describeMessageContent } from '../attachments/attachmentRules';
 import { formatAppointmentTime, formatListTime } from '../ui/format';
@@ -15,7 +16,8 @@ interface ConversationListItemProps {
   setSize?: number;
 }
 
-export function ConversationListItem({ conversation, selected, now, onSelect, rowRef, rowIndex, setSize }: ConversationListItemProps) {
+/** Memoised: a scrolling list re-renders on every frame, but a row only when its data changes. */
+export const ConversationListItem = memo(function ConversationListItem({ conversation, selected, now, onSelect, rowRef, rowIndex, setSize }: ConversationListItemProps) {
   const { client, location, appointment, lastMessage, unreadCount } = conversation;
   // An attachments-only message has no text: say how many files it brought instead.
   const preview = lastMessage
@@ -58,4 +60,4 @@ export function ConversationListItem({ conversation, selected, now, onSelect, ro
       </button>
     </li>
   );
-}
+});

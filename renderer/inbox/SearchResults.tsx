@@ -58,10 +58,9 @@ export function SearchResults({ query, result, searching, error, selectedId, onS
   const nothing = result !== null && result.clients.length === 0 && result.messages.length === 0;
   return (
     <div className="inbox-search-results">
-      <p className="visually-hidden" role="status">
-        {searching ? 'Searching…' : nothing ? `No matches for “${query.trim()}”.` : result ? `${result.clients.length + result.messages.length} matches shown.` : ''}
+      <p className="inbox-list__note" role="status">
+        {searching ? 'Searching…' : nothing ? `No matches for “${query.trim()}”.` : ''}
       </p>
-      {nothing && <p className="inbox-list__note">No matches for “{query.trim()}”.</p>}
       {error && (
         <p className="form-error inbox-list__note" role="alert">
           {error}

@@ -20,7 +20,7 @@ export const BENCH_OWNER_EMAIL = 'owner@bench.example';
 export const benchDeskEmail = (locationIndex: number) => `desk${locationIndex + 1}@bench.example`;
 
 export type SeedSize = {
-  name: 'full' | 'quick' | 'tiny';
+  name: 'full' | 'quick' | 'tiny' | 'e2e';
   conversations: number;
   messages: number;
   longConversations: number;
@@ -29,6 +29,8 @@ export type SeedSize = {
 };
 
 export const SEED_SIZES: Record<SeedSize['name'], SeedSize> = {
+  /** The Playwright scale check: 10k conversations at one location, one with 20k messages. */
+  e2e: { name: 'e2e', conversations: 10_000, messages: 30_000, longConversations: 1, longLength: 20_000, locations: 1 },
   full: { name: 'full', conversations: 100_000, messages: 1_000_000, longConversations: 5, longLength: 20_000, locations: 4 },
   quick: { name: 'quick', conversations: 10_000, messages: 100_000, longConversations: 3, longLength: 5_000, locations: 4 },
   tiny: { name: 'tiny', conversations: 300, messages: 3_000, longConversations: 2, longLength: 500, locations: 2 },

@@ -14,7 +14,7 @@ import { createRepositories } from '../repositories';
 import { msSince } from './stats';
 
 /** Bump when the seeded data changes shape, so cached files are rebuilt. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 export const BENCH_PASSWORD = 'bench-password-1';
 export const BENCH_OWNER_EMAIL = 'owner@bench.example';
 export const benchDeskEmail = (locationIndex: number) => `desk${locationIndex + 1}@bench.example`;

@@ -5,10 +5,15 @@
 // The FTS5 tables are external-content indexes (they store only the index, the text stays in
 // messages/clients), kept in sync by triggers so every writer — the server, the demo seed, a
 // bulk import — leaves them right. rowid is the message id (or client id), so "newest matches
-// first" is a descending rowid walk FTS5 answers without sorting.
+// first" is a descending rowid walk FTS5 answers without sorting. The search box matches the
+// last word as a prefix (search as you type); without a prefix index FTS5 answers a prefix
+// query by merging every matching doclist up front (~15 ms at 1M messages for a common word),
+// with one it walks lazily like a whole word (well under 1 ms), so prefixes of 1–8 characters
+// get one.
 export const searchAndInboxIndexes = `
 CREATE VIRTUAL TABLE messages_fts USING fts5(
-  text, content = 'messages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+  text, content = 'messages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '1 2 3 4 5 6 7 8'
 );
 CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
   INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);
@@ -23,7 +28,8 @@ END;
 INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');
 
 CREATE VIRTUAL TABLE clients_fts USING fts5(
-  name, content = 'clients', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+  name, content = 'clients', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '1 2 3 4 5 6 7 8'
 );
 CREATE TRIGGER clients_fts_insert AFTER INSERT ON clients BEGIN
   INSERT INTO clients_fts (rowid, name) VALUES (new.id, new.name);

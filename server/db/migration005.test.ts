@@ -1,10 +1,12 @@
 // Migration 5 on a database at version 4 that already holds messages and clients: the search
-// indexes are built from the existing rows and then follow every insert, edit and delete.
+// indexes are built from the existing rows; new messages are indexed by the search repository's
+// catch-up, edits and deletes of indexed ones by triggers.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSearchRepository } from '../search/search.repository';
 import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 import { closeDatabase, openDatabase } from './open';
@@ -42,16 +44,30 @@ describe('migration 5', () => {
     expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
   });
 
-  it('keeps the indexes in step with inserts, edits and deletes', () => {
+  it('keeps the indexes in step with inserts (on catch-up), edits and deletes', () => {
     migrate(db);
+    const search = createSearchRepository(db);
     db.exec(`INSERT INTO messages (conversation_id, author_kind, author_client_id, client_message_id, text, created_at)
-             VALUES (2, 'client', 2, 'c', 'Balayage please', 3)`);
+             VALUES (2, 'client', 2, 'c', 'Balayage please', 3), (2, 'client', 2, 'd', 'Balayage again', 4)`);
+    expect(matches('messages_fts', 'balayage')).toEqual([1]);
+    // Edited and deleted before being indexed: the catch-up indexes what is there by then.
+    db.exec("UPDATE messages SET text = 'Only a fringe' WHERE id = 4");
+    expect(search.catchUp()).toBe(2);
+    expect(search.catchUp()).toBe(0);
     expect(matches('messages_fts', 'balayage')).toEqual([1, 3]);
+    expect(matches('messages_fts', 'fringe')).toEqual([4]);
     db.exec("UPDATE messages SET text = 'Just a trim' WHERE id = 1");
     expect(matches('messages_fts', 'balayage')).toEqual([3]);
     expect(matches('messages_fts', 'trim')).toEqual([1]);
     db.exec('DELETE FROM messages WHERE id = 3');
     expect(matches('messages_fts', 'balayage')).toEqual([]);
+    db.exec(`INSERT INTO messages (conversation_id, author_kind, author_client_id, client_message_id, text, created_at)
+             VALUES (2, 'client', 2, 'e', 'Gone before indexing', 5)`);
+    db.exec('DELETE FROM messages WHERE id = 5');
+    search.catchUp();
+    expect(matches('messages_fts', 'gone')).toEqual([]);
+    db.exec("INSERT INTO clients (id, name, created_at) VALUES (3, 'Cleo Marsh', 0)");
+    expect(matches('clients_fts', 'cleo')).toEqual([3]);
     db.exec("UPDATE clients SET name = 'Benjamin Stone' WHERE id = 2");
     expect(matches('clients_fts', 'ben*')).toEqual([2]);
     expect(matches('clients_fts', 'ben')).toEqual([]);

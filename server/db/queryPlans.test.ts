@@ -10,7 +10,7 @@ import {
   LOCATIONS_UNREAD_PAGE_SQL,
 } from '../conversations/conversations.repository';
 import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
-import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL } from '../search/search.repository';
+import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL, UNINDEXED_MESSAGES_SQL } from '../search/search.repository';
 import { migrate } from './migrate';
 import { openDatabase } from './open';
 
@@ -67,6 +67,12 @@ describe('query plans', () => {
     expect(detail.split('\n')[0]).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
     expect(detail).toMatch(/SEARCH c USING INDEX sqlite_autoindex_conversations_1 \(client_id=\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE|SCAN (m|c|cl|l)\b/);
+  });
+
+  it('finds messages the search index has not seen along the primary key', () => {
+    const detail = plan(UNINDEXED_MESSAGES_SQL, [10]);
+    expect(detail).toMatch(/SEARCH messages USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 
   it('pages messages through messages_by_conversation', () => {

@@ -67,12 +67,19 @@ describe('createGroupCommit', () => {
   });
 
   it('splits a large burst into bounded batches and a later turn into its own', async () => {
-    const writes = createGroupCommit(transact, 10);
+    const writes = createGroupCommit(transact, { maxBatch: 10 });
     await Promise.all(Array.from({ length: 25 }, (_, index) => writes.run(insert(`n${index}`))));
     expect(commits).toBe(3);
     await writes.run(insert('later'));
     expect(commits).toBe(4);
     expect(committed()).toHaveLength(26);
+  });
+
+  it('tells whoever asked after each committed batch', async () => {
+    let committedBatches = 0;
+    const writes = createGroupCommit(transact, { onCommitted: () => (committedBatches += 1) });
+    await Promise.all([writes.run(insert('r')), writes.run(insert('s'))]);
+    expect(committedBatches).toBe(1);
   });
 
   it('fails every caller of a batch whose commit fails', async () => {

@@ -23,7 +23,13 @@ export const GROUP_COMMIT_MAX_BATCH = 256;
 type Job = { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-export function createGroupCommit(transact: Transact, maxBatch = GROUP_COMMIT_MAX_BATCH): GroupCommit {
+export type GroupCommitOptions = {
+  maxBatch?: number;
+  /** Runs after each batch that committed (e.g. to schedule follow-up work off the send path). */
+  onCommitted?: () => void;
+};
+
+export function createGroupCommit(transact: Transact, { maxBatch = GROUP_COMMIT_MAX_BATCH, onCommitted }: GroupCommitOptions = {}): GroupCommit {
   let queue: Job[] = [];
   let scheduled = false;
 
@@ -61,6 +67,7 @@ export function createGroupCommit(transact: Transact, maxBatch = GROUP_COMMIT_MA
       if (outcome?.ok) job.resolve(outcome.value);
       else job.reject(outcome?.error);
     });
+    onCommitted?.();
   }
 
   return {

@@ -14,6 +14,7 @@ import { createGroupCommit } from '../messages/groupCommit';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
 import { registerMessageHandlers } from '../messages/messages.handlers';
 import { registerSearchHandlers } from '../search/search.handlers';
+import { createSearchIndexer } from '../search/searchIndexer';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
@@ -39,7 +40,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     onStaff: createStaffOn(deps),
     onClient: createClientOn(deps),
     pushes,
-    writes: createGroupCommit(deps.repos.transaction),
+    writes: createGroupCommit(deps.repos.transaction, { onCommitted: createSearchIndexer(deps.repos, deps.log).schedule }),
   };
 
   io.use(authenticateStaff(deps));

@@ -19,6 +19,8 @@ export function registerSearchHandlers(socket: StaffSocket, { repos, onStaff }: 
     const ftsQuery = toFtsQuery(payload.query);
     if (ftsQuery === null) return ok({ clients: [], messages: [], nextBeforeMessageId: null });
 
+    // Messages are indexed shortly after they are stored; a search never misses the newest.
+    repos.search.catchUp();
     const scope = { ftsQuery, locationIds: payload.locationId === undefined ? session.locationIds : [payload.locationId] };
     const limit = payload.limit ?? SEARCH_PAGE_DEFAULT;
     const rows = repos.search.messages(scope, payload.beforeMessageId ?? null, limit + 1);

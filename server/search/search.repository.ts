@@ -55,6 +55,9 @@ export const CLIENT_SEARCH_SQL = `SELECT c.id AS conversation_id, cl.id AS clien
   ORDER BY f.rowid DESC
   LIMIT :limit`;
 
+/** Messages stored since the index was last brought up to date, oldest first. */
+export const UNINDEXED_MESSAGES_SQL = 'SELECT id, text FROM messages WHERE id > ? ORDER BY id';
+
 export type SearchRepository = ReturnType<typeof createSearchRepository>;
 
 export function createSearchRepository(db: Database) {
@@ -62,8 +65,28 @@ export function createSearchRepository(db: Database) {
     MESSAGE_SEARCH_SQL,
   );
   const selectClients = db.prepare<{ query: string; locationIds: string; limit: number }, ClientHitRow>(CLIENT_SEARCH_SQL);
+  const selectIndexedUpTo = db.prepare<[], { up_to: number; newest: number | null }>(
+    'SELECT messages_indexed_up_to AS up_to, (SELECT max(id) FROM messages) AS newest FROM search_index_state WHERE id = 1',
+  );
+  const indexMessages = db.prepare<[number]>(`INSERT INTO messages_fts (rowid, text) ${UNINDEXED_MESSAGES_SQL}`);
+  const setIndexedUpTo = db.prepare<[number]>('UPDATE search_index_state SET messages_indexed_up_to = ? WHERE id = 1');
+  // Immediate: the check and the catch-up see the same messages, whoever else writes.
+  const catchUp = db.transaction((): number => {
+    const state = selectIndexedUpTo.get();
+    if (!state || state.newest === null || state.newest <= state.up_to) return 0;
+    const indexed = indexMessages.run(state.up_to).changes;
+    setIndexedUpTo.run(state.newest);
+    return indexed;
+  });
 
   return {
+    /** Indexes the messages stored since the last call (none: a single cheap read); returns
+     * how many it indexed. Runs before every search, and shortly after writes. */
+    catchUp(): number {
+      const state = selectIndexedUpTo.get();
+      if (!state || state.newest === null || state.newest <= state.up_to) return 0;
+      return catchUp.immediate();
+    },
     /** Up to `limit` message matches older than `beforeId` (or the newest), newest first. */
     messages({ ftsQuery, locationIds }: Scope, beforeId: number | null, limit: number): MessageHit[] {
       const rows = selectMessages.all({

@@ -1,7 +1,8 @@
 // What staff and client sends share. A sender retries with the same client message id until
 // it hears back (e.g. after a reconnect), so the first send is stored and every retry gets
 // that stored message back — without a second broadcast. Reusing the id for different
-// content is a client bug: conflict.
+// content is a client bug: conflict. Each send is decided and stored inside a group-commit
+// batch (groupCommit.ts) and answered once that batch has committed.
 import type { Message, WorkspaceSettings } from '../../shared/domain';
 import { err, ok, type Err, type Result } from '../../shared/result';
 import type { RealtimeContext } from '../realtime/context';

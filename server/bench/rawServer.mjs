@@ -1,5 +1,6 @@
 // The baseline server: node:http + socket.io and nothing of ours. `ping` acks at once; `relay`
-// acks and pushes the payload to every socket that asked to `watch`. The bench measures it in
+// acks and pushes the payload to the sockets that asked to `watch` its room (the same fan-out
+// as our per-location rooms). The bench measures it in
 // the same run as our server, so each of our figures has a same-machine reference. Plain
 // JavaScript, so its cold start is Node's and socket.io's alone.
 import { createServer } from 'node:http';
@@ -12,13 +13,13 @@ const httpServer = createServer((request, response) => {
 const io = new Server(httpServer, { transports: ['websocket'] });
 io.on('connection', (socket) => {
   socket.on('ping', (payload, ack) => ack({ ok: true, data: payload }));
-  socket.on('watch', (ack) => {
-    void socket.join('watchers');
+  socket.on('watch', (room, ack) => {
+    void socket.join(String(room));
     ack({ ok: true });
   });
   socket.on('relay', (payload, ack) => {
     ack({ ok: true });
-    io.to('watchers').emit('relayed', payload);
+    io.to(String(payload?.room)).emit('relayed', payload);
   });
 });
 httpServer.listen(0, '127.0.0.1', () => {

@@ -212,13 +212,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const ourRss = server.rssMb();
     if (toStaff.errors + toClients.errors > 0) notes.push(`${toStaff.errors + toClients.errors} delivery sends failed.`);
 
+    // The same fan-out as ours: watcher i joins the room of desk i's location, and each sender
+    // relays to its client's location.
     const watchers = rawSockets.slice(senderCount, senderCount + staffCount);
-    for (const watcher of watchers) await watcher.timeout(30_000).emitWithAck('watch');
+    for (const [index, watcher] of watchers.entries()) await watcher.timeout(30_000).emitWithAck('watch', `location-${(index % size.locations) + 1}`);
     const rawDelivery = await deliveryLatency({
       senders: rawSockets.slice(0, senderCount),
       intervalMs: plan.deliveryIntervalMs,
       durationMs: plan.deliveryMs,
-      send: (_, id) => ['relay', { id }],
+      send: (index, id) => ['relay', { id, room: `location-${locationOfClient(clientIds[index]!, size)}` }],
       receivers: watchers,
       pushEvent: 'relayed',
       idOf: (push) => (push as { id?: string }).id ?? null,

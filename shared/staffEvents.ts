@@ -20,6 +20,7 @@ import type { PushEvents, RequestEvents } from './protocol';
 import { clientProfilePushes, clientProfileRequests } from './clientProfile';
 import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
+import { searchPayloadSchema, searchResultSchema } from './search';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
 export const conversationCursorSchema = z.string().min(1).max(64);
@@ -84,6 +85,7 @@ export const staffRequests = {
     payload: z.object({ conversationId: idSchema, typing: z.boolean() }),
     result: z.object({}),
   },
+  'search:query': { payload: searchPayloadSchema, result: searchResultSchema },
   ...adminRequests,
   ...profileRequests,
   ...clientProfileRequests,

@@ -1,5 +1,6 @@
 // One message in a chat: a stored message (with Sent/Read on our own) or one of ours still
 // on its way (Sending…, or Not sent with Retry and Discard).
+import { memo } from 'react';
 import type { Message } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 import { isConnectionError } from '../api/errors';
@@ -8,6 +9,14 @@ import { MessageAttachments } from '../attachments/MessageAttachments';
 import { formatMessageTime } from '../ui/format';
 import type { OutgoingMessage } from './timeline';
 
+/** Set by a virtualised list: measures the row and names its position. */
+export interface RowProps {
+  rowRef?: (element: HTMLLIElement | null) => void;
+  rowIndex?: number;
+  /** How many messages the list holds (for assistive technology, as rows are virtual). */
+  setSize?: number;
+}
+
 /** How one of our messages went out on another channel (email, text), already worded. */
 export interface ChannelStatus {
   channel: string;
@@ -15,7 +24,7 @@ export interface ChannelStatus {
   label: string;
 }
 
-interface StoredMessageProps {
+interface StoredMessageProps extends RowProps {
   channels?: readonly ChannelStatus[] | undefined;
   message: Message;
   own: boolean;
@@ -24,10 +33,24 @@ interface StoredMessageProps {
   now: number;
 }
 
-export function StoredMessageItem({ message, own, showAuthor, now, channels }: StoredMessageProps) {
+/** Memoised: a scrolling history re-renders on every frame, but a message only when it changes. */
+export const StoredMessageItem = memo(function StoredMessageItem({
+  message,
+  own,
+  showAuthor,
+  now,
+  channels,
+  rowRef,
+  rowIndex,
+  setSize,
+}: StoredMessageProps) {
   const delivery = message.readAt === null ? 'sent' : 'read';
   return (
     <li
+      ref={rowRef}
+      data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
       className={`message ${own ? 'message--own' : 'message--theirs'}`}
       data-testid="message"
       data-message-id={message.id}
@@ -53,9 +76,9 @@ export function StoredMessageItem({ message, own, showAuthor, now, channels }: S
       </p>
     </li>
   );
-}
+});
 
-interface OutgoingMessageProps {
+interface OutgoingMessageProps extends RowProps {
   message: OutgoingMessage;
   /** Each page words errors for its own readers (team members or clients). */
   describeFailure: (error: AppError) => string;
@@ -63,7 +86,7 @@ interface OutgoingMessageProps {
   onDiscard: (clientMessageId: string) => void;
 }
 
-export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard }: OutgoingMessageProps) {
+export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard, rowRef, rowIndex, setSize }: OutgoingMessageProps) {
   const { error } = message;
   // A send that only lacked a connection goes again by itself on reconnect (useChat, the
   // outbox): it waits, with nothing to press. Retry and Discard are for refusals only.
@@ -71,6 +94,10 @@ export function OutgoingMessageItem({ message, describeFailure, onRetry, onDisca
     message.status === 'sending' ? 'sending' : message.status === 'pending' || (error && isConnectionError(error)) ? 'waiting' : 'failed';
   return (
     <li
+      ref={rowRef}
+      data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
       className={`message message--own ${state === 'failed' ? 'message--failed' : 'message--pending'}`}
       data-testid="message"
       data-status={state}

@@ -1,11 +1,17 @@
 // A chat's message history, oldest at the top. Older pages load when the reader scrolls to
 // the top, or with the button there (keyboard users, and screens where nothing scrolls yet).
-import { useRef } from 'react';
+// Virtualised: a 20k-message history keeps only the messages near the viewport in the DOM.
+import { useCallback, useRef } from 'react';
 import type { AppError } from '../../shared/result';
 import { useNow } from '../ui/useNow';
+import { useVirtualRows } from '../ui/useVirtualRows';
 import { OutgoingMessageItem, StoredMessageItem, type ChannelStatus } from './MessageItem';
 import type { AuthorKind, TimelineState } from './timeline';
 import { useChatScroll } from './useChatScroll';
+
+// Matches .message-list's CSS gap.
+const MESSAGE_GAP_PX = 10;
+const MESSAGE_ESTIMATE_PX = 72;
 
 interface MessageListProps {
   /** How our messages went out by email/text (staff side), as lines to show under them. */
@@ -26,17 +32,33 @@ export function MessageList(props: MessageListProps) {
   const { timeline, ownSide, nameOwnAuthors, loadingOlder, onLoadOlder, onRetry, onDiscard, describeFailure, emptyText, channelsOf } =
     props;
   const scroller = useRef<HTMLDivElement>(null);
-  const lastOutgoing = timeline.outgoing.at(-1);
-  const lastStored = timeline.messages.at(-1);
-  const onScroll = useChatScroll(scroller, {
-    firstId: timeline.messages[0]?.id,
+  const { messages, outgoing } = timeline;
+  const lastOutgoing = outgoing.at(-1);
+  const lastStored = messages.at(-1);
+  const { onScroll, keepAtBottom } = useChatScroll(scroller, {
+    firstId: messages[0]?.id,
     lastKey: lastOutgoing?.clientMessageId ?? (lastStored ? String(lastStored.id) : undefined),
     lastIsOwn: lastOutgoing !== undefined || lastStored?.author.kind === ownSide,
     canLoadOlder: timeline.hasOlder && !loadingOlder,
     onReachTop: onLoadOlder,
   });
+  const getKey = useCallback(
+    (index: number) => (index < messages.length ? `m${messages[index]!.id}` : `o${outgoing[index - messages.length]!.clientMessageId}`),
+    [messages, outgoing],
+  );
+  const count = messages.length + outgoing.length;
+  const rows = useVirtualRows({
+    count,
+    scroller,
+    estimateSize: MESSAGE_ESTIMATE_PX,
+    gap: MESSAGE_GAP_PX,
+    getKey,
+    onChange: (scrolling) => {
+      if (!scrolling) keepAtBottom();
+    },
+  });
   const now = useNow();
-  const isEmpty = timeline.loaded && timeline.messages.length === 0 && timeline.outgoing.length === 0;
+  const isEmpty = timeline.loaded && messages.length === 0 && outgoing.length === 0;
 
   return (
     <div className="message-scroller" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label="Message history">
@@ -49,29 +71,39 @@ export function MessageList(props: MessageListProps) {
       )}
       {!timeline.loaded && <p className="message-scroller__note">Loading messages…</p>}
       {isEmpty && <p className="message-scroller__note">{emptyText}</p>}
-      <ol className="message-list" aria-label="Messages">
-        {timeline.messages.map((message) => {
-          const own = message.author.kind === ownSide;
+      <ol className="message-list" aria-label="Messages" style={rows.listStyle}>
+        {rows.indexes.map((index) => {
+          const message = messages[index];
+          if (message) {
+            const own = message.author.kind === ownSide;
+            return (
+              <StoredMessageItem
+                key={message.id}
+                message={message}
+                own={own}
+                showAuthor={!own || nameOwnAuthors}
+                now={now}
+                channels={own ? channelsOf?.(message.id) : undefined}
+                rowRef={rows.measureRow}
+                rowIndex={index}
+                setSize={count}
+              />
+            );
+          }
+          const pending = outgoing[index - messages.length]!;
           return (
-            <StoredMessageItem
-              key={message.id}
-              message={message}
-              own={own}
-              showAuthor={!own || nameOwnAuthors}
-              now={now}
-              channels={own ? channelsOf?.(message.id) : undefined}
+            <OutgoingMessageItem
+              key={pending.clientMessageId}
+              message={pending}
+              describeFailure={describeFailure}
+              onRetry={onRetry}
+              onDiscard={onDiscard}
+              rowRef={rows.measureRow}
+              rowIndex={index}
+              setSize={count}
             />
           );
         })}
-        {timeline.outgoing.map((message) => (
-          <OutgoingMessageItem
-            key={message.clientMessageId}
-            message={message}
-            describeFailure={describeFailure}
-            onRetry={onRetry}
-            onDiscard={onDiscard}
-          />
-        ))}
       </ol>
     </div>
   );

@@ -47,5 +47,14 @@ export function useChatScroll(ref: RefObject<HTMLElement | null>, input: ChatScr
     distanceFromBottom.current = element.scrollHeight - element.scrollTop;
   }, [ref, firstId, lastKey, lastIsOwn]);
 
-  return onScroll;
+  /** Rows measured after rendering (a virtualised list) may grow the history: stay at the
+   * bottom if that is where the reader was. */
+  const keepAtBottom = useCallback(() => {
+    const element = ref.current;
+    if (!element || !atBottom.current) return;
+    element.scrollTop = element.scrollHeight;
+    distanceFromBottom.current = element.scrollHeight - element.scrollTop;
+  }, [ref]);
+
+  return { onScroll, keepAtBottom };
 }

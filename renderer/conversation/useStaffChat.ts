@@ -18,12 +18,15 @@ import { useStaff } from '../session/StaffContext';
 import { useWindowFocused } from '../ui/useWindowFocused';
 
 const PAGE_SIZE = 30;
+// Someone scrolling back through a long history wants big steps: fewer waits at the top.
+const OLDER_PAGE_SIZE = 100;
 
 export function useStaffChat(conversationId: number, visible: boolean) {
   const { api, session } = useStaff();
   const transport = useMemo<ChatTransport>(
     () => ({
-      loadPage: (beforeId) => api.request('message:list', { conversationId, beforeId, limit: PAGE_SIZE }),
+      loadPage: (beforeId) =>
+        api.request('message:list', { conversationId, beforeId, limit: beforeId === undefined ? PAGE_SIZE : OLDER_PAGE_SIZE }),
       send: (clientMessageId, text, attachmentIds) =>
         api.request('message:send', { conversationId, clientMessageId, text, ...withAttachments(attachmentIds) }),
       whenConnected: (handler) => api.whenConnected(handler),

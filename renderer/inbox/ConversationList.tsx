@@ -1,9 +1,15 @@
 // The inbox column: conversations, newest activity first, with more loaded as it scrolls.
-import { useRef } from 'react';
+// Virtualised, so 10k loaded conversations keep only a screenful of rows in the DOM; the arrow
+// keys (and Home/End) move between conversations, scrolling rows into the DOM as they go.
+import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { useLoadWhenVisible } from '../ui/useLoadWhenVisible';
 import { useNow } from '../ui/useNow';
+import { useVirtualRows } from '../ui/useVirtualRows';
 import { ConversationListItem } from './ConversationListItem';
+
+const ROW_ESTIMATE_PX = 84;
+const FOCUS_ATTEMPTS = 10;
 
 interface ConversationListProps {
   conversations: ConversationSummary[];
@@ -14,13 +20,47 @@ interface ConversationListProps {
   selectedId: number | null;
   onSelect: (id: number) => void;
   onLoadMore: () => void;
+  /** Shown under the heading (the search box). */
+  toolbar?: ReactNode;
+  /** Shown instead of the conversations while set (search results). */
+  replacement?: ReactNode;
+}
+
+/** The index a navigation key moves to from `index`, or null for other keys. */
+function targetIndex(key: string, index: number, count: number): number | null {
+  if (key === 'ArrowDown') return Math.min(count - 1, index + 1);
+  if (key === 'ArrowUp') return Math.max(0, index - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
+
+/** The target row may not be in the DOM yet: focus it once the list has rendered it. */
+function focusRowWhenRendered(scroller: HTMLElement, index: number, attempt = 0): void {
+  const button = scroller.querySelector<HTMLButtonElement>(`li[data-index="${index}"] button`);
+  if (button) button.focus();
+  else if (attempt < FOCUS_ATTEMPTS) requestAnimationFrame(() => focusRowWhenRendered(scroller, index, attempt + 1));
 }
 
 export function ConversationList(props: ConversationListProps) {
-  const { conversations, loaded, hasMore, loadingMore, error, selectedId, onSelect, onLoadMore } = props;
+  const { conversations, loaded, hasMore, loadingMore, error, selectedId, onSelect, onLoadMore, toolbar, replacement } = props;
   const loadMoreButton = useRef<HTMLButtonElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
-  useLoadWhenVisible(loadMoreButton, hasMore && !loadingMore, onLoadMore);
+  useLoadWhenVisible(loadMoreButton, hasMore && !loadingMore && replacement === undefined, onLoadMore);
+  const getKey = useCallback((index: number) => conversations[index]!.id, [conversations]);
+  const rows = useVirtualRows({ count: conversations.length, scroller, estimateSize: ROW_ESTIMATE_PX, getKey });
+  const { virtualizer } = rows;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const row = (event.target as HTMLElement).closest('li[data-index]');
+    if (!row) return;
+    const next = targetIndex(event.key, Number(row.getAttribute('data-index')), conversations.length);
+    if (next === null) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    if (scroller.current) focusRowWhenRendered(scroller.current, next);
+  };
 
   return (
     <section className="inbox-list" aria-labelledby="inbox-list-title">
@@ -28,22 +68,31 @@ export function ConversationList(props: ConversationListProps) {
         <h1 id="inbox-list-title" className="inbox-list__title">
           Messages
         </h1>
+        {toolbar}
       </header>
-      <div className="inbox-list__scroller">
+      {replacement && <div className="inbox-list__scroller">{replacement}</div>}
+      <div className="inbox-list__scroller" ref={scroller} hidden={replacement !== undefined}>
         {!loaded && !error && <p className="inbox-list__note">Loading conversations…</p>}
         {loaded && conversations.length === 0 && (
           <p className="inbox-list__note">No conversations yet. Client messages will appear here.</p>
         )}
-        <ul className="inbox-list__items" aria-label="Conversations">
-          {conversations.map((conversation) => (
-            <ConversationListItem
-              key={conversation.id}
-              conversation={conversation}
-              selected={conversation.id === selectedId}
-              now={now}
-              onSelect={onSelect}
-            />
-          ))}
+        {/* Arrow keys move between the buttons inside; the list itself is not a focus stop. */}
+        <ul className="inbox-list__items" aria-label="Conversations" style={rows.listStyle} onKeyDown={onKeyDown}>
+          {rows.indexes.map((index) => {
+            const conversation = conversations[index]!;
+            return (
+              <ConversationListItem
+                key={conversation.id}
+                conversation={conversation}
+                selected={conversation.id === selectedId}
+                now={now}
+                onSelect={onSelect}
+                rowRef={rows.measureRow}
+                rowIndex={index}
+                setSize={conversations.length}
+              />
+            );
+          })}
         </ul>
         {error && (
           <p className="form-error inbox-list__note" role="alert">

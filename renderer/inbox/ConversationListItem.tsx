@@ -1,5 +1,6 @@
 // One conversation in the list: client, location, the appointment it came from, the last
 // message and the unread count. A button, so it opens with Enter or Space.
+import { memo } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { describeMessageContent } from '../attachments/attachmentRules';
 import { formatAppointmentTime, formatListTime } from '../ui/format';
@@ -9,16 +10,26 @@ interface ConversationListItemProps {
   selected: boolean;
   now: number;
   onSelect: (id: number) => void;
+  /** Set by the virtualised list: measures the row and says where it is in the whole list. */
+  rowRef?: (element: HTMLLIElement | null) => void;
+  rowIndex?: number;
+  setSize?: number;
 }
 
-export function ConversationListItem({ conversation, selected, now, onSelect }: ConversationListItemProps) {
+/** Memoised: a scrolling list re-renders on every frame, but a row only when its data changes. */
+export const ConversationListItem = memo(function ConversationListItem({ conversation, selected, now, onSelect, rowRef, rowIndex, setSize }: ConversationListItemProps) {
   const { client, location, appointment, lastMessage, unreadCount } = conversation;
   // An attachments-only message has no text: say how many files it brought instead.
   const preview = lastMessage
     ? `${lastMessage.authorKind === 'staff' ? 'You: ' : ''}${describeMessageContent(lastMessage.text, lastMessage.attachmentCount ?? 1)}`
     : 'No messages yet';
   return (
-    <li>
+    <li
+      ref={rowRef}
+      data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
+    >
       <button
         type="button"
         className={`conversation-item${unreadCount > 0 ? ' conversation-item--unread' : ''}`}
@@ -49,4 +60,4 @@ export function ConversationListItem({ conversation, selected, now, onSelect }: 
       </button>
     </li>
   );
-}
+});

@@ -7,7 +7,9 @@ import { ClientProfilePanel } from '../conversation/ClientProfilePanel';
 import { ConversationView } from '../conversation/ConversationView';
 import { useConversationDetail } from '../conversation/useConversationDetail';
 import { ConversationList } from './ConversationList';
+import { SearchBox, SearchResults } from './SearchResults';
 import { useConversationList } from './useConversationList';
+import { useInboxSearch } from './useInboxSearch';
 import { useMessageNotifications } from './useMessageNotifications';
 
 interface InboxScreenProps {
@@ -19,6 +21,7 @@ interface InboxScreenProps {
 export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
   const [openId, setOpenId] = useState<number | null>(null);
   const list = useConversationList();
+  const search = useInboxSearch();
   const { detail, error: detailError } = useConversationDetail(openId);
   const openConversation = useCallback((id: number) => setOpenId(id), []);
   // Hidden, nothing counts as open: messages notify, and none is marked read unseen.
@@ -47,6 +50,20 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
           selectedId={openId}
           onSelect={openConversation}
           onLoadMore={onLoadMore}
+          toolbar={<SearchBox query={search.query} onChange={search.setQuery} />}
+          replacement={
+            search.active ? (
+              <SearchResults
+                query={search.query}
+                result={search.result}
+                searching={search.searching}
+                error={search.error}
+                selectedId={openId}
+                onSelect={openConversation}
+                onLoadOlder={search.loadOlder}
+              />
+            ) : undefined
+          }
         />
         {openId === null ? (
           <section className="conversation conversation--empty" aria-label="No conversation open">

@@ -7,6 +7,8 @@ import { useStaff } from '../session/StaffContext';
 import { conversationListReducer, emptyConversationList } from './conversationList';
 
 const PAGE_SIZE = 30;
+// Later pages come while the member scrolls a long list: fewer, bigger steps.
+const NEXT_PAGE_SIZE = 100;
 
 export function useConversationList() {
   const { api } = useStaff();
@@ -42,7 +44,7 @@ export function useConversationList() {
     if (nextCursor === null || moreInFlight.current) return;
     moreInFlight.current = true;
     setLoadingMore(true);
-    const result = await api.request('conversation:list', { limit: PAGE_SIZE, cursor: nextCursor });
+    const result = await api.request('conversation:list', { limit: NEXT_PAGE_SIZE, cursor: nextCursor });
     if (result.ok) dispatch({ type: 'next-page', ...result.data });
     setError(result.ok ? null : describeError(result.error));
     setLoadingMore(false);

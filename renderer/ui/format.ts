@@ -5,11 +5,24 @@ export interface FormatOptions {
   timeZone?: string;
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a scrolling list
+// formats on every frame: keep one per locale, time zone and pattern.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 const dayKey = (timestamp: number, timeZone: string | undefined): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(timestamp);
+  formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(timestamp);
 
 const format = (timestamp: number, options: Intl.DateTimeFormatOptions, { locale, timeZone }: FormatOptions) =>
-  new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(timestamp);
+  formatter(locale, { ...options, timeZone }).format(timestamp);
 
 const time = (timestamp: number, options: FormatOptions) => format(timestamp, { timeStyle: 'short' }, options);
 

@@ -45,9 +45,10 @@ const SUMMARY_SELECT = `SELECT c.id, c.last_activity_at, c.unread_count,
   ${APPOINTMENT_JOINS}`;
 
 const PAGE_CONDITIONS = `(c.last_activity_at, c.id) < (:beforeAt, :beforeId)
-    AND (:unreadOnly = 0 OR c.unread_count > 0)
   ORDER BY c.last_activity_at DESC, c.id DESC
   LIMIT :limit`;
+// Spelled out (not a parameter) so the planner can pick the partial unread indexes.
+const UNREAD = 'c.unread_count > 0';
 
 /** The inbox page of one location: walks conversations_by_location_activity. */
 export const LOCATION_PAGE_SQL = `${SUMMARY_SELECT}
@@ -57,6 +58,14 @@ export const LOCATION_PAGE_SQL = `${SUMMARY_SELECT}
  * location (the unary + keeps the planner from trading the ordered walk for a sort). */
 export const LOCATIONS_PAGE_SQL = `${SUMMARY_SELECT}
   WHERE +c.location_id IN (SELECT value FROM json_each(:locationIds)) AND ${PAGE_CONDITIONS}`;
+
+/** Unread only, one location: walks conversations_unread_by_location_activity. */
+export const LOCATION_UNREAD_PAGE_SQL = `${SUMMARY_SELECT}
+  WHERE c.location_id = :locationId AND ${UNREAD} AND ${PAGE_CONDITIONS}`;
+
+/** Unread only, several locations: walks conversations_unread_by_activity. */
+export const LOCATIONS_UNREAD_PAGE_SQL = `${SUMMARY_SELECT}
+  WHERE +c.location_id IN (SELECT value FROM json_each(:locationIds)) AND ${UNREAD} AND ${PAGE_CONDITIONS}`;
 
 function toSummary(row: SummaryRow): ConversationSummary {
   return {
@@ -78,7 +87,7 @@ function toSummary(row: SummaryRow): ConversationSummary {
   };
 }
 
-type PageParams = { beforeAt: number; beforeId: number; unreadOnly: number; limit: number };
+type PageParams = { beforeAt: number; beforeId: number; limit: number };
 
 export type ConversationRepository = ReturnType<typeof createConversationRepository>;
 
@@ -96,6 +105,8 @@ export function createConversationRepository(db: Database) {
   const selectSummary = db.prepare<[number], SummaryRow>(`${SUMMARY_SELECT} WHERE c.id = ?`);
   const selectLocationPage = db.prepare<PageParams & { locationId: number }, SummaryRow>(LOCATION_PAGE_SQL);
   const selectLocationsPage = db.prepare<PageParams & { locationIds: string }, SummaryRow>(LOCATIONS_PAGE_SQL);
+  const selectLocationUnreadPage = db.prepare<PageParams & { locationId: number }, SummaryRow>(LOCATION_UNREAD_PAGE_SQL);
+  const selectLocationsUnreadPage = db.prepare<PageParams & { locationIds: string }, SummaryRow>(LOCATIONS_UNREAD_PAGE_SQL);
   const selectForClient = db.prepare<[number], { id: number; location_id: number; location_name: string; last_activity_at: number; client_unread_count: number }>(
     `SELECT c.id, l.id AS location_id, l.name AS location_name, c.last_activity_at, c.client_unread_count
        FROM conversations c JOIN locations l ON l.id = c.location_id
@@ -144,14 +155,16 @@ export function createConversationRepository(db: Database) {
       const params: PageParams = {
         beforeAt: query.after?.lastActivityAt ?? Number.MAX_SAFE_INTEGER,
         beforeId: query.after?.id ?? Number.MAX_SAFE_INTEGER,
-        unreadOnly: Number(query.unreadOnly),
         limit: query.limit,
       };
       const [onlyLocation] = query.locationIds;
+      const [oneLocation, severalLocations] = query.unreadOnly
+        ? [selectLocationUnreadPage, selectLocationsUnreadPage]
+        : [selectLocationPage, selectLocationsPage];
       const rows =
         query.locationIds.length === 1 && onlyLocation !== undefined
-          ? selectLocationPage.all({ ...params, locationId: onlyLocation })
-          : selectLocationsPage.all({ ...params, locationIds: JSON.stringify(query.locationIds) });
+          ? oneLocation.all({ ...params, locationId: onlyLocation })
+          : severalLocations.all({ ...params, locationIds: JSON.stringify(query.locationIds) });
       return rows.map(toSummary);
     },
     listForClient(clientId: number): ClientConversation[] {

@@ -3,9 +3,15 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.repository';
 import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
-import { LOCATION_PAGE_SQL, LOCATIONS_PAGE_SQL } from '../conversations/conversations.repository';
+import {
+  LOCATION_PAGE_SQL,
+  LOCATION_UNREAD_PAGE_SQL,
+  LOCATIONS_PAGE_SQL,
+  LOCATIONS_UNREAD_PAGE_SQL,
+} from '../conversations/conversations.repository';
 import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
+import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL, UNINDEXED_MESSAGES_SQL } from '../search/search.repository';
 import { migrate } from './migrate';
 import { openDatabase } from './open';
 
@@ -21,7 +27,7 @@ function plan(sql: string, params: Record<string, unknown> | unknown[]): string 
   return rows.map((row) => row.detail).join('\n');
 }
 
-const page = { beforeAt: 1, beforeId: 1, unreadOnly: 0, limit: 30 };
+const page = { beforeAt: 1, beforeId: 1, limit: 30 };
 
 describe('query plans', () => {
   it('pages one location\'s conversations through conversations_by_location_activity', () => {
@@ -33,6 +39,40 @@ describe('query plans', () => {
   it('pages several locations\' conversations through conversations_by_activity', () => {
     const detail = plan(LOCATIONS_PAGE_SQL, { ...page, locationIds: '[1,2]' });
     expect(detail).toMatch(/(SEARCH|SCAN) c USING INDEX conversations_by_activity/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('pages one location\'s unread conversations through conversations_unread_by_location_activity', () => {
+    const detail = plan(LOCATION_UNREAD_PAGE_SQL, { ...page, locationId: 1 });
+    expect(detail).toMatch(/SEARCH c USING INDEX conversations_unread_by_location_activity \(location_id=\? AND last_activity_at<\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN c\b/);
+  });
+
+  it('pages several locations\' unread conversations through conversations_unread_by_activity', () => {
+    const detail = plan(LOCATIONS_UNREAD_PAGE_SQL, { ...page, locationIds: '[1,2]' });
+    expect(detail).toMatch(/(SEARCH|SCAN) c USING INDEX conversations_unread_by_activity/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('searches message text newest first along the FTS index, then by primary keys', () => {
+    const detail = plan(MESSAGE_SEARCH_SQL, { query: '"toner"*', beforeId: 10, locationIds: '[1,2]', limit: 21 });
+    // The FTS walk drives (first line), and sorting is left to it: no temp B-tree.
+    expect(detail.split('\n')[0]).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+    expect(detail).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(detail).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN (m|c|cl|l)\b/);
+  });
+
+  it('searches client names along the FTS index, then each client\'s conversations by index', () => {
+    const detail = plan(CLIENT_SEARCH_SQL, { query: '"ava"*', locationIds: '[1]', limit: 10 });
+    expect(detail.split('\n')[0]).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+    expect(detail).toMatch(/SEARCH c USING INDEX sqlite_autoindex_conversations_1 \(client_id=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN (m|c|cl|l)\b/);
+  });
+
+  it('finds messages the search index has not seen along the primary key', () => {
+    const detail = plan(UNINDEXED_MESSAGES_SQL, [10]);
+    expect(detail).toMatch(/SEARCH messages USING INTEGER PRIMARY KEY \(rowid>\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 

@@ -7,17 +7,7 @@ import type { RealtimeContext } from '../realtime/context';
 import type { ClientSocket } from '../realtime/types';
 import { messageForClient } from './clientView';
 import { MESSAGE_PAGE_DEFAULT } from './messages.handlers';
-import type { Sender } from './messages.repository';
-import {
-  announceAfterAck,
-  answerRetry,
-  checkAttachable,
-  checkContent,
-  messagingDisabled,
-  refuseWhileOff,
-  sameAttachments,
-  storeMessage,
-} from './sending';
+import { checkContent, refuseWhileOff, sameAttachments, sendMessage } from './sending';
 
 export function registerClientMessageHandlers(socket: ClientSocket, context: RealtimeContext): void {
   const { repos, clock, onClient } = context;
@@ -31,38 +21,35 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
     return ok({ items: page.items.map((message) => messageForClient(message, settings)), hasMore: page.hasMore });
   });
 
-  onClient(socket, 'message:send', (payload, { clientId, afterAck }) => {
+  onClient(socket, 'message:send', async (payload, { clientId, afterAck }) => {
     const appointment = repos.appointments.findById(payload.appointmentId);
     if (!appointment || appointment.clientId !== clientId) return err('not_found', 'This appointment does not exist.');
     const attachmentIds = payload.attachmentIds ?? [];
     const invalid = checkContent(payload.text, attachmentIds);
     if (invalid) return invalid;
-    const sender: Sender = { kind: 'client', clientId };
-    const sameRequest = (message: Message) =>
-      message.appointmentId === payload.appointmentId && message.text === payload.text && sameAttachments(message, attachmentIds);
-    const previous = repos.messages.findSent(sender, payload.clientMessageId);
-    if (previous) return answerRetry(messageForClient(previous, repos.workspace.settings()), sameRequest(previous));
-
-    const settings = repos.workspace.settings();
-    if (!settings.enabled) return messagingDisabled();
     const now = clock.now();
-    // An existing conversation stays open while messaging is on; starting one needs the
-    // appointment to offer messaging (R4).
-    const existing = repos.conversations.findIdByClientAndLocation(clientId, appointment.location.id);
-    if (existing === null && !offersMessaging(appointment, settings, now)) {
-      return err('contact_not_offered', 'This appointment does not offer messaging.');
-    }
-    const notAttachable = checkAttachable(repos, sender, attachmentIds);
-    if (notAttachable) return notAttachable;
-
-    const outcome = storeMessage(
-      repos,
-      () => repos.conversations.findOrCreate(clientId, appointment.location.id, now),
-      { sender, clientMessageId: payload.clientMessageId, appointmentId: appointment.id, text: payload.text, createdAt: now },
-      attachmentIds,
+    const sent = await sendMessage(
+      context,
+      {
+        sender: { kind: 'client', clientId },
+        clientMessageId: payload.clientMessageId,
+        appointmentId: appointment.id,
+        text: payload.text,
+        attachmentIds,
+        createdAt: now,
+        sameRequest: (message: Message) =>
+          message.appointmentId === payload.appointmentId && message.text === payload.text && sameAttachments(message, attachmentIds),
+        // An existing conversation stays open while messaging is on; starting one needs the
+        // appointment to offer messaging (R4).
+        conversation: (settings) => {
+          const existing = repos.conversations.findIdByClientAndLocation(clientId, appointment.location.id);
+          if (existing !== null) return ok(existing);
+          if (!offersMessaging(appointment, settings, now)) return err('contact_not_offered', 'This appointment does not offer messaging.');
+          return ok(repos.conversations.findOrCreate(clientId, appointment.location.id, now));
+        },
+      },
+      afterAck,
     );
-    if (outcome.kind === 'existing') return answerRetry(messageForClient(outcome.message, settings), sameRequest(outcome.message));
-    announceAfterAck(context, outcome.message, settings, afterAck);
-    return ok(messageForClient(outcome.message, settings));
+    return sent.ok ? ok(messageForClient(sent.data.message, sent.data.settings)) : sent;
   });
 }

@@ -1,7 +1,8 @@
 // What staff and client sends share. A sender retries with the same client message id until
 // it hears back (e.g. after a reconnect), so the first send is stored and every retry gets
 // that stored message back — without a second broadcast. Reusing the id for different
-// content is a client bug: conflict.
+// content is a client bug: conflict. Each send is decided and stored inside a group-commit
+// batch (groupCommit.ts) and answered once that batch has committed.
 import type { Message, WorkspaceSettings } from '../../shared/domain';
 import { err, ok, type Err, type Result } from '../../shared/result';
 import { enqueueDeliveries } from '../notifications/enqueue';
@@ -51,24 +52,73 @@ export function checkAttachable(repos: Repositories, sender: Sender, attachmentI
 export const sameAttachments = (message: Message, attachmentIds: readonly number[]) =>
   message.attachments.length === attachmentIds.length && message.attachments.every((attachment, index) => attachment.id === attachmentIds[index]);
 
-/** Stores the message and attaches its uploads atomically: all of it or none. */
+/** Stores the message and attaches its uploads atomically: all of it or none. Runs inside the
+ * send's transaction (its savepoint in the group-commit batch). */
 export function storeMessage(
   repos: Repositories,
-  conversationId: () => number,
-  message: Omit<NewMessage, 'conversationId'>,
+  message: NewMessage,
   attachmentIds: readonly number[],
 ): AppendOutcome {
   return repos.transaction(() => {
-    const outcome = repos.messages.append({ ...message, conversationId: conversationId() });
+    const outcome = repos.messages.append(message);
     if (outcome.kind === 'existing') return outcome;
+    if (attachmentIds.length > 0) repos.attachments.attach(outcome.message.id, senderKey(message.sender), attachmentIds);
+    // Work that must commit together with each newly stored message goes here: it runs once per
+    // stored message, inside the transaction, and a throw here rolls back this message alone.
     // The client's email/text deliveries commit with the message, or neither does (R11).
     enqueueDeliveries(repos, outcome.message);
     if (attachmentIds.length === 0) return outcome;
-    repos.attachments.attach(outcome.message.id, senderKey(message.sender), attachmentIds);
     const stored = repos.messages.findById(outcome.message.id);
     if (!stored) throw new Error(`Message ${outcome.message.id} vanished inside its own transaction.`);
     return { kind: 'created', message: stored };
   });
+}
+
+export type SendRequest = {
+  sender: Sender;
+  clientMessageId: string;
+  appointmentId: number | null;
+  text: string;
+  attachmentIds: readonly number[];
+  createdAt: number;
+  /** Whether a stored message with this id is this same request (a retry), not a reused id. */
+  sameRequest: (message: Message) => boolean;
+  /** Once messaging is known to be on: the conversation to store into (may create it), or why not. */
+  conversation: (settings: WorkspaceSettings) => Result<number>;
+};
+
+/** A stored message (new, or the one a retry already stored) and the settings it was sent under. */
+export type Sent = { message: Message; created: boolean; settings: WorkspaceSettings };
+
+/** Decides and stores one send inside the group-commit batch, so every check sees the state
+ * the write will commit into — including sends earlier in the same batch. */
+function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent> {
+  const previous = repos.messages.findSent(request.sender, request.clientMessageId);
+  const settings = repos.workspace.settings();
+  if (previous) {
+    const retry = answerRetry(previous, request.sameRequest(previous));
+    return retry.ok ? ok({ message: previous, created: false, settings }) : retry;
+  }
+  if (!settings.enabled) return messagingDisabled();
+  const notAttachable = checkAttachable(repos, request.sender, request.attachmentIds);
+  if (notAttachable) return notAttachable;
+  const conversationId = request.conversation(settings);
+  if (!conversationId.ok) return conversationId;
+  const { sender, clientMessageId, appointmentId, text, createdAt } = request;
+  const outcome = storeMessage(
+    repos,
+    { conversationId: conversationId.data, sender, clientMessageId, appointmentId, text, createdAt },
+    request.attachmentIds,
+  );
+  return ok({ message: outcome.message, created: outcome.kind === 'created', settings });
+}
+
+/** Stores a send with group commit and resolves once it is committed. A new message is pushed
+ * to everyone who may see it right after the ack; a retry is answered without a second push. */
+export async function sendMessage(context: RealtimeContext, request: SendRequest, afterAck: AfterAck): Promise<Result<Sent>> {
+  const sent = await context.writes.run(() => decideAndStore(context.repos, request));
+  if (sent.ok && sent.data.created) announceAfterAck(context, sent.data.message, sent.data.settings, afterAck);
+  return sent;
 }
 
 /** Schedules the push of a newly stored message to everyone who may see it. */

@@ -1,6 +1,13 @@
 // What socket handlers receive: the server's dependencies plus the request wrappers and pushes.
 import type { ServerDeps } from '../deps';
+import type { GroupCommit } from '../messages/groupCommit';
 import type { ClientOn, StaffOn } from './on';
 import type { Pushes } from './pushes';
 
-export type RealtimeContext = ServerDeps & { onStaff: StaffOn; onClient: ClientOn; pushes: Pushes };
+export type RealtimeContext = ServerDeps & {
+  onStaff: StaffOn;
+  onClient: ClientOn;
+  pushes: Pushes;
+  /** Batches message writes into shared transactions (see messages/groupCommit.ts). */
+  writes: GroupCommit;
+};

@@ -36,13 +36,13 @@ export type StaffRequestContext = {
 export type StaffHandler<K extends StaffRequestName> = (
   payload: StaffPayload<K>,
   context: StaffRequestContext,
-) => Result<StaffRequestResult<K>>;
+) => Result<StaffRequestResult<K>> | Promise<Result<StaffRequestResult<K>>>;
 
 export type ClientRequestContext = { clientId: number; clientName: string; socket: ClientSocket; afterAck: AfterAck };
 export type ClientHandler<K extends ClientRequestName> = (
   payload: ClientPayload<K>,
   context: ClientRequestContext,
-) => Result<ClientRequestResult<K>>;
+) => Result<ClientRequestResult<K>> | Promise<Result<ClientRequestResult<K>>>;
 
 export type StaffOn = <K extends StaffRequestName>(
   socket: StaffSocket,

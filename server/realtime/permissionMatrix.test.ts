@@ -32,6 +32,7 @@ const CHAT_MATRIX: Record<string, Row> = {
   'typing:update': repliers,
   // Anyone signed in follows settings; what chats it returns is scoped inside (sync.test.ts).
   'sync:since': allowed(...ACTORS),
+  'search:query': readers,
   // Uploading is not tied to a location; attaching to another location's conversation is refused.
   'POST /api/attachments': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
   'GET /api/attachments/:id': readers,
@@ -99,6 +100,7 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'conversation:read': { conversationId, upToMessageId: messageId },
     'message:send': { conversationId, clientMessageId: randomUUID(), text: `From ${actor}` },
     'typing:update': { conversationId, typing: false },
+    'search:query': { query: 'appointment', locationId: t.demo.locations.soho },
     'settings:get': {},
     'settings:update': { settings: current.settings, baseVersion: current.version },
     'team:get': {},

@@ -12,10 +12,13 @@ import { registerOwnNotificationHandlers } from '../clients/ownNotifications';
 import { registerClientConversationHandlers } from '../conversations/conversations.clientHandlers';
 import { registerConversationHandlers } from '../conversations/conversations.handlers';
 import type { ServerDeps } from '../deps';
+import { createGroupCommit } from '../messages/groupCommit';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
 import { registerMessageHandlers } from '../messages/messages.handlers';
 import { registerDeliveryHandlers } from '../notifications/delivery.handlers';
 import { registerProfileHandlers } from '../profile/profile.handlers';
+import { registerSearchHandlers } from '../search/search.handlers';
+import { createSearchIndexer } from '../search/searchIndexer';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
 import { registerClientSyncHandlers, registerStaffSyncHandlers } from '../sync/sync.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
@@ -43,6 +46,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     onStaff: createStaffOn(deps),
     onClient: createClientOn(deps),
     pushes,
+    writes: createGroupCommit(deps.repos.transaction, { onCommitted: createSearchIndexer(deps.repos, deps.log).schedule }),
   };
 
   io.use(authenticateStaff(deps));
@@ -63,6 +67,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     registerClientProfileHandlers(socket, context);
     registerDeliveryHandlers(socket, context);
     registerStaffSyncHandlers(socket, context);
+    registerSearchHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
   });
 

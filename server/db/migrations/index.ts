@@ -3,6 +3,7 @@ import { initialSchema } from './001_initial';
 import { settingsTeamAuditAttachments } from './002_settings_team_audit_attachments';
 import { notificationsOutbox } from './003_notifications_outbox';
 import { receptionPins } from './004_reception_pins';
+import { searchAndInboxIndexes } from './005_search_and_inbox_indexes';
 import { readPositions } from './006_read_positions';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -12,6 +13,6 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'settings, team, audit log, attachments', sql: settingsTeamAuditAttachments },
   { version: 3, name: 'notification preferences, client contact preferences, delivery outbox', sql: notificationsOutbox },
   { version: 4, name: 'reception PINs and devices', sql: receptionPins },
-  // Version 5 (full-text search) is merged next; until then read positions stand in its place.
-  { version: 5, name: 'read positions for catch-up', sql: readPositions },
+  { version: 5, name: 'full-text search, unread-only inbox indexes', sql: searchAndInboxIndexes },
+  { version: 6, name: 'read positions for catch-up', sql: readPositions },
 ];

@@ -1,0 +1,121 @@
+// Load from real socket.io-client connections in the bench process: closed-loop request
+// streams (each connection sends, waits for its ack, sends again) and open-loop delivery at a
+// fixed rate per connection, with latencies taken on this process's clock.
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { msSince, summarize, type Summary } from './stats';
+
+export function connect(url: string, auth?: { token: string }): Promise<Socket> {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Opens `count` connections, `parallel` at a time (a burst of 1000 handshakes at once would
+ * measure the accept queue, not the server). */
+export async function connectMany(count: number, open: (index: number) => Promise<Socket>, parallel = 50): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (let start = 0; start < count; start += parallel) {
+    const batch = await Promise.all(Array.from({ length: Math.min(parallel, count - start) }, (_, offset) => open(start + offset)));
+    sockets.push(...batch);
+  }
+  return sockets;
+}
+
+export const closeAll = (sockets: readonly Socket[]) => sockets.forEach((socket) => socket.close());
+
+type AckResult = { ok: boolean; error?: { code: string; message: string } };
+
+export type ClosedLoopResult = { perSecond: number; latency: Summary; errors: number; firstError: string | null };
+
+/** Every socket sends, waits for the ack, sends again, until `durationMs` has passed (after an
+ * unmeasured warm-up). Throughput counts only ok acks. */
+export async function closedLoop(
+  sockets: readonly Socket[],
+  durationMs: number,
+  request: (socketIndex: number) => [event: string, payload: unknown],
+  warmupMs = Math.min(1000, durationMs / 4),
+): Promise<ClosedLoopResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  let measuring = false;
+  let stop = false;
+  const loops = sockets.map(async (socket, index) => {
+    while (!stop) {
+      const [event, payload] = request(index);
+      const start = process.hrtime.bigint();
+      const result = (await socket.timeout(30_000).emitWithAck(event, payload).catch((error: Error) => ({ ok: false, error: { code: 'timeout', message: error.message } }))) as AckResult;
+      if (!measuring) continue;
+      if (result.ok) latencies.push(msSince(start));
+      else {
+        errors += 1;
+        firstError ??= `${result.error?.code}: ${result.error?.message}`;
+      }
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, warmupMs));
+  measuring = true;
+  const started = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, durationMs));
+  measuring = false;
+  const elapsedMs = msSince(started);
+  const acked = latencies.length;
+  stop = true;
+  await Promise.all(loops);
+  return { perSecond: (acked / elapsedMs) * 1000, latency: summarize(latencies), errors, firstError };
+}
+
+export type RateLoad = {
+  /** Sockets that each send one message per `intervalMs`. */
+  senders: readonly Socket[];
+  intervalMs: number;
+  durationMs: number;
+  /** The event and payload of one send; the id must come back in the delivered push. */
+  send: (senderIndex: number, id: string) => [event: string, payload: unknown];
+  /** Where deliveries arrive, and how to read the id back from a push. */
+  receivers: readonly Socket[];
+  pushEvent: string;
+  idOf: (push: unknown) => string | null;
+};
+
+/** Open loop: every sender sends at a fixed rate (staggered), and each push a receiver gets for
+ * one of those sends yields a send-to-delivery latency. */
+export async function deliveryLatency(load: RateLoad): Promise<{ latency: Summary; sent: number; errors: number }> {
+  const sentAt = new Map<string, bigint>();
+  const latencies: number[] = [];
+  let errors = 0;
+  const onPush = (push: unknown) => {
+    const id = load.idOf(push);
+    const start = id === null ? undefined : sentAt.get(id);
+    if (start !== undefined) latencies.push(msSince(start));
+  };
+  for (const receiver of load.receivers) receiver.on(load.pushEvent, onPush);
+  const timers: NodeJS.Timeout[] = [];
+  load.senders.forEach((socket, index) => {
+    const fire = () => {
+      const id = randomUUID();
+      const [event, payload] = load.send(index, id);
+      sentAt.set(id, process.hrtime.bigint());
+      socket.timeout(30_000).emit(event, payload, (error: Error | null, result: AckResult) => {
+        if (error || !result.ok) errors += 1;
+      });
+    };
+    const offset = Math.floor((index / load.senders.length) * load.intervalMs);
+    timers.push(setTimeout(() => {
+      fire();
+      timers.push(setInterval(fire, load.intervalMs));
+    }, offset));
+  });
+  await new Promise((resolve) => setTimeout(resolve, load.durationMs));
+  timers.forEach((timer) => clearInterval(timer));
+  // Let the last sends arrive.
+  await new Promise((resolve) => setTimeout(resolve, Math.min(2000, load.intervalMs)));
+  for (const receiver of load.receivers) receiver.off(load.pushEvent, onPush);
+  return { latency: summarize(latencies), sent: sentAt.size, errors };
+}

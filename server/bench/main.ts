@@ -1,0 +1,50 @@
+// `npm run bench`: runs the bench, prints the table and saves the run as JSON.
+//   --quick              smaller workspace and shorter phases, for development
+//   --tiny               the smallest run (what the harness test uses)
+//   --source             run the server from TypeScript instead of the build
+//   --out <dir>          where to save results (default bench-results/)
+//   --compare <a> <b>    print two saved runs side by side instead of running
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatComparison, formatTable, parseResult } from './report';
+import { runBench, type BenchMode } from './run';
+
+async function main(argv: string[]): Promise<number> {
+  const compare = argv.indexOf('--compare');
+  if (compare !== -1) {
+    const [before, after] = argv.slice(compare + 1, compare + 3);
+    if (!before || !after) {
+      process.stderr.write('Usage: npm run bench -- --compare <before.json> <after.json>\n');
+      return 2;
+    }
+    process.stdout.write(`${formatComparison(parseResult(readFileSync(before, 'utf8')), parseResult(readFileSync(after, 'utf8')))}\n`);
+    return 0;
+  }
+  const mode: BenchMode = argv.includes('--tiny') ? 'tiny' : argv.includes('--quick') ? 'quick' : 'full';
+  const outIndex = argv.indexOf('--out');
+  const outDir = outIndex === -1 ? 'bench-results' : argv[outIndex + 1];
+  if (!outDir) {
+    process.stderr.write('--out needs a directory\n');
+    return 2;
+  }
+  const result = await runBench({
+    mode,
+    server: argv.includes('--source') ? 'source' : 'built',
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `${result.startedAt.replace(/[:.]/g, '-')}-${mode}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`\n${formatTable(result)}\n`);
+  for (const note of result.notes) process.stdout.write(`note: ${note}\n`);
+  process.stdout.write(`\nSaved ${file}. Compare two runs: npm run bench -- --compare <before.json> <after.json>\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`Bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

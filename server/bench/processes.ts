@@ -1,0 +1,115 @@
+// Child processes of the bench: our real server and the raw baseline server, each started on
+// 127.0.0.1 port 0 and found through the line it prints when listening.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LISTENING_LINE_PREFIX } from '../../shared/http';
+import { msSince } from './stats';
+
+export type Child = {
+  url: string;
+  pid: number;
+  /** Milliseconds from spawn to the first answered GET /api/health. */
+  startMs: number;
+  /** Resident set size now, in MB (Linux /proc; null elsewhere). */
+  rssMb(): number | null;
+  stop(): Promise<void>;
+};
+
+/** How the child runs a TypeScript entry when no built file is wanted (tests, fresh clones). */
+const JITI_CLI = join(process.cwd(), 'node_modules', 'jiti', 'lib', 'jiti-cli.mjs');
+
+/** The built stand-alone server (`npm run build`), what `npm run server` runs. */
+export const BUILT_SERVER = join(process.cwd(), 'out', 'main', 'server.js');
+export const SOURCE_SERVER = join(process.cwd(), 'server', 'main.ts');
+const RAW_SERVER = join(process.cwd(), 'server', 'bench', 'rawServer.mjs');
+
+export const builtServerExists = () => existsSync(BUILT_SERVER);
+
+function commandFor(entry: string): string[] {
+  return entry.endsWith('.ts') ? [JITI_CLI, entry] : [entry];
+}
+
+function rssOf(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function waitForHealth(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  throw new Error(`${url}/api/health did not answer in time`);
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+}
+
+export function startChild(entry: string, args: string[], env: Record<string, string>, listeningPrefix: string, timeoutMs = 120_000): Promise<Child> {
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [...commandFor(entry), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const fail = (error: Error) => {
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${stderr}`));
+    };
+    const timer = setTimeout(() => fail(new Error(`${entry} did not start in ${timeoutMs} ms`)), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${code} before listening\n${stderr}`));
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n').find((candidate) => candidate.startsWith(listeningPrefix));
+      if (!line) return;
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+      const url = line.slice(listeningPrefix.length).trim().split(/\s/)[0]!;
+      waitForHealth(url, Date.now() + timeoutMs).then(
+        () => {
+          clearTimeout(timer);
+          child.removeAllListeners('exit');
+          const pid = child.pid!;
+          resolve({ url, pid, startMs: msSince(started), rssMb: () => rssOf(pid), stop: stopper(child) });
+        },
+        (error: Error) => fail(error),
+      );
+    });
+  });
+}
+
+export function startInboxServer(entry: string, dataDir: string, staticDir: string): Promise<Child> {
+  return startChild(entry, ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir], {}, LISTENING_LINE_PREFIX);
+}
+
+export function startRawServer(): Promise<Child> {
+  return startChild(RAW_SERVER, [], {}, 'Raw server listening on ');
+}

@@ -1,0 +1,82 @@
+// Server time of the inbox's hot requests: the same repository calls the handlers make, timed
+// in this process on the bench file (no socket in between), next to a raw better-sqlite3
+// primary-key select on the same file as the baseline.
+import type { Database } from 'better-sqlite3';
+import { createRepositories } from '../repositories';
+import { toFtsQuery } from '../search/ftsQuery';
+import type { ConversationPosition } from '../conversations/conversations.repository';
+import { summarize, timeEach, type Summary } from './stats';
+
+export type QueryTimes = Record<
+  'firstPage' | 'keysetPage' | 'locationPage' | 'unreadPage' | 'latestMessages' | 'olderMessages' | 'search' | 'rawSelect',
+  Summary
+>;
+
+const PAGE = 30;
+const MESSAGES = 50;
+const SEARCH = 20;
+const SEARCH_WORDS = ['toner', 'appointment', 'bal', 'olaplex', 'parking late', 'friday morning', 'colour', 'refund'];
+
+export function timeQueries(db: Database, options: { iterations: number; locationIds: number[]; longConversationId: number }): QueryTimes {
+  const repos = createRepositories(db);
+  const { iterations, locationIds, longConversationId } = options;
+  const all = { locationIds, unreadOnly: false, limit: PAGE + 1 };
+
+  // Keyset positions to start pages from: the last rows of the first pages, deep and shallow.
+  const positions: ConversationPosition[] = [];
+  let after: ConversationPosition | null = null;
+  for (let page = 0; page < 40; page += 1) {
+    const rows = repos.conversations.page({ ...all, after, limit: PAGE });
+    const last = rows[rows.length - 1];
+    if (!last) break;
+    after = { lastActivityAt: last.lastActivityAt, id: last.id };
+    positions.push(after);
+  }
+  // Older-page boundaries spread through the long conversation's history.
+  const boundaries: number[] = [];
+  let beforeId: number | null = null;
+  for (let page = 0; page < 60; page += 1) {
+    const { items, hasMore } = repos.messages.page(longConversationId, beforeId, 100);
+    const oldest = items[0];
+    if (!oldest) break;
+    beforeId = oldest.id;
+    boundaries.push(beforeId);
+    if (!hasMore) break;
+  }
+  const at = <T>(list: readonly T[], index: number): T => list[index % list.length]!;
+  const searches = SEARCH_WORDS.map((word) => toFtsQuery(word)!);
+  const maxMessageId = repos.messages.page(longConversationId, null, 1).items[0]?.id ?? 1;
+  const rawSelect = db.prepare('SELECT * FROM messages WHERE id = ?');
+
+  return {
+    firstPage: summarize(timeEach(iterations, () => repos.conversations.page({ ...all, after: null }))),
+    keysetPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, after: at(positions, index) }))),
+    locationPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, locationIds: [at(locationIds, index)], after: null }))),
+    unreadPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, unreadOnly: true, after: index % 2 ? null : at(positions, index) }))),
+    latestMessages: summarize(timeEach(iterations, () => repos.messages.page(longConversationId, null, MESSAGES))),
+    olderMessages: summarize(timeEach(iterations, (index) => repos.messages.page(longConversationId, at(boundaries, index), MESSAGES))),
+    search: summarize(
+      timeEach(iterations, (index) => {
+        const scope = { ftsQuery: at(searches, index), locationIds: index % 3 === 0 ? [at(locationIds, index)] : locationIds };
+        repos.search.messages(scope, null, SEARCH + 1);
+        repos.search.clients(scope, 10);
+      }),
+    ),
+    rawSelect: summarize(timeEach(iterations, (index) => rawSelect.get(1 + ((index * 7919) % maxMessageId)))),
+  };
+}
+
+/** Raw better-sqlite3 insert rate on its own table, one transaction per row, in this file's
+ * directory with the server's pragmas: the floor under a durable send. */
+export function rawInsertRate(db: Database, durationMs: number): { perSecond: number; latency: Summary } {
+  db.exec('CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL) STRICT');
+  const insert = db.prepare('INSERT INTO bench_raw (conversation_id, text, created_at) VALUES (?, ?, ?)');
+  const samples: number[] = [];
+  const end = Date.now() + durationMs;
+  const started = process.hrtime.bigint();
+  while (Date.now() < end) {
+    samples.push(...timeEach(100, (index) => insert.run(index, 'Can I move my appointment to Friday?', Date.now())));
+  }
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  return { perSecond: (samples.length / elapsed) * 1000, latency: summarize(samples) };
+}

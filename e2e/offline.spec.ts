@@ -134,6 +134,29 @@ test('a manager edits groups offline: the untouched one applies on reconnect, th
   await expect(seenByMarcus).toContainText('Manage Client Connect settings');
 });
 
+test('a manager who never opened Team before the connection dropped still edits a group offline', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  const network = await socketSwitch(context);
+  const olivia = await context.newPage();
+  await signIn(olivia, server.url, 'olivia@lumen.example');
+  // Team is cached on connect, not only when the page was visited.
+  await expect.poll(() => olivia.evaluate(() => Object.keys(localStorage).some((key) => key.endsWith(':team')))).toBe(true);
+
+  await network.block();
+  await expect(olivia.getByTestId('offline-banner')).toContainText('Offline');
+  await openSettings(olivia, 'Team');
+  await olivia.getByRole('button', { name: 'Edit Reception trainee' }).click();
+  await olivia.getByRole('checkbox', { name: 'Access client chats' }).check();
+  await olivia.getByRole('button', { name: 'Save' }).click();
+  await expect(olivia.getByTestId('offline-edit')).toHaveAttribute('data-state', 'queued');
+
+  await network.restore();
+  await expect(olivia.getByTestId('offline-edit')).toHaveCount(0);
+  await olivia.reload();
+  await openSettings(olivia, 'Team');
+  await expect(olivia.getByTestId('permission-group').filter({ hasText: 'Reception trainee' })).toContainText('Access client chats');
+});
+
 test('two windows of the same member share the outbox: a reply written offline is sent and shown once', async ({ browser, server }) => {
   const context = await browser.newContext();
   const network = await socketSwitch(context);

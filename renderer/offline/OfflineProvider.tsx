@@ -1,12 +1,14 @@
 // Runs the signed-in member's offline machinery for as long as they are signed in: on every
-// (re)connect it catches up from the last position seen, sends the outbox in order and applies
-// queued offline edits (groups and settings); between reconnects it keeps the catch-up position fresh after bursts
-// of pushes, so a reload replays little. Other tabs' outbox changes arrive as storage events.
-import { useEffect, useMemo, type ReactNode } from 'react';
+// (re)connect it catches up from the last position seen, sends the outbox in order, applies
+// queued offline edits (groups and settings) and refreshes a manager's cached team; between
+// reconnects it keeps the catch-up position fresh after bursts of pushes, so a reload replays little. Other tabs' outbox changes arrive as storage events.
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { can } from '../../shared/permissions';
 import type { ConnectionStatus } from '../api/connectionStatus';
 import { browserLocks, createStaffOutbox, outboxKey } from '../outbox/staffOutbox';
 import { useStaff } from '../session/StaffContext';
 import { createStaffCatchUp } from './catchUpStaff';
+import { offlineCache } from './offlineCache';
 import { OfflineContext, type OfflineContextValue } from './OfflineContext';
 import { createPendingEdits, pendingEditsKey } from './pendingEdits';
 import { createPendingSettings, pendingSettingsKey } from './pendingSettings';
@@ -38,6 +40,12 @@ export function OfflineProvider({ api, isConnected, status, children }: OfflineP
     [api, bridge, memberId],
   );
   const catchUp = useMemo(() => createStaffCatchUp(api, bridge, memberId), [api, bridge, memberId]);
+  // Kept fresh on every connect, so Settings → Team opens offline even if not visited before.
+  const canManageTeam = can(session.grants, 'team.manage');
+  const cacheTeam = useCallback(async () => {
+    const result = await api.request('team:get', {});
+    if (result.ok) await offlineCache.writeTeam(bridge, memberId, result.data);
+  }, [api, bridge, memberId]);
 
   useEffect(() => {
     void outbox.refresh();
@@ -53,6 +61,7 @@ export function OfflineProvider({ api, isConnected, status, children }: OfflineP
     const unsubscribers = [
       api.whenConnected(() => {
         void catchUp.run();
+        if (canManageTeam) void cacheTeam();
         void outbox.flush();
         void edits.apply();
         void settingsEdits.apply();
@@ -67,7 +76,7 @@ export function OfflineProvider({ api, isConnected, status, children }: OfflineP
       window.clearTimeout(refreshTimer);
       unsubscribers.forEach((unsubscribe) => unsubscribe());
     };
-  }, [api, outbox, edits, settingsEdits, catchUp, memberId]);
+  }, [api, outbox, edits, settingsEdits, catchUp, memberId, canManageTeam, cacheTeam]);
 
   const value = useMemo<OfflineContextValue>(
     () => ({ status, outbox, edits, settingsEdits }),

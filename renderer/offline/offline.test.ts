@@ -258,6 +258,19 @@ describe('offline cache', () => {
     expect(await offlineCache.readMessages(bridge, 4, 7)).toBeNull();
   });
 
+  it('keeps a manager\'s team per member, unless it is too large for the desktop cache', async () => {
+    const bridge = bridgeOver(createMemoryStorage());
+    const team = { groups: [stylists], members: [], locations: [{ id: 1, name: 'Soho' }] };
+    await offlineCache.writeTeam(bridge, 3, team);
+    expect(await offlineCache.readTeam(bridge, 3)).toEqual(team);
+    expect(await offlineCache.readTeam(bridge, 4)).toBeNull();
+    const huge = { ...team, locations: Array.from({ length: 3_000 }, (_, index) => ({ id: index + 1, name: `Location number ${index + 1}` })) };
+    await offlineCache.writeTeam(bridge, 4, huge);
+    expect(await offlineCache.readTeam(bridge, 4)).toBeNull();
+    await offlineCache.clear(bridge, 3);
+    expect(await offlineCache.readTeam(bridge, 3)).toBeNull();
+  });
+
   it('leaves the computer when the member signs out, except what is still to be sent', async () => {
     const storage = createMemoryStorage();
     const bridge = bridgeOver(storage);

@@ -1,8 +1,9 @@
 // What the inbox keeps on this computer so it opens and reads while the server is unreachable:
 // the first page of conversations and the latest messages of recently opened conversations,
-// per member, in the desktop bridge's preference cache (localStorage in a browser). Values are
+// and for managers the team (so permission groups can be edited offline), per member, in the desktop bridge's preference cache (localStorage in a browser). Values are
 // parsed on the way back in like anything else crossing a boundary.
 import { z } from 'zod';
+import { teamSchema, type Team } from '../../shared/adminEvents';
 import type { DesktopBridge } from '../../shared/bridge';
 import { conversationSummarySchema, messageSchema, sessionInfoSchema, type ConversationSummary, type Message, type SessionInfo } from '../../shared/domain';
 
@@ -15,6 +16,7 @@ const VALUE_BUDGET = 60 * 1024;
 type Prefs = Pick<DesktopBridge, 'readPref' | 'writePref'>;
 
 const conversationListKey = (memberId: number) => `cache:m${memberId}:inbox`;
+const teamKey = (memberId: number) => `cache:m${memberId}:team`;
 /** Which conversations have cached messages, so signing out can remove them all. */
 const indexKey = (memberId: number) => `cache:m${memberId}:index`;
 const messagesKey = (memberId: number, conversationId: number) => `cache:m${memberId}:c${conversationId}`;
@@ -56,6 +58,12 @@ export const offlineCache = {
     if (!index.includes(conversationId)) await writeQuietly(prefs, indexKey(memberId), [...index, conversationId]);
     return writeQuietly(prefs, messagesKey(memberId, conversationId), within(messages.slice(-CACHED_MESSAGES), 'first'));
   },
+  readTeam: (prefs: Prefs, memberId: number) => readParsed(prefs, teamKey(memberId), teamSchema),
+  /** A team too large for the cache is not kept: offline group edits then need the page loaded. */
+  writeTeam(prefs: Prefs, memberId: number, team: Team) {
+    if (JSON.stringify(team).length > VALUE_BUDGET) return Promise.resolve();
+    return writeQuietly(prefs, teamKey(memberId), team);
+  },
   /** Signing out on a shared computer: the member's conversations leave it. Unsent replies and
    * offline edits stay, to go out at their next sign-in. */
   async clear(prefs: Prefs, memberId: number) {
@@ -63,6 +71,7 @@ export const offlineCache = {
     await Promise.all([
       ...index.map((conversationId) => writeQuietly(prefs, messagesKey(memberId, conversationId), undefined)),
       writeQuietly(prefs, conversationListKey(memberId), undefined),
+      writeQuietly(prefs, teamKey(memberId), undefined),
       writeQuietly(prefs, indexKey(memberId), undefined),
     ]);
   },

@@ -28,15 +28,21 @@ export function useOwnNotifications(api: ClientApi) {
   const set = useCallback(
     async (change: { email?: boolean; sms?: boolean }) => {
       if (!current) return;
+      const wanted = { email: change.email ?? current.email, sms: change.sms ?? current.sms };
+      // The box shows the choice at once; a refusal puts it back and says why.
+      setCurrent({ ...current, ...wanted });
       setSaving(true);
       setSaved(false);
-      const result = await api.request('notifications:update', { email: change.email ?? current.email, sms: change.sms ?? current.sms });
+      const result = await api.request('notifications:update', wanted);
       setSaving(false);
       if (result.ok) {
         setCurrent(result.data);
         setError(null);
         setSaved(true);
-      } else setError(describeClientError(result.error));
+      } else {
+        setCurrent(current);
+        setError(describeClientError(result.error));
+      }
     },
     [api, current],
   );

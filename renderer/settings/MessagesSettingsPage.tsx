@@ -23,12 +23,6 @@ export function MessagesSettingsPage() {
             saving={state.saving === 'status'}
             onSetEnabled={setEnabled}
           />
-          {state.waitingForConnection && state.saving === 'status' && (
-            <p className="notice notice--warning" role="status">
-              You're offline. Client Connect will be turned {current.settings.enabled ? 'off' : 'on'} when the connection
-              is back.
-            </p>
-          )}
           <MessagingOptionsCard state={state} dispatch={dispatch} onSave={saveOptions} onCancel={cancel} onKeepMine={keepMine} />
         </>
       ) : (

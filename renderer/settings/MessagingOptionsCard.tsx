@@ -112,11 +112,6 @@ export function MessagingOptionsCard({ state, dispatch, onSave, onCancel, onKeep
           </div>
         ))}
       </fieldset>
-      {state.waitingForConnection && saving && (
-        <p className="notice notice--warning" role="status">
-          You're offline. Your change will be saved when the connection is back.
-        </p>
-      )}
     </section>
   );
 }

@@ -100,11 +100,11 @@ describe('messagingSettingsReducer', () => {
     expect(state).toMatchObject({ editing: null, conflict: null });
   });
 
-  it('reports a status conflict as an error to retry, and waits for the connection when offline', () => {
-    const offline = run({ type: 'received', state: at(1) }, { type: 'save-started', kind: 'status' }, { type: 'waiting-for-connection' });
-    expect(offline).toMatchObject({ saving: 'status', waitingForConnection: true });
-    const refused = messagingSettingsReducer(offline, { type: 'conflict', kind: 'status', theirs: at(3, { enabled: false }) });
-    expect(refused).toMatchObject({ saving: null, waitingForConnection: false, current: at(3, { enabled: false }) });
+  it('reports a status conflict as an error to retry', () => {
+    const saving = run({ type: 'received', state: at(1) }, { type: 'save-started', kind: 'status' });
+    expect(saving).toMatchObject({ saving: 'status' });
+    const refused = messagingSettingsReducer(saving, { type: 'conflict', kind: 'status', theirs: at(3, { enabled: false }) });
+    expect(refused).toMatchObject({ saving: null, current: at(3, { enabled: false }) });
     expect(refused.error).toMatch(/Someone else changed/);
   });
 });

@@ -39,8 +39,6 @@ export interface MessagingSettingsState {
   editing: { draft: MessagingOptions; base: MessagingOptions; baseVersion: number } | null;
   saving: 'options' | 'status' | null;
   conflict: SettingsConflict | null;
-  /** A save that could not reach the server; it is sent again on reconnect. */
-  waitingForConnection: boolean;
   error: string | null;
 }
 
@@ -50,7 +48,6 @@ export type MessagingSettingsAction =
   | { type: 'toggle'; key: OptionKey; value: boolean }
   | { type: 'cancel' }
   | { type: 'save-started'; kind: 'options' | 'status' }
-  | { type: 'waiting-for-connection' }
   /** The save was kept on this computer (offline/pendingSettings.ts): the page is settled. */
   | { type: 'queued-offline' }
   | { type: 'options-saved'; state: SettingsState }
@@ -65,7 +62,6 @@ export const initialMessagingSettings: MessagingSettingsState = {
   editing: null,
   saving: null,
   conflict: null,
-  waitingForConnection: false,
   error: null,
 };
 
@@ -82,7 +78,7 @@ export const sameOptions = (a: MessagingOptions, b: MessagingOptions): boolean =
 const newest = (held: SettingsState | null, incoming: SettingsState): SettingsState =>
   held && held.version > incoming.version ? held : incoming;
 
-const settled = { saving: null, waitingForConnection: false } as const;
+const settled = { saving: null } as const;
 
 export function messagingSettingsReducer(
   state: MessagingSettingsState,
@@ -113,8 +109,6 @@ export function messagingSettingsReducer(
     }
     case 'save-started':
       return { ...state, saving: action.kind, error: null };
-    case 'waiting-for-connection':
-      return { ...state, waitingForConnection: true };
     case 'queued-offline':
       return { ...state, ...settled, editing: null, conflict: null, error: null };
     case 'options-saved':

@@ -3,13 +3,14 @@
 // ids grow with time as they do in production. Bulk rows go through prepared statements in
 // large transactions with journaling off — this is a throwaway file, not the server's
 // database — and the result is cached per seed version and size, so re-runs skip seeding.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { hashPasswordSync } from '../auth/password';
 import { migrate } from '../db/migrate';
+import { migrations } from '../db/migrations';
 import { createRepositories } from '../repositories';
 import { msSince } from './stats';
 
@@ -201,11 +202,19 @@ export function seedBenchDatabase(file: string, size: SeedSize, now: number): vo
 
 const cacheDir = () => join(tmpdir(), 'inbox-bench-cache');
 
+/** The schema the seeded file was built with: a file cached before a migration was added (or
+ * by a branch with other migrations) lacks its tables and columns, so it must not be reused. */
+const schemaKey = () =>
+  createHash('sha256')
+    .update(JSON.stringify(migrations.map((migration) => migration.sql)))
+    .digest('hex')
+    .slice(0, 12);
+
 /** A fresh working copy of the seeded file for this size, seeding (and caching) it if needed.
  * Returns how long seeding took, or null when the cached file was used. */
 export function benchDatabase(size: SeedSize, workFile: string, now: number): { seedSeconds: number | null } {
   mkdirSync(cacheDir(), { recursive: true });
-  const cached = join(cacheDir(), `seed-v${SEED_VERSION}-${size.name}.sqlite3`);
+  const cached = join(cacheDir(), `seed-v${SEED_VERSION}-${schemaKey()}-${size.name}.sqlite3`);
   let seedSeconds: number | null = null;
   if (!existsSync(cached)) {
     const partial = `${cached}.${process.pid}.partial`;

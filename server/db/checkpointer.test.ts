@@ -48,6 +48,15 @@ describe('startCheckpointer', () => {
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 2000 });
   });
 
+  it('switches checkpoints on commit back on when the worker fails', async () => {
+    // The worker opens the file by name with fileMustExist: a missing file makes it fail.
+    const missing = { memory: false, name: join(dir, 'missing.sqlite3'), open: true, pragma: db.pragma.bind(db) } as unknown as Database;
+    const checkpointer = startCheckpointer(missing, log, 20);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await waitFor(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000);
+    await checkpointer.stop();
+  });
+
   it('stops cleanly, and stopping twice is harmless', async () => {
     const checkpointer = startCheckpointer(db, log, 20);
     await checkpointer.stop();

@@ -31,13 +31,20 @@ export type Checkpointer = { stop(): Promise<void> };
 
 export function startCheckpointer(db: Database, log: Logger, intervalMs = CHECKPOINT_INTERVAL_MS): Checkpointer {
   if (db.memory) return { stop: async () => {} };
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { driver, file: db.name, intervalMs },
-    // It holds no data of its own: a small heap keeps its share of the server's RSS small.
-    resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
-  });
+  let worker: Worker;
+  try {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver, file: db.name, intervalMs },
+      // It holds no data of its own: a small heap keeps its share of the server's RSS small.
+      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
+    });
+  } catch (error) {
+    // e.g. the driver cannot be resolved from here in a packaged app: commits keep checkpointing.
+    log.error('WAL checkpoint worker could not start; checkpointing on commit', { error });
+    return { stop: async () => {} };
+  }
   db.pragma('wal_autocheckpoint = 0');
   let running = true;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

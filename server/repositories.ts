@@ -21,6 +21,7 @@ import { createWorkspaceRepository } from './workspace/workspace.repository';
 export type Repositories = ReturnType<typeof createRepositories>;
 
 export function createRepositories(db: Database) {
+  const savepoint = createSavepoint(db);
   return {
     workspace: createWorkspaceRepository(db),
     team: createTeamRepository(db),
@@ -40,7 +41,32 @@ export function createRepositories(db: Database) {
     search: createSearchRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
-      return db.transaction(work).immediate();
+      return db.inTransaction ? savepoint(work) : db.transaction(work).immediate();
     },
+  };
+}
+
+/** A savepoint from statements prepared once: what `db.transaction(work)` does when nested,
+ * without building a new transaction function for every call (each group-committed send runs
+ * in one). A throw rolls back the work's changes alone and is passed on. */
+function createSavepoint(db: Database) {
+  const begin = db.prepare('SAVEPOINT work');
+  const release = db.prepare('RELEASE work');
+  const rollback = db.prepare('ROLLBACK TO work');
+  return <T>(work: () => T): T => {
+    begin.run();
+    let value: T;
+    try {
+      value = work();
+    } catch (error) {
+      // A failed statement may already have ended the transaction (e.g. SQLITE_FULL).
+      if (db.inTransaction) {
+        rollback.run();
+        release.run();
+      }
+      throw error;
+    }
+    release.run();
+    return value;
   };
 }

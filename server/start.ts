@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock';
 import { clientPageUrl } from './clients/integration.routes';
 import type { ServerConfig } from './config';
 import { migrate } from './db/migrate';
+import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { closeDatabase, openDatabase } from './db/open';
 import { DEMO_CLIENTS, DEMO_LOGINS } from './demo/demoData';
 import { seedDemo, type DemoIds } from './demo/seed';
@@ -69,6 +70,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // Refuse before touching the disk, so a mistyped --data-dir leaves nothing behind.
   if (!config.demo && !config.owner && !existsSync(config.databaseFile)) throw new EmptyDatabaseError(config.databaseFile);
   const db: Database = openDatabase(config.databaseFile);
+  let checkpointer: Checkpointer | null = null;
   try {
     const applied = migrate(db);
     if (applied.length > 0) log.info('Database migrated', { file: config.databaseFile, applied });
@@ -76,6 +78,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const demo = repos.workspace.get() === null ? await createFirstWorkspace(repos, config, clock) : null;
 
     const server = createServer({ db, clock, config, log });
+    checkpointer = startCheckpointer(db, log);
+    const running = checkpointer;
     const url = await server.listen();
     if (demo) printDemoHints(print, repos, demo, url, clock);
     // The stdout line is for launchers; this one is for whoever reads the logs.
@@ -85,10 +89,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       url,
       async close() {
         await server.close();
+        await running.stop();
         closeDatabase(db);
       },
     };
   } catch (error) {
+    await checkpointer?.stop();
     closeDatabase(db);
     throw error;
   }

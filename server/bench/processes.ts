@@ -65,9 +65,21 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-export function startChild(entry: string, args: string[], env: Record<string, string>, listeningPrefix: string, timeoutMs = 120_000): Promise<Child> {
+/** Extra Node flags for our server only, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * to see where the server's time goes under the bench's load (the profile is written when the
+ * server exits after SIGTERM). */
+const serverNodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
+export function startChild(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  listeningPrefix: string,
+  timeoutMs = 120_000,
+  nodeArgs: string[] = [],
+): Promise<Child> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...commandFor(entry), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ...commandFor(entry), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -107,7 +119,7 @@ export function startChild(entry: string, args: string[], env: Record<string, st
 }
 
 export function startInboxServer(entry: string, dataDir: string, staticDir: string): Promise<Child> {
-  return startChild(entry, ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir], {}, LISTENING_LINE_PREFIX);
+  return startChild(entry, ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir], {}, LISTENING_LINE_PREFIX, undefined, serverNodeArgs());
 }
 
 export function startRawServer(): Promise<Child> {

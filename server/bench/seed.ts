@@ -202,10 +202,11 @@ export function seedBenchDatabase(file: string, size: SeedSize, now: number): vo
 
 const cacheDir = () => join(tmpdir(), 'inbox-bench-cache');
 
-/** The schema the cached file was seeded with: a file from another schema is never reused. */
-const schemaFingerprint = (): string =>
+/** The schema the seeded file was built with: a file cached before a migration was added (or
+ * by a branch with other migrations) lacks its tables and columns, so it must not be reused. */
+const schemaKey = () =>
   createHash('sha256')
-    .update(JSON.stringify(migrations))
+    .update(JSON.stringify(migrations.map((migration) => migration.sql)))
     .digest('hex')
     .slice(0, 12);
 
@@ -213,7 +214,7 @@ const schemaFingerprint = (): string =>
  * Returns how long seeding took, or null when the cached file was used. */
 export function benchDatabase(size: SeedSize, workFile: string, now: number): { seedSeconds: number | null } {
   mkdirSync(cacheDir(), { recursive: true });
-  const cached = join(cacheDir(), `seed-v${SEED_VERSION}-${schemaFingerprint()}-${size.name}.sqlite3`);
+  const cached = join(cacheDir(), `seed-v${SEED_VERSION}-${schemaKey()}-${size.name}.sqlite3`);
   let seedSeconds: number | null = null;
   if (!existsSync(cached)) {
     const partial = `${cached}.${process.pid}.partial`;

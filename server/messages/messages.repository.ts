@@ -138,9 +138,9 @@ export function createMessageRepository(db: Database) {
   }
   const one = (row: MessageRow | undefined): Message | null => (row ? (withAttachments([row])[0] ?? null) : null);
 
-  const append = db.transaction((message: NewMessage): AppendOutcome => {
-    const existing = one(selectBySenderRequest.get(senderKey(message.sender), message.clientMessageId));
-    if (existing) return { kind: 'existing', message: existing };
+  /** Inserts a message whose client message id is unused and moves its conversation's
+   * counters; the caller's transaction makes the two one unit. */
+  function insert(message: NewMessage): Message {
     const fromClient = message.sender.kind === 'client';
     const id = Number(
       insertMessage.run({
@@ -163,7 +163,13 @@ export function createMessageRepository(db: Database) {
     });
     const stored = selectById.get(id);
     if (!stored) throw new Error(`Message ${id} vanished inside its own transaction.`);
-    return { kind: 'created', message: toMessage(stored) };
+    return toMessage(stored);
+  }
+
+  const append = db.transaction((message: NewMessage): AppendOutcome => {
+    const existing = one(selectBySenderRequest.get(senderKey(message.sender), message.clientMessageId));
+    if (existing) return { kind: 'existing', message: existing };
+    return { kind: 'created', message: insert(message) };
   });
 
   return {
@@ -178,6 +184,13 @@ export function createMessageRepository(db: Database) {
      * message has no attachments yet: attach them in the same transaction, then read it back. */
     append(message: NewMessage): AppendOutcome {
       return append(message);
+    },
+    /** `append` for the send path, which has just looked the client message id up itself
+     * (findSent) inside the same savepoint: no second lookup and no savepoint of its own. It
+     * refuses to run outside a transaction, where a throw could leave half a message behind. */
+    appendChecked(message: NewMessage): Message {
+      if (!db.inTransaction) throw new Error('appendChecked must run inside the send\'s transaction.');
+      return insert(message);
     },
     /** Up to `limit` messages older than `beforeId` (or the newest), returned oldest first. */
     page(conversationId: number, beforeId: number | null, limit: number): MessagePage {

@@ -3,13 +3,13 @@
 // that stored message back — without a second broadcast. Reusing the id for different
 // content is a client bug: conflict. Each send is decided and stored inside a group-commit
 // batch (groupCommit.ts) and answered once that batch has committed.
-import type { Message, WorkspaceSettings } from '../../shared/domain';
+import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
 import { err, ok, type Err, type Result } from '../../shared/result';
 import { enqueueDeliveries } from '../notifications/enqueue';
 import type { RealtimeContext } from '../realtime/context';
 import type { AfterAck } from '../realtime/request';
 import type { Repositories } from '../repositories';
-import { senderKey, type AppendOutcome, type NewMessage, type Sender } from './messages.repository';
+import { senderKey, type NewMessage, type Sender } from './messages.repository';
 
 export function answerRetry(previous: Message, sameContent: boolean): Result<Message> {
   return sameContent
@@ -52,26 +52,20 @@ export function checkAttachable(repos: Repositories, sender: Sender, attachmentI
 export const sameAttachments = (message: Message, attachmentIds: readonly number[]) =>
   message.attachments.length === attachmentIds.length && message.attachments.every((attachment, index) => attachment.id === attachmentIds[index]);
 
-/** Stores the message and attaches its uploads atomically: all of it or none. Runs inside the
- * send's transaction (its savepoint in the group-commit batch). */
-export function storeMessage(
-  repos: Repositories,
-  message: NewMessage,
-  attachmentIds: readonly number[],
-): AppendOutcome {
-  return repos.transaction(() => {
-    const outcome = repos.messages.append(message);
-    if (outcome.kind === 'existing') return outcome;
-    if (attachmentIds.length > 0) repos.attachments.attach(outcome.message.id, senderKey(message.sender), attachmentIds);
-    // Work that must commit together with each newly stored message goes here: it runs once per
-    // stored message, inside the transaction, and a throw here rolls back this message alone.
-    // The client's email/text deliveries commit with the message, or neither does (R11).
-    enqueueDeliveries(repos, outcome.message);
-    if (attachmentIds.length === 0) return outcome;
-    const stored = repos.messages.findById(outcome.message.id);
-    if (!stored) throw new Error(`Message ${outcome.message.id} vanished inside its own transaction.`);
-    return { kind: 'created', message: stored };
-  });
+/** Stores the message and attaches its uploads atomically: all of it or none. Runs only inside
+ * the send's savepoint in the group-commit batch, which rolls all of it back on a throw — so
+ * it opens no savepoint of its own (each one costs a statement journal). */
+function storeMessage(repos: Repositories, message: NewMessage, attachmentIds: readonly number[]): Message {
+  const created = repos.messages.appendChecked(message);
+  if (attachmentIds.length > 0) repos.attachments.attach(created.id, senderKey(message.sender), attachmentIds);
+  // Work that must commit together with each newly stored message goes here: it runs once per
+  // stored message, inside the transaction, and a throw here rolls back this message alone.
+  // The client's email/text deliveries commit with the message, or neither does (R11).
+  enqueueDeliveries(repos, created);
+  if (attachmentIds.length === 0) return created;
+  const stored = repos.messages.findById(created.id);
+  if (!stored) throw new Error(`Message ${created.id} vanished inside its own transaction.`);
+  return stored;
 }
 
 export type SendRequest = {
@@ -87,8 +81,9 @@ export type SendRequest = {
   conversation: (settings: WorkspaceSettings) => Result<number>;
 };
 
-/** A stored message (new, or the one a retry already stored) and the settings it was sent under. */
-export type Sent = { message: Message; created: boolean; settings: WorkspaceSettings };
+/** A stored message (new, or the one a retry already stored) and the settings it was sent under;
+ * a new one also carries its conversation's summary for the push. */
+export type Sent = { message: Message; created: boolean; settings: WorkspaceSettings; conversation: ConversationSummary | null };
 
 /** Decides and stores one send inside the group-commit batch, so every check sees the state
  * the write will commit into — including sends earlier in the same batch. */
@@ -97,7 +92,7 @@ function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent>
   const settings = repos.workspace.settings();
   if (previous) {
     const retry = answerRetry(previous, request.sameRequest(previous));
-    return retry.ok ? ok({ message: previous, created: false, settings }) : retry;
+    return retry.ok ? ok({ message: previous, created: false, settings, conversation: null }) : retry;
   }
   if (!settings.enabled) return messagingDisabled();
   const notAttachable = checkAttachable(repos, request.sender, request.attachmentIds);
@@ -105,30 +100,26 @@ function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent>
   const conversationId = request.conversation(settings);
   if (!conversationId.ok) return conversationId;
   const { sender, clientMessageId, appointmentId, text, createdAt } = request;
-  const outcome = storeMessage(
+  const message = storeMessage(
     repos,
     { conversationId: conversationId.data, sender, clientMessageId, appointmentId, text, createdAt },
     request.attachmentIds,
   );
-  return ok({ message: outcome.message, created: outcome.kind === 'created', settings });
+  // Read inside the batch's transaction: it needs no read transaction of its own after the
+  // commit, and shows the conversation as this message left it.
+  return ok({ message, created: true, settings, conversation: repos.conversations.summary(message.conversationId) });
 }
 
 /** Stores a send with group commit and resolves once it is committed. A new message is pushed
  * to everyone who may see it right after the ack; a retry is answered without a second push. */
 export async function sendMessage(context: RealtimeContext, request: SendRequest, afterAck: AfterAck): Promise<Result<Sent>> {
   const sent = await context.writes.run(() => decideAndStore(context.repos, request));
-  if (sent.ok && sent.data.created) announceAfterAck(context, sent.data.message, sent.data.settings, afterAck);
+  if (sent.ok && sent.data.created) announceAfterAck(context, sent.data, afterAck);
   return sent;
 }
 
 /** Schedules the push of a newly stored message to everyone who may see it. */
-export function announceAfterAck(
-  { repos, log, pushes }: RealtimeContext,
-  message: Message,
-  settings: WorkspaceSettings,
-  afterAck: AfterAck,
-): void {
-  const conversation = repos.conversations.summary(message.conversationId);
+function announceAfterAck({ log, pushes }: RealtimeContext, { message, conversation, settings }: Sent, afterAck: AfterAck): void {
   afterAck(() => {
     if (conversation) pushes.messageCreated(message, conversation, settings);
     else log.error('Stored message has no conversation summary', { messageId: message.id });

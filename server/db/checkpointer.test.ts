@@ -1,0 +1,65 @@
+// The WAL is checkpointed by the worker, not by commits on the event loop.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCheckpointer } from './checkpointer';
+import { closeDatabase, openDatabase } from './open';
+
+const log = { info() {}, warn() {}, error() {} } as never;
+
+async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('startCheckpointer', () => {
+  let dir: string;
+  let file: string;
+  let db: Database;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'inbox-checkpointer-'));
+    file = join(dir, 'db.sqlite3');
+    db = openDatabase(file);
+    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  });
+  afterEach(() => {
+    closeDatabase(db);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('turns off checkpoints on commit and copies committed pages into the file from the worker', async () => {
+    const checkpointer = startCheckpointer(db, log, 20);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const before = statSync(file).size;
+    const insert = db.prepare('INSERT INTO notes (text) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`note ${i} ${'x'.repeat(200)}`);
+    })();
+    // Nothing on this connection checkpoints now, so only the worker can grow the main file.
+    await waitFor(() => statSync(file).size > before + 100_000);
+    await checkpointer.stop();
+    expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 2000 });
+  });
+
+  it('switches checkpoints on commit back on when the worker fails', async () => {
+    // The worker opens the file by name with fileMustExist: a missing file makes it fail.
+    const missing = { memory: false, name: join(dir, 'missing.sqlite3'), open: true, pragma: db.pragma.bind(db) } as unknown as Database;
+    const checkpointer = startCheckpointer(missing, log, 20);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await waitFor(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000);
+    await checkpointer.stop();
+  });
+
+  it('stops cleanly, and stopping twice is harmless', async () => {
+    const checkpointer = startCheckpointer(db, log, 20);
+    await checkpointer.stop();
+    await checkpointer.stop();
+  });
+});

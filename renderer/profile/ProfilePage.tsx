@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { formatMinuteOfDay, parseMinuteOfDay, type NotificationPrefs } from '../../shared/profile';
 import { PinSettings } from '../lock/PinSettings';
 import { SettingsPage } from '../settings/SettingsPage';
+import { OptionRow } from '../ui/OptionRow';
 import { useStaff } from '../session/StaffContext';
 import { DEFAULT_QUIET_HOURS, shownPrefs, withLocation } from './profileForm';
 import { useProfileForm } from './useProfileForm';
@@ -72,15 +73,15 @@ function NotificationPreferences({ form, prefs }: { form: ReturnType<typeof useP
       </p>
       <fieldset className="option-list">
         <legend className="visually-hidden">Notifications</legend>
-        <Option id={`${id}-desktop`} label="Show desktop notifications" checked={prefs.desktop} onChange={(desktop) => change({ desktop })}>
+        <OptionRow id={`${id}-desktop`} label="Show desktop notifications" checked={prefs.desktop} onChange={(desktop) => change({ desktop })}>
           A notification for each new client message you are not looking at.
-        </Option>
-        <Option id={`${id}-sound`} label="Play a sound" checked={prefs.sound} onChange={(sound) => change({ sound })}>
+        </OptionRow>
+        <OptionRow id={`${id}-sound`} label="Play a sound" checked={prefs.sound} onChange={(sound) => change({ sound })}>
           With each notification.
-        </Option>
-        <Option id={`${id}-preview`} label="Show message text" checked={prefs.showPreview} onChange={(showPreview) => change({ showPreview })}>
+        </OptionRow>
+        <OptionRow id={`${id}-preview`} label="Show message text" checked={prefs.showPreview} onChange={(showPreview) => change({ showPreview })}>
           Turn this off on a shared reception screen: notifications then say only “New message”.
-        </Option>
+        </OptionRow>
       </fieldset>
       <fieldset className="option-list">
         <legend className="option-list__legend">Notify me about messages at</legend>
@@ -100,14 +101,14 @@ function NotificationPreferences({ form, prefs }: { form: ReturnType<typeof useP
       </fieldset>
       <fieldset className="option-list">
         <legend className="visually-hidden">Quiet hours</legend>
-        <Option
+        <OptionRow
           id={`${id}-quiet`}
           label="Quiet hours"
           checked={quiet !== null}
           onChange={(on) => change({ quietHours: on ? DEFAULT_QUIET_HOURS : null })}
         >
           No notifications between these times (this computer's clock). Unread counts still update.
-        </Option>
+        </OptionRow>
         {quiet && (
           <div className="quiet-hours">
             <label>
@@ -133,29 +134,5 @@ function NotificationPreferences({ form, prefs }: { form: ReturnType<typeof useP
         )}
       </fieldset>
     </section>
-  );
-}
-
-interface OptionProps {
-  id: string;
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  children: string;
-}
-
-function Option({ id, label, checked, onChange, children }: OptionProps) {
-  return (
-    <div className="option-row">
-      <input id={id} type="checkbox" checked={checked} aria-describedby={`${id}-help`} onChange={(event) => onChange(event.target.checked)} />
-      <div>
-        <label htmlFor={id} className="option-row__label">
-          {label}
-        </label>
-        <p id={`${id}-help`} className="option-row__help">
-          {children}
-        </p>
-      </div>
-    </div>
   );
 }

@@ -2,6 +2,7 @@
 // Edit, then Save or Cancel at the top right of the section.
 import { useEffect, useId, useRef } from 'react';
 import { ConflictChoice } from './ConflictChoice';
+import { OptionRow } from '../ui/OptionRow';
 import {
   changedSinceEdit,
   hasChanges,
@@ -92,24 +93,16 @@ export function MessagingOptionsCard({ state, dispatch, onSave, onCancel, onKeep
       <fieldset className="option-list" disabled={!editing || saving || conflict !== null}>
         <legend className="visually-hidden">Message settings</legend>
         {MESSAGING_OPTIONS.map(({ key, label, description }, index) => (
-          <div key={key} className="option-row">
-            <input
-              ref={index === 0 ? firstOption : undefined}
-              id={`${idPrefix}-${key}`}
-              type="checkbox"
-              checked={shown[key]}
-              aria-describedby={`${idPrefix}-${key}-help`}
-              onChange={(event) => dispatch({ type: 'toggle', key, value: event.target.checked })}
-            />
-            <div>
-              <label htmlFor={`${idPrefix}-${key}`} className="option-row__label">
-                {label}
-              </label>
-              <p id={`${idPrefix}-${key}-help`} className="option-row__help">
-                {description}
-              </p>
-            </div>
-          </div>
+          <OptionRow
+            key={key}
+            id={`${idPrefix}-${key}`}
+            label={label}
+            checked={shown[key]}
+            inputRef={index === 0 ? firstOption : undefined}
+            onChange={(value) => dispatch({ type: 'toggle', key, value })}
+          >
+            {description}
+          </OptionRow>
         ))}
       </fieldset>
     </section>

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/adminEvents';
 import { ConflictChoice } from '../settings/ConflictChoice';
+import { OptionRow } from '../ui/OptionRow';
 import { useFocusOnMount } from '../ui/useFocusOnMount';
 import { canTickGrant, GRANT_SECTIONS } from './grants';
 import { groupDraftChanged, groupDraftProblem } from './groupEditor';
@@ -106,24 +107,16 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onQueued, onClose
           <fieldset key={section.title} className="option-list" disabled={state.saving || conflict !== null}>
             <legend className="option-list__legend">{section.title}</legend>
             {section.options.map(({ key, label, description }) => (
-              <div key={key} className="option-row">
-                <input
-                  id={`${idPrefix}-${key}`}
-                  type="checkbox"
-                  checked={draft.grants[key]}
-                  disabled={!canTickGrant(draft.grants, key)}
-                  aria-describedby={`${idPrefix}-${key}-help`}
-                  onChange={(event) => dispatch({ type: 'set-grant', key, value: event.target.checked })}
-                />
-                <div>
-                  <label htmlFor={`${idPrefix}-${key}`} className="option-row__label">
-                    {label}
-                  </label>
-                  <p id={`${idPrefix}-${key}-help`} className="option-row__help">
-                    {description}
-                  </p>
-                </div>
-              </div>
+              <OptionRow
+                key={key}
+                id={`${idPrefix}-${key}`}
+                label={label}
+                checked={draft.grants[key]}
+                disabled={!canTickGrant(draft.grants, key)}
+                onChange={(value) => dispatch({ type: 'set-grant', key, value })}
+              >
+                {description}
+              </OptionRow>
             ))}
           </fieldset>
         ))}

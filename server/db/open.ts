@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { keepPlansStable } from './stablePlans';
 
 export function openDatabase(file: string): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -16,6 +17,7 @@ export function openDatabase(file: string): Database {
   // in a statement journal: in memory that costs a copy, in a temp file a write. Measured on
   // the send path: about half the time per stored message.
   db.pragma('temp_store = MEMORY');
+  keepPlansStable(db);
   return db;
 }
 

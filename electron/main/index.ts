@@ -16,6 +16,7 @@ import {
   Tray,
   utilityProcess,
 } from 'electron';
+import { serverProcessEnv } from '../../server/processEnvironment';
 import { DESKTOP_ORIGIN } from '../../shared/http';
 import type { ManagedConfigView, PushChannel } from '../../shared/ipc';
 import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
@@ -58,7 +59,7 @@ let quitting = false;
 // better-sqlite3 ships N-API prebuilds, which load in Electron's utility process as they do in
 // Node, so a checkout and a packaged app run the server the same way.
 const forkServer: ForkServer = (modulePath, args) =>
-  utilityProcess.fork(modulePath, [...args], { stdio: 'pipe', serviceName: `${APP_NAME} server` });
+  utilityProcess.fork(modulePath, [...args], { stdio: 'pipe', serviceName: `${APP_NAME} server`, env: serverProcessEnv(process.env) });
 
 function failToStart(content: string): void {
   dialog.showErrorBox(`${APP_NAME} cannot start`, content);

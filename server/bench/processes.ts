@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LISTENING_LINE_PREFIX } from '../../shared/http';
+import { serverProcessEnv } from '../processEnvironment';
 import { msSince } from './stats';
 
 export type Child = {
@@ -73,14 +74,14 @@ const serverNodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\
 export function startChild(
   entry: string,
   args: string[],
-  env: Record<string, string>,
+  env: NodeJS.ProcessEnv,
   listeningPrefix: string,
   timeoutMs = 120_000,
   nodeArgs: string[] = [],
 ): Promise<Child> {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...nodeArgs, ...commandFor(entry), ...args], {
-    env: { ...process.env, ...env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -118,10 +119,12 @@ export function startChild(
   });
 }
 
+/** Our server, started with the environment the desktop app starts it with. */
 export function startInboxServer(entry: string, dataDir: string, staticDir: string): Promise<Child> {
-  return startChild(entry, ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir], {}, LISTENING_LINE_PREFIX, undefined, serverNodeArgs());
+  const args = ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir];
+  return startChild(entry, args, serverProcessEnv(process.env), LISTENING_LINE_PREFIX, undefined, serverNodeArgs());
 }
 
 export function startRawServer(): Promise<Child> {
-  return startChild(RAW_SERVER, [], {}, 'Raw server listening on ');
+  return startChild(RAW_SERVER, [], process.env, 'Raw server listening on ');
 }

@@ -57,8 +57,8 @@ describe('the search migration', () => {
     expect(matches('messages_fts', 'balayage')).toEqual([1]);
     // Edited and deleted before being indexed: the catch-up indexes what is there by then.
     db.exec("UPDATE messages SET text = 'Only a fringe' WHERE id = 4");
-    expect(search.catchUp()).toBe(2);
-    expect(search.catchUp()).toBe(0);
+    expect(search.catchUp()).toEqual({ indexed: 2, more: false });
+    expect(search.catchUp()).toEqual({ indexed: 0, more: false });
     expect(matches('messages_fts', 'balayage')).toEqual([1, 3]);
     expect(matches('messages_fts', 'fringe')).toEqual([4]);
     db.exec("UPDATE messages SET text = 'Just a trim' WHERE id = 1");

@@ -71,8 +71,8 @@ describe('query plans', () => {
   });
 
   it('finds messages the search index has not seen along the primary key', () => {
-    const detail = plan(UNINDEXED_MESSAGES_SQL, [10]);
-    expect(detail).toMatch(/SEARCH messages USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    const detail = plan(UNINDEXED_MESSAGES_SQL, { after: 10, upTo: 210 });
+    expect(detail).toMatch(/SEARCH messages USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 

@@ -56,9 +56,12 @@ export const CLIENT_SEARCH_SQL = `SELECT c.id AS conversation_id, cl.id AS clien
   LIMIT :limit`;
 
 /** Messages stored since the index was last brought up to date, oldest first. */
-export const UNINDEXED_MESSAGES_SQL = 'SELECT id, text FROM messages WHERE id > ? ORDER BY id';
+export const UNINDEXED_MESSAGES_SQL = 'SELECT id, text FROM messages WHERE id > :after AND id <= :upTo ORDER BY id';
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>;
+
+/** What one catch-up did: messages indexed, and whether newer ones still wait. */
+export type CatchUp = { indexed: number; more: boolean };
 
 export function createSearchRepository(db: Database) {
   const selectMessages = db.prepare<{ query: string; beforeId: number; locationIds: string; limit: number }, MessageHitRow>(
@@ -68,24 +71,27 @@ export function createSearchRepository(db: Database) {
   const selectIndexedUpTo = db.prepare<[], { up_to: number; newest: number | null }>(
     'SELECT messages_indexed_up_to AS up_to, (SELECT max(id) FROM messages) AS newest FROM search_index_state WHERE id = 1',
   );
-  const indexMessages = db.prepare<[number]>(`INSERT INTO messages_fts (rowid, text) ${UNINDEXED_MESSAGES_SQL}`);
+  const indexMessages = db.prepare<{ after: number; upTo: number }>(`INSERT INTO messages_fts (rowid, text) ${UNINDEXED_MESSAGES_SQL}`);
   const setIndexedUpTo = db.prepare<[number]>('UPDATE search_index_state SET messages_indexed_up_to = ? WHERE id = 1');
   // Immediate: the check and the catch-up see the same messages, whoever else writes.
-  const catchUp = db.transaction((): number => {
+  const indexUpTo = db.transaction((maxMessages: number): CatchUp => {
     const state = selectIndexedUpTo.get();
-    if (!state || state.newest === null || state.newest <= state.up_to) return 0;
-    const indexed = indexMessages.run(state.up_to).changes;
-    setIndexedUpTo.run(state.newest);
-    return indexed;
+    if (!state || state.newest === null || state.newest <= state.up_to) return { indexed: 0, more: false };
+    // Ids only grow, so a range of ids holds at most that many messages.
+    const upTo = Math.min(state.newest, state.up_to + maxMessages);
+    const indexed = indexMessages.run({ after: state.up_to, upTo }).changes;
+    setIndexedUpTo.run(upTo);
+    return { indexed, more: upTo < state.newest };
   });
 
   return {
-    /** Indexes the messages stored since the last call (none: a single cheap read); returns
-     * how many it indexed. Runs before every search, and shortly after writes. */
-    catchUp(): number {
+    /** Indexes up to `maxMessages` of the messages stored since the last call (none to index:
+     * a single cheap read) and says whether more are waiting. Searches index everything first;
+     * the indexer behind the writes goes in small steps so it never holds the event loop long. */
+    catchUp(maxMessages = Number.MAX_SAFE_INTEGER): CatchUp {
       const state = selectIndexedUpTo.get();
-      if (!state || state.newest === null || state.newest <= state.up_to) return 0;
-      return catchUp.immediate();
+      if (!state || state.newest === null || state.newest <= state.up_to) return { indexed: 0, more: false };
+      return indexUpTo.immediate(maxMessages);
     },
     /** Up to `limit` message matches older than `beforeId` (or the newest), newest first. */
     messages({ ftsQuery, locationIds }: Scope, beforeId: number | null, limit: number): MessageHit[] {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFtsQuery } from './ftsQuery';
+import { SEARCH_INDEX_STEP } from './searchIndexer';
 import { ask, data, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
@@ -88,6 +89,31 @@ describe('search index catch-up', () => {
     const id = data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text: 'Chignon on Saturday?' })).id;
     await expect.poll(indexedUpTo, { timeout: 5_000 }).toBeGreaterThanOrEqual(id);
     expect((await search(owner, { query: 'chignon' })).messages.map((hit) => hit.messageId)).toEqual([id]);
+  });
+
+  it('indexes a burst bigger than one step in several steps, still without a search', async () => {
+    const indexedUpTo = () => (t.db.prepare('SELECT messages_indexed_up_to AS n FROM search_index_state').get() as { n: number }).n;
+    const before = indexedUpTo();
+    const sends = Array.from({ length: SEARCH_INDEX_STEP * 2 + 5 }, (_, index) =>
+      ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text: `Pompadour ${index}` }));
+    const ids = (await Promise.all(sends)).map((ack) => data(ack).id);
+    const last = Math.max(...ids);
+    expect(last - before).toBeGreaterThan(SEARCH_INDEX_STEP * 2);
+    await expect.poll(indexedUpTo, { timeout: 5_000 }).toBeGreaterThanOrEqual(last);
+    const indexed = t.db.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'pompadour'").get() as { n: number };
+    expect(indexed.n).toBe(ids.length);
+  });
+
+  it('takes at most the step it is given and says whether more wait; a search takes everything', () => {
+    const store = (text: string) =>
+      Number(t.db.prepare(`INSERT INTO messages (conversation_id, author_kind, author_client_id, client_message_id, text, created_at)
+        SELECT id, 'client', client_id, ?, ?, 0 FROM conversations WHERE id = ?`).run(randomUUID(), text, t.demo.conversations.ava!).lastInsertRowid);
+    t.repos.search.catchUp();
+    for (const text of ['Undercut one', 'Undercut two', 'Undercut three']) store(text);
+    expect(t.repos.search.catchUp(2)).toEqual({ indexed: 2, more: true });
+    expect(t.repos.search.catchUp(2)).toEqual({ indexed: 1, more: false });
+    for (const text of ['Undercut four', 'Undercut five']) store(text);
+    expect(t.repos.search.catchUp()).toEqual({ indexed: 2, more: false });
   });
 });
 

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { serverProcessEnv } from './processEnvironment';
+import { SERVER_NODE_FLAGS, serverProcessEnv } from './processEnvironment';
 
 describe('serverProcessEnv', () => {
   it('limits glibc malloc arenas and keeps the rest of the environment', () => {
@@ -12,5 +13,12 @@ describe('serverProcessEnv', () => {
 
   it('leaves a value someone already set alone', () => {
     expect(serverProcessEnv({ MALLOC_ARENA_MAX: '4' }).MALLOC_ARENA_MAX).toBe('4');
+  });
+});
+
+describe('SERVER_NODE_FLAGS', () => {
+  it('are the flags `npm run server` starts Node with', () => {
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.server).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} out/main/server.js`);
   });
 });

@@ -16,7 +16,7 @@ import {
   Tray,
   utilityProcess,
 } from 'electron';
-import { serverProcessEnv } from '../../server/processEnvironment';
+import { SERVER_NODE_FLAGS, serverProcessEnv } from '../../server/processEnvironment';
 import { DESKTOP_ORIGIN } from '../../shared/http';
 import type { ManagedConfigView, PushChannel } from '../../shared/ipc';
 import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
@@ -59,7 +59,12 @@ let quitting = false;
 // better-sqlite3 ships N-API prebuilds, which load in Electron's utility process as they do in
 // Node, so a checkout and a packaged app run the server the same way.
 const forkServer: ForkServer = (modulePath, args) =>
-  utilityProcess.fork(modulePath, [...args], { stdio: 'pipe', serviceName: `${APP_NAME} server`, env: serverProcessEnv(process.env) });
+  utilityProcess.fork(modulePath, [...args], {
+    stdio: 'pipe',
+    serviceName: `${APP_NAME} server`,
+    env: serverProcessEnv(process.env),
+    execArgv: [...SERVER_NODE_FLAGS],
+  });
 
 function failToStart(content: string): void {
   dialog.showErrorBox(`${APP_NAME} cannot start`, content);

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LISTENING_LINE_PREFIX } from '../../shared/http';
-import { serverProcessEnv } from '../processEnvironment';
+import { SERVER_NODE_FLAGS, serverProcessEnv } from '../processEnvironment';
 import { msSince } from './stats';
 
 export type Child = {
@@ -119,10 +119,10 @@ export function startChild(
   });
 }
 
-/** Our server, started with the environment the desktop app starts it with. */
+/** Our server, started with the environment and Node flags the desktop app starts it with. */
 export function startInboxServer(entry: string, dataDir: string, staticDir: string): Promise<Child> {
   const args = ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir];
-  return startChild(entry, args, serverProcessEnv(process.env), LISTENING_LINE_PREFIX, undefined, serverNodeArgs());
+  return startChild(entry, args, serverProcessEnv(process.env), LISTENING_LINE_PREFIX, undefined, [...SERVER_NODE_FLAGS, ...serverNodeArgs()]);
 }
 
 export function startRawServer(): Promise<Child> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from './checkpointer';
-import { closeDatabase, openDatabase } from './open';
+import { closeDatabase, openDatabase, WAL_SIZE_LIMIT_BYTES } from './open';
 
 const log = { info() {}, warn() {}, error() {} } as never;
 
@@ -46,6 +46,24 @@ describe('startCheckpointer', () => {
     await waitFor(() => statSync(file).size > before + 100_000);
     await checkpointer.stop();
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 2000 });
+  });
+
+  it('shrinks a WAL that grew past the size limit once the worker has caught up', async () => {
+    const wal = () => statSync(`${file}-wal`).size;
+    db.exec('CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT');
+    const rows = Math.ceil((WAL_SIZE_LIMIT_BYTES * 1.25) / 4000);
+    db.prepare('WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO blobs (data) SELECT zeroblob(4000) FROM n').run(rows);
+    expect(wal()).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
+    const checkpointer = startCheckpointer(db, log, 20);
+    const note = db.prepare('INSERT INTO notes (text) VALUES (?)');
+    // The writer starts the WAL over (and cuts the file down) at its first commit after a
+    // checkpoint that copied everything.
+    await waitFor(() => {
+      note.run('after the burst');
+      return wal() <= WAL_SIZE_LIMIT_BYTES;
+    });
+    await checkpointer.stop();
+    expect(db.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: rows });
   });
 
   it('switches checkpoints on commit back on when the worker fails', async () => {

@@ -3,7 +3,8 @@
 // fsyncs it, and every socket waits meanwhile (in a send microbench, about a third of the wall
 // time per message). A second connection in a worker checkpoints PASSIVE (never blocking the
 // writer) instead; if the worker fails, automatic checkpoints are switched back on, so the WAL
-// never grows without bound.
+// is still copied back. (Under a burst the WAL outgrows the checkpoints for a while; the
+// journal_size_limit set in open.ts cuts the file down again once they have caught up.)
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from './checkpointer';
-import { closeDatabase, openDatabase, WAL_SIZE_LIMIT_BYTES } from './open';
+import { closeDatabase, openDatabase } from './open';
 
 const log = { info() {}, warn() {}, error() {} } as never;
 
@@ -35,7 +35,7 @@ describe('startCheckpointer', () => {
   });
 
   it('turns off checkpoints on commit and copies committed pages into the file from the worker', async () => {
-    const checkpointer = startCheckpointer(db, log, 20);
+    const checkpointer = startCheckpointer(db, log, { intervalMs: 20 });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const before = statSync(file).size;
     const insert = db.prepare('INSERT INTO notes (text) VALUES (?)');
@@ -48,35 +48,41 @@ describe('startCheckpointer', () => {
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 2000 });
   });
 
-  it('shrinks a WAL that grew past the size limit once the worker has caught up', async () => {
+  it('cuts a WAL that grew past its limit down once writes have paused, not before', async () => {
     const wal = () => statSync(`${file}-wal`).size;
+    const walLimitBytes = 4 * 1024 * 1024;
     db.exec('CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT');
-    const rows = Math.ceil((WAL_SIZE_LIMIT_BYTES * 1.25) / 4000);
-    db.prepare('WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO blobs (data) SELECT zeroblob(4000) FROM n').run(rows);
-    expect(wal()).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
-    const checkpointer = startCheckpointer(db, log, 20);
+    const grow = db.prepare('WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) INSERT INTO blobs (data) SELECT zeroblob(4000) FROM n');
+    grow.run(2 * (walLimitBytes / 4000));
+    expect(wal()).toBeGreaterThan(walLimitBytes);
+    // Writes keep coming, quiet for less than quietMs between them: the file keeps its size.
+    const checkpointer = startCheckpointer(db, log, { intervalMs: 20, quietMs: 3_000, walLimitBytes });
     const note = db.prepare('INSERT INTO notes (text) VALUES (?)');
-    // The writer starts the WAL over (and cuts the file down) at its first commit after a
-    // checkpoint that copied everything.
-    await waitFor(() => {
-      note.run('after the burst');
-      return wal() <= WAL_SIZE_LIMIT_BYTES;
-    });
+    for (let i = 0; i < 20; i++) {
+      note.run(`during ${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(wal()).toBeGreaterThan(walLimitBytes);
     await checkpointer.stop();
-    expect(db.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: rows });
+    // Then nothing is written: the worker cuts it down by itself.
+    const quick = startCheckpointer(db, log, { intervalMs: 20, quietMs: 200, walLimitBytes });
+    await waitFor(() => wal() === 0);
+    await quick.stop();
+    note.run('after');
+    expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 21 });
   });
 
   it('switches checkpoints on commit back on when the worker fails', async () => {
     // The worker opens the file by name with fileMustExist: a missing file makes it fail.
     const missing = { memory: false, name: join(dir, 'missing.sqlite3'), open: true, pragma: db.pragma.bind(db) } as unknown as Database;
-    const checkpointer = startCheckpointer(missing, log, 20);
+    const checkpointer = startCheckpointer(missing, log, { intervalMs: 20 });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await waitFor(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000);
     await checkpointer.stop();
   });
 
   it('stops cleanly, and stopping twice is harmless', async () => {
-    const checkpointer = startCheckpointer(db, log, 20);
+    const checkpointer = startCheckpointer(db, log, { intervalMs: 20 });
     await checkpointer.stop();
     await checkpointer.stop();
   });

@@ -4,11 +4,6 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { keepPlansStable } from './stablePlans';
 
-/** How big the WAL file may stay once a checkpoint has caught up. Under a burst of writes the
- * WAL grows while the checkpoint worker copies it back (to ~1 GB in the bench's 1,000-connection
- * phase); without a limit the file kept that size on disk forever. */
-export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
-
 export function openDatabase(file: string): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new BetterSqlite3(file);
@@ -22,8 +17,6 @@ export function openDatabase(file: string): Database {
   // in a statement journal: in memory that costs a copy, in a temp file a write. Measured on
   // the send path: about half the time per stored message.
   db.pragma('temp_store = MEMORY');
-  // Applied by the writer when it starts the WAL over after a complete checkpoint.
-  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   keepPlansStable(db);
   return db;
 }

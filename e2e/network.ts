@@ -4,6 +4,11 @@
 // the app kept on this computer. (context.setOffline does not cut open WebSockets.)
 import type { BrowserContext, WebSocketRoute } from '@playwright/test';
 
+/** socket.io-client retries with a growing delay (up to 5 s, ±50 %), so after restore() the
+ * next attempt can be 7.5 s away — more on a busy machine. What waits for the reconnection
+ * allows for that. */
+export const RECONNECTED = { timeout: 20_000 };
+
 export interface SocketSwitch {
   block(): Promise<void>;
   restore(): Promise<void>;

@@ -3,7 +3,7 @@
 // manager's offline group edits apply on reconnect, and a clash with another manager's newer
 // save is shown side by side for the manager to resolve.
 import { expect, expectAccessible, test } from './fixtures';
-import { socketSwitch } from './network';
+import { RECONNECTED, socketSwitch } from './network';
 import { conversationItems, messageList, messages, openSettings, signIn } from './staff';
 
 const AVA = 1;
@@ -52,7 +52,7 @@ test('replies written offline stay pending through a reload and are delivered on
   expect(await messages(colleague).filter({ hasText: 'written offline' }).count()).toBe(0);
 
   await network.restore();
-  await expect(banner).toHaveAttribute('data-offline', 'false');
+  await expect(banner).toHaveAttribute('data-offline', 'false', RECONNECTED);
   // Stored now (it has an id): Sent, or already Read by Ava, whose chat is open.
   const delivered = messageList(staff).locator('[data-testid="message"][data-message-id]').filter({ hasText: 'written offline' });
   await expect(delivered).toHaveCount(2);
@@ -112,7 +112,7 @@ test('a manager edits groups offline: the untouched one applies on reconnect, th
   // Back online: trainees apply without asking; Stylists shows both versions.
   await network.restore();
   const conflict = olivia.getByTestId('offline-edit').filter({ has: olivia.getByTestId('save-conflict') });
-  await expect(conflict).toHaveAttribute('data-state', 'conflict');
+  await expect(conflict).toHaveAttribute('data-state', 'conflict', RECONNECTED);
   await expect(olivia.getByTestId('offline-edit')).toHaveCount(1);
   const rows = conflict.getByRole('row');
   await expect(rows.filter({ hasText: 'Reply to client chats' })).toContainText(/Not granted\s*Granted/);
@@ -151,7 +151,7 @@ test('a manager who never opened Team before the connection dropped still edits 
   await expect(olivia.getByTestId('offline-edit')).toHaveAttribute('data-state', 'queued');
 
   await network.restore();
-  await expect(olivia.getByTestId('offline-edit')).toHaveCount(0);
+  await expect(olivia.getByTestId('offline-edit')).toHaveCount(0, RECONNECTED);
   await olivia.reload();
   await openSettings(olivia, 'Team');
   await expect(olivia.getByTestId('permission-group').filter({ hasText: 'Reception trainee' })).toContainText('Access client chats');
@@ -183,7 +183,8 @@ test('two windows of the same member share the outbox: a reply written offline i
   await network.restore();
   for (const page of [first, second, client]) {
     const stored = messageList(page).locator('[data-testid="message"][data-message-id]').filter({ hasText: 'Written in one window, offline' });
-    await expect(stored).toHaveCount(1);
+    // Each window has its own connection, retrying on its own schedule.
+    await expect(stored).toHaveCount(1, RECONNECTED);
     await expect(messages(page).filter({ hasText: 'Written in one window, offline' })).toHaveCount(1);
   }
 });
@@ -214,7 +215,7 @@ test('a settings change made offline meets a newer one on reconnect: both shown,
   await expect(other.getByRole('checkbox', { name: 'Allow typing indicator', exact: true })).not.toBeChecked();
 
   await network.restore();
-  await expect(pendingEdit).toHaveAttribute('data-state', 'conflict');
+  await expect(pendingEdit).toHaveAttribute('data-state', 'conflict', RECONNECTED);
   const conflict = pendingEdit.getByTestId('save-conflict');
   await expect(conflict.getByRole('row').filter({ hasText: 'Allow read receipts' })).toContainText(/On\s*Off/);
   await expect(conflict.getByRole('row').filter({ hasText: 'Allow typing indicator' })).toContainText(/Off\s*Off/);

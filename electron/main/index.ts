@@ -57,7 +57,9 @@ let tray: Tray | null = null;
 let quitting = false;
 
 // better-sqlite3 ships N-API prebuilds, which load in Electron's utility process as they do in
-// Node, so a checkout and a packaged app run the server the same way.
+// Node, so a checkout and a packaged app run the server the same way. The V8 heap flags are
+// passed as Node's own command line; that Electron applies them there is not verified here
+// (no Electron binary): if it does not, the server runs with V8's defaults, only bigger.
 const forkServer: ForkServer = (modulePath, args) =>
   utilityProcess.fork(modulePath, [...args], {
     stdio: 'pipe',

@@ -7,8 +7,8 @@
 //
 // Under a burst of writes the WAL file outgrows the checkpoints (to ~1 GB in the bench's
 // 1,000-connection phase) and SQLite keeps that size on disk. Cutting it down frees the file's
-// cached pages, which takes time (~350 ms for 500 MB), and whoever holds the write lock then
-// waits: done by the writer (journal_size_limit) it stalled a send every time. So the worker
+// cached pages (~350 ms for 500 MB) under the write lock, so a write arriving meanwhile waits:
+// done by the writer (journal_size_limit) it stalled the next send every time. So the worker
 // does it, only once nothing has been written for a while and only when the file is big.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';

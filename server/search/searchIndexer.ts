@@ -7,7 +7,8 @@ import type { Logger } from '../log';
 import type { Repositories } from '../repositories';
 
 export const SEARCH_INDEX_DELAY_MS = 200;
-/** About a millisecond or two of indexing per step on the bench machine. */
+/** A few milliseconds of indexing per step on the bench machine (~20 ms for the step that
+ * sets off one of FTS5's segment merges). */
 export const SEARCH_INDEX_STEP = 200;
 
 export type SearchIndexer = { schedule(): void };

@@ -35,6 +35,12 @@ export default tseslint.config(
     },
   },
   {
+    // Tests beside renderer code may start a real socket.io server on 127.0.0.1 to talk to
+    // (real parts, not mocks); the product code above may not.
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: restrict(['electron', '**/server/**', '**/electron/**', 'better-sqlite3']),
+  },
+  {
     files: ['server/**/*.ts'],
     rules: restrict(['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**']),
   },

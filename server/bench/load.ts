@@ -31,16 +31,19 @@ export const closeAll = (sockets: readonly Socket[]) => sockets.forEach((socket)
 
 type AckResult = { ok: boolean; error?: { code: string; message: string } };
 
+/** One measured stretch of a closed loop: every ok ack's latency and how long it measured. */
+export type LoopSlice = { latencies: number[]; elapsedMs: number; errors: number; firstError: string | null };
+
 export type ClosedLoopResult = { perSecond: number; latency: Summary; errors: number; firstError: string | null };
 
 /** Every socket sends, waits for the ack, sends again, until `durationMs` has passed (after an
- * unmeasured warm-up). Throughput counts only ok acks. */
-export async function closedLoop(
+ * unmeasured warm-up). Only ok acks count towards throughput and latency. */
+export async function closedLoopSlice(
   sockets: readonly Socket[],
   durationMs: number,
   request: (socketIndex: number) => [event: string, payload: unknown],
   warmupMs = Math.min(1000, durationMs / 4),
-): Promise<ClosedLoopResult> {
+): Promise<LoopSlice> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
@@ -65,10 +68,39 @@ export async function closedLoop(
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   measuring = false;
   const elapsedMs = msSince(started);
-  const acked = latencies.length;
   stop = true;
   await Promise.all(loops);
-  return { perSecond: (acked / elapsedMs) * 1000, latency: summarize(latencies), errors, firstError };
+  return { latencies, elapsedMs, errors, firstError };
+}
+
+/** Several slices of one closed loop as one result: acks over all measured time, latency
+ * percentiles over all samples. */
+export function combineSlices(slices: readonly LoopSlice[]): ClosedLoopResult {
+  const latencies = slices.flatMap((slice) => slice.latencies);
+  const elapsedMs = slices.reduce((sum, slice) => sum + slice.elapsedMs, 0);
+  return {
+    perSecond: elapsedMs > 0 ? (latencies.length / elapsedMs) * 1000 : 0,
+    latency: summarize(latencies),
+    errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
+    firstError: slices.find((slice) => slice.firstError !== null)?.firstError ?? null,
+  };
+}
+
+/** Two closed loops measured in alternating slices (a, b, a, b, …), so a busier stretch of a
+ * shared machine slows both of them, not whichever happened to run during it. */
+export async function alternatingClosedLoops(
+  slices: number,
+  sliceMs: number,
+  a: (durationMs: number) => Promise<LoopSlice>,
+  b: (durationMs: number) => Promise<LoopSlice>,
+): Promise<[ClosedLoopResult, ClosedLoopResult]> {
+  const ofA: LoopSlice[] = [];
+  const ofB: LoopSlice[] = [];
+  for (let slice = 0; slice < slices; slice += 1) {
+    ofA.push(await a(sliceMs));
+    ofB.push(await b(sliceMs));
+  }
+  return [combineSlices(ofA), combineSlices(ofB)];
 }
 
 export type RateLoad = {

@@ -11,7 +11,7 @@ import { routes, signInResponseSchema } from '../../shared/http';
 import { hashToken, newToken } from '../auth/tokens';
 import { closeDatabase, openDatabase } from '../db/open';
 import { createRepositories } from '../repositories';
-import { closeAll, closedLoop, connect, connectMany, deliveryLatency, type ClosedLoopResult } from './load';
+import { alternatingClosedLoops, closeAll, closedLoopSlice, connect, connectMany, deliveryLatency } from './load';
 import { builtServerExists, BUILT_SERVER, SOURCE_SERVER, startInboxServer, startRawServer, type Child } from './processes';
 import { rawInsertRate, timeQueries } from './queries';
 import { BENCH_RESULT_VERSION, type BenchResult, type Figure } from './report';
@@ -23,7 +23,9 @@ export type BenchMode = 'full' | 'quick' | 'tiny';
 type Plan = {
   size: SeedSize;
   connections: number[];
+  /** Measured send time per connection count and server, in `sendSlices` alternating slices. */
   sendMs: number;
+  sendSlices: number;
   deliverySockets: number;
   deliveryIntervalMs: number;
   deliveryMs: number;
@@ -31,9 +33,9 @@ type Plan = {
 };
 
 const PLANS: Record<BenchMode, Plan> = {
-  full: { size: SEED_SIZES.full, connections: [1, 100, 1000], sendMs: 5000, deliverySockets: 1000, deliveryIntervalMs: 1000, deliveryMs: 15_000, iterations: 500 },
-  quick: { size: SEED_SIZES.quick, connections: [1, 100, 1000], sendMs: 2000, deliverySockets: 1000, deliveryIntervalMs: 1000, deliveryMs: 5000, iterations: 200 },
-  tiny: { size: SEED_SIZES.tiny, connections: [1, 5, 20], sendMs: 300, deliverySockets: 20, deliveryIntervalMs: 250, deliveryMs: 1000, iterations: 20 },
+  full: { size: SEED_SIZES.full, connections: [1, 100, 1000], sendMs: 5000, sendSlices: 5, deliverySockets: 1000, deliveryIntervalMs: 1000, deliveryMs: 15_000, iterations: 500 },
+  quick: { size: SEED_SIZES.quick, connections: [1, 100, 1000], sendMs: 2000, sendSlices: 4, deliverySockets: 1000, deliveryIntervalMs: 1000, deliveryMs: 5000, iterations: 200 },
+  tiny: { size: SEED_SIZES.tiny, connections: [1, 5, 20], sendMs: 300, sendSlices: 2, deliverySockets: 20, deliveryIntervalMs: 250, deliveryMs: 1000, iterations: 20 },
 };
 
 export type BenchOptions = { mode: BenchMode; server: 'built' | 'source'; log?: (line: string) => void };
@@ -165,8 +167,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         'message:send',
         { appointmentId: clientIds[index]!, clientMessageId: randomUUID(), text: SEND_TEXT },
       ];
-      const ours: ClosedLoopResult = await closedLoop(clients.slice(0, count), plan.sendMs, sendFrom);
-      const base: ClosedLoopResult = await closedLoop(rawSockets.slice(0, count), plan.sendMs, (index) => ['ping', sendFrom(index)[1]]);
+      const [ours, base] = await alternatingClosedLoops(
+        plan.sendSlices,
+        plan.sendMs / plan.sendSlices,
+        (sliceMs) => closedLoopSlice(clients.slice(0, count), sliceMs, sendFrom),
+        (sliceMs) => closedLoopSlice(rawSockets.slice(0, count), sliceMs, (index) => ['ping', sendFrom(index)[1]]),
+      );
       if (ours.errors > 0) notes.push(`${ours.errors} sends failed at ${count} connections (first: ${ours.firstError}).`);
       const rawAck = 'raw socket.io ack';
       figures.push(figure(`send.c${count}.rate`, `durable send, ${count} conn`, 'msg/s', ours.perSecond, 'higher', { label: rawAck, value: base.perSecond }, count === 100 ? 10_000 : null));

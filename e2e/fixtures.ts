@@ -85,6 +85,9 @@ export { expect };
 
 /** Fails the test with the list of axe-core violations on the current screen, if any. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // page.goto resolves at `load`, which can come before React's first render: wait for the
+  // screen itself (every screen has its main landmark) before judging it.
+  await expect(page.getByRole('main').first()).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
   const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `accessibility violations on ${screen}`).toEqual([]);

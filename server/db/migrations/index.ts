@@ -5,6 +5,7 @@ import { notificationsOutbox } from './003_notifications_outbox';
 import { receptionPins } from './004_reception_pins';
 import { searchAndInboxIndexes } from './005_search_and_inbox_indexes';
 import { readPositions } from './006_read_positions';
+import { sendPathIndexes } from './007_send_path_indexes';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'reception PINs and devices', sql: receptionPins },
   { version: 5, name: 'full-text search, unread-only inbox indexes', sql: searchAndInboxIndexes },
   { version: 6, name: 'read positions for catch-up', sql: readPositions },
+  { version: 7, name: 'no appointment index on messages', sql: sendPathIndexes },
 ];

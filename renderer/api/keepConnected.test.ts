@@ -21,6 +21,10 @@ async function stopServer(): Promise<void> {
   http = null;
 }
 
+/** A client whose own retries wait 30 s: within a test, only an immediate retry reconnects. */
+const clientOf = (port: number) =>
+  io(`http://127.0.0.1:${port}`, { autoConnect: false, transports: ['websocket'], reconnectionDelay: 30_000, reconnectionDelayMax: 30_000, randomizationFactor: 0 });
+
 const connected = (socket: Socket) => new Promise<void>((resolve) => (socket.connected ? resolve() : socket.once('connect', () => resolve())));
 const disconnected = (socket: Socket) => new Promise<void>((resolve) => (socket.connected ? socket.once('disconnect', () => resolve()) : resolve()));
 const within = <T>(promise: Promise<T>, ms: number) =>
@@ -33,8 +37,7 @@ afterEach(async () => {
 describe('keepConnected', () => {
   it('retries at once when the browser says the network is back, instead of waiting out the backoff', async () => {
     const port = await listen();
-    // A long retry delay: within the test only an immediate retry can reconnect.
-    const socket = io(`http://127.0.0.1:${port}`, { autoConnect: false, transports: ['websocket'], reconnectionDelay: 30_000, reconnectionDelayMax: 30_000, randomizationFactor: 0 });
+    const socket = clientOf(port);
     const nudges = new EventTarget();
     const release = keepConnected(socket, () => {}, nudges);
     try {
@@ -53,16 +56,19 @@ describe('keepConnected', () => {
 
   it('does nothing on focus while connected, and stops listening once released', async () => {
     const port = await listen();
-    const socket = io(`http://127.0.0.1:${port}`, { autoConnect: false, transports: ['websocket'], reconnectionDelay: 30_000, reconnectionDelayMax: 30_000, randomizationFactor: 0 });
+    const socket = clientOf(port);
     const nudges = new EventTarget();
     const release = keepConnected(socket, () => {}, nudges);
-    await connected(socket);
-    const id = socket.id;
-    nudges.dispatchEvent(new Event('focus'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(socket.connected).toBe(true);
-    expect(socket.id).toBe(id);
-    release();
+    try {
+      await connected(socket);
+      const id = socket.id;
+      nudges.dispatchEvent(new Event('focus'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(socket.connected).toBe(true);
+      expect(socket.id).toBe(id);
+    } finally {
+      release();
+    }
     expect(socket.connected).toBe(false);
     nudges.dispatchEvent(new Event('focus'));
     await new Promise((resolve) => setTimeout(resolve, 300));

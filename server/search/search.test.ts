@@ -84,15 +84,15 @@ describe('search:query', () => {
 });
 
 describe('search index catch-up', () => {
+  const indexedUpTo = () => (t.db.prepare('SELECT messages_indexed_up_to AS n FROM search_index_state').get() as { n: number }).n;
+
   it('indexes new messages shortly after they are stored, without waiting for a search', async () => {
-    const indexedUpTo = () => (t.db.prepare('SELECT messages_indexed_up_to AS n FROM search_index_state').get() as { n: number }).n;
     const id = data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text: 'Chignon on Saturday?' })).id;
     await expect.poll(indexedUpTo, { timeout: 5_000 }).toBeGreaterThanOrEqual(id);
     expect((await search(owner, { query: 'chignon' })).messages.map((hit) => hit.messageId)).toEqual([id]);
   });
 
   it('indexes a burst bigger than one step in several steps, still without a search', async () => {
-    const indexedUpTo = () => (t.db.prepare('SELECT messages_indexed_up_to AS n FROM search_index_state').get() as { n: number }).n;
     const before = indexedUpTo();
     const sends = Array.from({ length: SEARCH_INDEX_STEP * 2 + 5 }, (_, index) =>
       ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text: `Pompadour ${index}` }));

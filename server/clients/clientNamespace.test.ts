@@ -114,6 +114,17 @@ describe('starting a conversation from an appointment', () => {
 });
 
 describe('live conversation', () => {
+  it("answers a client's own send by its ack alone, and pushes it to the client's other connections", async () => {
+    const phone = await t.connectClient(t.demo.clients.ava);
+    const laptop = await t.connectClient(t.demo.clients.ava);
+    const onPhone = recordPushes<{ message: Message }>(phone, 'message:created');
+    const onLaptop = nextPush<{ message: Message }>(laptop, 'message:created');
+    const sent = data(await send(phone, t.demo.appointments.ava[0]!, 'Sent from my phone'));
+    expect((await onLaptop).message).toEqual(sent);
+    await flush(phone, 'client');
+    expect(onPhone).toEqual([]);
+  });
+
   it('delivers messages, typing and read state both ways', async () => {
     const ava = await t.connectClient(t.demo.clients.ava);
     const conversationId = t.demo.conversations.ava!;

@@ -37,6 +37,7 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
         text: payload.text,
         attachmentIds,
         createdAt: now,
+        clientSocketId: socket.id,
         sameRequest: (message: Message) =>
           message.appointmentId === payload.appointmentId && message.text === payload.text && sameAttachments(message, attachmentIds),
         // An existing conversation stays open while messaging is on; starting one needs the

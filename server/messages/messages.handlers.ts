@@ -33,6 +33,7 @@ export function registerMessageHandlers(socket: StaffSocket, context: RealtimeCo
         text: payload.text,
         attachmentIds,
         createdAt: clock.now(),
+        clientSocketId: null,
         sameRequest: (message: Message) =>
           message.conversationId === payload.conversationId && message.text === payload.text && sameAttachments(message, attachmentIds),
         conversation: () => ok(payload.conversationId),

@@ -75,6 +75,8 @@ export type SendRequest = {
   text: string;
   attachmentIds: readonly number[];
   createdAt: number;
+  /** The client connection that sent it, which hears of the message through its ack alone. */
+  clientSocketId: string | null;
   /** Whether a stored message with this id is this same request (a retry), not a reused id. */
   sameRequest: (message: Message) => boolean;
   /** Once messaging is known to be on: the conversation to store into (may create it), or why not. */
@@ -114,14 +116,14 @@ function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent>
  * to everyone who may see it right after the ack; a retry is answered without a second push. */
 export async function sendMessage(context: RealtimeContext, request: SendRequest, afterAck: AfterAck): Promise<Result<Sent>> {
   const sent = await context.writes.run(() => decideAndStore(context.repos, request));
-  if (sent.ok && sent.data.created) announceAfterAck(context, sent.data, afterAck);
+  if (sent.ok && sent.data.created) announceAfterAck(context, sent.data, request.clientSocketId, afterAck);
   return sent;
 }
 
 /** Schedules the push of a newly stored message to everyone who may see it. */
-function announceAfterAck({ log, pushes }: RealtimeContext, { message, conversation, settings }: Sent, afterAck: AfterAck): void {
+function announceAfterAck({ log, pushes }: RealtimeContext, { message, conversation, settings }: Sent, clientSocketId: string | null, afterAck: AfterAck): void {
   afterAck(() => {
-    if (conversation) pushes.messageCreated(message, conversation, settings);
+    if (conversation) pushes.messageCreated(message, conversation, settings, clientSocketId);
     else log.error('Stored message has no conversation summary', { messageId: message.id });
   });
 }

@@ -16,10 +16,14 @@ export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out
 
 export function createPushes(staff: StaffServer, clients: ClientNamespace) {
   return {
-    /** A stored message goes to staff at its location and to its client. */
-    messageCreated(message: Message, conversation: ConversationSummary, settings: WorkspaceSettings): void {
+    /** A stored message goes to staff at its location and to its client. A client's own send
+     * is answered by its ack, which carries the same message, so the sending connection gets no
+     * copy (the client's other connections do). Staff always get it: their push also carries the
+     * conversation's new summary. */
+    messageCreated(message: Message, conversation: ConversationSummary, settings: WorkspaceSettings, sentFromClientSocket: string | null): void {
       staff.to(rooms.location(conversation.location.id)).emit('message:created', { message, conversation });
-      clients.to(rooms.client(conversation.client.id)).emit('message:created', { message: messageForClient(message, settings) });
+      const toClient = clients.to(rooms.client(conversation.client.id));
+      (sentFromClientSocket === null ? toClient : toClient.except(sentFromClientSocket)).emit('message:created', { message: messageForClient(message, settings) });
     },
 
     readByBusiness(

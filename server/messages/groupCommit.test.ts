@@ -17,6 +17,7 @@ describe('createGroupCommit', () => {
   let db: Database;
   let reader: Database;
   let commits: number;
+  let savepoints: number;
   let transact: Transact;
 
   beforeEach(() => {
@@ -25,9 +26,15 @@ describe('createGroupCommit', () => {
     db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE) STRICT');
     reader = new BetterSqlite3(join(dir, 'db.sqlite3'), { readonly: true });
     commits = 0;
+    savepoints = 0;
     transact = <T>(work: () => T): T => {
-      if (!db.inTransaction) commits += 1;
-      return db.transaction(work).immediate();
+      if (db.inTransaction) {
+        savepoints += 1;
+        return db.transaction(work)();
+      }
+      const value = db.transaction(work).immediate();
+      commits += 1;
+      return value;
     };
   });
   afterEach(() => {
@@ -46,6 +53,7 @@ describe('createGroupCommit', () => {
     expect(committed()).toEqual([]);
     expect(await Promise.all(pending)).toEqual([1, 2, 3, 4]);
     expect(commits).toBe(1);
+    expect(savepoints).toBe(0);
     // Every caller heard back only when all four were visible to another connection.
     for (const seen of seenOnSettle) expect(seen).toEqual(['a', 'b', 'c', 'd']);
   });
@@ -64,6 +72,10 @@ describe('createGroupCommit', () => {
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     expect(committed()).toEqual(['x', 'y']);
     expect(commits).toBe(1);
+    // The batch was tried whole, rolled back, then run again with each piece in a savepoint.
+    expect(savepoints).toBe(4);
+    expect(await Promise.all([writes.run(insert('z'))])).toEqual([expect.any(Number)]);
+    expect(savepoints).toBe(4);
   });
 
   it('splits a large burst into bounded batches and a later turn into its own', async () => {

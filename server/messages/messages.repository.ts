@@ -186,7 +186,7 @@ export function createMessageRepository(db: Database) {
       return append(message);
     },
     /** `append` for the send path, which has just looked the client message id up itself
-     * (findSent) inside the same savepoint: no second lookup and no savepoint of its own. It
+     * (findSent) inside the same transaction: no second lookup and no savepoint of its own. It
      * refuses to run outside a transaction, where a throw could leave half a message behind. */
     appendChecked(message: NewMessage): Message {
       if (!db.inTransaction) throw new Error('appendChecked must run inside the send\'s transaction.');

@@ -53,8 +53,8 @@ export const sameAttachments = (message: Message, attachmentIds: readonly number
   message.attachments.length === attachmentIds.length && message.attachments.every((attachment, index) => attachment.id === attachmentIds[index]);
 
 /** Stores the message and attaches its uploads atomically: all of it or none. Runs only inside
- * the send's savepoint in the group-commit batch, which rolls all of it back on a throw — so
- * it opens no savepoint of its own (each one costs a statement journal). */
+ * the group-commit batch, where a throw rolls back this send alone (groupCommit.ts) — so it
+ * opens no savepoint of its own (each one costs a statement journal). */
 function storeMessage(repos: Repositories, message: NewMessage, attachmentIds: readonly number[]): Message {
   const created = repos.messages.appendChecked(message);
   if (attachmentIds.length > 0) repos.attachments.attach(created.id, senderKey(message.sender), attachmentIds);

@@ -6,6 +6,7 @@ import { receptionPins } from './004_reception_pins';
 import { searchAndInboxIndexes } from './005_search_and_inbox_indexes';
 import { readPositions } from './006_read_positions';
 import { sendPathIndexes } from './007_send_path_indexes';
+import { conversationAppointmentIndex } from './008_conversation_appointment_index';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'full-text search, unread-only inbox indexes', sql: searchAndInboxIndexes },
   { version: 6, name: 'read positions for catch-up', sql: readPositions },
   { version: 7, name: 'no appointment index on messages', sql: sendPathIndexes },
+  { version: 8, name: 'no appointment index on conversations', sql: conversationAppointmentIndex },
 ];

@@ -22,8 +22,6 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
   });
 
   onClient(socket, 'message:send', async (payload, { clientId, afterAck }) => {
-    const appointment = repos.appointments.findById(payload.appointmentId);
-    if (!appointment || appointment.clientId !== clientId) return err('not_found', 'This appointment does not exist.');
     const attachmentIds = payload.attachmentIds ?? [];
     const invalid = checkContent(payload.text, attachmentIds);
     if (invalid) return invalid;
@@ -33,16 +31,19 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
       {
         sender: { kind: 'client', clientId },
         clientMessageId: payload.clientMessageId,
-        appointmentId: appointment.id,
+        appointmentId: payload.appointmentId,
         text: payload.text,
         attachmentIds,
         createdAt: now,
         clientSocketId: socket.id,
         sameRequest: (message: Message) =>
           message.appointmentId === payload.appointmentId && message.text === payload.text && sameAttachments(message, attachmentIds),
-        // An existing conversation stays open while messaging is on; starting one needs the
-        // appointment to offer messaging (R4).
+        // Only the client's own appointment. An existing conversation stays open while messaging
+        // is on; starting one needs the appointment to offer messaging (R4). Looked up inside the
+        // send's batch, which saves the read its own transaction.
         conversation: (settings) => {
+          const appointment = repos.appointments.findById(payload.appointmentId);
+          if (!appointment || appointment.clientId !== clientId) return err('not_found', 'This appointment does not exist.');
           const existing = repos.conversations.findIdByClientAndLocation(clientId, appointment.location.id);
           if (existing !== null) return ok(existing);
           if (!offersMessaging(appointment, settings, now)) return err('contact_not_offered', 'This appointment does not offer messaging.');

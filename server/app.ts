@@ -1,6 +1,6 @@
 // Builds the inbox server from its dependencies: HTTP routes, static pages and socket.io on
-// one node:http server. Nothing here opens files or reads the environment, so tests build one
-// on port 0 around a temp database.
+// one node:http server. Nothing here reads the environment, and the only file it opens is the
+// search index beside the database, so tests build one on port 0 around a temp database.
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
@@ -23,6 +23,7 @@ import { createDeliveryWorker, type DeliveryWorker } from './notifications/deliv
 import { createEmailTransport } from './notifications/emailTransport';
 import { createSmsTransport } from './notifications/smsTransport';
 import { createRepositories } from './repositories';
+import { openSearch } from './search/search';
 
 /** Socket messages larger than this are refused by socket.io before any handler sees them. */
 const SOCKET_MESSAGE_LIMIT_BYTES = 100 * 1024;
@@ -38,7 +39,7 @@ export type InboxServer = {
   listen(): Promise<string>;
   /** Email/text deliveries (started by listen); tests kick it instead of waiting for its poll. */
   deliveries: DeliveryWorker;
-  /** Disconnects every socket and stops the HTTP server. The database stays open. */
+  /** Disconnects every socket, stops the HTTP server and the search indexer. The database stays open. */
   close(): Promise<void>;
 };
 
@@ -60,7 +61,8 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     // WebSocket upgrades skip CORS, so the origin is checked here for every transport.
     allowRequest: (req, callback) => callback(null, originPolicy.allows(req.headers)),
   });
-  const realtime = attachRealtime(io, deps);
+  const search = openSearch(db, log);
+  const realtime = attachRealtime(io, deps, search);
   const deliveries = createDeliveryWorker({
     outbox: deps.repos.outbox,
     transports: {
@@ -107,7 +109,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     async close() {
       // The delivery in flight is settled first, so a clean stop leaves nothing half-sent.
       await deliveries.stop();
-      return new Promise((resolve) => {
+      await new Promise<void>((resolve) => {
         const cutOff = setTimeout(() => httpServer.closeAllConnections(), CLOSE_GRACE_MS);
         // io.close drops every socket's transport (clients see "transport close" and reconnect
         // by themselves when a server is back), then closes the HTTP server.
@@ -117,6 +119,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
         });
         httpServer.closeIdleConnections();
       });
+      await search.close();
     },
   };
 }

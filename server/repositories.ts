@@ -13,7 +13,6 @@ import { createOutboxRepository } from './notifications/outbox.repository';
 import { createProfileRepository } from './profile/profile.repository';
 import { createReceptionRepository } from './reception/reception.repository';
 import { createSyncRepository } from './sync/sync.repository';
-import { createSearchRepository } from './search/search.repository';
 import { createGroupRepository } from './team/groups.repository';
 import { createTeamRepository } from './team/team.repository';
 import { createWorkspaceRepository } from './workspace/workspace.repository';
@@ -38,7 +37,6 @@ export function createRepositories(db: Database) {
     outbox: createOutboxRepository(db),
     reception: createReceptionRepository(db),
     sync: createSyncRepository(db),
-    search: createSearchRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.inTransaction ? savepoint(work) : db.transaction(work).immediate();

@@ -4,6 +4,8 @@
 import type { Database } from 'better-sqlite3';
 import { createRepositories } from '../repositories';
 import { toFtsQuery } from '../search/ftsQuery';
+import { createSearchRepository } from '../search/search.repository';
+import { openSearchConnection } from '../search/searchIndex';
 import type { ConversationPosition } from '../conversations/conversations.repository';
 import { summarize, timeEach, type Summary } from './stats';
 
@@ -19,6 +21,8 @@ const SEARCH_WORDS = ['toner', 'appointment', 'bal', 'olaplex', 'parking late', 
 
 export function timeQueries(db: Database, options: { iterations: number; locationIds: number[]; longConversationId: number }): QueryTimes {
   const repos = createRepositories(db);
+  const searchConnection = openSearchConnection(db);
+  const search = createSearchRepository(searchConnection);
   const { iterations, locationIds, longConversationId } = options;
   const all = { locationIds, unreadOnly: false, limit: PAGE + 1 };
 
@@ -48,22 +52,26 @@ export function timeQueries(db: Database, options: { iterations: number; locatio
   const maxMessageId = repos.messages.page(longConversationId, null, 1).items[0]?.id ?? 1;
   const rawSelect = db.prepare('SELECT * FROM messages WHERE id = ?');
 
-  return {
-    firstPage: summarize(timeEach(iterations, () => repos.conversations.page({ ...all, after: null }))),
-    keysetPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, after: at(positions, index) }))),
-    locationPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, locationIds: [at(locationIds, index)], after: null }))),
-    unreadPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, unreadOnly: true, after: index % 2 ? null : at(positions, index) }))),
-    latestMessages: summarize(timeEach(iterations, () => repos.messages.page(longConversationId, null, MESSAGES))),
-    olderMessages: summarize(timeEach(iterations, (index) => repos.messages.page(longConversationId, at(boundaries, index), MESSAGES))),
-    search: summarize(
-      timeEach(iterations, (index) => {
-        const scope = { ftsQuery: at(searches, index), locationIds: index % 3 === 0 ? [at(locationIds, index)] : locationIds };
-        repos.search.messages(scope, null, SEARCH + 1);
-        repos.search.clients(scope, 10);
-      }),
-    ),
-    rawSelect: summarize(timeEach(iterations, (index) => rawSelect.get(1 + ((index * 7919) % maxMessageId)))),
-  };
+  try {
+    return {
+      firstPage: summarize(timeEach(iterations, () => repos.conversations.page({ ...all, after: null }))),
+      keysetPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, after: at(positions, index) }))),
+      locationPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, locationIds: [at(locationIds, index)], after: null }))),
+      unreadPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, unreadOnly: true, after: index % 2 ? null : at(positions, index) }))),
+      latestMessages: summarize(timeEach(iterations, () => repos.messages.page(longConversationId, null, MESSAGES))),
+      olderMessages: summarize(timeEach(iterations, (index) => repos.messages.page(longConversationId, at(boundaries, index), MESSAGES))),
+      search: summarize(
+        timeEach(iterations, (index) => {
+          const scope = { ftsQuery: at(searches, index), locationIds: index % 3 === 0 ? [at(locationIds, index)] : locationIds };
+          search.messages(scope, null, SEARCH + 1);
+          search.clients(scope, 10);
+        }),
+      ),
+      rawSelect: summarize(timeEach(iterations, (index) => rawSelect.get(1 + ((index * 7919) % maxMessageId)))),
+    };
+  } finally {
+    searchConnection.close();
+  }
 }
 
 /** Raw better-sqlite3 insert rate on its own table, one transaction per row, in this file's

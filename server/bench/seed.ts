@@ -12,6 +12,7 @@ import { hashPasswordSync } from '../auth/password';
 import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { createRepositories } from '../repositories';
+import { attachSearchIndex, createIndexStep, searchIndexFileOf } from '../search/searchIndex';
 import { msSince } from './stats';
 
 /** Bump when the seeded data changes shape, so cached files are rebuilt. */
@@ -192,8 +193,11 @@ export function seedBenchDatabase(file: string, size: SeedSize, now: number): vo
       if (lastMessage[id]) touch.run(lastMessage[id], lastAt[id], id, unreadCount[id], id);
     }
   })();
-  // The search index in one pass, as the server does in batches after writes.
-  repos.search.catchUp();
+  // The message search index (its own file beside this one) in one pass, as the server's
+  // indexer does in steps after writes.
+  attachSearchIndex(db, searchIndexFileOf(file));
+  createIndexStep(db)(Number.MAX_SAFE_INTEGER);
+  db.exec('DETACH DATABASE search');
   db.pragma('optimize');
   db.exec('VACUUM');
   db.pragma('journal_mode = WAL');
@@ -219,11 +223,14 @@ export function benchDatabase(size: SeedSize, workFile: string, now: number): { 
   if (!existsSync(cached)) {
     const partial = `${cached}.${process.pid}.partial`;
     rmSync(partial, { force: true });
+    rmSync(searchIndexFileOf(partial), { force: true });
     const start = process.hrtime.bigint();
     seedBenchDatabase(partial, size, now);
     seedSeconds = msSince(start) / 1000;
+    renameSync(searchIndexFileOf(partial), searchIndexFileOf(cached));
     renameSync(partial, cached);
   }
+  copyFileSync(searchIndexFileOf(cached), searchIndexFileOf(workFile));
   copyFileSync(cached, workFile);
   return { seedSeconds };
 }

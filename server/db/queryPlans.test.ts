@@ -11,7 +11,8 @@ import {
 } from '../conversations/conversations.repository';
 import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
-import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL, UNINDEXED_MESSAGES_SQL } from '../search/search.repository';
+import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL } from '../search/search.repository';
+import { INDEX_STEP_SQL, openSearchConnection } from '../search/searchIndex';
 import { migrate } from './migrate';
 import { openDatabase } from './open';
 
@@ -19,6 +20,7 @@ let db: Database;
 beforeAll(() => {
   db = openDatabase(':memory:');
   migrate(db);
+  openSearchConnection(db);
 });
 afterAll(() => db.close());
 
@@ -71,8 +73,8 @@ describe('query plans', () => {
   });
 
   it('finds messages the search index has not seen along the primary key', () => {
-    const detail = plan(UNINDEXED_MESSAGES_SQL, { after: 10, upTo: 210 });
-    expect(detail).toMatch(/SEARCH messages USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+    const detail = plan(INDEX_STEP_SQL.index, { after: 10, upTo: 210 });
+    expect(detail).toMatch(/SEARCH (main\.)?messages USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 

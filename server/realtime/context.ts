@@ -1,6 +1,7 @@
 // What socket handlers receive: the server's dependencies plus the request wrappers and pushes.
 import type { ServerDeps } from '../deps';
 import type { GroupCommit } from '../messages/groupCommit';
+import type { Search } from '../search/search';
 import type { ClientOn, StaffOn } from './on';
 import type { Pushes } from './pushes';
 
@@ -10,4 +11,5 @@ export type RealtimeContext = ServerDeps & {
   pushes: Pushes;
   /** Batches message writes into shared transactions (see messages/groupCommit.ts). */
   writes: GroupCommit;
+  search: Search;
 };

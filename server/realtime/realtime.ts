@@ -18,7 +18,7 @@ import { registerMessageHandlers } from '../messages/messages.handlers';
 import { registerDeliveryHandlers } from '../notifications/delivery.handlers';
 import { registerProfileHandlers } from '../profile/profile.handlers';
 import { registerSearchHandlers } from '../search/search.handlers';
-import { createSearchIndexer } from '../search/searchIndexer';
+import type { Search } from '../search/search';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
 import { registerClientSyncHandlers, registerStaffSyncHandlers } from '../sync/sync.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
@@ -37,7 +37,7 @@ export type Realtime = {
   endSession(sessionId: number, reason: SessionEndReason): void;
 };
 
-export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
+export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search): Realtime {
   // One server carries both protocols; the client namespace has its own event maps.
   const clients = io.of(CLIENT_NAMESPACE) as unknown as ClientNamespace;
   const pushes = createPushes(io, clients);
@@ -46,7 +46,8 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps): Realtime {
     onStaff: createStaffOn(deps),
     onClient: createClientOn(deps),
     pushes,
-    writes: createGroupCommit(deps.repos.transaction, { onCommitted: createSearchIndexer(deps.repos, deps.log).schedule }),
+    writes: createGroupCommit(deps.repos.transaction, { onCommitted: search.indexer.schedule }),
+    search,
   };
 
   io.use(authenticateStaff(deps));

@@ -9,8 +9,8 @@ import { toFtsQuery } from './ftsQuery';
 export const SEARCH_PAGE_DEFAULT = 20;
 const CLIENT_HITS_MAX = 10;
 
-export function registerSearchHandlers(socket: StaffSocket, { repos, onStaff }: RealtimeContext): void {
-  onStaff(socket, 'search:query', 'chats.access', (payload, { session }) => {
+export function registerSearchHandlers(socket: StaffSocket, { repos, search, onStaff }: RealtimeContext): void {
+  onStaff(socket, 'search:query', 'chats.access', async (payload, { session }) => {
     if (payload.locationId !== undefined && !session.locationIds.includes(payload.locationId)) {
       return err('forbidden', 'You do not work at that location.');
     }
@@ -20,14 +20,14 @@ export function registerSearchHandlers(socket: StaffSocket, { repos, onStaff }: 
     if (ftsQuery === null) return ok({ clients: [], messages: [], nextBeforeMessageId: null });
 
     // Messages are indexed shortly after they are stored; a search never misses the newest.
-    repos.search.catchUp();
+    await search.indexer.caughtUp();
     const scope = { ftsQuery, locationIds: payload.locationId === undefined ? session.locationIds : [payload.locationId] };
     const limit = payload.limit ?? SEARCH_PAGE_DEFAULT;
-    const rows = repos.search.messages(scope, payload.beforeMessageId ?? null, limit + 1);
+    const rows = search.repository.messages(scope, payload.beforeMessageId ?? null, limit + 1);
     const messages = rows.slice(0, limit);
     const last = messages[messages.length - 1];
     return ok({
-      clients: payload.beforeMessageId === undefined ? repos.search.clients(scope, CLIENT_HITS_MAX) : [],
+      clients: payload.beforeMessageId === undefined ? search.repository.clients(scope, CLIENT_HITS_MAX) : [],
       messages,
       nextBeforeMessageId: rows.length > limit && last ? last.messageId : null,
     });

@@ -1,6 +1,7 @@
-// Full-text search over message text and client names (FTS5, migration 5), newest first, scoped
-// to a set of locations. Both queries walk their FTS index by descending rowid and stop at the
-// limit, so a common word costs no more than a rare one.
+// Full-text search over message text (the index file, searchIndex.ts) and client names (FTS5,
+// migration 5), newest first, scoped to a set of locations. Both queries walk their FTS index by
+// descending rowid and stop at the limit, so a common word costs no more than a rare one. Runs
+// on a connection with the message index attached (openSearchConnection).
 import type { Database } from 'better-sqlite3';
 import type { ClientHit, MessageHit } from '../../shared/search';
 
@@ -33,7 +34,7 @@ type ClientHitRow = {
 /** Message matches, newest first, older than :beforeId. */
 export const MESSAGE_SEARCH_SQL = `SELECT m.id, m.conversation_id, m.author_kind, m.text, m.created_at,
     cl.id AS client_id, cl.name AS client_name, l.id AS location_id, l.name AS location_name
-  FROM messages_fts f
+  FROM search.messages_fts f
   CROSS JOIN messages m ON m.id = f.rowid
   CROSS JOIN conversations c ON c.id = m.conversation_id
   CROSS JOIN clients cl ON cl.id = c.client_id
@@ -55,44 +56,15 @@ export const CLIENT_SEARCH_SQL = `SELECT c.id AS conversation_id, cl.id AS clien
   ORDER BY f.rowid DESC
   LIMIT :limit`;
 
-/** Messages stored since the index was last brought up to date, oldest first. */
-export const UNINDEXED_MESSAGES_SQL = 'SELECT id, text FROM messages WHERE id > :after AND id <= :upTo ORDER BY id';
-
 export type SearchRepository = ReturnType<typeof createSearchRepository>;
-
-/** What one catch-up did: messages indexed, and whether newer ones still wait. */
-export type CatchUp = { indexed: number; more: boolean };
 
 export function createSearchRepository(db: Database) {
   const selectMessages = db.prepare<{ query: string; beforeId: number; locationIds: string; limit: number }, MessageHitRow>(
     MESSAGE_SEARCH_SQL,
   );
   const selectClients = db.prepare<{ query: string; locationIds: string; limit: number }, ClientHitRow>(CLIENT_SEARCH_SQL);
-  const selectIndexedUpTo = db.prepare<[], { up_to: number; newest: number | null }>(
-    'SELECT messages_indexed_up_to AS up_to, (SELECT max(id) FROM messages) AS newest FROM search_index_state WHERE id = 1',
-  );
-  const indexMessages = db.prepare<{ after: number; upTo: number }>(`INSERT INTO messages_fts (rowid, text) ${UNINDEXED_MESSAGES_SQL}`);
-  const setIndexedUpTo = db.prepare<[number]>('UPDATE search_index_state SET messages_indexed_up_to = ? WHERE id = 1');
-  // Immediate: the check and the catch-up see the same messages, whoever else writes.
-  const indexUpTo = db.transaction((maxMessages: number): CatchUp => {
-    const state = selectIndexedUpTo.get();
-    if (!state || state.newest === null || state.newest <= state.up_to) return { indexed: 0, more: false };
-    // Ids only grow, so a range of ids holds at most that many messages.
-    const upTo = Math.min(state.newest, state.up_to + maxMessages);
-    const indexed = indexMessages.run({ after: state.up_to, upTo }).changes;
-    setIndexedUpTo.run(upTo);
-    return { indexed, more: upTo < state.newest };
-  });
 
   return {
-    /** Indexes up to `maxMessages` of the messages stored since the last call (none to index:
-     * a single cheap read) and says whether more are waiting. Searches index everything first;
-     * the indexer behind the writes goes in small steps so it never holds the event loop long. */
-    catchUp(maxMessages = Number.MAX_SAFE_INTEGER): CatchUp {
-      const state = selectIndexedUpTo.get();
-      if (!state || state.newest === null || state.newest <= state.up_to) return { indexed: 0, more: false };
-      return indexUpTo.immediate(maxMessages);
-    },
     /** Up to `limit` message matches older than `beforeId` (or the newest), newest first. */
     messages({ ftsQuery, locationIds }: Scope, beforeId: number | null, limit: number): MessageHit[] {
       const rows = selectMessages.all({

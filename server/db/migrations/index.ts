@@ -7,6 +7,7 @@ import { searchAndInboxIndexes } from './005_search_and_inbox_indexes';
 import { readPositions } from './006_read_positions';
 import { sendPathIndexes } from './007_send_path_indexes';
 import { conversationAppointmentIndex } from './008_conversation_appointment_index';
+import { searchIndexFile } from './009_search_index_file';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'read positions for catch-up', sql: readPositions },
   { version: 7, name: 'no appointment index on messages', sql: sendPathIndexes },
   { version: 8, name: 'no appointment index on conversations', sql: conversationAppointmentIndex },
+  { version: 9, name: 'message search index in its own file', sql: searchIndexFile },
 ];

@@ -1,0 +1,181 @@
+// The message index in its own file: catch-up steps, the worker that keeps it behind the writes
+// without ever taking the inbox database's write lock, the event-loop fallback, and rebuilding
+// an index file that is missing or of another layout.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../db/migrate';
+import { closeDatabase, openDatabase } from '../db/open';
+import { createMemoryLogger } from '../log';
+import { openSearch, type Search } from './search';
+import { createIndexStep, openSearchConnection, searchIndexFileOf } from './searchIndex';
+
+let dir: string;
+let db: Database;
+let log: ReturnType<typeof createMemoryLogger>;
+let opened: Search[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'inbox-search-index-'));
+  db = openDatabase(join(dir, 'inbox.sqlite3'));
+  migrate(db);
+  db.exec(`
+    INSERT INTO workspace (id, name) VALUES (1, 'Salon');
+    INSERT INTO locations (id, name) VALUES (1, 'North');
+    INSERT INTO clients (id, name, created_at) VALUES (1, 'Ann Lee', 0);
+    INSERT INTO conversations (id, client_id, location_id, created_at, last_activity_at) VALUES (1, 1, 1, 0, 1);
+  `);
+  log = createMemoryLogger();
+  opened = [];
+});
+afterEach(async () => {
+  for (const search of opened) await search.close();
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const store = (...texts: string[]) =>
+  texts.map((text, index) =>
+    Number(
+      db.prepare(`INSERT INTO messages (conversation_id, author_kind, author_client_id, client_message_id, text, created_at)
+                  VALUES (1, 'client', 1, ?, ?, 0)`).run(`${text}-${index}-${Math.random()}`, text).lastInsertRowid,
+    ),
+  );
+
+const open = (options: Parameters<typeof openSearch>[2] = {}) => {
+  const search = openSearch(db, log, options);
+  opened.push(search);
+  return search;
+};
+
+const find = (search: Search, word: string) =>
+  search.repository.messages({ ftsQuery: `"${word}"`, locationIds: [1] }, null, 50).map((hit) => hit.messageId);
+
+describe('index steps', () => {
+  it('take at most the step they are given and say whether more wait', () => {
+    const connection = openSearchConnection(db);
+    const indexStep = createIndexStep(connection);
+    const ids = store('Undercut one', 'Undercut two', 'Undercut three');
+    expect(indexStep(2)).toEqual({ indexedUpTo: ids[1], more: true });
+    expect(indexStep(2)).toEqual({ indexedUpTo: ids[2], more: false });
+    expect(indexStep(2)).toEqual({ indexedUpTo: ids[2], more: false });
+    connection.close();
+  });
+});
+
+describe.each([
+  { mode: 'worker thread', worker: true },
+  { mode: 'event loop', worker: false },
+])('indexing on the $mode', ({ worker }) => {
+  it('has every message stored before a search indexed when the search runs', async () => {
+    const search = open({ worker });
+    const ids = store('Balayage on Friday', 'Balayage again', 'Just a trim');
+    await search.indexer.caughtUp();
+    expect(find(search, 'balayage')).toEqual([ids[1], ids[0]]);
+    const [later] = store('Balayage, last one');
+    await search.indexer.caughtUp();
+    expect(find(search, 'balayage')).toEqual([later, ids[1], ids[0]]);
+  });
+
+  it('indexes soon after a commit without a search asking', async () => {
+    const search = open({ worker, delayMs: 1 });
+    const [id] = store('Chignon please');
+    search.indexer.schedule();
+    await expect.poll(() => find(search, 'chignon'), { timeout: 5_000 }).toEqual([id]);
+  });
+});
+
+describe('the worker thread', () => {
+  it('indexes while another connection holds the inbox database\'s write lock', async () => {
+    const search = open();
+    const [id] = store('Fringe trim');
+    const writer = new BetterSqlite3(db.name);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      await search.indexer.caughtUp();
+      expect(find(search, 'fringe')).toEqual([id]);
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+    expect(log.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+  });
+});
+
+describe('the index file', () => {
+  it('is rebuilt from the messages when it is missing or of another layout', async () => {
+    const ids = store('Toner Tuesday', 'Toner Wednesday');
+    let search = open();
+    await search.indexer.caughtUp();
+    await search.close();
+
+    rmSync(searchIndexFileOf(db.name));
+    rmSync(`${searchIndexFileOf(db.name)}-wal`, { force: true });
+    rmSync(`${searchIndexFileOf(db.name)}-shm`, { force: true });
+    search = open();
+    await search.indexer.caughtUp();
+    expect(find(search, 'toner')).toEqual([...ids].reverse());
+    await search.close();
+
+    const old = new BetterSqlite3(searchIndexFileOf(db.name));
+    old.pragma('user_version = 0');
+    old.close();
+    search = open();
+    await search.indexer.caughtUp();
+    expect(find(search, 'toner')).toEqual([...ids].reverse());
+  });
+
+  it('is rebuilt when it reaches past the database beside it, as after restoring an older backup', async () => {
+    const [kept] = store('Olaplex in stock');
+    const backup = join(dir, 'backup.sqlite3');
+    db.exec(`VACUUM INTO '${backup}'`);
+    const [lost] = store('Olaplex sold out');
+    const search = open();
+    await search.indexer.caughtUp();
+    await search.close();
+    expect(lost).toBeGreaterThan(kept!);
+
+    // The restore: the backup becomes the database; the index file stays where it was.
+    closeDatabase(db);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${join(dir, 'inbox.sqlite3')}${suffix}`, { force: true });
+    copyFileSync(backup, join(dir, 'inbox.sqlite3'));
+    db = openDatabase(join(dir, 'inbox.sqlite3'));
+    const [reused] = store('Olaplex back on Monday');
+    expect(reused).toBe(lost);
+    const restored = open();
+    await restored.indexer.caughtUp();
+    expect(find(restored, 'olaplex')).toEqual([reused, kept]);
+    expect(find(restored, 'sold')).toEqual([]);
+  });
+
+  it('is rebuilt when it was built for another database', async () => {
+    const [id] = store('Keratin Thursday');
+    let search = open();
+    await search.indexer.caughtUp();
+    await search.close();
+    db.exec("UPDATE database_identity SET token = 'another' WHERE id = 1");
+    db.exec("UPDATE messages SET text = 'Perm Thursday' WHERE id = " + String(id));
+    search = open();
+    await search.indexer.caughtUp();
+    expect(find(search, 'keratin')).toEqual([]);
+    expect(find(search, 'perm')).toEqual([id]);
+  });
+
+  it('remembers how far it reached: a restart indexes only what is new', async () => {
+    const [first] = store('Perm booked');
+    let search = open();
+    await search.indexer.caughtUp();
+    await search.close();
+    const [second] = store('Perm moved');
+    search = open();
+    const index = new BetterSqlite3(searchIndexFileOf(db.name), { readonly: true });
+    const upTo = () => (index.prepare('SELECT messages_indexed_up_to AS n FROM index_state').get() as { n: number }).n;
+    expect(upTo()).toBe(first);
+    await search.indexer.caughtUp();
+    expect(upTo()).toBe(second);
+    index.close();
+    expect(find(search, 'perm')).toEqual([second, first]);
+  });
+});

@@ -85,7 +85,12 @@ export function startCheckpointer(db: Database, log: Logger, options: Checkpoint
   worker.unref();
   return {
     async stop() {
-      if (running) worker.postMessage('stop');
+      if (running) {
+        // Held until it has closed its connection: a process with nothing else left would
+        // otherwise exit before the caller's next step (closing the database).
+        worker.ref();
+        worker.postMessage('stop');
+      }
       running = false;
       await exited;
     },

@@ -124,26 +124,6 @@ type FromWorker = { indexedUpTo: number } | { failed: string };
 type Waiter = { upTo: number; resolve: () => void };
 
 function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, step: number): SearchIndexer {
-  const newestMessageId = createNewestMessageId(connection);
-  let indexedUpTo = (connection.prepare('SELECT messages_indexed_up_to AS upTo FROM search.index_state').get() as { upTo: number }).upTo;
-  let waiters: Waiter[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  let fallback: SearchIndexer | null = null;
-  let stopping = false;
-
-  const settle = (all: boolean) => {
-    const ready = waiters.filter((waiter) => all || waiter.upTo <= indexedUpTo);
-    waiters = waiters.filter((waiter) => !ready.includes(waiter));
-    for (const waiter of ready) waiter.resolve();
-  };
-  // The worker is gone (it failed to start or crashed): index on the event loop from now on.
-  const fallBack = (error: unknown) => {
-    if (fallback || stopping) return;
-    log.error('Search index worker failed; indexing on the event loop', { error });
-    fallback = startInThreadIndexer(connection, log, delayMs, step);
-    void fallback.caughtUp().then(() => settle(true));
-  };
-
   let worker: Worker;
   try {
     worker = new Worker(WORKER_SOURCE, {
@@ -159,9 +139,34 @@ function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, 
       resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
     });
   } catch (error) {
-    fallBack(error);
-    return fallback!;
+    // e.g. the driver cannot be resolved from here in a packaged app.
+    log.error('Search index worker could not start; indexing on the event loop', { error });
+    return startInThreadIndexer(connection, log, delayMs, step);
   }
+  // Never the reason a shutting-down server stays alive, unless a search waits for it.
+  worker.unref();
+
+  const newestMessageId = createNewestMessageId(connection);
+  let indexedUpTo = (connection.prepare('SELECT messages_indexed_up_to AS upTo FROM search.index_state').get() as { upTo: number }).upTo;
+  let waiters: Waiter[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let fallback: SearchIndexer | null = null;
+  let stopping = false;
+
+  const settle = (all: boolean) => {
+    const ready = waiters.filter((waiter) => all || waiter.upTo <= indexedUpTo);
+    waiters = waiters.filter((waiter) => !ready.includes(waiter));
+    for (const waiter of ready) waiter.resolve();
+    if (waiters.length === 0) worker.unref();
+  };
+  // The worker died: index on the event loop from now on.
+  const fallBack = (error: unknown) => {
+    if (fallback || stopping) return;
+    log.error('Search index worker failed; indexing on the event loop', { error });
+    fallback = startInThreadIndexer(connection, log, delayMs, step);
+    void fallback.caughtUp().then(() => settle(true));
+  };
+
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('message', (message: FromWorker) => {
     if ('failed' in message) {
@@ -175,8 +180,6 @@ function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, 
   });
   worker.once('error', fallBack);
   worker.once('exit', (code) => fallBack(new Error(`search index worker exited with code ${code}`)));
-  // Never the reason a shutting-down server stays alive.
-  worker.unref();
 
   return {
     schedule() {
@@ -193,6 +196,7 @@ function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, 
       if (upTo <= indexedUpTo || stopping) return Promise.resolve();
       return new Promise<void>((resolve) => {
         waiters.push({ upTo, resolve });
+        worker.ref();
         worker.postMessage('index');
       });
     },
@@ -200,6 +204,9 @@ function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, 
       if (timer) clearTimeout(timer);
       if (fallback) return fallback.stop();
       stopping = true;
+      // Held until it has closed its connection: a process with nothing else left would
+      // otherwise exit before the caller's next step (closing the database).
+      worker.ref();
       worker.postMessage('stop');
       await exited;
       settle(true);

@@ -40,8 +40,8 @@ PRAGMA search.user_version = ${SEARCH_INDEX_VERSION};
 /** The index file of an inbox database file: inbox.sqlite3 → inbox.search.sqlite3. */
 export const searchIndexFileOf = (databaseFile: string) => `${databaseFile.replace(/\.sqlite3?$/, '')}.search.sqlite3`;
 
-/** Attaches the index file (':memory:' for an in-memory database) as `search`, creating or
- * rebuilding its tables when they are not of this version. */
+/** Attaches the index file (':memory:' for an in-memory database) as `search`, creating its
+ * tables, or building them afresh when they are not this layout's or not this database's. */
 export function attachSearchIndex(db: Database, indexFile: string): void {
   db.prepare('ATTACH DATABASE ? AS search').run(indexFile);
   if (indexFile !== ':memory:') {

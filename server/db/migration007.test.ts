@@ -1,21 +1,15 @@
 // Migration 007 drops an index only a foreign key's ON DELETE used: the key itself still holds.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseBeforeMigration, type DatabaseBeforeMigration } from '../testing/databaseBeforeMigration';
 import { migrate } from './migrate';
-import { migrations } from './migrations';
-import { closeDatabase, openDatabase } from './open';
 
-const version = migrations.findIndex((migration) => migration.name === 'no appointment index on messages') + 1;
-let dir: string;
+let fixture: DatabaseBeforeMigration;
 let db: Database;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'inbox-migrate-007-'));
-  db = openDatabase(join(dir, 'inbox.sqlite3'));
-  migrate(db, migrations.slice(0, version - 1));
+  fixture = databaseBeforeMigration('no appointment index on messages');
+  db = fixture.db;
   db.exec(`
     INSERT INTO workspace (id, name) VALUES (1, 'Salon');
     INSERT INTO locations (id, name) VALUES (1, 'North');
@@ -26,10 +20,7 @@ beforeEach(() => {
       VALUES (1, 'client', 1, 'a', 7, 'Hello', 1);
   `);
 });
-afterEach(() => {
-  closeDatabase(db);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 const indexExists = () => db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'messages_by_appointment'").get() !== undefined;
 

@@ -1,22 +1,16 @@
 // Migration 008 drops the conversations' index on their last appointment, which only a foreign
 // key's ON DELETE used: the key itself still holds.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseBeforeMigration, type DatabaseBeforeMigration } from '../testing/databaseBeforeMigration';
 import { migrate } from './migrate';
-import { migrations } from './migrations';
-import { closeDatabase, openDatabase } from './open';
 
-const version = migrations.findIndex((migration) => migration.name === 'no appointment index on conversations') + 1;
-let dir: string;
+let fixture: DatabaseBeforeMigration;
 let db: Database;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'inbox-migrate-008-'));
-  db = openDatabase(join(dir, 'inbox.sqlite3'));
-  migrate(db, migrations.slice(0, version - 1));
+  fixture = databaseBeforeMigration('no appointment index on conversations');
+  db = fixture.db;
   db.exec(`
     INSERT INTO workspace (id, name) VALUES (1, 'Salon');
     INSERT INTO locations (id, name) VALUES (1, 'North');
@@ -25,10 +19,7 @@ beforeEach(() => {
     INSERT INTO conversations (id, client_id, location_id, created_at, last_activity_at, last_appointment_id) VALUES (1, 1, 1, 0, 1, 7);
   `);
 });
-afterEach(() => {
-  closeDatabase(db);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 const indexExists = () =>
   db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'conversations_by_last_appointment'").get() !== undefined;

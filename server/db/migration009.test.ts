@@ -1,22 +1,16 @@
 // Migration 009 removes the message search index from the database (it moved to a file of its
 // own): the messages stay, client name search stays.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseBeforeMigration, type DatabaseBeforeMigration } from '../testing/databaseBeforeMigration';
 import { migrate } from './migrate';
-import { migrations } from './migrations';
-import { closeDatabase, openDatabase } from './open';
 
-const version = migrations.findIndex((migration) => migration.name === 'message search index in its own file') + 1;
-let dir: string;
+let fixture: DatabaseBeforeMigration;
 let db: Database;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'inbox-migrate-009-'));
-  db = openDatabase(join(dir, 'inbox.sqlite3'));
-  migrate(db, migrations.slice(0, version - 1));
+  fixture = databaseBeforeMigration('message search index in its own file');
+  db = fixture.db;
   db.exec(`
     INSERT INTO workspace (id, name) VALUES (1, 'Salon');
     INSERT INTO locations (id, name) VALUES (1, 'North');
@@ -26,10 +20,7 @@ beforeEach(() => {
       VALUES (1, 'client', 1, 'a', 'Hello', 1);
   `);
 });
-afterEach(() => {
-  closeDatabase(db);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 const objects = () =>
   (db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'messages_fts%' OR name = 'search_index_state' ORDER BY name").all() as { name: string }[]).map((row) => row.name);

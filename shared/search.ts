@@ -44,5 +44,8 @@ export const searchResultSchema = z.object({
   messages: z.array(messageHitSchema),
   /** Pass as beforeMessageId for older matches; null when there are none. */
   nextBeforeMessageId: idSchema.nullable(),
+  /** Older messages are still being added to the search index (for a while after an upgrade or
+   * a restore): matches among them may be missing. */
+  olderMessagesIndexing: z.boolean(),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;

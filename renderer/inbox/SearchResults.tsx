@@ -66,6 +66,9 @@ export function SearchResults({ query, result, searching, error, selectedId, onS
           {error}
         </p>
       )}
+      {result?.olderMessagesIndexing && (
+        <p className="inbox-list__note">Older messages are still being added to search, so some older matches may be missing. Try again in a minute.</p>
+      )}
       {result && result.clients.length > 0 && (
         <ul className="inbox-list__items" aria-label="Matching clients">
           {result.clients.map((hit) => (

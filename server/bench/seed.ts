@@ -12,7 +12,7 @@ import { hashPasswordSync } from '../auth/password';
 import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import { createRepositories } from '../repositories';
-import { attachSearchIndex, createIndexStep, searchIndexFileOf } from '../search/searchIndex';
+import { attachSearchIndex, createIndexSteps, SEARCH_INDEX_VERSION, searchIndexFileOf } from '../search/searchIndex';
 import { msSince } from './stats';
 
 /** Bump when the seeded data changes shape, so cached files are rebuilt. */
@@ -196,7 +196,8 @@ export function seedBenchDatabase(file: string, size: SeedSize, now: number): vo
   // The message search index (its own file beside this one) in one pass, as the server's
   // indexer does in steps after writes.
   attachSearchIndex(db, searchIndexFileOf(file));
-  createIndexStep(db)(Number.MAX_SAFE_INTEGER);
+  const steps = createIndexSteps(db);
+  while (steps.next(Number.MAX_SAFE_INTEGER).more);
   db.exec('DETACH DATABASE search');
   db.pragma('optimize');
   db.exec('VACUUM');
@@ -206,11 +207,12 @@ export function seedBenchDatabase(file: string, size: SeedSize, now: number): vo
 
 const cacheDir = () => join(tmpdir(), 'inbox-bench-cache');
 
-/** The schema the seeded file was built with: a file cached before a migration was added (or
- * by a branch with other migrations) lacks its tables and columns, so it must not be reused. */
+/** The schema the seeded file (and its search index file) was built with: a file cached before
+ * a migration was added (or by a branch with other migrations) lacks its tables and columns,
+ * and an index of another layout would be rebuilt by the server, so neither may be reused. */
 const schemaKey = () =>
   createHash('sha256')
-    .update(JSON.stringify(migrations.map((migration) => migration.sql)))
+    .update(JSON.stringify([...migrations.map((migration) => migration.sql), SEARCH_INDEX_VERSION]))
     .digest('hex')
     .slice(0, 12);
 

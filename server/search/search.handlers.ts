@@ -17,9 +17,10 @@ export function registerSearchHandlers(socket: StaffSocket, { repos, search, onS
     const off = refuseWhileOff(repos.workspace.settings());
     if (off) return off;
     const ftsQuery = toFtsQuery(payload.query);
-    if (ftsQuery === null) return ok({ clients: [], messages: [], nextBeforeMessageId: null });
+    if (ftsQuery === null) return ok({ clients: [], messages: [], nextBeforeMessageId: null, olderMessagesIndexing: false });
 
-    // Messages are indexed shortly after they are stored; a search never misses the newest.
+    // Messages are indexed shortly after they are stored; a search never misses the newest (a
+    // rebuilt index may still be filling in older ones, and the answer says so).
     await search.indexer.caughtUp();
     const scope = { ftsQuery, locationIds: payload.locationId === undefined ? session.locationIds : [payload.locationId] };
     const limit = payload.limit ?? SEARCH_PAGE_DEFAULT;
@@ -30,6 +31,7 @@ export function registerSearchHandlers(socket: StaffSocket, { repos, search, onS
       clients: payload.beforeMessageId === undefined ? search.repository.clients(scope, CLIENT_HITS_MAX) : [],
       messages,
       nextBeforeMessageId: rows.length > limit && last ? last.messageId : null,
+      olderMessagesIndexing: !search.repository.indexComplete(),
     });
   });
 }

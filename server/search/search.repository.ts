@@ -63,8 +63,14 @@ export function createSearchRepository(db: Database) {
     MESSAGE_SEARCH_SQL,
   );
   const selectClients = db.prepare<{ query: string; locationIds: string; limit: number }, ClientHitRow>(CLIENT_SEARCH_SQL);
+  const selectIndexComplete = db.prepare<[], { complete: number }>('SELECT messages_indexed_from <= 1 AS complete FROM search.index_state');
 
   return {
+    /** Whether every message up to the newest indexed one is indexed: false while a rebuilt
+     * index is still filling in older messages. */
+    indexComplete(): boolean {
+      return selectIndexComplete.get()?.complete === 1;
+    },
     /** Up to `limit` message matches older than `beforeId` (or the newest), newest first. */
     messages({ ftsQuery, locationIds }: Scope, beforeId: number | null, limit: number): MessageHit[] {
       const rows = selectMessages.all({

@@ -38,6 +38,7 @@ describe('search:query', () => {
     expect(first.messages.map((hit) => hit.messageId)).toEqual([shoreditchId, sohoIds[1]]);
     expect(first.messages[1]).toMatchObject({ conversationId: t.demo.conversations.ava, client: { name: 'Ava Thompson' }, authorKind: 'staff', text: 'The toner is in stock' });
     expect(first.nextBeforeMessageId).toBe(sohoIds[1]);
+    expect(first.olderMessagesIndexing).toBe(false);
     const older = await search(owner, { query: 'toner', limit: 2, beforeMessageId: first.nextBeforeMessageId });
     expect(older.messages.map((hit) => hit.messageId)).toEqual([sohoIds[0]]);
     expect(older.nextBeforeMessageId).toBeNull();
@@ -73,7 +74,7 @@ describe('search:query', () => {
     }
     expect((await search(owner, { query: 'NEAR(toner' })).messages).toEqual([]);
     expect((await search(owner, { query: '"toner"' })).messages.length).toBe(3);
-    expect(await search(owner, { query: '!!!' })).toEqual({ clients: [], messages: [], nextBeforeMessageId: null });
+    expect(await search(owner, { query: '!!!' })).toEqual({ clients: [], messages: [], nextBeforeMessageId: null, olderMessagesIndexing: false });
   });
 
   it('refuses a bad payload and members without Access client chats', async () => {

@@ -10,7 +10,8 @@ import { migrate } from '../db/migrate';
 import { closeDatabase, openDatabase } from '../db/open';
 import { createMemoryLogger } from '../log';
 import { openSearch, type Search } from './search';
-import { createIndexStep, openSearchConnection, searchIndexFileOf } from './searchIndex';
+import { createSearchRepository } from './search.repository';
+import { createIndexSteps, openSearchConnection, searchIndexFileOf } from './searchIndex';
 
 let dir: string;
 let db: Database;
@@ -50,17 +51,41 @@ const open = (options: Parameters<typeof openSearch>[2] = {}) => {
   return search;
 };
 
+/** A rebuilt index fills in older messages in the background. */
+const FILLED_IN = { timeout: 10_000 };
+
 const find = (search: Search, word: string) =>
   search.repository.messages({ ftsQuery: `"${word}"`, locationIds: [1] }, null, 50).map((hit) => hit.messageId);
 
 describe('index steps', () => {
   it('take at most the step they are given and say whether more wait', () => {
     const connection = openSearchConnection(db);
-    const indexStep = createIndexStep(connection);
+    const steps = createIndexSteps(connection);
     const ids = store('Undercut one', 'Undercut two', 'Undercut three');
-    expect(indexStep(2)).toEqual({ indexedUpTo: ids[1], more: true });
-    expect(indexStep(2)).toEqual({ indexedUpTo: ids[2], more: false });
-    expect(indexStep(2)).toEqual({ indexedUpTo: ids[2], more: false });
+    expect(steps.next(2)).toEqual({ indexedUpTo: ids[1], more: true });
+    expect(steps.next(2)).toEqual({ indexedUpTo: ids[2], more: false });
+    expect(steps.next(2)).toEqual({ indexedUpTo: ids[2], more: false });
+    connection.close();
+  });
+
+  it('in a rebuilt index, take new messages first, then fill in older ones, newest first', () => {
+    const older = store('Fringe one', 'Fringe two', 'Fringe three', 'Fringe four', 'Fringe five');
+    const connection = openSearchConnection(db);
+    const steps = createIndexSteps(connection);
+    const search = createSearchRepository(connection);
+    const found = () => search.messages({ ftsQuery: '"fringe"', locationIds: [1] }, null, 50).map((hit) => hit.messageId);
+    const [newer] = store('Fringe six');
+    expect(search.indexComplete()).toBe(false);
+
+    expect(steps.next(2)).toEqual({ indexedUpTo: newer, more: true });
+    expect(found()).toEqual([newer]);
+    expect(steps.forward(2)).toEqual({ indexedUpTo: newer, more: false }); // what a search waits for is done
+    expect(steps.next(2)).toEqual({ indexedUpTo: newer, more: true });
+    expect(found()).toEqual([newer, older[4], older[3]]);
+    expect(steps.next(2)).toEqual({ indexedUpTo: newer, more: true });
+    expect(steps.next(2)).toEqual({ indexedUpTo: newer, more: false });
+    expect(found()).toEqual([newer, ...[...older].reverse()]);
+    expect(search.indexComplete()).toBe(true);
     connection.close();
   });
 });
@@ -115,16 +140,14 @@ describe('the index file', () => {
     rmSync(`${searchIndexFileOf(db.name)}-wal`, { force: true });
     rmSync(`${searchIndexFileOf(db.name)}-shm`, { force: true });
     search = open();
-    await search.indexer.caughtUp();
-    expect(find(search, 'toner')).toEqual([...ids].reverse());
+    await expect.poll(() => find(search, 'toner'), FILLED_IN).toEqual([...ids].reverse());
     await search.close();
 
     const old = new BetterSqlite3(searchIndexFileOf(db.name));
     old.pragma('user_version = 0');
     old.close();
     search = open();
-    await search.indexer.caughtUp();
-    expect(find(search, 'toner')).toEqual([...ids].reverse());
+    await expect.poll(() => find(search, 'toner'), FILLED_IN).toEqual([...ids].reverse());
   });
 
   it('is rebuilt when it reaches past the database beside it, as after restoring an older backup', async () => {
@@ -145,8 +168,7 @@ describe('the index file', () => {
     const [reused] = store('Olaplex back on Monday');
     expect(reused).toBe(lost);
     const restored = open();
-    await restored.indexer.caughtUp();
-    expect(find(restored, 'olaplex')).toEqual([reused, kept]);
+    await expect.poll(() => find(restored, 'olaplex'), FILLED_IN).toEqual([reused, kept]);
     expect(find(restored, 'sold')).toEqual([]);
   });
 
@@ -158,9 +180,8 @@ describe('the index file', () => {
     db.exec("UPDATE database_identity SET token = 'another' WHERE id = 1");
     db.exec("UPDATE messages SET text = 'Perm Thursday' WHERE id = " + String(id));
     search = open();
-    await search.indexer.caughtUp();
+    await expect.poll(() => find(search, 'perm'), FILLED_IN).toEqual([id]);
     expect(find(search, 'keratin')).toEqual([]);
-    expect(find(search, 'perm')).toEqual([id]);
   });
 
   it('remembers how far it reached: a restart indexes only what is new', async () => {

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log';
-import { INDEX_STEP_SQL, createIndexStep, createNewestMessageId, searchIndexFileOf } from './searchIndex';
+import { INDEX_STEP_SQL, createIndexSteps, createNewestMessageId, searchIndexFileOf } from './searchIndex';
 
 /** How long after a commit indexing starts: later steps take more messages at once, and FTS5
  * writes one segment per step. */
@@ -31,22 +31,25 @@ export type SearchIndexer = {
 
 export type SearchIndexerOptions = { delayMs?: number; step?: number; worker?: boolean };
 
-/** Starts indexing for a connection with the index attached (openSearchConnection). */
+/** Starts indexing for a connection with the index attached (openSearchConnection), beginning
+ * with whatever waits: messages stored while the server was down, or a rebuild. */
 export function startSearchIndexer(connection: Database, log: Logger, options: SearchIndexerOptions = {}): SearchIndexer {
   const { delayMs = SEARCH_INDEX_DELAY_MS, step = SEARCH_INDEX_STEP, worker = true } = options;
-  if (worker && !connection.memory) return startWorkerIndexer(connection, log, delayMs, step);
-  return startInThreadIndexer(connection, log, delayMs, step);
+  const indexer =
+    worker && !connection.memory ? startWorkerIndexer(connection, log, delayMs, step) : startInThreadIndexer(connection, log, delayMs, step);
+  indexer.schedule();
+  return indexer;
 }
 
 function startInThreadIndexer(connection: Database, log: Logger, delayMs: number, step: number): SearchIndexer {
-  const indexStep = createIndexStep(connection);
+  const steps = createIndexSteps(connection);
   let cancelPending: (() => void) | null = null;
   let stopped = false;
 
   function run(): void {
     cancelPending = null;
     try {
-      if (!indexStep(step).more) return;
+      if (!steps.next(step).more) return;
       const next = setImmediate(run);
       cancelPending = () => clearImmediate(next);
     } catch (error) {
@@ -63,7 +66,7 @@ function startInThreadIndexer(connection: Database, log: Logger, delayMs: number
       cancelPending = () => clearTimeout(timer);
     },
     async caughtUp() {
-      if (!stopped) indexStep(Number.MAX_SAFE_INTEGER);
+      if (!stopped) steps.forward(Number.MAX_SAFE_INTEGER);
     },
     async stop() {
       stopped = true;
@@ -74,8 +77,8 @@ function startInThreadIndexer(connection: Database, log: Logger, delayMs: number
 }
 
 // Plain CommonJS run with `eval`, so the built server needs no separate worker file. Its step is
-// createIndexStep's, over the same statements (INDEX_STEP_SQL). It tells the main thread how far
-// the index reaches after every step, and why a step failed.
+// createIndexSteps's `next`, over the same statements (INDEX_STEP_SQL). It tells the main thread
+// how far up the index reaches after every step, and why a step failed.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -87,20 +90,27 @@ db.pragma('search.synchronous = NORMAL');
 const state = db.prepare(sql.state);
 const index = db.prepare(sql.index);
 const advance = db.prepare(sql.advance);
-const catchUp = db.transaction(() => {
-  const { indexedUpTo, newest } = state.get();
-  if (newest <= indexedUpTo) return { indexedUpTo, more: false };
-  const upTo = Math.min(newest, indexedUpTo + step);
-  index.run({ after: indexedUpTo, upTo });
-  advance.run({ upTo });
-  return { indexedUpTo: upTo, more: upTo < newest };
+const fillIn = db.prepare(sql.fillIn);
+const next = db.transaction(() => {
+  const { upTo, from, newest } = state.get();
+  if (newest > upTo) {
+    const last = Math.min(newest, upTo + step);
+    index.run({ after: upTo, upTo: last });
+    advance.run({ upTo: last });
+    return { indexedUpTo: last, more: last < newest || from > 1 };
+  }
+  if (from <= 1) return { indexedUpTo: upTo, more: false };
+  const lower = Math.max(1, from - step);
+  index.run({ after: lower - 1, upTo: from - 1 });
+  fillIn.run({ from: lower });
+  return { indexedUpTo: upTo, more: lower > 1 };
 });
 let running = false;
 let stopping = false;
 function run() {
   if (stopping) return;
   try {
-    const done = catchUp.deferred();
+    const done = next.deferred();
     parentPort.postMessage({ indexedUpTo: done.indexedUpTo });
     if (done.more) return void setImmediate(run);
   } catch (error) {

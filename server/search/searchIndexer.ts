@@ -87,6 +87,10 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 db.prepare('ATTACH DATABASE ? AS search').run(workerData.indexFile);
 db.pragma('search.synchronous = NORMAL');
+// It reads each new message once and writes the index in runs: small page caches keep its share
+// of the server's memory small (the driver's default is 16 MB per database).
+db.pragma('cache_size = ' + workerData.cacheSize.messages);
+db.pragma('search.cache_size = ' + workerData.cacheSize.index);
 const state = db.prepare(sql.state);
 const index = db.prepare(sql.index);
 const advance = db.prepare(sql.advance);
@@ -144,6 +148,8 @@ function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, 
         indexFile: searchIndexFileOf(connection.name),
         sql: INDEX_STEP_SQL,
         step,
+        // PRAGMA cache_size values (negative: KiB): 1 MB for the messages, 4 MB for the index.
+        cacheSize: { messages: -1024, index: -4096 },
       },
       // Its data lives in SQLite's own memory: a small heap keeps its share of the RSS small.
       resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },

@@ -31,18 +31,48 @@ export const closeAll = (sockets: readonly Socket[]) => sockets.forEach((socket)
 
 type AckResult = { ok: boolean; error?: { code: string; message: string } };
 
-/** One measured stretch of a closed loop: every ok ack's latency and how long it measured. */
-export type LoopSlice = { latencies: number[]; elapsedMs: number; errors: number; firstError: string | null };
+/** CPU time a process has used so far (all its threads), in ms; null where it cannot be read. */
+export type CpuClock = () => number | null;
 
-export type ClosedLoopResult = { perSecond: number; latency: Summary; errors: number; firstError: string | null };
+const thisProcessCpuMs: CpuClock = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** One measured stretch of a closed loop: every ok ack's latency, how long it measured, and the
+ * CPU the server and this driving process used meanwhile (null where unreadable). */
+export type LoopSlice = {
+  latencies: number[];
+  elapsedMs: number;
+  errors: number;
+  firstError: string | null;
+  serverCpuMs: number | null;
+  driverCpuMs: number | null;
+};
+
+export type ClosedLoopResult = {
+  perSecond: number;
+  latency: Summary;
+  errors: number;
+  firstError: string | null;
+  /** CPU per ok ack, in µs, of the server and of the process driving it. */
+  serverCpuUsPerAck: number | null;
+  driverCpuUsPerAck: number | null;
+};
+
+const cpuSince = (clock: CpuClock, before: number | null): number | null => {
+  const now = clock();
+  return now === null || before === null ? null : now - before;
+};
 
 /** Every socket sends, waits for the ack, sends again, until `durationMs` has passed (after an
- * unmeasured warm-up). Only ok acks count towards throughput and latency. */
+ * unmeasured warm-up). Only ok acks count towards throughput and latency. `serverCpu` reads the
+ * server's CPU clock, so the slice also says what each ack cost it. */
 export async function closedLoopSlice(
   sockets: readonly Socket[],
   durationMs: number,
   request: (socketIndex: number) => [event: string, payload: unknown],
-  warmupMs = Math.min(1000, durationMs / 4),
+  { serverCpu = () => null, warmupMs = Math.min(1000, durationMs / 4) }: { serverCpu?: CpuClock; warmupMs?: number } = {},
 ): Promise<LoopSlice> {
   const latencies: number[] = [];
   let errors = 0;
@@ -65,12 +95,23 @@ export async function closedLoopSlice(
   await new Promise((resolve) => setTimeout(resolve, warmupMs));
   measuring = true;
   const started = process.hrtime.bigint();
+  const serverBefore = serverCpu();
+  const driverBefore = thisProcessCpuMs();
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   measuring = false;
   const elapsedMs = msSince(started);
+  const serverCpuMs = cpuSince(serverCpu, serverBefore);
+  const driverUsed = cpuSince(thisProcessCpuMs, driverBefore);
   stop = true;
   await Promise.all(loops);
-  return { latencies, elapsedMs, errors, firstError };
+  return { latencies, elapsedMs, errors, firstError, serverCpuMs, driverCpuMs: driverUsed };
+}
+
+/** Total CPU of the slices in µs per ok ack; null if any slice could not read it. */
+function cpuPerAck(slices: readonly LoopSlice[], of: (slice: LoopSlice) => number | null, acks: number): number | null {
+  const used = slices.map(of);
+  if (acks === 0 || used.some((value) => value === null)) return null;
+  return ((used as number[]).reduce((sum, value) => sum + value, 0) * 1000) / acks;
 }
 
 /** Several slices of one closed loop as one result: acks over all measured time, latency
@@ -83,6 +124,8 @@ export function combineSlices(slices: readonly LoopSlice[]): ClosedLoopResult {
     latency: summarize(latencies),
     errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
     firstError: slices.find((slice) => slice.firstError !== null)?.firstError ?? null,
+    serverCpuUsPerAck: cpuPerAck(slices, (slice) => slice.serverCpuMs, latencies.length),
+    driverCpuUsPerAck: cpuPerAck(slices, (slice) => slice.driverCpuMs, latencies.length),
   };
 }
 

@@ -14,6 +14,8 @@ export type Child = {
   startMs: number;
   /** Resident set size now, in MB (Linux /proc; null elsewhere). */
   rssMb(): number | null;
+  /** CPU time used so far by all its threads, in ms (Linux /proc; null elsewhere). */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 };
 
@@ -35,6 +37,23 @@ function rssOf(pid: number): number | null {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Linux reports a process's CPU times in clock ticks of USER_HZ, 100 a second on every
+ * mainstream build (it is part of the kernel's user-space ABI). */
+const TICKS_PER_SECOND = 100;
+
+function cpuMsOf(pid: number): number | null {
+  try {
+    // Fields after the command name, which is in parentheses and may itself contain spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : null;
   } catch {
     return null;
   }
@@ -111,7 +130,7 @@ export function startChild(
           clearTimeout(timer);
           child.removeAllListeners('exit');
           const pid = child.pid!;
-          resolve({ url, pid, startMs: msSince(started), rssMb: () => rssOf(pid), stop: stopper(child) });
+          resolve({ url, pid, startMs: msSince(started), rssMb: () => rssOf(pid), cpuMs: () => cpuMsOf(pid), stop: stopper(child) });
         },
         (error: Error) => fail(error),
       );

@@ -11,7 +11,7 @@ import { routes, signInResponseSchema } from '../../shared/http';
 import { hashToken, newToken } from '../auth/tokens';
 import { closeDatabase, openDatabase } from '../db/open';
 import { createRepositories } from '../repositories';
-import { alternatingClosedLoops, closeAll, closedLoopSlice, connect, connectMany, deliveryLatency } from './load';
+import { alternatingClosedLoops, closeAll, closedLoopSlice, connect, connectMany, deliveryLatency, type ClosedLoopResult } from './load';
 import { builtServerExists, BUILT_SERVER, SOURCE_SERVER, startInboxServer, startRawServer, type Child } from './processes';
 import { rawInsertRate, timeQueries } from './queries';
 import { BENCH_RESULT_VERSION, type BenchResult, type Figure } from './report';
@@ -54,6 +54,24 @@ async function signIn(url: string, email: string): Promise<string> {
   });
   if (!response.ok) throw new Error(`bench sign-in of ${email} failed: ${response.status} ${await response.text()}`);
   return signInResponseSchema.parse(await response.json()).token;
+}
+
+/** What a durable send costs in CPU, ours beside the raw socket.io ack, and the send rate that
+ * cost allows on this machine with the driver beside the server: every core busy, nothing else
+ * running (`cores × 1 s ÷ (server + driver CPU per send)`). A rate target above that ceiling
+ * cannot be met here, whatever the server does with its share. None where CPU is unreadable. */
+function cpuFigures(count: number, ours: ClosedLoopResult, base: ClosedLoopResult): Figure[] {
+  if (ours.serverCpuUsPerAck === null || ours.driverCpuUsPerAck === null) return [];
+  const rawServer = 'raw socket.io server';
+  const ceiling = (result: ClosedLoopResult) =>
+    result.serverCpuUsPerAck === null || result.driverCpuUsPerAck === null
+      ? null
+      : (cpus().length * 1e6) / (result.serverCpuUsPerAck + result.driverCpuUsPerAck);
+  return [
+    figure(`send.c${count}.serverCpu`, `server CPU per durable send, ${count} conn`, 'µs', ours.serverCpuUsPerAck, 'lower', { label: rawServer, value: base.serverCpuUsPerAck }),
+    figure(`send.c${count}.driverCpu`, `bench driver CPU per send, ${count} conn`, 'µs', ours.driverCpuUsPerAck, 'lower', { label: `driving the ${rawServer}`, value: base.driverCpuUsPerAck }),
+    figure(`send.c${count}.ceiling`, `send rate this CPU cost allows, ${count} conn`, 'msg/s', ceiling(ours), 'higher', { label: rawServer, value: ceiling(base) }),
+  ];
 }
 
 /** Round trips of one request, one at a time. */
@@ -170,14 +188,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const [ours, base] = await alternatingClosedLoops(
         plan.sendSlices,
         plan.sendMs / plan.sendSlices,
-        (sliceMs) => closedLoopSlice(clients.slice(0, count), sliceMs, sendFrom),
-        (sliceMs) => closedLoopSlice(rawSockets.slice(0, count), sliceMs, (index) => ['ping', sendFrom(index)[1]]),
+        (sliceMs) => closedLoopSlice(clients.slice(0, count), sliceMs, sendFrom, { serverCpu: server.cpuMs }),
+        (sliceMs) => closedLoopSlice(rawSockets.slice(0, count), sliceMs, (index) => ['ping', sendFrom(index)[1]], { serverCpu: raw.cpuMs }),
       );
       if (ours.errors > 0) notes.push(`${ours.errors} sends failed at ${count} connections (first: ${ours.firstError}).`);
       const rawAck = 'raw socket.io ack';
       figures.push(figure(`send.c${count}.rate`, `durable send, ${count} conn`, 'msg/s', ours.perSecond, 'higher', { label: rawAck, value: base.perSecond }, count === 100 ? 10_000 : null));
       figures.push(figure(`send.c${count}.p50`, `durable send ack p50, ${count} conn`, 'ms', ours.latency.p50, 'lower', { label: rawAck, value: base.latency.p50 }));
       figures.push(figure(`send.c${count}.p99`, `durable send ack p99, ${count} conn`, 'ms', ours.latency.p99, 'lower', { label: rawAck, value: base.latency.p99 }, count === 100 ? 25 : null));
+      figures.push(...cpuFigures(count, ours, base));
     }
 
     const staffCount = Math.max(size.locations, Math.round(plan.deliverySockets / 100));

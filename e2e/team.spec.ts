@@ -70,3 +70,35 @@ test('a manager signs a member out of every device so a change applies now', asy
   await expect(member.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(member.getByText('A manager signed you out of all devices')).toBeVisible();
 });
+
+test("another manager's change shows on an open Team page without a reload, and an open editor keeps its draft", async ({ browser, server }) => {
+  const front = await (await browser.newContext()).newPage();
+  const office = await (await browser.newContext()).newPage();
+  for (const page of [front, office]) {
+    await signIn(page, server.url, 'olivia@lumen.example');
+    await openSettings(page, 'Team');
+    await expect(page.getByTestId('team-member').filter({ hasText: 'Tom Hughes' })).toContainText('Reception trainee');
+  }
+  // The office computer starts editing Sofia; the front desk computer changes the team meanwhile.
+  await office.getByRole('button', { name: 'Edit Sofia Marin' }).click();
+  const sofiasGroup = office.getByRole('combobox', { name: 'Permission group' });
+  await sofiasGroup.selectOption({ label: 'Front desk' });
+
+  await front.getByRole('button', { name: 'Add permission group' }).click();
+  await front.getByRole('textbox', { name: 'Group name' }).fill('Colourists');
+  await front.getByRole('checkbox', { name: 'Access client chats' }).check();
+  await front.getByRole('button', { name: 'Save' }).click();
+  await front.getByRole('button', { name: 'Edit Tom Hughes' }).click();
+  await front.getByRole('combobox', { name: 'Permission group' }).selectOption({ label: 'Colourists' });
+  await front.getByRole('button', { name: 'Save' }).click();
+  await expect(front.getByRole('status').filter({ hasText: 'Tom Hughes saved' })).toBeVisible();
+
+  // The open editor offers the new group and still holds the office's unsaved choice.
+  await expect(sofiasGroup.getByRole('option', { name: 'Colourists' })).toHaveCount(1);
+  await expect(sofiasGroup.locator('option:checked')).toHaveText('Front desk');
+  // Leaving it without saving (nothing is fetched again), the overview already shows the changes.
+  await office.getByRole('button', { name: 'Cancel' }).click();
+  await expect(office.getByTestId('permission-group').filter({ hasText: 'Colourists' })).toContainText('Access client chats');
+  await expect(office.getByTestId('team-member').filter({ hasText: 'Tom Hughes' })).toContainText('Colourists');
+  await expect(office.getByTestId('team-member').filter({ hasText: 'Sofia Marin' })).toContainText('Stylists');
+});

@@ -15,7 +15,7 @@ import {
   appointmentSchema,
   clientSummarySchema,
 } from './domain';
-import { adminRequests, settingsStateSchema } from './adminEvents';
+import { adminRequests, settingsStateSchema, teamSchema } from './adminEvents';
 import type { PushEvents, RequestEvents } from './protocol';
 import { clientProfilePushes, clientProfileRequests } from './clientProfile';
 import { deliveryPushes, deliveryRequests } from './deliveries';
@@ -107,6 +107,9 @@ export const staffPushes = {
   'typing:updated': z.object({ conversationId: idSchema, typing: z.boolean(), name: z.string() }),
   /** Client Connect settings changed (R3): applies at once, no reload or sign-in. */
   'settings:updated': settingsStateSchema,
+  /** A permission group or a member's group or locations changed: the whole team as it is now,
+   * for sessions that may manage the team (their Team page stays current). */
+  'team:updated': teamSchema,
   /** This session was ended by a manager (sign out everywhere) or expired. */
   'session:ended': z.object({ reason: z.enum(['signed-out-everywhere', 'expired', 'signed-out']) }),
   ...profilePushes,

@@ -1,7 +1,7 @@
 // Settings → Team's data: groups, members and locations, fetched on (re)connect and again after
-// every change saved here (other managers' changes arrive with the next fetch; a stale group
-// edit is caught by its baseVersion). Until the server answers, the copy cached on this computer
-// is shown, so a manager can edit groups offline.
+// every change saved here; another manager's change arrives as a push (an editor already open
+// keeps its draft, and a stale group edit is caught by its baseVersion). Until the server
+// answers, the copy cached on this computer is shown, so a manager can edit groups offline.
 import { useCallback, useEffect, useState } from 'react';
 import type { Team } from '../../shared/adminEvents';
 import { describeError } from '../api/errors';
@@ -14,14 +14,21 @@ export function useTeam() {
   const [team, setTeam] = useState<Team | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const received = useCallback(
+    (current: Team) => {
+      setTeam(current);
+      void offlineCache.writeTeam(bridge, memberId, current);
+    },
+    [bridge, memberId],
+  );
+
   const reload = useCallback(async (): Promise<Team | null> => {
     const result = await api.request('team:get', {});
     setError(result.ok ? null : describeError(result.error));
     if (!result.ok) return null;
-    setTeam(result.data);
-    void offlineCache.writeTeam(bridge, memberId, result.data);
+    received(result.data);
     return result.data;
-  }, [api, bridge, memberId]);
+  }, [api, received]);
 
   useEffect(() => {
     let current = true;
@@ -34,6 +41,7 @@ export function useTeam() {
   }, [bridge, memberId]);
 
   useEffect(() => api.whenConnected(() => void reload()), [api, reload]);
+  useEffect(() => api.subscribe('team:updated', received), [api, received]);
 
   return { team, error, reload, api };
 }

@@ -1,6 +1,6 @@
 // Every server-initiated event, each sent only to the rooms allowed to see it. Settings that
 // gate what clients see (R5, R6) are applied here, at the last step before the wire.
-import type { SettingsState } from '../../shared/adminEvents';
+import type { SettingsState, Team } from '../../shared/adminEvents';
 import type { ClientProfile } from '../../shared/clientProfile';
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
 import type { NotificationPrefsState } from '../../shared/profile';
@@ -70,6 +70,11 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
     settingsUpdated(state: SettingsState): void {
       staff.emit('settings:updated', state);
       clients.emit('settings:updated', { enabled: state.settings.enabled });
+    },
+
+    /** Everyone who may manage the team sees another manager's change at once. */
+    teamUpdated(team: Team): void {
+      staff.to(rooms.teamManagers()).emit('team:updated', team);
     },
 
     /** A member's own preferences reach every device they are signed in on (R10). */

@@ -57,6 +57,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     void socket.join(rooms.member(session.memberId));
     // Without chat access nothing about conversations may reach the member (R9).
     if (can(session.grants, 'chats.access')) void socket.join(session.locationIds.map(rooms.location));
+    if (can(session.grants, 'team.manage')) void socket.join(rooms.teamManagers());
     registerSessionHandlers(socket, context);
     registerConversationHandlers(socket, context);
     registerMessageHandlers(socket, context);

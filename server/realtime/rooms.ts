@@ -6,6 +6,8 @@ export const rooms = {
   session: (sessionId: number) => `session:${sessionId}`,
   /** Every device a team member is signed in on (their own preferences). */
   member: (memberId: number) => `member:${memberId}`,
+  /** Every socket whose session may manage the team (Settings → Team stays current). */
+  teamManagers: () => 'team-managers',
   /** A client's sockets ("/client" namespace). */
   client: (clientId: number) => `client:${clientId}`,
 };

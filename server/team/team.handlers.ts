@@ -1,8 +1,8 @@
 // Settings → Team (R7, R8, R12): permission groups, who is in which, where they work, and
 // signing a member out everywhere. Every change is audited in the transaction that makes it.
 // Changes reach a member's sessions at their next sign-in (R8), or at once after a sign-out
-// everywhere.
-import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
+// everywhere; every manager's Team page gets the changed team at once.
+import type { PermissionGroup, Team, TeamMember } from '../../shared/adminEvents';
 import type { GroupGrants } from '../../shared/permissions';
 import { err, ok, type Err } from '../../shared/result';
 import type { NewAuditEntry } from '../audit/audit.repository';
@@ -36,10 +36,11 @@ const idSet = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b
 export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
   const audited = (context: StaffRequestContext, entry: Omit<NewAuditEntry, 'at' | 'actor'>) =>
     repos.audit.record({ ...entry, at: clock.now(), actor: { id: context.session.memberId, name: context.memberName } });
+  const team = (): Team => ({ groups: repos.groups.list(), members: repos.team.list(), locations: repos.workspace.locations() });
+  /** After the ack, so the manager who saved hears back before the push. */
+  const pushTeam = (context: StaffRequestContext) => context.afterAck(() => pushes.teamUpdated(team()));
 
-  onStaff(socket, 'team:get', 'team.manage', () =>
-    ok({ groups: repos.groups.list(), members: repos.team.list(), locations: repos.workspace.locations() }),
-  );
+  onStaff(socket, 'team:get', 'team.manage', () => ok(team()));
 
   onStaff(socket, 'group:create', 'team.manage', (payload, context) => {
     const invalid = replyNeedsAccess(payload.grants);
@@ -49,7 +50,9 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
       if (group) audited(context, { action: 'group.create', subject: groupSubject(group), before: null, after: groupAudit(group) });
       return group;
     });
-    return created ? ok(created) : nameTaken();
+    if (!created) return nameTaken();
+    pushTeam(context);
+    return ok(created);
   });
 
   onStaff(socket, 'group:update', 'team.manage', (payload, context) => {
@@ -81,6 +84,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
       case 'unchanged':
         return ok(outcome.current);
       case 'updated':
+        pushTeam(context);
         return ok(outcome.after);
     }
   });
@@ -111,6 +115,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
       audited(context, { action: 'member.update', subject: `Team member ${member.name}`, before, after: membershipAudit(repos, after) });
       return after;
     });
+    pushTeam(context);
     return ok(updated);
   });
 

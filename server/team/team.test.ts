@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PermissionGroup } from '../../shared/adminEvents';
+import type { PermissionGroup, Team } from '../../shared/adminEvents';
 import type { GroupGrants } from '../../shared/permissions';
-import { ask, connectSocket, data, startTestServer, type TestServer } from '../testing/testServer';
+import { ask, connectSocket, data, flush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
 let owner: Socket;
@@ -141,6 +141,38 @@ describe('R8: changes apply at the next sign-in', () => {
     expect(session.locations.map((location) => location.name)).toEqual(['Lumen Shoreditch']);
     expect(outcome(await send(signedInAfter, shoreditch))).toBe('ok');
     expect(outcome(await ask(signedInAfter, 'message:list', { conversationId: soho }))).toBe('forbidden');
+  });
+});
+
+describe('team:updated', () => {
+  it('gives every session that may manage the team the team as it is after each change, and nobody else', async () => {
+    const otherOwner = await t.connectStaff('owner');
+    const pushed = recordPushes<Team>(otherOwner, 'team:updated');
+    const outsiders = await Promise.all((['priya', 'sofia', 'tom'] as const).map((member) => t.connectStaff(member)));
+    const overheard = outsiders.map((socket) => recordPushes(socket, 'team:updated'));
+
+    const group = data(await ask(manager, 'group:create', { name: 'Apprentices', grants: readOnly }));
+    data(await ask(manager, 'group:update', { groupId: group.id, name: 'Apprentices', grants: { ...readOnly, replyChats: true }, baseVersion: group.version }));
+    const { soho } = t.demo.locations;
+    data(await ask(manager, 'member:update', { memberId: t.demo.members.sofia, groupId: group.id, locationIds: [soho] }));
+    await flush(otherOwner);
+    expect(pushed).toHaveLength(3);
+    expect(pushed.map((team) => team.groups.find((candidate) => candidate.id === group.id))).toEqual([
+      { ...group },
+      { ...group, grants: { ...readOnly, replyChats: true }, version: 2 },
+      { ...group, grants: { ...readOnly, replyChats: true }, version: 2, memberCount: 1 },
+    ]);
+    expect(pushed.at(-1)).toEqual(data(await ask(otherOwner, 'team:get', {})));
+
+    // Refusals and saves that change nothing push nothing.
+    await ask(manager, 'group:create', { name: 'apprentices', grants: readOnly });
+    await ask(manager, 'group:update', { groupId: group.id, name: 'Apprentices', grants: readOnly, baseVersion: 1 });
+    await ask(manager, 'member:update', { memberId: t.demo.members.sofia, groupId: group.id, locationIds: [soho] });
+    await Promise.all([flush(otherOwner), ...outsiders.map((socket) => flush(socket))]);
+    expect(pushed).toHaveLength(3);
+    expect(overheard).toEqual([[], [], []]);
+    outsiders.forEach((socket) => socket.close());
+    otherOwner.close();
   });
 });
 

@@ -75,6 +75,12 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     onChange: (change) => realtime.pushes.deliveryUpdated(change),
   });
 
+  let expiryCheck: NodeJS.Timeout | undefined;
+  const endExpiredSessions = () => {
+    const ended = realtime.endExpiredSessions(clock.now());
+    if (ended.length > 0) log.info('Ended expired sessions', { sessionIds: ended });
+  };
+
   const httpServer = createHttpServer(
     createRequestListener({
       routes: [
@@ -102,11 +108,13 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
           httpServer.off('error', reject);
           baseUrl = baseUrlOf(config.host, (httpServer.address() as AddressInfo).port);
           deliveries.start();
+          expiryCheck = setInterval(endExpiredSessions, config.sessionExpiryCheckMs).unref();
           resolve(baseUrl);
         });
       });
     },
     async close() {
+      clearInterval(expiryCheck);
       // The delivery in flight is settled first, so a clean stop leaves nothing half-sent.
       await deliveries.stop();
       await new Promise<void>((resolve) => {

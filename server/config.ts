@@ -30,6 +30,8 @@ export type ServerConfig = {
   /** Origins allowed besides the desktop app's and the server's own. */
   extraAllowedOrigins: string[];
   sessionTtlHours: number;
+  /** How often connected staff sockets are checked for a session that has run out. */
+  sessionExpiryCheckMs: number;
   /** Create this owner (and workspace) when the database is empty and demo is off. */
   owner: OwnerBootstrap | null;
   workspaceName: string;
@@ -49,6 +51,9 @@ export type ConfigOutcome =
 export type Env = Record<string, string | undefined>;
 
 export const DATABASE_FILE_NAME = 'inbox.sqlite3';
+
+/** A session that runs out while its sockets stay connected is ended within this long. */
+export const SESSION_EXPIRY_CHECK_MS = 30_000;
 
 /** The bundled server lives at out/main/server.js and the renderer build at out/renderer. */
 const defaultStaticDir = () => fileURLToPath(new URL('../renderer', import.meta.url));
@@ -255,6 +260,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
           : null,
       sms: values.smsUrl && values.smsKey ? { url: values.smsUrl, key: values.smsKey, from: values.smsFrom ?? null } : null,
       deliveryRetry: DEFAULT_RETRY_POLICY,
+      sessionExpiryCheckMs: SESSION_EXPIRY_CHECK_MS,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
-import { ask, connectSocket, data, startTestServer, type TestServer } from '../testing/testServer';
+import { ask, connectSocket, data, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -117,6 +117,39 @@ describe('session expiry', () => {
     await expect(refused).rejects.toThrow('unauthenticated');
     await refused.catch((error: { data?: unknown }) => expect(error.data).toMatchObject({ code: 'unauthenticated' }));
     socket.close();
+  });
+});
+
+describe('a session that runs out while connected', () => {
+  it('is ended by the server within its check interval: told why, disconnected, no pushes after', async () => {
+    const checked = await startTestServer({ sessionTtlHours: 1, sessionExpiryCheckMs: 20 });
+    try {
+      const early = await checked.signIn('priya');
+      const expiring = await connectSocket(checked.url, { token: early.token });
+      const events: string[] = [];
+      expiring.on('session:ended', ({ reason }: { reason: string }) => events.push(`session:ended ${reason}`));
+      expiring.on('settings:updated', () => events.push('settings:updated'));
+      const disconnected = new Promise<string>((resolve) => expiring.once('disconnect', resolve));
+
+      checked.clock.advance(HOUR / 2);
+      const later = await connectSocket(checked.url, { token: (await checked.signIn('priya')).token });
+      const staysSignedIn = recordPushes(later, 'session:ended');
+      checked.clock.advance(HOUR / 2);
+
+      expect(await disconnected).toBe('io server disconnect');
+      expect(events).toEqual(['session:ended expired']);
+      expect(checked.log.entries.filter((entry) => entry.message === 'Ended expired sessions')).toHaveLength(1);
+      // The session signed in later keeps going, and gets what the ended one no longer does.
+      const owner = await checked.connectStaff('owner');
+      const current = data(await ask(owner, 'settings:get', {}));
+      const pushed = nextPush(later, 'settings:updated');
+      data(await ask(owner, 'settings:update', { settings: { ...current.settings, typingIndicator: !current.settings.typingIndicator }, baseVersion: current.version }));
+      await pushed;
+      expect(staysSignedIn).toEqual([]);
+      expect(events).toEqual(['session:ended expired']);
+    } finally {
+      await checked.close();
+    }
   });
 });
 

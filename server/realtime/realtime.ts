@@ -35,6 +35,9 @@ export type Realtime = {
   pushes: Pushes;
   /** Tells every socket signed in with the session that it ended, then disconnects them. */
   endSession(sessionId: number, reason: SessionEndReason): void;
+  /** Ends the sessions of connected staff sockets that have run out by `now` (a socket is
+   * authenticated once, when it connects, so without this it would keep receiving pushes). */
+  endExpiredSessions(now: number): number[];
 };
 
 export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search): Realtime {
@@ -89,6 +92,14 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     pushes,
     endSession(sessionId, reason) {
       pushes.sessionsEnded([sessionId], reason);
+    },
+    endExpiredSessions(now) {
+      const expired = new Set<number>();
+      for (const socket of io.of('/').sockets.values()) {
+        if (now >= socket.data.session.expiresAt) expired.add(socket.data.session.id);
+      }
+      pushes.sessionsEnded([...expired], 'expired');
+      return [...expired];
     },
   };
 }

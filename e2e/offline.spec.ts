@@ -72,6 +72,46 @@ test('replies written offline stay pending through a reload and are delivered on
   await expect(staff.getByTestId('offline-banner')).toHaveAttribute('data-offline', 'false');
 });
 
+test("a client's message written offline outlives a reload of the page and is delivered once when it is back online", async ({ browser, server }) => {
+  const staff = await (await browser.newContext()).newPage();
+  const clientContext = await browser.newContext();
+  const network = await socketSwitch(clientContext);
+  const client = await clientContext.newPage();
+
+  await signIn(staff, server.url, 'priya@lumen.example');
+  await staff.getByRole('button', { name: /Ava Thompson/ }).click();
+  await expect(messages(staff).first()).toBeVisible();
+  await client.goto(await server.clientPageUrl(AVA));
+  await client.getByRole('button', { name: 'Message Lumen Soho' }).click();
+  await expect(messages(client).first()).toBeVisible();
+
+  await network.block();
+  await expect(client.getByTestId('offline-banner')).toHaveAttribute('data-offline', 'true');
+  await client.getByRole('textbox', { name: 'Message' }).fill('Running ten minutes late, sorry!');
+  await client.getByRole('button', { name: 'Send' }).click();
+  const waiting = messageList(client).locator('[data-testid="message"][data-status="waiting"]');
+  await expect(waiting).toContainText('Running ten minutes late, sorry!');
+  await expect(waiting).toContainText('Pending — will send automatically');
+
+  // Reloaded while still offline: nothing to show yet, but the message is kept on the phone.
+  await client.reload();
+  await expect(client.getByRole('heading', { name: 'Offline — reconnecting…' })).toBeVisible();
+  expect(await messages(staff).filter({ hasText: 'Running ten minutes late' }).count()).toBe(0);
+
+  await network.restore();
+  await expect(messages(staff).filter({ hasText: 'Running ten minutes late, sorry!' })).toHaveCount(1, RECONNECTED);
+  await client.getByRole('button', { name: 'Message Lumen Soho' }).click();
+  await expect(messages(client).filter({ hasText: 'Running ten minutes late, sorry!' })).toHaveCount(1);
+  await expect(waiting).toHaveCount(0);
+  // Sent and out of the outbox: another reload sends nothing again.
+  await client.reload();
+  await client.getByRole('button', { name: 'Message Lumen Soho' }).click();
+  await expect(messages(client).filter({ hasText: 'Running ten minutes late, sorry!' })).toHaveCount(1);
+  await staff.reload();
+  await staff.getByRole('button', { name: /Ava Thompson/ }).click();
+  await expect(messages(staff).filter({ hasText: 'Running ten minutes late, sorry!' })).toHaveCount(1);
+});
+
 test('a manager edits groups offline: the untouched one applies on reconnect, the clash is resolved by choice', async ({ browser, server }) => {
   const offlineContext = await browser.newContext();
   const network = await socketSwitch(offlineContext);

@@ -8,6 +8,7 @@ import { describeClientError, INVALID_LINK_MESSAGE } from './clientErrors';
 import { ClientHome } from './ClientHome';
 import { CLIENT_TOKEN_KEY, takeClientToken, tokenFromHash } from './clientToken';
 import { useClientConnection } from './useClientConnection';
+import { useClientOutbox } from './useClientOutbox';
 import { useClientOverview } from './useClientOverview';
 
 const takeTokenFromPage = () =>
@@ -39,6 +40,8 @@ function ClientSession({ token }: { token: string }) {
   const { socket, api, linkRefused } = useClientConnection(window.location.origin, token);
   const status = useConnectionStatus(socket);
   const { overview, error, messagingOff, refresh } = useClientOverview(api);
+  // Messages written while offline wait on this device, so the page needs to know whose they are.
+  const outbox = useClientOutbox(api, socket, overview?.client.id ?? null);
   // Files go over HTTP to the page's own origin, with the link's token.
   const attachments = useMemo(() => createAttachmentClient(window.location.origin, token), [token]);
 
@@ -47,7 +50,7 @@ function ClientSession({ token }: { token: string }) {
   }, [linkRefused]);
 
   if (linkRefused) return <PageProblem message={INVALID_LINK_MESSAGE} />;
-  if (!overview) {
+  if (!overview || !outbox) {
     return (
       <main className="centered-screen">
         <div className="centered-screen__card" role="status">
@@ -59,7 +62,7 @@ function ClientSession({ token }: { token: string }) {
   }
   return (
     <AttachmentContext value={attachments}>
-      <ClientHome api={api} overview={overview} messagingOff={messagingOff} status={status} refresh={refresh} />
+      <ClientHome api={api} outbox={outbox} overview={overview} messagingOff={messagingOff} status={status} refresh={refresh} />
     </AttachmentContext>
   );
 }

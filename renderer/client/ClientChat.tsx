@@ -7,21 +7,23 @@ import { MessageList } from '../chat/MessageList';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { formatAppointmentTime } from '../ui/format';
 import type { ClientApi } from './clientApi';
+import type { ClientOutbox } from './clientOutbox';
 import { describeClientError } from './clientErrors';
 import { useClientChat } from './useClientChat';
 
 interface ClientChatProps {
   api: ClientApi;
+  outbox: ClientOutbox;
   appointment: ClientAppointment;
   messagingOff: boolean;
   /** The first message created the conversation: the page re-fetches to learn its id. */
   onConversationStarted: () => void;
 }
 
-export function ClientChat({ api, appointment, messagingOff, onConversationStarted }: ClientChatProps) {
+export function ClientChat({ api, outbox, appointment, messagingOff, onConversationStarted }: ClientChatProps) {
   const titleId = useId();
   const locationName = appointment.location.name;
-  const chat = useClientChat(api, {
+  const chat = useClientChat(api, outbox, {
     conversationId: appointment.conversationId,
     appointmentId: appointment.id,
     locationName,

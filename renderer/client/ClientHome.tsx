@@ -5,6 +5,7 @@ import type { ConnectionStatus } from '../api/connectionStatus';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { useNow } from '../ui/useNow';
 import type { ClientApi } from './clientApi';
+import type { ClientOutbox } from './clientOutbox';
 import { AppointmentList } from './AppointmentList';
 import { ClientChat } from './ClientChat';
 import { ClientNotifications } from './ClientNotifications';
@@ -13,13 +14,14 @@ import type { ClientOverview } from './useClientOverview';
 
 interface ClientHomeProps {
   api: ClientApi;
+  outbox: ClientOutbox;
   overview: ClientOverview;
   messagingOff: boolean;
   status: ConnectionStatus;
   refresh: () => void;
 }
 
-export function ClientHome({ api, overview, messagingOff, status, refresh }: ClientHomeProps) {
+export function ClientHome({ api, outbox, overview, messagingOff, status, refresh }: ClientHomeProps) {
   const [openAppointmentId, setOpenAppointmentId] = useState<number | null>(null);
   const now = useNow();
   useEffect(() => {
@@ -67,6 +69,7 @@ export function ClientHome({ api, overview, messagingOff, status, refresh }: Cli
           <ClientChat
             key={openAppointment.location.id}
             api={api}
+            outbox={outbox}
             appointment={openAppointment}
             messagingOff={messagingOff}
             onConversationStarted={refresh}

@@ -1,6 +1,6 @@
 // The client's chat with one location: history, the salon's live replies, its typing indicator
 // and read receipts (only sent to us while the salon allows them, R5/R6), and sending from
-// the appointment the chat was opened from.
+// the appointment the chat was opened from through the page's outbox (clientOutbox.ts).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { ok } from '../../shared/result';
@@ -11,8 +11,10 @@ import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
 import { useTypingSignal } from '../chat/useTypingSignal';
+import { useOutboxSending } from '../outbox/useOutboxSending';
 import { useWindowFocused } from '../ui/useWindowFocused';
 import type { ClientApi } from './clientApi';
+import type { ClientOutbox, ClientOutboxPayload } from './clientOutbox';
 import { describeClientError } from './clientErrors';
 
 const PAGE_SIZE = 30;
@@ -24,7 +26,7 @@ interface ClientChatTarget {
   locationName: string;
 }
 
-export function useClientChat(api: ClientApi, { conversationId, appointmentId, locationName }: ClientChatTarget) {
+export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversationId, appointmentId, locationName }: ClientChatTarget) {
   const transport = useMemo<ChatTransport>(
     () => ({
       loadPage: (beforeId) =>
@@ -39,6 +41,12 @@ export function useClientChat(api: ClientApi, { conversationId, appointmentId, l
   );
   const chat = useChat(transport);
   const { dispatch } = chat;
+  const entryFor = useCallback(
+    (text: string, attachments: Attachment[]) => ({ queue: `appointment:${appointmentId}`, payload: { appointmentId, text, attachments } }),
+    [appointmentId],
+  );
+  const belongsHere = useCallback((payload: ClientOutboxPayload) => payload.appointmentId === appointmentId, [appointmentId]);
+  const sending = useOutboxSending(chat, outbox, { entryFor, belongsHere });
   const { typingName, updateTyping, clearTyping } = useRemoteTyping();
   const [announcement, setAnnouncement] = useState('');
 
@@ -81,20 +89,20 @@ export function useClientChat(api: ClientApi, { conversationId, appointmentId, l
     [api, conversationId],
   );
   const typingSignal = useTypingSignal(sendTyping);
-  const { send: sendMessage } = chat;
+  const { send: sendThroughOutbox, retry, discard, timeline } = sending;
   const send = useCallback(
     (text: string, attachments: Attachment[]) => {
       typingSignal.stop();
-      sendMessage(text, attachments);
+      sendThroughOutbox(text, attachments);
     },
-    [typingSignal, sendMessage],
+    [typingSignal, sendThroughOutbox],
   );
 
   // Connection failures are the banner's news (and resend themselves); refusals need saying here.
-  const lastFailure = chat.timeline.outgoing.findLast(
+  const lastFailure = timeline.outgoing.findLast(
     (message) => message.status === 'failed' && message.error !== null && !isConnectionError(message.error),
   )?.error;
   const sendError = lastFailure ? `Your message wasn't sent. ${describeClientError(lastFailure)}` : null;
 
-  return { ...chat, send, onDraftChange: typingSignal.input, typingName, announcement, sendError };
+  return { ...chat, timeline, send, retry, discard, onDraftChange: typingSignal.input, typingName, announcement, sendError };
 }

@@ -2,7 +2,7 @@
 // both ways, read receipts and sending. Replies go through the member's persisted outbox
 // (renderer/outbox), which sends them in order once connected; what it still holds for this
 // conversation shows as pending or failed below the history.
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { describeError, isConnectionError } from '../api/errors';
 import { describeMessageContent } from '../attachments/attachmentRules';
@@ -11,7 +11,8 @@ import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
 import { useCachedMessages } from '../offline/useOfflineCache';
 import { useOffline } from '../offline/OfflineContext';
-import { outgoingFromOutbox } from '../outbox/outgoingFromOutbox';
+import type { StaffOutboxPayload } from '../outbox/staffOutbox';
+import { useOutboxSending } from '../outbox/useOutboxSending';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
 import { useTypingSignal } from '../chat/useTypingSignal';
 import { useStaff } from '../session/StaffContext';
@@ -36,12 +37,13 @@ export function useStaffChat(conversationId: number, visible: boolean) {
   const chat = useChat(transport);
   const { dispatch } = chat;
   const { outbox } = useOffline();
-  const outboxSnapshot = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
   useCachedMessages(conversationId, chat.timeline, dispatch);
-  useEffect(
-    () => outbox.onDelivered((message) => message.conversationId === conversationId && dispatch({ type: 'message', message })),
-    [outbox, conversationId, dispatch],
+  const entryFor = useCallback(
+    (text: string, attachments: Attachment[]) => ({ queue: String(conversationId), payload: { conversationId, text, attachments } }),
+    [conversationId],
   );
+  const belongsHere = useCallback((payload: StaffOutboxPayload) => payload.conversationId === conversationId, [conversationId]);
+  const sending = useOutboxSending(chat, outbox, { entryFor, belongsHere });
   const { typingName, updateTyping, clearTyping } = useRemoteTyping();
   const [announcement, setAnnouncement] = useState('');
   const memberName = session.member.name;
@@ -82,31 +84,13 @@ export function useStaffChat(conversationId: number, visible: boolean) {
     [api, conversationId],
   );
   const typingSignal = useTypingSignal(sendTyping);
-  const { send: sendInMemory, retry: retryInMemory, discard: discardInMemory } = chat;
+  const { send: sendThroughOutbox, retry, discard, timeline } = sending;
   const send = useCallback(
     (text: string, attachments: Attachment[]) => {
       typingSignal.stop();
-      const entry = { clientMessageId: crypto.randomUUID(), queue: String(conversationId), payload: { conversationId, text, attachments } };
-      // If this computer refuses to store it (e.g. the desktop cache's size limit), the reply
-      // still goes, kept in memory and resent on reconnect as before.
-      outbox.enqueue(entry).then(
-        () => void outbox.flush(),
-        () => sendInMemory(text, attachments),
-      );
+      sendThroughOutbox(text, attachments);
     },
-    [typingSignal, outbox, conversationId, sendInMemory],
-  );
-  const inOutbox = (clientMessageId: string) => outboxSnapshot.entries.some((entry) => entry.clientMessageId === clientMessageId);
-  const retry = (clientMessageId: string) =>
-    inOutbox(clientMessageId) ? void outbox.retry(clientMessageId).then(() => outbox.flush()) : retryInMemory(clientMessageId);
-  const discard = (clientMessageId: string) =>
-    inOutbox(clientMessageId) ? void outbox.discard(clientMessageId).then(() => outbox.flush()) : discardInMemory(clientMessageId);
-  const timeline = useMemo(
-    () => ({
-      ...chat.timeline,
-      outgoing: [...chat.timeline.outgoing, ...outgoingFromOutbox(outboxSnapshot, conversationId, chat.timeline.messages)],
-    }),
-    [chat.timeline, outboxSnapshot, conversationId],
+    [typingSignal, sendThroughOutbox],
   );
 
   // Connection failures are the banner's news (and resend themselves); refusals need saying here.

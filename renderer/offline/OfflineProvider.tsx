@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { can } from '../../shared/permissions';
 import type { ConnectionStatus } from '../api/connectionStatus';
-import { browserLocks, createStaffOutbox, outboxKey } from '../outbox/staffOutbox';
+import { browserLocks } from '../outbox/browserLocks';
+import { createStaffOutbox, outboxKey } from '../outbox/staffOutbox';
 import { useStaff } from '../session/StaffContext';
 import { createStaffCatchUp } from './catchUpStaff';
 import { offlineCache } from './offlineCache';

@@ -7,7 +7,7 @@ import type { ConversationSummary, Message } from '../../shared/domain';
 import { err, ok, type Result } from '../../shared/result';
 import { createMemoryStorage } from '../desktop/testDoubles';
 import { createWebBridge } from '../desktop/webBridge';
-import { createStaffOutbox } from '../outbox/staffOutbox';
+import { createStaffOutbox, type StaffOutboxPayload } from '../outbox/staffOutbox';
 import { outgoingFromOutbox } from '../outbox/outgoingFromOutbox';
 import type { StaffApi } from '../api/staffApi';
 import { deliverSyncPage } from './catchUpStaff';
@@ -31,6 +31,7 @@ const message = (id: number, clientMessageId: string, text = `m${id}`): Message 
   createdAt: id,
   readAt: null,
 });
+const inConversation = (conversationId: number) => (payload: StaffOutboxPayload) => payload.conversationId === conversationId;
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 describe('staff outbox over the preference cache', () => {
@@ -55,7 +56,7 @@ describe('staff outbox over the preference cache', () => {
     // The reload: a new bridge and outbox over the same localStorage.
     const reloaded = createStaffOutbox({ api: api as never, prefs: bridgeOver(storage), memberId: 3, isConnected: () => true });
     await reloaded.refresh();
-    expect(outgoingFromOutbox(reloaded.snapshot(), 7, []).map((pending) => [pending.text, pending.status])).toEqual([
+    expect(outgoingFromOutbox(reloaded.snapshot(), inConversation(7), []).map((pending) => [pending.text, pending.status])).toEqual([
       ['first', 'pending'],
       ['second', 'pending'],
     ]);
@@ -72,9 +73,9 @@ describe('staff outbox over the preference cache', () => {
     await outbox.enqueue({ clientMessageId: uuid(1), queue: '7', payload: { conversationId: 7, text: 'refused', attachments: [] } });
     await outbox.enqueue({ clientMessageId: uuid(2), queue: '7', payload: { conversationId: 7, text: 'already stored', attachments: [] } });
     await outbox.flush();
-    const shown = outgoingFromOutbox(outbox.snapshot(), 7, [message(9, uuid(2))]);
+    const shown = outgoingFromOutbox(outbox.snapshot(), inConversation(7), [message(9, uuid(2))]);
     expect(shown.map((pending) => [pending.text, pending.status, pending.error?.code ?? null])).toEqual([['refused', 'failed', 'forbidden']]);
-    expect(outgoingFromOutbox(outbox.snapshot(), 8, [])).toEqual([]);
+    expect(outgoingFromOutbox(outbox.snapshot(), inConversation(8), [])).toEqual([]);
   });
 });
 

@@ -20,13 +20,6 @@ export type StaffOutbox = Outbox<StaffOutboxPayload, Message>;
 
 export const outboxKey = (memberId: number) => `outbox:m${memberId}`;
 
-/** navigator.locks where the browser has it (every Chromium and Electron); else none. */
-export function browserLocks(): WithLock | undefined {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (!locks) return undefined;
-  return <T>(name: string, work: () => Promise<T>) => locks.request(name, work) as Promise<T>;
-}
-
 export function createStaffOutbox(options: {
   api: Pick<StaffApi, 'request'>;
   prefs: Pick<DesktopBridge, 'readPref' | 'writePref'>;

@@ -1,0 +1,56 @@
+// The client page's outbox over localStorage: what a reload finds, what goes to the server, and
+// a full storage, which the chat answers by sending from memory.
+import { describe, expect, it } from 'vitest';
+import type { Attachment, Message } from '../../shared/domain';
+import { ok, type Result } from '../../shared/result';
+import { createMemoryStorage } from '../desktop/testDoubles';
+import { createPrefsStore } from '../desktop/prefsStore';
+import { clientOutboxKey, createClientOutbox } from './clientOutbox';
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const photo: Attachment = { id: 41, name: 'fringe.jpg', contentType: 'image/jpeg', size: 1200 };
+
+function recordingApi() {
+  const sent: unknown[] = [];
+  const api = {
+    request: async (_name: 'message:send', payload: { clientMessageId: string; text: string }): Promise<Result<Message>> => {
+      sent.push(payload);
+      return ok({
+        id: sent.length, conversationId: 5, clientMessageId: payload.clientMessageId, appointmentId: 12,
+        author: { kind: 'client', clientId: 3, name: 'Ava' }, text: payload.text, attachments: [], createdAt: 1, readAt: null,
+      });
+    },
+  };
+  return { api: api as never, sent };
+}
+
+describe('client outbox', () => {
+  it('keeps an offline message through a reload of the page and sends it once, from its appointment', async () => {
+    const storage = createMemoryStorage();
+    const { api, sent } = recordingApi();
+    const offline = createClientOutbox({ api, store: createPrefsStore(storage), clientId: 3, isConnected: () => false });
+    await offline.enqueue({ clientMessageId: uuid(1), queue: 'appointment:12', payload: { appointmentId: 12, text: 'Running late', attachments: [photo] } });
+    expect(await offline.flush()).toMatchObject({ delivered: 0, stoppedBy: { code: 'unavailable' } });
+
+    const reloaded = createClientOutbox({ api, store: createPrefsStore(storage), clientId: 3, isConnected: () => true });
+    await reloaded.refresh();
+    expect(reloaded.snapshot().entries.map((entry) => entry.payload.text)).toEqual(['Running late']);
+    await reloaded.flush();
+    await reloaded.flush();
+    expect(sent).toEqual([{ appointmentId: 12, clientMessageId: uuid(1), text: 'Running late', attachmentIds: [41] }]);
+    expect(reloaded.snapshot().entries).toEqual([]);
+    // Another client on the same device has an outbox of their own.
+    const someoneElse = createClientOutbox({ api, store: createPrefsStore(storage), clientId: 4, isConnected: () => true });
+    expect(clientOutboxKey(4)).not.toBe(clientOutboxKey(3));
+    await someoneElse.refresh();
+    expect(someoneElse.snapshot().entries).toEqual([]);
+  });
+
+  it('refuses to enqueue when the storage is full, so the message is sent from memory instead', async () => {
+    const full = { ...createMemoryStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const { api } = recordingApi();
+    const outbox = createClientOutbox({ api, store: createPrefsStore(full), clientId: 3, isConnected: () => true });
+    await expect(outbox.enqueue({ clientMessageId: uuid(2), queue: 'appointment:12', payload: { appointmentId: 12, text: 'Hi', attachments: [] } })).rejects.toThrow('full');
+    expect(outbox.snapshot().entries).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+// The client page's outbox: shared/offline/outbox.ts over localStorage, so a message written
+// while the connection is down survives a reload or a closed tab and is sent, exactly once, the
+// next time the page is online. Tabs of the same client share it; the Web Locks API lets one
+// of them send a given entry at a time, and the server's once-per-id rule covers the rest.
+import { z } from 'zod';
+import { attachmentSchema, idSchema, type Message } from '../../shared/domain';
+import { createOutbox, type Outbox, type WithLock } from '../../shared/offline/outbox';
+import { err } from '../../shared/result';
+import { withAttachments } from '../chat/withAttachments';
+import type { PrefsStore } from '../desktop/prefsStore';
+import type { ClientApi } from './clientApi';
+
+export const clientOutboxPayloadSchema = z.object({
+  /** The appointment the chat was opened from; the server finds or starts its conversation. */
+  appointmentId: idSchema,
+  text: z.string(),
+  attachments: z.array(attachmentSchema),
+});
+export type ClientOutboxPayload = z.infer<typeof clientOutboxPayloadSchema>;
+export type ClientOutbox = Outbox<ClientOutboxPayload, Message>;
+
+export const clientOutboxKey = (clientId: number) => `outbox:c${clientId}`;
+
+export function createClientOutbox(options: {
+  api: Pick<ClientApi, 'request'>;
+  store: PrefsStore;
+  clientId: number;
+  isConnected: () => boolean;
+  withLock?: WithLock;
+}): ClientOutbox {
+  const key = clientOutboxKey(options.clientId);
+  return createOutbox<ClientOutboxPayload, Message>({
+    storage: {
+      load: () => Promise.resolve(options.store.read(key)),
+      // A full localStorage throws: the caller then sends from memory instead.
+      save: (entries) => Promise.resolve().then(() => options.store.write(key, entries)),
+    },
+    payloadSchema: clientOutboxPayloadSchema,
+    lockName: key,
+    withLock: options.withLock,
+    send(entry) {
+      if (!options.isConnected()) return Promise.resolve(err('unavailable', 'Not connected.'));
+      const { appointmentId, text, attachments } = entry.payload;
+      return options.api.request('message:send', {
+        appointmentId,
+        clientMessageId: entry.clientMessageId,
+        text,
+        ...withAttachments(attachments.map((attachment) => attachment.id)),
+      });
+    },
+  });
+}

@@ -16,6 +16,8 @@ export interface InboxServer {
   readonly url: string;
   /** The client page URL for a demo client, with a token issued by the integration API. */
   clientPageUrl(clientId: number): Promise<string>;
+  /** A call to the integration API as the booking system makes it (with its key); the JSON answer. */
+  integration(method: 'POST' | 'PUT', path: string, body: unknown): Promise<unknown>;
 }
 
 async function startServer(): Promise<InboxServer & { stop(): Promise<void> }> {
@@ -28,16 +30,20 @@ async function startServer(): Promise<InboxServer & { stop(): Promise<void> }> {
   );
   const url = await waitForListening(child);
 
+  const integration = async (method: 'POST' | 'PUT', path: string, body: unknown): Promise<unknown> => {
+    const response = await fetch(new URL(path, url), {
+      method,
+      headers: { authorization: `Bearer ${integrationKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    return response.json();
+  };
   return {
     url,
+    integration,
     async clientPageUrl(clientId) {
-      const response = await fetch(new URL(routes.integrationClientToken, url), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${integrationKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ clientId }),
-      });
-      expect(response.status, await response.clone().text()).toBe(200);
-      return clientTokenResponseSchema.parse(await response.json()).clientPageUrl;
+      return clientTokenResponseSchema.parse(await integration('POST', routes.integrationClientToken, { clientId })).clientPageUrl;
     },
     async stop() {
       if (child.exitCode === null) {

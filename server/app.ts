@@ -9,6 +9,7 @@ import { DESKTOP_ORIGIN } from '../shared/http';
 import { attachmentRoutes } from './attachments/attachments.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { Clock } from './clock';
+import { bookingSyncRoutes } from './clients/bookingSync.routes';
 import { integrationRoutes } from './clients/integration.routes';
 import type { ServerConfig } from './config';
 import type { ServerDeps } from './deps';
@@ -87,6 +88,13 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
         ...healthRoutes(clock),
         ...authRoutes(deps, { endSessionSockets: (sessionId) => realtime.endSession(sessionId, 'signed-out') }),
         ...integrationRoutes(deps, { baseUrl: () => baseUrl }),
+        ...bookingSyncRoutes(deps, {
+          clientRenamed(clientId) {
+            const profile = deps.repos.clientProfiles.find(clientId);
+            if (profile) realtime.pushes.clientProfileUpdated(deps.repos.clientProfiles.locationIds(clientId), profile);
+          },
+          appointmentsChanged: (clientId) => realtime.pushes.appointmentsUpdated(clientId),
+        }),
         ...attachmentRoutes(deps),
         ...receptionHttpRoutes(deps),
       ],

@@ -5,6 +5,7 @@ import { createAttachmentRepository } from './attachments/attachments.repository
 import { createAuditRepository } from './audit/audit.repository';
 import { createSessionRepository } from './auth/sessions.repository';
 import { createAppointmentRepository } from './clients/appointments.repository';
+import { createBookingSyncRepository } from './clients/bookingSync.repository';
 import { createClientProfileRepository } from './clients/clientProfile.repository';
 import { createClientRepository } from './clients/clients.repository';
 import { createConversationRepository } from './conversations/conversations.repository';
@@ -29,6 +30,7 @@ export function createRepositories(db: Database) {
     audit: createAuditRepository(db),
     clients: createClientRepository(db),
     appointments: createAppointmentRepository(db),
+    bookingSync: createBookingSyncRepository(db),
     conversations: createConversationRepository(db),
     messages: createMessageRepository(db),
     attachments: createAttachmentRepository(db),

@@ -92,6 +92,8 @@ export const clientPushes = {
   'typing:updated': z.object({ conversationId: idSchema, typing: z.boolean() }),
   /** Messaging options changed (R3): the page re-fetches `client:get`. */
   'settings:updated': z.object({ enabled: z.boolean() }),
+  /** The booking system added or changed one of the client's appointments: re-fetch `client:get`. */
+  'appointments:updated': z.object({}),
   ...ownNotificationsPushes,
 } as const;
 

@@ -1,7 +1,7 @@
 // HTTP routes and their bodies. Responses are JSON: the success body, or `{ error: AppError }`
 // with a 4xx/5xx status.
 import { z } from 'zod';
-import { sessionInfoSchema, timestampSchema } from './domain';
+import { appointmentStatusSchema, idSchema, sessionInfoSchema, timestampSchema } from './domain';
 
 export const routes = {
   health: '/api/health',
@@ -9,6 +9,10 @@ export const routes = {
   signOut: '/api/auth/sign-out',
   /** Booking-system integration: issue a client's token (Bearer integration key). */
   integrationClientToken: '/api/integration/client-token',
+  /** Booking-system integration: create or update, by the booking system's own id (PUT). */
+  integrationLocation: '/api/integration/locations/:ref',
+  integrationClient: '/api/integration/clients/:ref',
+  integrationAppointment: '/api/integration/appointments/:ref',
   /** Upload an attachment: POST, raw bytes, `Content-Type` as sent, `X-File-Name` header
    * (URI-encoded); Bearer staff session token or client token. Answers `Attachment`. */
   attachments: '/api/attachments',
@@ -38,7 +42,40 @@ export const healthResponseSchema = z.object({
   uptimeSeconds: z.number(),
 });
 
-export const clientTokenRequestSchema = z.object({ clientId: z.number().int().positive() });
+/** The booking system's own id for a location, client or appointment, as the last path segment. */
+export const externalRefSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._~:@-]+$/, 'Use letters, digits and . _ ~ : @ - only.');
+
+/** A client by our id, or by the booking system's. */
+export const clientTokenRequestSchema = z.union([
+  z.object({ clientId: idSchema }),
+  z.object({ clientRef: externalRefSchema }),
+]);
+
+const nameSchema = z.string().trim().min(1, 'Give it a name.').max(120);
+export const integrationLocationSchema = z.object({ name: nameSchema });
+/** mobile and email are taken when the client is created; after that the salon and the client
+ * keep them up to date in the client profile, so a later sync never undoes their correction. */
+export const integrationClientSchema = z.object({
+  name: nameSchema,
+  mobile: z.string().max(40).optional(),
+  email: z.string().max(254).optional(),
+});
+export const integrationAppointmentSchema = z.object({
+  clientRef: externalRefSchema,
+  locationRef: externalRefSchema,
+  service: z.string().trim().min(1, 'Name the service.').max(120),
+  /** ISO 8601 with its UTC offset, e.g. 2026-03-02T10:30:00+00:00. */
+  startsAt: z.iso.datetime({ offset: true }),
+  status: appointmentStatusSchema,
+  /** The team member doing it, by sign-in email; absent or null for none. */
+  staffEmail: z.string().trim().toLowerCase().email().max(254).nullable().optional(),
+});
+export const integrationUpsertResponseSchema = z.object({ id: idSchema, ref: z.string(), created: z.boolean() });
+export type IntegrationUpsertResponse = z.infer<typeof integrationUpsertResponseSchema>;
 export const clientTokenResponseSchema = z.object({ token: z.string(), clientPageUrl: z.string() });
 
 /** Default port of the inbox server. */

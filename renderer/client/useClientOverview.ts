@@ -1,5 +1,6 @@
 // The client's appointments and conversations: fetched once connected, and again whenever the
-// salon changes its messaging options (R3) or a message arrives (new conversations, unread counts).
+// salon changes its messaging options (R3), a message arrives (new conversations, unread counts)
+// or the booking system changes one of the client's appointments.
 import { useCallback, useEffect, useState } from 'react';
 import type { ClientRequestResult } from '../../shared/clientEvents';
 import type { AppError } from '../../shared/result';
@@ -27,6 +28,7 @@ export function useClientOverview(api: ClientApi) {
         refresh();
       }),
       api.subscribe('message:created', refresh),
+      api.subscribe('appointments:updated', refresh),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, [api, refresh]);

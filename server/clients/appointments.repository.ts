@@ -1,4 +1,5 @@
-// Appointments (booked in the booking system; the integration API will upsert them).
+// Appointments (booked in the booking system, which puts them through the integration API:
+// bookingSync.routes.ts).
 import type { Database } from 'better-sqlite3';
 import type { Appointment, AppointmentStatus } from '../../shared/domain';
 

@@ -1,11 +1,12 @@
-// The booking-system integration API. Every call needs the configured integration key; with
-// no key configured the API refuses everything (deny by default).
+// The booking-system integration API: a client's token and page link. Every call needs the
+// configured integration key; what the booking system sends us is in bookingSync.routes.ts.
 import type { z } from 'zod';
 import { clientTokenRequestSchema, routes, type clientTokenResponseSchema } from '../../shared/http';
-import { bearerToken, hashToken, newToken, secretsEqual } from '../auth/tokens';
+import { hashToken, newToken } from '../auth/tokens';
 import type { ServerDeps } from '../deps';
 import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
+import { requireIntegrationKey } from './integrationKey';
 
 type ClientTokenResponse = z.infer<typeof clientTokenResponseSchema>;
 
@@ -15,13 +16,6 @@ const SAFE_HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 export function integrationRoutes(deps: ServerDeps, options: { baseUrl(): string }): Route[] {
   const { repos, clock, config } = deps;
 
-  function requireIntegrationKey(request: ApiRequest): void {
-    const given = bearerToken(request.req.headers.authorization);
-    if (config.integrationKey === null || given === null || !secretsEqual(given, config.integrationKey)) {
-      throw new HttpError(401, 'unauthenticated', 'A valid integration key is required.');
-    }
-  }
-
   /** The address the caller reached us at, so the link works from where it is opened. */
   function baseUrlFor(request: ApiRequest): string {
     const host = request.req.headers.host;
@@ -29,9 +23,12 @@ export function integrationRoutes(deps: ServerDeps, options: { baseUrl(): string
   }
 
   async function issueClientToken(request: ApiRequest): Promise<ClientTokenResponse> {
-    requireIntegrationKey(request);
-    const { clientId } = parseOrThrow(clientTokenRequestSchema, await request.readJson());
-    if (!repos.clients.findById(clientId)) throw new HttpError(404, 'not_found', `There is no client ${clientId}.`);
+    requireIntegrationKey(config.integrationKey, request);
+    const body = parseOrThrow(clientTokenRequestSchema, await request.readJson());
+    const clientId = 'clientId' in body ? body.clientId : repos.bookingSync.clientIdByRef(body.clientRef);
+    if (clientId === null || !repos.clients.findById(clientId)) {
+      throw new HttpError(404, 'not_found', 'clientId' in body ? `There is no client ${body.clientId}.` : `There is no client with ref ${body.clientRef}.`);
+    }
     const token = newToken();
     repos.clients.saveToken(clientId, hashToken(token), clock.now());
     return { token, clientPageUrl: clientPageUrl(baseUrlFor(request), token) };

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.repository';
 import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
+import { APPOINTMENT_BY_REF_SQL, CLIENT_BY_REF_SQL, LOCATION_BY_REF_SQL } from '../clients/bookingSync.repository';
 import {
   LOCATION_PAGE_SQL,
   LOCATION_UNREAD_PAGE_SQL,
@@ -107,5 +108,13 @@ describe('query plans', () => {
     expect(detail).toMatch(/SEARCH m USING (COVERING )?INDEX messages_by_conversation \(conversation_id=\?\)/);
     expect(detail).toMatch(/SEARCH d USING INDEX sqlite_autoindex_deliveries_\d \(message_id=\?\)/);
     expect(detail).not.toMatch(/SCAN d\b|SCAN m\b/);
+  });
+
+  it.each([
+    ['locations', LOCATION_BY_REF_SQL],
+    ['clients', CLIENT_BY_REF_SQL],
+    ['appointments', APPOINTMENT_BY_REF_SQL],
+  ])('finds a synced %s row by the booking system\'s ref along its unique index', (table, sql) => {
+    expect(plan(sql, ['ref-1'])).toMatch(new RegExp(`^SEARCH ${table} USING INDEX ${table}_by_external_ref \\(external_ref=\\?\\)$`));
   });
 });

@@ -29,7 +29,7 @@ export class BinaryResponse {
 }
 
 export type Route = {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** An exact path, or one with `:name` segments (e.g. /api/attachments/:id). */
   path: string;
   /** Returns the JSON body of a 200 (or a BinaryResponse), or throws an HttpError. */

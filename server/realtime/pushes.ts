@@ -77,6 +77,12 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
       staff.to(rooms.teamManagers()).emit('team:updated', team);
     },
 
+    /** The booking system added or changed an appointment of the client's: their open pages
+     * fetch their appointments again (whether they may message from it, R4, may have changed). */
+    appointmentsUpdated(clientId: number): void {
+      clients.to(rooms.client(clientId)).emit('appointments:updated', {});
+    },
+
     /** A member's own preferences reach every device they are signed in on (R10). */
     profileUpdated(memberId: number, state: NotificationPrefsState): void {
       staff.to(rooms.member(memberId)).emit('profile:updated', state);

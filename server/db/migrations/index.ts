@@ -8,6 +8,7 @@ import { readPositions } from './006_read_positions';
 import { sendPathIndexes } from './007_send_path_indexes';
 import { conversationAppointmentIndex } from './008_conversation_appointment_index';
 import { searchIndexFile } from './009_search_index_file';
+import { bookingSystemRefs } from './010_booking_system_refs';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'no appointment index on messages', sql: sendPathIndexes },
   { version: 8, name: 'no appointment index on conversations', sql: conversationAppointmentIndex },
   { version: 9, name: 'message search index in its own file', sql: searchIndexFile },
+  { version: 10, name: 'booking system ids', sql: bookingSystemRefs },
 ];

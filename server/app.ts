@@ -8,6 +8,7 @@ import { Server } from 'socket.io';
 import { DESKTOP_ORIGIN } from '../shared/http';
 import { attachmentRoutes } from './attachments/attachments.routes';
 import { authRoutes } from './auth/auth.routes';
+import { createPasswordCheck } from './auth/passwordCheck';
 import type { Clock } from './clock';
 import { bookingSyncRoutes } from './clients/bookingSync.routes';
 import { integrationRoutes } from './clients/integration.routes';
@@ -76,6 +77,8 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     onChange: (change) => realtime.pushes.deliveryUpdated(change),
   });
 
+  // One count of wrong passwords per member, whichever route asks for it.
+  const checkPassword = createPasswordCheck(deps);
   let expiryCheck: NodeJS.Timeout | undefined;
   const endExpiredSessions = () => {
     const ended = realtime.endExpiredSessions(clock.now());
@@ -86,7 +89,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     createRequestListener({
       routes: [
         ...healthRoutes(clock),
-        ...authRoutes(deps, { endSessionSockets: (sessionId) => realtime.endSession(sessionId, 'signed-out') }),
+        ...authRoutes(deps, { endSessionSockets: (sessionId, reason) => realtime.endSession(sessionId, reason), checkPassword }),
         ...integrationRoutes(deps, { baseUrl: () => baseUrl }),
         ...bookingSyncRoutes(deps, {
           clientRenamed(clientId) {
@@ -96,7 +99,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
           appointmentsChanged: (clientId) => realtime.pushes.appointmentsUpdated(clientId),
         }),
         ...attachmentRoutes(deps),
-        ...receptionHttpRoutes(deps),
+        ...receptionHttpRoutes(deps, { checkPassword }),
       ],
       staticDir: config.staticDir,
       originPolicy,

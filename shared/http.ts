@@ -7,6 +7,8 @@ export const routes = {
   health: '/api/health',
   signIn: '/api/auth/sign-in',
   signOut: '/api/auth/sign-out',
+  /** Change the signed-in member's password (Bearer session token). */
+  changePassword: '/api/auth/password',
   /** Booking-system integration: issue a client's token (Bearer integration key). */
   integrationClientToken: '/api/integration/client-token',
   /** Booking-system integration: create or update, by the booking system's own id (PUT). */
@@ -35,6 +37,18 @@ export const signInResponseSchema = z.object({
   session: sessionInfoSchema,
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+  newPassword: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+    .max(1024, 'Use at most 1024 characters.'),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+/** How many of the member's other sessions (other computers, browsers) were signed out. */
+export const changePasswordResponseSchema = z.object({ signedOutSessions: z.number().int().nonnegative() });
 
 export const healthResponseSchema = z.object({
   status: z.literal('ok'),

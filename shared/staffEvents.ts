@@ -111,7 +111,7 @@ export const staffPushes = {
    * for sessions that may manage the team (their Team page stays current). */
   'team:updated': teamSchema,
   /** This session was ended by a manager (sign out everywhere) or expired. */
-  'session:ended': z.object({ reason: z.enum(['signed-out-everywhere', 'expired', 'signed-out']) }),
+  'session:ended': z.object({ reason: z.enum(['signed-out-everywhere', 'expired', 'signed-out', 'password-changed']) }),
   ...profilePushes,
   ...clientProfilePushes,
   ...deliveryPushes,

@@ -2,14 +2,13 @@
 // computer. Belongs in the member's profile; shown on This computer until that page exists.
 import { useId } from 'react';
 import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/reception';
+import { FormOutcome } from '../ui/FormOutcome';
+import { PasswordField } from '../ui/PasswordField';
 import { usePinSettings } from './usePinSettings';
 
 export function PinSettings() {
   const form = usePinSettings();
   const titleId = useId();
-  const pinId = useId();
-  const confirmId = useId();
-  const passwordId = useId();
   const { status } = form;
 
   return (
@@ -31,48 +30,22 @@ export function PinSettings() {
               : "You haven't set a PIN yet."}
       </p>
       <form className="pin-settings__form" onSubmit={(event) => void form.save(event)} noValidate>
-        <div className="form-field">
-          <label htmlFor={pinId}>{status?.hasPin ? 'New PIN' : 'PIN'}</label>
-          <input
-            id={pinId}
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={PIN_MAX_LENGTH}
-            value={form.pin}
-            onChange={(event) => form.setPin(event.target.value.replace(/\D/g, ''))}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={confirmId}>Type the PIN again</label>
-          <input
-            id={confirmId}
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            maxLength={PIN_MAX_LENGTH}
-            value={form.confirmPin}
-            onChange={(event) => form.setConfirmPin(event.target.value.replace(/\D/g, ''))}
-          />
-        </div>
-        <div className="form-field">
-          <label htmlFor={passwordId}>Your password</label>
-          <input
-            id={passwordId}
-            type="password"
-            autoComplete="current-password"
-            value={form.password}
-            onChange={(event) => form.setPassword(event.target.value)}
-          />
-        </div>
-        {form.error && (
-          <p className="form-error" role="alert">
-            {form.error}
-          </p>
-        )}
-        <p className="settings-card__result" role="status">
-          {form.saved}
-        </p>
+        <PasswordField
+          label={status?.hasPin ? 'New PIN' : 'PIN'}
+          autoComplete="new-password"
+          digitsOnly={{ maxLength: PIN_MAX_LENGTH }}
+          value={form.pin}
+          onChange={form.setPin}
+        />
+        <PasswordField
+          label="Type the PIN again"
+          autoComplete="new-password"
+          digitsOnly={{ maxLength: PIN_MAX_LENGTH }}
+          value={form.confirmPin}
+          onChange={form.setConfirmPin}
+        />
+        <PasswordField label="Your password" autoComplete="current-password" value={form.password} onChange={form.setPassword} />
+        <FormOutcome error={form.error} saved={form.saved} />
         <div className="settings-card__actions">
           {status?.hasPin && (
             <button type="button" className="secondary-button" disabled={form.pending} onClick={() => void form.remove()}>

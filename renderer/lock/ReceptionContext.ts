@@ -1,5 +1,6 @@
-// What the PIN and quick-switching screens need beyond the socket: the HTTP API and the signed-in
-// session's token (PIN changes and registering this computer are HTTP calls with it).
+// What the PIN, password and quick-switching screens need beyond the socket: the HTTP API and the
+// signed-in session's token (PIN and password changes and registering this computer are HTTP
+// calls with it).
 import { createContext, use } from 'react';
 import type { ReceptionApi } from './receptionApi';
 

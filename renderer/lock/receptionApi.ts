@@ -1,8 +1,8 @@
-// The quick-switching routes over HTTP (shared/reception.ts), answering the shared Result shape.
-// The server's messages for these routes are written for the person at the lock screen, so
-// they are shown as they are.
+// The signed-in member's HTTP routes: quick switching (shared/reception.ts) and changing their
+// password, answering the shared Result shape. The server's messages for these routes are
+// written for the person at the screen, so they are shown as they are.
 import { z } from 'zod';
-import { signInResponseSchema, type SignInResponse } from '../../shared/http';
+import { changePasswordResponseSchema, routes, signInResponseSchema, type SignInResponse } from '../../shared/http';
 import {
   pinStatusSchema,
   receptionDeviceSchema,
@@ -64,6 +64,8 @@ export function createReceptionApi(serverUrl: string, fetchImpl: typeof fetch = 
       call(serverUrl, { method: 'POST', path: receptionRoutes.roster, body: { deviceToken } }, rosterSchema, fetchImpl),
     pinSignIn: (deviceToken: string, memberId: number, pin: string): Promise<Result<SignInResponse>> =>
       call(serverUrl, { method: 'POST', path: receptionRoutes.pinSignIn, body: { deviceToken, memberId, pin } }, signInResponseSchema, fetchImpl),
+    changePassword: (token: string, currentPassword: string, newPassword: string): Promise<Result<{ signedOutSessions: number }>> =>
+      call(serverUrl, { method: 'POST', path: routes.changePassword, token, body: { currentPassword, newPassword } }, changePasswordResponseSchema, fetchImpl),
   };
 }
 

@@ -1,8 +1,10 @@
-// Profile: the member's own notification preferences for client messages (R10). Saved on the
-// server; every device they are signed in on follows at once.
+// Profile: the member's own notification preferences for client messages (R10), saved on the
+// server so every device they are signed in on follows at once; their quick-switch PIN and
+// their password.
 import { useId } from 'react';
 import { formatMinuteOfDay, parseMinuteOfDay, type NotificationPrefs } from '../../shared/profile';
 import { PinSettings } from '../lock/PinSettings';
+import { PasswordSettings } from './PasswordSettings';
 import { SettingsPage } from '../settings/SettingsPage';
 import { OptionRow } from '../ui/OptionRow';
 import { useStaff } from '../session/StaffContext';
@@ -23,6 +25,7 @@ export function ProfilePage() {
         </p>
       )}
       <PinSettings />
+      <PasswordSettings />
     </SettingsPage>
   );
 }

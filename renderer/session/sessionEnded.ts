@@ -1,5 +1,5 @@
 // Why the member is back at sign-in, in the words the sign-in screen shows them.
-export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out' | 'refused';
+export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out' | 'password-changed' | 'refused';
 
 export function sessionEndedNotice(reason: SessionEndReason): string {
   switch (reason) {
@@ -7,6 +7,8 @@ export function sessionEndedNotice(reason: SessionEndReason): string {
       return 'A manager signed you out of all devices, so that changes to your access apply. Sign in again to continue.';
     case 'signed-out':
       return 'You were signed out of this session from another window. Sign in again to continue.';
+    case 'password-changed':
+      return 'Your password was changed on another computer or browser. Sign in with the new password to continue.';
     case 'expired':
     case 'refused':
       return 'Your session has ended. Sign in again to continue.';

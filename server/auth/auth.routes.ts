@@ -1,11 +1,13 @@
-// Staff sign-in and sign-out over HTTP. Sign-in snapshots the member's grants and locations
-// into the session (R8); only the token's hash is stored.
-import { routes, signInRequestSchema, type SignInResponse } from '../../shared/http';
+// Staff sign-in, sign-out and password change over HTTP. Sign-in snapshots the member's grants
+// and locations into the session (R8); only the token's hash is stored.
+import { changePasswordRequestSchema, routes, signInRequestSchema, type SignInResponse } from '../../shared/http';
+import type { SessionEndReason } from '../realtime/pushes';
 import type { ServerDeps } from '../deps';
 import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
 import { createAttemptLimiter } from './attemptLimiter';
-import { dummyPasswordHash, verifyPassword } from './password';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import type { PasswordCheck } from './passwordCheck';
 import { startSession } from './startSession';
 import { bearerToken, hashToken } from './tokens';
 
@@ -17,8 +19,9 @@ const MAX_FAILURES_PER_ADDRESS = 50;
 const wrongCredentials = () => new HttpError(401, 'unauthenticated', 'The email or password is incorrect.');
 
 export type AuthRouteOptions = {
-  /** Disconnects the sockets signed in with a session that just ended. */
-  endSessionSockets(sessionId: number): void;
+  /** Tells the sockets signed in with a session that just ended why, and disconnects them. */
+  endSessionSockets(sessionId: number, reason: SessionEndReason): void;
+  checkPassword: PasswordCheck;
 };
 
 export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[] {
@@ -50,17 +53,43 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
     return startSession(deps, member, 'password');
   }
 
-  function signOut({ req }: ApiRequest): Record<string, never> {
+  function sessionOf({ req }: ApiRequest) {
     const token = bearerToken(req.headers.authorization);
     const session = token === null ? null : repos.sessions.findActive(hashToken(token), clock.now());
     if (!session) throw new HttpError(401, 'unauthenticated', 'You are not signed in, or your session has expired.');
+    return session;
+  }
+
+  function signOut(request: ApiRequest): Record<string, never> {
+    const session = sessionOf(request);
     repos.sessions.revoke(session.id, clock.now());
-    options.endSessionSockets(session.id);
+    options.endSessionSockets(session.id, 'signed-out');
     return {};
+  }
+
+  /** Needs the current password too (an unlocked screen is not enough). Every other session of
+   * the member ends: whoever knew the old password is signed out everywhere. This one stays. */
+  async function changePassword(request: ApiRequest): Promise<{ signedOutSessions: number }> {
+    const session = sessionOf(request);
+    const { currentPassword, newPassword } = parseOrThrow(changePasswordRequestSchema, await request.readJson());
+    if (newPassword === currentPassword) {
+      const message = 'Choose a password different from your current one.';
+      throw new HttpError(400, 'bad_request', message, [{ path: 'newPassword', message }]);
+    }
+    await options.checkPassword(session.memberId, currentPassword);
+    const passwordHash = await hashPassword(newPassword);
+    const ended = repos.transaction(() => {
+      repos.team.setPasswordHash(session.memberId, passwordHash);
+      return repos.sessions.revokeOthersOfMember(session.memberId, session.id, clock.now());
+    });
+    for (const sessionId of ended) options.endSessionSockets(sessionId, 'password-changed');
+    deps.log.info('Password changed', { memberId: session.memberId, endedSessions: ended.length });
+    return { signedOutSessions: ended.length };
   }
 
   return [
     { method: 'POST', path: routes.signIn, handle: signIn },
     { method: 'POST', path: routes.signOut, handle: signOut },
+    { method: 'POST', path: routes.changePassword, handle: changePassword },
   ];
 }

@@ -120,6 +120,63 @@ describe('session expiry', () => {
   });
 });
 
+describe('changing the password', () => {
+  const change = (token: string | null, body: unknown) =>
+    post(routes.changePassword, body, token === null ? {} : { authorization: `Bearer ${token}` });
+  const signInWith = (password: string) => post(routes.signIn, { email: DEMO_MEMBERS.sofia.email, password });
+
+  it('needs the session and the current password; refuses a weak or unchanged one; changes nothing then', async () => {
+    const { token } = await t.signIn('sofia');
+    const before = t.fingerprint();
+    const cases: [string | null, unknown, number, string][] = [
+      [null, { currentPassword: DEMO_PASSWORD, newPassword: 'a-long-new-password' }, 401, 'unauthenticated'],
+      [token, { currentPassword: 'not-my-password', newPassword: 'a-long-new-password' }, 403, 'forbidden'],
+      [token, { currentPassword: DEMO_PASSWORD, newPassword: 'short' }, 400, 'bad_request'],
+      [token, { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }, 400, 'bad_request'],
+      [token, { newPassword: 'a-long-new-password' }, 400, 'bad_request'],
+    ];
+    for (const [bearer, body, status, code] of cases) {
+      const response = await change(bearer, body);
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    }
+    expect(t.fingerprint()).toEqual(before);
+    expect((await signInWith(DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('takes the new password, signs out every other session (told why) and keeps this one', async () => {
+    const here = await t.signIn('sofia');
+    const elsewhere = await t.signIn('sofia');
+    const otherComputer = await connectSocket(t.url, { token: elsewhere.token });
+    const thisComputer = await connectSocket(t.url, { token: here.token });
+    const ended = nextPush(otherComputer, 'session:ended');
+    const keptQuiet = recordPushes(thisComputer, 'session:ended');
+
+    const response = await change(here.token, { currentPassword: DEMO_PASSWORD, newPassword: 'sofia-new-password-1' });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { signedOutSessions: number }).signedOutSessions).toBeGreaterThanOrEqual(2);
+    expect(await ended).toEqual({ reason: 'password-changed' });
+    expect(data(await ask(thisComputer, 'session:get', {})).member.name).toBe('Sofia Marin');
+    expect(keptQuiet).toEqual([]);
+    await expect(connectSocket(t.url, { token: elsewhere.token })).rejects.toThrow('unauthenticated');
+    expect((await signInWith(DEMO_PASSWORD)).status).toBe(401);
+    expect((await signInWith('sofia-new-password-1')).status).toBe(200);
+    otherComputer.close();
+    thisComputer.close();
+  });
+
+  it('counts wrong current passwords per member, like sign-in: the eleventh try waits', async () => {
+    const { token } = await t.signIn('marcus');
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect((await change(token, { currentPassword: `guess-${attempt}`, newPassword: 'a-long-new-password' })).status).toBe(403);
+    }
+    const limited = await change(token, { currentPassword: DEMO_PASSWORD, newPassword: 'a-long-new-password' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await post(routes.signIn, { email: DEMO_MEMBERS.marcus.email, password: DEMO_PASSWORD })).status).toBe(200);
+  });
+});
+
 describe('a session that runs out while connected', () => {
   it('is ended by the server within its check interval: told why, disconnected, no pushes after', async () => {
     const checked = await startTestServer({ sessionTtlHours: 1, sessionExpiryCheckMs: 20 });

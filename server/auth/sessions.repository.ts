@@ -62,6 +62,11 @@ export function createSessionRepository(db: Database) {
       WHERE member_id = :memberId AND revoked_at IS NULL AND expires_at > :now
      RETURNING id`,
   );
+  const revokeOtherMemberSessions = db.prepare<{ memberId: number; keepId: number; now: number }, { id: number }>(
+    `UPDATE sessions SET revoked_at = :now
+      WHERE member_id = :memberId AND id != :keepId AND revoked_at IS NULL AND expires_at > :now
+     RETURNING id`,
+  );
 
   return {
     create(session: NewSession): number {
@@ -104,6 +109,10 @@ export function createSessionRepository(db: Database) {
       revokeSession.run({ id, now });
     },
     /** Ends every active session of a member; returns the ids it ended. */
+    /** Every live session of the member but `keepId` (the one that changed the password). */
+    revokeOthersOfMember(memberId: number, keepId: number, now: number): number[] {
+      return revokeOtherMemberSessions.all({ memberId, keepId, now }).map((row) => row.id);
+    },
     revokeAllOfMember(memberId: number, now: number): number[] {
       return revokeMemberSessions.all({ memberId, now }).map((row) => row.id);
     },

@@ -12,7 +12,7 @@ import { rooms } from './rooms';
 import type { ClientNamespace, StaffServer, StaffSocket } from './types';
 
 export type Pushes = ReturnType<typeof createPushes>;
-export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out';
+export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out' | 'password-changed';
 
 export function createPushes(staff: StaffServer, clients: ClientNamespace) {
   return {

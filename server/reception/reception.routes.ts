@@ -22,6 +22,7 @@ import {
 import { createAttemptLimiter } from '../auth/attemptLimiter';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import type { StaffSession } from '../auth/sessions.repository';
+import type { PasswordCheck } from '../auth/passwordCheck';
 import { startSession } from '../auth/startSession';
 import { bearerToken, hashToken, newToken } from '../auth/tokens';
 import type { ServerDeps } from '../deps';
@@ -33,42 +34,20 @@ const LIMIT_WINDOW_MS = 15 * 60 * 1000;
 /** Unknown device tokens tried from one address before it must wait (guessing tokens is futile,
  * but each try still costs a lookup). */
 const MAX_UNKNOWN_DEVICES_PER_ADDRESS = 30;
-/** Wrong passwords when changing a PIN, per member: as slow to guess through as sign-in. */
-const MAX_PASSWORD_FAILURES_PER_MEMBER = 10;
 
 const notSignedIn = () => new HttpError(401, 'unauthenticated', 'You are not signed in, or your session has expired.');
 const notAReceptionComputer = () =>
   new HttpError(401, 'unauthenticated', "This computer isn't set up for quick switching. Sign in with your email and password.");
 
-export function receptionHttpRoutes(deps: ServerDeps): Route[] {
+export function receptionHttpRoutes(deps: ServerDeps, { checkPassword }: { checkPassword: PasswordCheck }): Route[] {
   const { repos, clock } = deps;
   const unknownDevices = createAttemptLimiter({ maxFailures: MAX_UNKNOWN_DEVICES_PER_ADDRESS, windowMs: LIMIT_WINDOW_MS, clock });
-  const passwordChecks = createAttemptLimiter({ maxFailures: MAX_PASSWORD_FAILURES_PER_MEMBER, windowMs: LIMIT_WINDOW_MS, clock });
 
   function sessionOf(request: ApiRequest): StaffSession {
     const token = bearerToken(request.req.headers.authorization);
     const session = token === null ? null : repos.sessions.findActive(hashToken(token), clock.now());
     if (!session || !repos.team.memberById(session.memberId)) throw notSignedIn();
     return session;
-  }
-
-  // An unlocked screen must not become a way to guess its member's password.
-  async function checkPassword(memberId: number, password: string): Promise<void> {
-    const key = String(memberId);
-    const retryAfterMs = passwordChecks.retryAfterMs(key);
-    if (retryAfterMs > 0) {
-      const minutes = Math.ceil(retryAfterMs / 60_000);
-      throw new HttpError(429, 'rate_limited', `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, {
-        'Retry-After': String(Math.ceil(retryAfterMs / 1000)),
-      });
-    }
-    const member = repos.team.memberById(memberId);
-    const credentials = member && repos.team.credentialsByEmail(member.email);
-    if (!credentials || !(await verifyPassword(password, credentials.passwordHash))) {
-      passwordChecks.recordFailure(key);
-      throw new HttpError(403, 'forbidden', 'Your password is not correct, so nothing was changed.');
-    }
-    passwordChecks.reset(key);
   }
 
   function deviceOf(ip: string, deviceToken: string): ReceptionDeviceRecord {

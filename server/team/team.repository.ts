@@ -50,6 +50,7 @@ export function createTeamRepository(db: Database) {
      VALUES (:name, lower(:email), :passwordHash, :role, :groupId, :createdAt)`,
   );
   const updateGroup = db.prepare<[number, number]>('UPDATE team_members SET group_id = ? WHERE id = ?');
+  const updatePasswordHash = db.prepare<[string, number]>('UPDATE team_members SET password_hash = ? WHERE id = ?');
   const deleteMemberLocations = db.prepare<[number]>('DELETE FROM member_locations WHERE member_id = ?');
   const insertMemberLocation = db.prepare<[number, number]>(
     'INSERT INTO member_locations (member_id, location_id) VALUES (?, ?)',
@@ -75,6 +76,9 @@ export function createTeamRepository(db: Database) {
   });
 
   return {
+    setPasswordHash(memberId: number, passwordHash: string): void {
+      updatePasswordHash.run(passwordHash, memberId);
+    },
     credentialsByEmail(email: string): MemberCredentials | null {
       const row = selectCredentials.get(email);
       if (!row) return null;

@@ -102,3 +102,34 @@ test("another manager's change shows on an open Team page without a reload, and 
   await expect(office.getByTestId('team-member').filter({ hasText: 'Tom Hughes' })).toContainText('Colourists');
   await expect(office.getByTestId('team-member').filter({ hasText: 'Sofia Marin' })).toContainText('Stylists');
 });
+
+test('a manager adds a team member, who signs in with the password given and sees their location', async ({ browser, server }) => {
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(manager, server.url, 'olivia@lumen.example');
+  await openSettings(manager, 'Team');
+  await manager.getByRole('button', { name: 'Add team member' }).click();
+  const form = manager.getByRole('region', { name: 'Add a team member' });
+  await expectAccessible(manager, 'new team member form');
+
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Give their name.');
+  await form.getByLabel('Name').fill('Lena Novak');
+  await form.getByLabel('Email').fill('lena@lumen.example');
+  await form.getByLabel('First password').fill('too-short');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Their first password: Use at least 10 characters.');
+  await form.getByLabel('First password').fill('lena-first-password');
+  await form.getByRole('combobox', { name: 'Permission group' }).selectOption({ label: 'Front desk' });
+  await form.getByRole('checkbox', { name: 'Lumen Soho' }).check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(manager.getByRole('status').filter({ hasText: 'Lena Novak added.' })).toBeVisible();
+  await expect(manager.getByTestId('team-member').filter({ hasText: 'Lena Novak' })).toContainText('Front desk');
+
+  const lena = await (await browser.newContext()).newPage();
+  await lena.goto(server.url);
+  await lena.getByLabel('Email').fill('lena@lumen.example');
+  await lena.getByLabel('Password').fill('lena-first-password');
+  await lena.getByRole('button', { name: 'Sign in' }).click();
+  await expect(lena.getByRole('button', { name: /Ava Thompson/ })).toBeVisible();
+  await expect(lena.getByRole('button', { name: /Mia Patel/ })).toHaveCount(0);
+});

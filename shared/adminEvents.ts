@@ -2,6 +2,7 @@
 // the audit log. Merged into `staffRequests`; each declares the permission the server checks.
 import { z } from 'zod';
 import { idSchema, locationSchema, memberSchema, timestampSchema, workspaceSettingsSchema } from './domain';
+import { newPasswordSchema } from './http';
 import { groupGrantsSchema } from './permissions';
 
 /** Settings with the version they are at; a save names the version it was based on. */
@@ -40,6 +41,7 @@ export const auditActionSchema = z.enum([
   'settings.update',
   'group.create',
   'group.update',
+  'member.create',
   'member.update',
   'member.signOutEverywhere',
   'client.update',
@@ -77,6 +79,18 @@ export const adminRequests = {
       baseVersion: z.number().int().nonnegative(),
     }),
     result: permissionGroupSchema,
+  },
+  /** A new team member (never an owner) with the password they first sign in with; they can
+   * change it on their Profile page. */
+  'member:create': {
+    payload: z.object({
+      name: z.string().trim().min(1, 'Give their name.').max(120),
+      email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(254),
+      password: newPasswordSchema,
+      groupId: idSchema,
+      locationIds: z.array(idSchema).max(100),
+    }),
+    result: teamMemberSchema,
   },
   'member:update': {
     payload: z.object({

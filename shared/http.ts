@@ -39,12 +39,14 @@ export const signInResponseSchema = z.object({
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** A password someone chooses (their own, or a new member's first one). */
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(1024, 'Use at most 1024 characters.');
 export const changePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
-  newPassword: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(1024, 'Use at most 1024 characters.'),
+  newPassword: newPasswordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 /** How many of the member's other sessions (other computers, browsers) were signed out. */

@@ -17,6 +17,7 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'settings.update': 'Changed Client Connect settings',
   'group.create': 'Added a permission group',
   'group.update': 'Edited a permission group',
+  'member.create': 'Added a team member',
   'member.update': "Changed a team member's group or locations",
   'member.signOutEverywhere': 'Signed a team member out of all devices',
   'client.update': "Changed a client's details",

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/adminEvents';
 import { ConflictChoice } from '../settings/ConflictChoice';
 import { OptionRow } from '../ui/OptionRow';
-import { useFocusOnMount } from '../ui/useFocusOnMount';
+import { EditorHeader } from './EditorHeader';
 import { canTickGrant, GRANT_SECTIONS } from './grants';
 import { groupDraftChanged, groupDraftProblem } from './groupEditor';
 import { useGroupEditor } from './useGroupEditor';
@@ -22,7 +22,6 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onQueued, onClose
   const { state, dispatch, save, keepMine } = useGroupEditor(group, onSaved, onQueued);
   const { draft, conflict } = state;
   const titleId = useId();
-  const title = useFocusOnMount<HTMLHeadingElement>();
   const nameId = useId();
   const nameErrorId = useId();
   const idPrefix = useId();
@@ -43,26 +42,18 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onQueued, onClose
         }}
         noValidate
       >
-        <div className="settings-card__header">
-          <div>
-            <h2 id={titleId} className="settings-card__title" ref={title} tabIndex={-1}>
-              {group ? 'Edit permission group' : 'Add permission group'}
-            </h2>
-            <p className="settings-card__help">
-              {group
-                ? `${group.memberCount === 1 ? '1 team member is' : `${group.memberCount} team members are`} in this group. Changes apply the next time they sign in.`
-                : 'Choose what members of this group can do. Assign team members to it in the list of team members.'}
-            </p>
-          </div>
-          <div className="settings-card__actions">
-            <button type="button" className="secondary-button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary-button" disabled={state.saving || conflict !== null}>
-              {state.saving ? 'Saving…' : 'Save'}
-            </button>
-          </div>
-        </div>
+        <EditorHeader
+          titleId={titleId}
+          title={group ? 'Edit permission group' : 'Add permission group'}
+          help={
+            group
+              ? `${group.memberCount === 1 ? '1 team member is' : `${group.memberCount} team members are`} in this group. Changes apply the next time they sign in.`
+              : 'Choose what members of this group can do. Assign team members to it in the list of team members.'
+          }
+          saving={state.saving}
+          blocked={conflict !== null}
+          onCancel={onClose}
+        />
         {conflict && (
           <ConflictChoice
             what="this permission group"

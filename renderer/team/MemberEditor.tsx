@@ -3,7 +3,8 @@
 import { useId } from 'react';
 import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
 import type { Location } from '../../shared/domain';
-import { useFocusOnMount } from '../ui/useFocusOnMount';
+import { EditorHeader } from './EditorHeader';
+import { MembershipFields } from './MembershipFields';
 import { SignOutEverywhere } from './SignOutEverywhere';
 import { useMemberEditor } from './useMemberEditor';
 
@@ -19,9 +20,6 @@ export function MemberEditor({ member, groups, locations, onSaved, onClose }: Me
   const editor = useMemberEditor(member, locations, onSaved);
   const { draft } = editor;
   const titleId = useId();
-  const title = useFocusOnMount<HTMLHeadingElement>();
-  const groupId = useId();
-  const idPrefix = useId();
 
   return (
     <>
@@ -32,60 +30,20 @@ export function MemberEditor({ member, groups, locations, onSaved, onClose }: Me
             if (!editor.saving) void editor.save();
           }}
         >
-          <div className="settings-card__header">
-            <div>
-              <h2 id={titleId} className="settings-card__title" ref={title} tabIndex={-1}>
-                {member.name}
-              </h2>
-              <p className="settings-card__help">{member.email}</p>
-            </div>
-            <div className="settings-card__actions">
-              <button type="button" className="secondary-button" onClick={onClose}>
-                Cancel
-              </button>
-              <button type="submit" className="primary-button" disabled={editor.saving}>
-                {editor.saving ? 'Saving…' : 'Save'}
-              </button>
-            </div>
-          </div>
+          <EditorHeader titleId={titleId} title={member.name} help={member.email} saving={editor.saving} onCancel={onClose} />
           {editor.error && (
             <p className="notice notice--error" role="alert">
               {editor.error}
             </p>
           )}
-          <div className="form-field">
-            <label htmlFor={groupId}>Permission group</label>
-            <select
-              id={groupId}
-              value={draft.groupId ?? ''}
-              disabled={editor.saving}
-              onChange={(event) => editor.setGroup(event.target.value ? Number(event.target.value) : null)}
-            >
-              {draft.groupId === null && <option value="">Choose a permission group</option>}
-              {groups.map((group) => (
-                <option key={group.id} value={group.id}>
-                  {group.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <fieldset className="option-list" disabled={editor.saving}>
-            <legend className="option-list__legend">Locations</legend>
-            <p className="option-list__help">They see and answer the conversations of the locations they work at.</p>
-            {locations.map((location) => (
-              <div key={location.id} className="option-row">
-                <input
-                  id={`${idPrefix}-${location.id}`}
-                  type="checkbox"
-                  checked={draft.locationIds.includes(location.id)}
-                  onChange={(event) => editor.setLocation(location.id, event.target.checked)}
-                />
-                <label htmlFor={`${idPrefix}-${location.id}`} className="option-row__label">
-                  {location.name}
-                </label>
-              </div>
-            ))}
-          </fieldset>
+          <MembershipFields
+            draft={draft}
+            groups={groups}
+            locations={locations}
+            disabled={editor.saving}
+            onGroup={editor.setGroup}
+            onLocation={editor.setLocation}
+          />
           <p className="notice notice--info">
             Changes apply the next time {member.name} signs in. To apply them now, save and then sign them out of all
             devices.

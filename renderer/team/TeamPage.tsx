@@ -1,14 +1,15 @@
-// Settings → Team: permission groups and team members, or the editor of one of them in their
-// place. After a save the lists are fetched again (member counts and groups move together).
+// Settings → Team: permission groups and team members, or the editor of one of them (or the
+// form adding a member) in their place. After a save the lists are fetched again (member counts and groups move together).
 import { useCallback, useRef, useState } from 'react';
 import { PendingGroupEdits } from '../offline/PendingGroupEdits';
 import { SettingsPage } from '../settings/SettingsPage';
 import { GroupEditor } from './GroupEditor';
 import { MemberEditor } from './MemberEditor';
+import { NewMemberForm } from './NewMemberForm';
 import { TeamOverview } from './TeamOverview';
 import { useTeam } from './useTeam';
 
-type View = { kind: 'overview' } | { kind: 'group'; groupId: number | null } | { kind: 'member'; memberId: number };
+type View = { kind: 'overview' } | { kind: 'group'; groupId: number | null } | { kind: 'member'; memberId: number } | { kind: 'new-member' };
 
 const OVERVIEW: View = { kind: 'overview' };
 
@@ -47,9 +48,14 @@ export function TeamPage() {
       lead="Choose what each permission group can do, and which group and locations each team member has."
       actions={
         view.kind === 'overview' && team ? (
-          <button type="button" className="primary-button" onClick={() => open({ kind: 'group', groupId: null })}>
-            Add permission group
-          </button>
+          <>
+            <button type="button" className="secondary-button" onClick={() => open({ kind: 'new-member' })}>
+              Add team member
+            </button>
+            <button type="button" className="primary-button" onClick={() => open({ kind: 'group', groupId: null })}>
+              Add permission group
+            </button>
+          </>
         ) : undefined
       }
     >
@@ -87,6 +93,14 @@ export function TeamPage() {
           otherGroupNames={team.groups.filter((group) => group.id !== view.groupId).map((group) => group.name)}
           onSaved={(group) => afterSave(`Permission group ${group.name} saved.`)}
           onQueued={(name) => afterSave(`You're offline. Your changes to ${name} are kept on this computer and apply when the connection is back.`)}
+          onClose={backToOverview}
+        />
+      )}
+      {team && view.kind === 'new-member' && (
+        <NewMemberForm
+          groups={team.groups}
+          locations={team.locations}
+          onSaved={(member) => afterSave(`${member.name} added. They can sign in now with the email and password you gave.`)}
           onClose={backToOverview}
         />
       )}

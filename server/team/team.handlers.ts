@@ -1,5 +1,5 @@
-// Settings → Team (R7, R8, R12): permission groups, who is in which, where they work, and
-// signing a member out everywhere. Every change is audited in the transaction that makes it.
+// Settings → Team (R7, R8, R12): permission groups, adding team members, who is in which, where
+// they work, and signing a member out everywhere. Every change is audited in the transaction that makes it.
 // Changes reach a member's sessions at their next sign-in (R8), or at once after a sign-out
 // everywhere; every manager's Team page gets the changed team at once.
 import type { PermissionGroup, Team, TeamMember } from '../../shared/adminEvents';
@@ -9,6 +9,7 @@ import type { NewAuditEntry } from '../audit/audit.repository';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffRequestContext } from '../realtime/on';
 import type { StaffSocket } from '../realtime/types';
+import { hashPassword } from '../auth/password';
 import type { Repositories } from '../repositories';
 
 /** Reply without Access is not possible (R7): refused rather than silently dropped. */
@@ -32,6 +33,21 @@ function membershipAudit(repos: Repositories, member: TeamMember) {
 }
 
 const idSet = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b).join(',');
+
+/** A member's group and locations as asked for: the group exists, and they work at one or more
+ * existing locations (with none they would see nothing at all). Answers the locations once each. */
+function checkMembership(repos: Repositories, groupId: number, requested: readonly number[]): Err | { locationIds: number[] } {
+  if (!repos.groups.findById(groupId)) return err('not_found', 'This permission group does not exist.');
+  const locationIds = [...new Set(requested)];
+  if (locationIds.length === 0) {
+    const message = 'Choose at least one location the team member works at.';
+    return err('bad_request', message, [{ path: 'locationIds', message }]);
+  }
+  if (repos.workspace.locationsByIds(locationIds).length !== locationIds.length) {
+    return err('not_found', 'One of the chosen locations does not exist.');
+  }
+  return { locationIds };
+}
 
 export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
   const audited = (context: StaffRequestContext, entry: Omit<NewAuditEntry, 'at' | 'actor'>) =>
@@ -89,22 +105,42 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
     }
   });
 
+  onStaff(socket, 'member:create', 'team.manage', async (payload, context) => {
+    const membership = checkMembership(repos, payload.groupId, payload.locationIds);
+    if (!('locationIds' in membership)) return membership;
+    const emailTaken = () => {
+      const message = 'A team member already signs in with this email.';
+      return err('conflict', message, [{ path: 'email', message }]);
+    };
+    if (repos.team.credentialsByEmail(payload.email)) return emailTaken();
+    const passwordHash = await hashPassword(payload.password);
+    const created = repos.transaction(() => {
+      // Checked again: another manager may have added the email while the password was hashed.
+      if (repos.team.credentialsByEmail(payload.email)) return null;
+      const memberId = repos.team.createMember(
+        { name: payload.name, email: payload.email, passwordHash, role: 'member', groupId: payload.groupId },
+        clock.now(),
+        membership.locationIds,
+      );
+      const member = repos.team.teamMember(memberId);
+      if (!member) throw new Error(`Team member ${memberId} vanished inside its own transaction.`);
+      audited(context, { action: 'member.create', subject: `Team member ${member.name}`, before: null, after: { email: member.email, ...membershipAudit(repos, member) } });
+      return member;
+    });
+    if (!created) return emailTaken();
+    pushTeam(context);
+    return ok(created);
+  });
+
   onStaff(socket, 'member:update', 'team.manage', (payload, context) => {
     const member = repos.team.teamMember(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');
     if (member.role === 'owner') {
       return err('forbidden', 'Workspace owners can do everything at every location, so their group and locations cannot be changed.');
     }
-    if (!repos.groups.findById(payload.groupId)) return err('not_found', 'This permission group does not exist.');
-    // A member works at one or more locations: with none they would see nothing at all.
-    const locationIds = [...new Set(payload.locationIds)];
-    if (locationIds.length === 0) {
-      const message = 'Choose at least one location the team member works at.';
-      return err('bad_request', message, [{ path: 'locationIds', message }]);
-    }
-    if (repos.workspace.locationsByIds(locationIds).length !== locationIds.length) {
-      return err('not_found', 'One of the chosen locations does not exist.');
-    }
+    const membership = checkMembership(repos, payload.groupId, payload.locationIds);
+    if (!('locationIds' in membership)) return membership;
+    const { locationIds } = membership;
     if (member.groupId === payload.groupId && idSet(member.locationIds) === idSet(locationIds)) return ok(member);
 
     const updated = repos.transaction(() => {

@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PermissionGroup, Team } from '../../shared/adminEvents';
 import type { GroupGrants } from '../../shared/permissions';
-import { ask, connectSocket, data, flush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
+import { ask, connectSocket, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
 let owner: Socket;
@@ -84,6 +84,47 @@ describe('permission groups', () => {
     expect(await ask(owner, 'group:update', { ...edit, name: 'Stylists', baseVersion: 2 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await ask(owner, 'group:update', { ...edit, groupId: 999_999, baseVersion: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(data(await ask(owner, 'group:update', { ...edit, baseVersion: 2 }))).toEqual(saved); // nothing to change
+    expect(t.fingerprint()).toEqual(before);
+  });
+});
+
+describe('member:create', () => {
+  const newcomer = () => ({ name: ' Lena Novak ', email: ' Lena@Lumen.example', password: 'lena-first-password', groupId: t.demo.groups.frontDesk, locationIds: [t.demo.locations.soho, t.demo.locations.soho] });
+
+  it('adds a member who signs in with the password given, sees the team change live, and is audited', async () => {
+    const pushed = nextPush<Team>(owner, 'team:updated');
+    const created = data(await ask(manager, 'member:create', newcomer()));
+    expect(created).toEqual({ id: expect.any(Number), name: 'Lena Novak', email: 'lena@lumen.example', role: 'member', groupId: t.demo.groups.frontDesk, locationIds: [t.demo.locations.soho] });
+    expect((await pushed).members).toContainEqual(created);
+    expect(await latestAudit()).toMatchObject({
+      actor: { name: 'Maya Manager' }, action: 'member.create', subject: 'Team member Lena Novak', before: null,
+      after: { email: 'lena@lumen.example', group: { name: 'Front desk' }, locations: [{ name: 'Lumen Soho' }] },
+    });
+    const lena = await t.connectStaff({ email: 'lena@lumen.example', password: 'lena-first-password' });
+    const session = data(await ask(lena, 'session:get', {}));
+    expect(session.grants).toMatchObject({ accessChats: true, replyChats: true, manageTeam: false });
+    expect(session.locations.map((location) => location.name)).toEqual(['Lumen Soho']);
+    lena.close();
+  });
+
+  it.each([
+    ['an email someone signs in with, in any case', () => ({ ...newcomer(), email: 'PRIYA@lumen.example' }), 'conflict'],
+    ['a short password', () => ({ ...newcomer(), email: 'new1@lumen.example', password: 'short' }), 'bad_request'],
+    ['no locations', () => ({ ...newcomer(), email: 'new2@lumen.example', locationIds: [] }), 'bad_request'],
+    ['an unknown group', () => ({ ...newcomer(), email: 'new3@lumen.example', groupId: 999 }), 'not_found'],
+    ['an unknown location', () => ({ ...newcomer(), email: 'new4@lumen.example', locationIds: [999] }), 'not_found'],
+    ['a blank name', () => ({ ...newcomer(), email: 'new5@lumen.example', name: '  ' }), 'bad_request'],
+    ['an owner role asked for', () => ({ ...newcomer(), email: 'new6@lumen.example', role: 'owner', groupId: undefined }), 'bad_request'],
+  ])('refuses %s and changes nothing', async (_label, payload, code) => {
+    const before = t.fingerprint();
+    expect(outcome(await ask(manager, 'member:create', payload()))).toBe(code);
+    expect(t.fingerprint()).toEqual(before);
+  });
+
+  it('is refused to members who may not manage the team', async () => {
+    const priya = await t.connectStaff('priya');
+    const before = t.fingerprint();
+    expect(outcome(await ask(priya, 'member:create', { ...newcomer(), email: 'sneaky@lumen.example' }))).toBe('forbidden');
     expect(t.fingerprint()).toEqual(before);
   });
 });

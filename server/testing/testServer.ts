@@ -35,9 +35,9 @@ export type TestServer = {
   log: ReturnType<typeof createMemoryLogger>;
   dir: string;
   /** Signs in a demo member, or any member by email (password: the demo password). */
-  signIn(member: DemoMemberKey | { email: string }): Promise<SignInResponse>;
+  signIn(member: DemoMemberKey | { email: string; password?: string }): Promise<SignInResponse>;
   /** Signs the member in and connects a staff socket with the session. */
-  connectStaff(member: DemoMemberKey | { email: string }): Promise<Socket>;
+  connectStaff(member: DemoMemberKey | { email: string; password?: string }): Promise<Socket>;
   /** Adds a team member (password: the demo password) beyond the demo cast; returns their id. */
   addMember(member: { name: string; email: string; groupId: number | null; locationIds: number[] }): number;
   /** POSTs bytes to the upload route with a Bearer token; the name goes URI-encoded. */
@@ -96,12 +96,13 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   const url = await server.listen();
   const sockets: Socket[] = [];
 
-  const signIn = async (member: DemoMemberKey | { email: string }) => {
+  const signIn = async (member: DemoMemberKey | { email: string; password?: string }) => {
     const email = typeof member === 'string' ? DEMO_MEMBERS[member].email : member.email;
+    const password = typeof member === 'string' ? DEMO_PASSWORD : (member.password ?? DEMO_PASSWORD);
     const response = await fetch(`${url}${routes.signIn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      body: JSON.stringify({ email, password }),
     });
     if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
     return signInResponseSchema.parse(await response.json());

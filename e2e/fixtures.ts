@@ -20,12 +20,14 @@ export interface InboxServer {
   integration(method: 'POST' | 'PUT', path: string, body: unknown): Promise<unknown>;
 }
 
-async function startServer(): Promise<InboxServer & { stop(): Promise<void> }> {
+/** `demo`: the demo salon, as `npm start` runs it. `setup`: an empty inbox waiting for its
+ * first-run screen, as an installed app starts it on a new computer. */
+async function startServer(firstRun: 'demo' | 'setup' = 'demo'): Promise<InboxServer & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
   const integrationKey = `e2e-${Math.random().toString(36).slice(2)}`;
   const child = spawn(
     process.execPath,
-    [SERVER_ENTRY, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--demo', '--integration-key', integrationKey],
+    [SERVER_ENTRY, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, `--${firstRun}`, '--integration-key', integrationKey],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await waitForListening(child);
@@ -78,10 +80,16 @@ function waitForListening(child: ChildProcess): Promise<string> {
   });
 }
 
-export const test = base.extend<{ server: InboxServer }>({
+export const test = base.extend<{ server: InboxServer; newServer: InboxServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern.
   server: async ({}, use) => {
     const server = await startServer();
+    await use(server);
+    await server.stop();
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern.
+  newServer: async ({}, use) => {
+    const server = await startServer('setup');
     await use(server);
     await server.stop();
   },

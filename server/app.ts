@@ -20,6 +20,7 @@ import { createRequestListener } from './http/router';
 import type { Logger } from './log';
 import { attachRealtime } from './realtime/realtime';
 import { receptionHttpRoutes } from './reception/reception.routes';
+import { setupRoutes } from './setup/setup.routes';
 import type { StaffServer } from './realtime/types';
 import { createDeliveryWorker, type DeliveryWorker } from './notifications/deliveryWorker';
 import { createEmailTransport } from './notifications/emailTransport';
@@ -100,6 +101,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
         }),
         ...attachmentRoutes(deps),
         ...receptionHttpRoutes(deps, { checkPassword }),
+        ...setupRoutes(deps),
       ],
       staticDir: config.staticDir,
       originPolicy,

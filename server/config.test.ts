@@ -23,6 +23,7 @@ describe('parseConfig', () => {
       dataDir: '/srv/inbox/data',
       databaseFile: '/srv/inbox/data/inbox.sqlite3',
       demo: false,
+      setup: false,
       integrationKey: null,
       extraAllowedOrigins: [],
       sessionTtlHours: 12,
@@ -40,6 +41,7 @@ describe('parseConfig', () => {
           INBOX_PORT: '0',
           INBOX_DATA_DIR: '/var/lib/inbox',
           INBOX_DEMO: '1',
+          INBOX_SETUP: 'yes',
           INBOX_STATIC_DIR: 'web',
           INBOX_INTEGRATION_KEY: 'k'.repeat(32),
           INBOX_ALLOW_ORIGINS: 'http://localhost:5173, http://127.0.0.1:5173',
@@ -53,6 +55,7 @@ describe('parseConfig', () => {
       port: 0,
       databaseFile: '/var/lib/inbox/inbox.sqlite3',
       demo: true,
+      setup: true,
       staticDir: '/srv/inbox/web',
       integrationKey: 'k'.repeat(32),
       extraAllowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
@@ -63,13 +66,14 @@ describe('parseConfig', () => {
   it('lets flags win over the environment and repeats --allow-origin', () => {
     const config = configOf(
       parseConfig(
-        ['--port', '5000', '--demo', '--data-dir', 'tmp', '--allow-origin', 'http://a.test', '--allow-origin=http://b.test:81'],
-        { INBOX_PORT: '6000', INBOX_DEMO: '0' },
+        ['--port', '5000', '--demo', '--setup', '--data-dir', 'tmp', '--allow-origin', 'http://a.test', '--allow-origin=http://b.test:81'],
+        { INBOX_PORT: '6000', INBOX_DEMO: '0', INBOX_SETUP: '0' },
         cwd,
       ),
     );
     expect(config.port).toBe(5000);
     expect(config.demo).toBe(true);
+    expect(config.setup).toBe(true);
     expect(config.dataDir).toBe('/srv/inbox/tmp');
     expect(config.extraAllowedOrigins).toEqual(['http://a.test', 'http://b.test:81']);
   });

@@ -23,6 +23,9 @@ export type ServerConfig = {
   databaseFile: string;
   /** Seed the demo workspace when the database is empty. */
   demo: boolean;
+  /** With an empty database, wait for the first owner to be created from this computer (the
+   * desktop app's first-run screen, POST /api/setup) instead of refusing to start. */
+  setup: boolean;
   /** The built renderer (index.html, client/index.html, assets/). */
   staticDir: string;
   /** Bearer key of the booking-system integration API; null denies every integration call. */
@@ -65,6 +68,8 @@ export const USAGE = `Usage: server [options]
   --port <port>             Port, 0 picks a free one (INBOX_PORT, default ${DEFAULT_PORT})
   --data-dir <dir>          Where inbox.sqlite3 lives (INBOX_DATA_DIR, default ./data)
   --demo                    Seed the demo salon into an empty database (INBOX_DEMO=1)
+  --setup                   With an empty database, let the app on this computer create the
+                            workspace and its owner, or the demo (INBOX_SETUP=1)
   --static-dir <dir>        Built renderer to serve (INBOX_STATIC_DIR, default out/renderer)
   --integration-key <key>   Bearer key for the booking-system API (INBOX_INTEGRATION_KEY)
   --allow-origin <origin>   Extra CORS origin, repeatable (INBOX_ALLOW_ORIGINS, comma-separated)
@@ -101,6 +106,7 @@ const configSchema = z.object({
     .max(65535, 'must be a number from 0 to 65535'),
   dataDir: z.string().trim().min(1, 'must not be empty'),
   demo: z.union([z.boolean(), booleanFlagSchema]),
+  setup: z.union([z.boolean(), booleanFlagSchema]),
   staticDir: z.string().trim().min(1, 'must not be empty'),
   integrationKey: z
     .string()
@@ -130,6 +136,7 @@ const fieldNames: Record<string, string> = {
   port: '--port / INBOX_PORT',
   dataDir: '--data-dir / INBOX_DATA_DIR',
   demo: '--demo / INBOX_DEMO',
+  setup: '--setup / INBOX_SETUP',
   staticDir: '--static-dir / INBOX_STATIC_DIR',
   integrationKey: '--integration-key / INBOX_INTEGRATION_KEY',
   extraAllowedOrigins: '--allow-origin / INBOX_ALLOW_ORIGINS',
@@ -160,6 +167,7 @@ function readFlags(argv: string[]) {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       demo: { type: 'boolean' },
+      setup: { type: 'boolean' },
       'static-dir': { type: 'string' },
       'integration-key': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
@@ -188,6 +196,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
     port: flags.port ?? emptyToUndefined(env.INBOX_PORT) ?? DEFAULT_PORT,
     dataDir: flags['data-dir'] ?? emptyToUndefined(env.INBOX_DATA_DIR) ?? './data',
     demo: flags.demo ?? (env.INBOX_DEMO ?? '').toLowerCase(),
+    setup: flags.setup ?? (env.INBOX_SETUP ?? '').toLowerCase(),
     staticDir: flags['static-dir'] ?? emptyToUndefined(env.INBOX_STATIC_DIR) ?? defaultStaticDir(),
     integrationKey: flags['integration-key'] ?? emptyToUndefined(env.INBOX_INTEGRATION_KEY) ?? null,
     extraAllowedOrigins: [...envOrigins, ...(flags['allow-origin'] ?? [])],
@@ -237,6 +246,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
       dataDir,
       databaseFile: resolve(dataDir, DATABASE_FILE_NAME),
       demo: values.demo,
+      setup: values.setup,
       staticDir: resolve(cwd, values.staticDir),
       integrationKey: values.integrationKey,
       extraAllowedOrigins: values.extraAllowedOrigins,

@@ -16,13 +16,15 @@ import { DEMO_CLIENTS, DEMO_LOGINS } from './demo/demoData';
 import { seedDemo, type DemoIds } from './demo/seed';
 import { consoleLogger, type Logger } from './log';
 import { createRepositories, type Repositories } from './repositories';
+import { createFirstWorkspace } from './setup/firstWorkspace';
 
 /** The database is empty and nothing says how to create the first workspace. */
 export class EmptyDatabaseError extends Error {
   constructor(file: string) {
     super(
-      `The database ${file} has no workspace yet. Start with --demo to try the demo salon, or set ` +
-        'INBOX_OWNER_EMAIL, INBOX_OWNER_NAME and INBOX_OWNER_PASSWORD to create your workspace owner.',
+      `The database ${file} has no workspace yet. Start with --demo to try the demo salon, set ` +
+        'INBOX_OWNER_EMAIL, INBOX_OWNER_NAME and INBOX_OWNER_PASSWORD to create your workspace owner, ' +
+        'or start with --setup and set it up in the app on this computer.',
     );
     this.name = 'EmptyDatabaseError';
   }
@@ -40,15 +42,22 @@ export type RunningServer = { url: string; close(): Promise<void> };
 /** Demo clients whose client page links are printed at start-up. */
 const HINTED_CLIENTS = ['grace', 'ava'] as const;
 
-async function createFirstWorkspace(repos: Repositories, config: ServerConfig, clock: Clock): Promise<DemoIds | null> {
+/** The demo (returned, for its hints), the owner from the environment, or — with --setup —
+ * nothing yet: the app on this computer creates it (setup.routes.ts). */
+async function firstWorkspaceAtStart(repos: Repositories, config: ServerConfig, clock: Clock, log: Logger): Promise<DemoIds | null> {
   if (config.demo) return seedDemo(repos, clock.now());
-  if (!config.owner) throw new EmptyDatabaseError(config.databaseFile);
+  if (!config.owner) {
+    if (!config.setup) throw new EmptyDatabaseError(config.databaseFile);
+    log.info('No workspace yet: waiting for it to be set up from the app on this computer');
+    return null;
+  }
   const { owner } = config;
   const passwordHash = await hashPassword(owner.password);
-  repos.transaction(() => {
-    repos.workspace.create(config.workspaceName, config.workspaceCountry);
-    repos.team.createMember({ name: owner.name, email: owner.email, passwordHash, role: 'owner', groupId: null }, clock.now(), []);
-  });
+  createFirstWorkspace(
+    repos,
+    { workspaceName: config.workspaceName, country: config.workspaceCountry, locationName: null, owner: { name: owner.name, email: owner.email, passwordHash } },
+    clock.now(),
+  );
   return null;
 }
 
@@ -68,14 +77,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
 
   // Refuse before touching the disk, so a mistyped --data-dir leaves nothing behind.
-  if (!config.demo && !config.owner && !existsSync(config.databaseFile)) throw new EmptyDatabaseError(config.databaseFile);
+  if (!config.demo && !config.owner && !config.setup && !existsSync(config.databaseFile)) throw new EmptyDatabaseError(config.databaseFile);
   const db: Database = openDatabase(config.databaseFile);
   let checkpointer: Checkpointer | null = null;
   try {
     const applied = migrate(db);
     if (applied.length > 0) log.info('Database migrated', { file: config.databaseFile, applied });
     const repos = createRepositories(db);
-    const demo = repos.workspace.get() === null ? await createFirstWorkspace(repos, config, clock) : null;
+    const demo = repos.workspace.get() === null ? await firstWorkspaceAtStart(repos, config, clock, log) : null;
 
     const server = createServer({ db, clock, config, log });
     checkpointer = startCheckpointer(db, log);

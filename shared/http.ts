@@ -7,6 +7,10 @@ export const routes = {
   health: '/api/health',
   signIn: '/api/auth/sign-in',
   signOut: '/api/auth/sign-out',
+  /** First run (server started with --setup): GET whether it is needed; POST creates the
+   * workspace and its owner, POST …/demo the demo salon. Only from the server's own computer. */
+  setup: '/api/setup',
+  setupDemo: '/api/setup/demo',
   /** Change the signed-in member's password (Bearer session token). */
   changePassword: '/api/auth/password',
   /** Booking-system integration: issue a client's token (Bearer integration key). */
@@ -51,6 +55,26 @@ export const changePasswordRequestSchema = z.object({
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 /** How many of the member's other sessions (other computers, browsers) were signed out. */
 export const changePasswordResponseSchema = z.object({ signedOutSessions: z.number().int().nonnegative() });
+
+export const setupStateSchema = z.object({
+  /** The database has no workspace yet. */
+  required: z.boolean(),
+  /** This server lets the app on its own computer set it up (or load the demo) now. */
+  available: z.boolean(),
+});
+export type SetupState = z.infer<typeof setupStateSchema>;
+
+export const setupRequestSchema = z.object({
+  workspaceName: z.string().trim().min(1, "Give your business's name.").max(120),
+  /** Two letters (e.g. GB): mobile numbers written without a country code are read for it. */
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Choose the country your business is in.'),
+  /** The first location; the booking system can add more. */
+  locationName: z.string().trim().min(1, 'Name your first location.').max(120),
+  ownerName: z.string().trim().min(1, 'Give your name.').max(120),
+  email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(254),
+  password: newPasswordSchema,
+});
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
 
 export const healthResponseSchema = z.object({
   status: z.literal('ok'),

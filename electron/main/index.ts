@@ -114,6 +114,7 @@ async function startBuiltInServer(settings: ManagedConfigView): Promise<string> 
     serverScript: paths.serverScript,
     dataDir: join(app.getPath('userData'), 'data'),
     staticDir: paths.renderer,
+    firstRun: app.isPackaged ? 'setup' : 'demo',
     allowOrigins: devOrigin ? [devOrigin] : [],
     listen: embeddedListenAddress(settings.settings),
     log: (line) => console.log(`[server] ${line}`),

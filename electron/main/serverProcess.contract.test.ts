@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { routes } from '../../shared/http';
+import { routes, setupStateSchema } from '../../shared/http';
 import { startEmbeddedServer, type ForkServer } from './serverProcess';
 
 const serverMain = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
@@ -35,10 +35,13 @@ it('starts the real server, reaches it, and stops it by message with the databas
     serverScript: serverMain,
     dataDir: join(dir, 'data'),
     staticDir: dir,
+    firstRun: 'setup',
     log: (line) => lines.push(line),
   });
   expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect((await fetch(`${server.url}${routes.health}`)).status).toBe(200);
+  // As an installed app starts it on a new computer: waiting for the first-run screen.
+  expect(setupStateSchema.parse(await (await fetch(`${server.url}${routes.setup}`)).json())).toEqual({ required: true, available: true });
 
   await server.stop();
   expect(child?.exitCode).toBe(0);

@@ -116,7 +116,7 @@ describe('embeddedListenAddress', () => {
 
 describe('embeddedServerArgs', () => {
   it('adds each extra origin as its own flag', () => {
-    expect(embeddedServerArgs({ dataDir: '/d', staticDir: '/s', allowOrigins: ['http://localhost:5173'] })).toEqual([
+    expect(embeddedServerArgs({ dataDir: '/d', staticDir: '/s', firstRun: 'demo', allowOrigins: ['http://localhost:5173'] })).toEqual([
       '--host',
       '127.0.0.1',
       '--port',
@@ -133,7 +133,7 @@ describe('embeddedServerArgs', () => {
 
   it('are arguments the inbox server accepts, meaning what we intend', () => {
     const outcome = parseConfig(
-      embeddedServerArgs({ dataDir: '/data', staticDir: '/app/out/renderer', allowOrigins: ['http://localhost:5173'] }),
+      embeddedServerArgs({ dataDir: '/data', staticDir: '/app/out/renderer', firstRun: 'demo', allowOrigins: ['http://localhost:5173'] }),
       {},
     );
     expect(outcome).toMatchObject({
@@ -148,10 +148,13 @@ describe('embeddedServerArgs', () => {
       },
     });
     const lan = parseConfig(
-      embeddedServerArgs({ dataDir: '/data', staticDir: '/s', listen: embeddedListenAddress({ allowLanConnections: true, port: 4790 }) }),
+      embeddedServerArgs({ dataDir: '/data', staticDir: '/s', firstRun: 'demo', listen: embeddedListenAddress({ allowLanConnections: true, port: 4790 }) }),
       {},
     );
     expect(lan).toMatchObject({ kind: 'config', config: { host: '0.0.0.0', port: 4790 } });
+    // An installed app starts a real business: the first-run screen, not the demo.
+    const installed = parseConfig(embeddedServerArgs({ dataDir: '/data', staticDir: '/s', firstRun: 'setup' }), {});
+    expect(installed).toMatchObject({ kind: 'config', config: { demo: false, setup: true } });
   });
 });
 
@@ -163,6 +166,7 @@ describe('startEmbeddedServer', () => {
       serverScript,
       dataDir: join(workDir, 'data'),
       staticDir: join(workDir, 'renderer'),
+      firstRun: 'demo',
       log: (line) => lines.push(line),
     });
 
@@ -186,6 +190,7 @@ describe('startEmbeddedServer', () => {
       serverScript,
       dataDir: workDir,
       staticDir: workDir,
+      firstRun: 'demo',
       stopTimeoutMs: 300,
       log: (line) => lines.push(line),
     });
@@ -201,6 +206,7 @@ describe('startEmbeddedServer', () => {
       serverScript,
       dataDir: workDir,
       staticDir: workDir,
+      firstRun: 'demo',
     });
     await expect(start).rejects.toThrow(/stopped before it was ready \(exit code 3\)/);
     await expect(start).rejects.toThrow(/database is locked/);
@@ -213,6 +219,7 @@ describe('startEmbeddedServer', () => {
       serverScript,
       dataDir: workDir,
       staticDir: workDir,
+      firstRun: 'demo',
       startTimeoutMs: 1_500,
       log: (line) => lines.push(line),
     });
@@ -228,6 +235,7 @@ describe('startEmbeddedServer', () => {
       serverScript,
       dataDir: workDir,
       staticDir: workDir,
+      firstRun: 'demo',
       stopTimeoutMs: 200,
       killTimeoutMs: 200,
       log: (line) => lines.push(line),
@@ -243,6 +251,7 @@ describe('startEmbeddedServer', () => {
       serverScript,
       dataDir: workDir,
       staticDir: workDir,
+      firstRun: 'demo',
       onUnexpectedExit: (code) => (unexpectedExitCode = code),
     });
     expect(server.url).toMatch(/^http:/);

@@ -24,6 +24,10 @@ export interface EmbeddedServerOptions {
   readonly dataDir: string;
   /** The built renderer (out/renderer), which the server serves to browsers (the client page). */
   readonly staticDir: string;
+  /** An empty database: `setup` waits for the app's first-run screen (installed builds: a real
+   * business must not start with the demo's published passwords); `demo` seeds the demo salon
+   * (running from the repository, `npm start`). */
+  readonly firstRun: 'setup' | 'demo';
   /** Extra origins the server must accept, e.g. the dev server under `electron-vite dev`. */
   readonly allowOrigins?: readonly string[];
   /** Where it listens; by default on this computer only, on a free port. */
@@ -66,7 +70,7 @@ export function embeddedListenAddress(settings: { allowLanConnections: boolean; 
 }
 
 export function embeddedServerArgs(
-  options: Pick<EmbeddedServerOptions, 'dataDir' | 'staticDir' | 'allowOrigins' | 'listen'>,
+  options: Pick<EmbeddedServerOptions, 'dataDir' | 'staticDir' | 'firstRun' | 'allowOrigins' | 'listen'>,
 ): string[] {
   const { host, port } = options.listen ?? embeddedListenAddress({ allowLanConnections: false, port: null });
   return [
@@ -76,7 +80,7 @@ export function embeddedServerArgs(
     String(port),
     '--data-dir',
     options.dataDir,
-    '--demo',
+    options.firstRun === 'setup' ? '--setup' : '--demo',
     '--static-dir',
     options.staticDir,
     ...(options.allowOrigins ?? []).flatMap((origin) => ['--allow-origin', origin]),

@@ -1,5 +1,6 @@
-// Top of the staff inbox: signed out → sign-in; signed in → the signed-in app, remounted per
-// token so nothing of one member's session leaks into the next member's.
+// Top of the staff inbox: signed out → sign-in (or, on the first run of an app that hosts its own
+// inbox, setting it up); signed in → the signed-in app, remounted per token so nothing of one
+// member's session leaks into the next member's.
 import { use, useCallback, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../shared/domain';
 import type { SignInResponse } from '../../shared/http';
@@ -16,11 +17,15 @@ import { useHasReceptionDevice } from '../lock/useHasReceptionDevice';
 import { useReceptionLock } from '../lock/useReceptionLock';
 import { sessionEndedNotice, type SessionEndReason } from '../session/sessionEnded';
 import { SignInScreen } from '../session/SignInScreen';
+import { createSetupApi } from '../setup/setupApi';
+import { SetupScreen } from '../setup/SetupScreen';
+import { useSetupState } from '../setup/useSetupState';
 import { SignedInApp } from './SignedInApp';
 
 const bridge = getDesktopBridge();
 const serverUrlPromise = bridge.serverUrl();
 const tokenStore = createTokenStore(window.sessionStorage, 'frontDeskInbox.sessionToken');
+const DEMO_READY = 'The demo salon is ready. Sign in as olivia@lumen.example (the owner) with the password lumen-demo; every demo team member has that password.';
 
 interface Auth {
   token: string;
@@ -40,6 +45,8 @@ export function App() {
   const receptionComputer = useHasReceptionDevice(bridge, auth !== null);
   const [signingInWithPin, setSigningInWithPin] = useState(false);
   const receptionApi = useMemo(() => createReceptionApi(serverUrl), [serverUrl]);
+  const setupApi = useMemo(() => createSetupApi(serverUrl), [serverUrl]);
+  const setup = useSetupState(setupApi, auth === null);
   const token = auth?.token ?? null;
   const reception = useMemo(() => token && { api: receptionApi, sessionToken: token }, [receptionApi, token]);
 
@@ -90,6 +97,21 @@ export function App() {
   }, [auth, serverUrl]);
 
   if (!auth || !reception) {
+    if (setup.state?.available) {
+      return (
+        <SetupScreen
+          api={setupApi}
+          onSignedIn={(response) => {
+            setup.setUpDone();
+            onSignedIn(response);
+          }}
+          onDemoReady={() => {
+            setup.setUpDone();
+            setNotice(DEMO_READY);
+          }}
+        />
+      );
+    }
     if (signingInWithPin) {
       return (
         <LockScreen serverUrl={serverUrl} bridge={bridge} signedOut onSwitched={onSwitched} onUsePassword={() => setSigningInWithPin(false)} />

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import type { Location } from '../../shared/domain';
 import type { ReceptionDevice } from '../../shared/reception';
-import { receptionErrorText } from '../lock/receptionApi';
+import { serverErrorText } from '../api/callServer';
 import { useReception } from '../lock/ReceptionContext';
 
 interface QuickSwitchCardProps {
@@ -33,7 +33,7 @@ export function QuickSwitchCard({ device, managedLocation, locations, onRegister
     const result = await api.registerDevice(sessionToken, { location, ...(device ? { deviceToken: device.deviceToken } : {}) });
     setPending(false);
     if (!result.ok) {
-      setError(receptionErrorText(result.error));
+      setError(serverErrorText(result.error));
       return;
     }
     await onRegistered(result.data);

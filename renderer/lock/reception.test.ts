@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_MANAGED_SETTINGS } from '../../shared/ipc';
 import { createWebBridge } from '../desktop/webBridge';
 import { createMemoryStorage } from '../desktop/testDoubles';
-import { createReceptionApi, receptionErrorText } from './receptionApi';
+import { serverErrorText } from '../api/callServer';
+import { createReceptionApi } from './receptionApi';
 import { readReceptionDevice, refreshReceptionDevice, saveReceptionDevice } from './receptionDevice';
 
 const respond = (status: number, body: unknown) => vi.fn<typeof fetch>(async () => new Response(JSON.stringify(body), { status }));
@@ -17,7 +18,7 @@ describe('reception API', () => {
     const fetchImpl = respond(401, { error: { code: 'unauthenticated', message: 'Wrong PIN. 4 tries left before the PIN locks.' } });
     const result = await createReceptionApi('http://127.0.0.1:1', fetchImpl).pinSignIn(device.deviceToken, 5, '2580');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(receptionErrorText(result.error)).toBe('Wrong PIN. 4 tries left before the PIN locks.');
+    if (!result.ok) expect(serverErrorText(result.error)).toBe('Wrong PIN. 4 tries left before the PIN locks.');
     const [url, init] = fetchImpl.mock.calls[0] ?? [];
     expect(String(url)).toBe('http://127.0.0.1:1/api/reception/pin-sign-in');
     expect(init?.body).toBe(JSON.stringify({ deviceToken: device.deviceToken, memberId: 5, pin: '2580' }));
@@ -27,7 +28,7 @@ describe('reception API', () => {
     const details = [{ path: 'pin', message: 'A PIN is 4 to 8 digits.' }];
     const fetchImpl = respond(400, { error: { code: 'bad_request', message: 'The request is not valid.', details } });
     const result = await createReceptionApi('http://x', fetchImpl).setPin('s3ss10n', '12', 'pw');
-    expect(!result.ok && receptionErrorText(result.error)).toBe('A PIN is 4 to 8 digits.');
+    expect(!result.ok && serverErrorText(result.error)).toBe('A PIN is 4 to 8 digits.');
     expect(new Headers(fetchImpl.mock.calls[0]?.[1]?.headers).get('authorization')).toBe('Bearer s3ss10n');
   });
 

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
 import type { SignInResponse } from '../../shared/http';
 import type { Roster } from '../../shared/reception';
-import { receptionErrorText, type ReceptionApi } from './receptionApi';
+import { serverErrorText } from '../api/callServer';
+import type { ReceptionApi } from './receptionApi';
 import { readReceptionDevice, saveReceptionDevice } from './receptionDevice';
 
 export type RosterState =
@@ -50,7 +51,7 @@ export function useLockScreen(api: ReceptionApi, bridge: DesktopBridge, onSwitch
       onSwitched(result.data);
       return;
     }
-    setError(receptionErrorText(result.error));
+    setError(serverErrorText(result.error));
     // A lockout changes what the roster says (a locked PIN or a locked computer).
     if (result.error.code === 'rate_limited' || /locked/.test(result.error.message)) void load();
   };
@@ -73,5 +74,5 @@ async function fetchRoster(api: ReceptionApi, bridge: DesktopBridge): Promise<Ro
     await saveReceptionDevice(bridge, null);
     return { kind: 'not-set-up' };
   }
-  return { kind: 'error', message: receptionErrorText(result.error) };
+  return { kind: 'error', message: serverErrorText(result.error) };
 }

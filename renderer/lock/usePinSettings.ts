@@ -2,7 +2,7 @@
 // (each needs their password, so a colleague at an unlocked screen can't change it).
 import { useEffect, useState, type FormEvent } from 'react';
 import { pinSchema, type PinStatus } from '../../shared/reception';
-import { receptionErrorText } from './receptionApi';
+import { serverErrorText } from '../api/callServer';
 import { useReception } from './ReceptionContext';
 
 export function usePinSettings() {
@@ -20,7 +20,7 @@ export function usePinSettings() {
     void api.pinStatus(sessionToken).then((result) => {
       if (cancelled) return;
       if (result.ok) setStatus(result.data);
-      else setError(receptionErrorText(result.error));
+      else setError(serverErrorText(result.error));
     });
     return () => {
       cancelled = true;
@@ -31,7 +31,7 @@ export function usePinSettings() {
     setPending(false);
     setPassword('');
     if (!result.ok) {
-      setError(receptionErrorText(result.error));
+      setError(serverErrorText(result.error));
       return;
     }
     setStatus(result.data);

@@ -3,7 +3,7 @@
 // many.
 import { useState, type FormEvent } from 'react';
 import { changePasswordRequestSchema } from '../../shared/http';
-import { receptionErrorText } from '../lock/receptionApi';
+import { serverErrorText } from '../api/callServer';
 import { useReception } from '../lock/ReceptionContext';
 
 const signedOutText = (count: number) =>
@@ -37,7 +37,7 @@ export function usePasswordSettings() {
     setPending(false);
     setCurrentPassword('');
     if (!result.ok) {
-      setError(receptionErrorText(result.error));
+      setError(serverErrorText(result.error));
       return;
     }
     setNewPassword('');

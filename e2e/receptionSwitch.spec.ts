@@ -39,6 +39,15 @@ async function openThisComputer(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'This computer', level: 1 })).toBeVisible();
 }
 
+/** Settings → This computer: quick switching for Lumen Soho (the signed-in member's password session). */
+async function setUpQuickSwitching(page: Page): Promise<void> {
+  await openThisComputer(page);
+  const setup = page.getByTestId('quick-switch-setup');
+  await setup.getByLabel('Location of this computer').selectOption({ label: 'Lumen Soho' });
+  await setup.getByRole('button', { name: 'Set up quick switching' }).click();
+  await expect(setup.getByText('This computer is set up for quick switching at Lumen Soho.')).toBeVisible();
+}
+
 async function setPin(page: Page, pin: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Profile' }).click();
   await expect(page.getByRole('heading', { name: 'Profile', level: 1 })).toBeVisible();
@@ -79,11 +88,7 @@ test('two team members switch on one reception screen with PINs, each reply is t
 
   // Priya signs in with her password, sets the computer up for Lumen Soho and sets her PIN.
   await signIn(desk, server.url, 'priya@lumen.example');
-  await openThisComputer(desk);
-  const setup = desk.getByTestId('quick-switch-setup');
-  await setup.getByLabel('Location of this computer').selectOption({ label: 'Lumen Soho' });
-  await setup.getByRole('button', { name: 'Set up quick switching' }).click();
-  await expect(setup.getByText('This computer is set up for quick switching at Lumen Soho.')).toBeVisible();
+  await setUpQuickSwitching(desk);
   await expectAccessible(desk, 'This computer');
   await setPin(desk, PRIYA_PIN);
 
@@ -158,4 +163,40 @@ test('two team members switch on one reception screen with PINs, each reply is t
   await lockScreen(desk).getByLabel('PIN for Priya Shah').fill(PRIYA_PIN);
   await lockScreen(desk).getByRole('button', { name: 'Continue' }).click();
   await expect(memberName(desk)).toHaveText('Priya Shah');
+});
+
+test('a manager removes a reception computer: PINs stop working on it, a password sign-in still does', async ({ browser, server }) => {
+  const desk = await (await browser.newContext()).newPage();
+  await signIn(desk, server.url, 'priya@lumen.example');
+  await setUpQuickSwitching(desk);
+  await setPin(desk, PRIYA_PIN);
+  await desk.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(lockScreen(desk).getByRole('list', { name: 'Team members' }).getByRole('button')).toHaveText([/Priya Shah/]);
+
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(manager, server.url, 'olivia@lumen.example');
+  await manager.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await manager.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Team', exact: true }).click();
+  const computers = manager.getByTestId('reception-computers');
+  await expect(computers.getByTestId('reception-computer')).toHaveCount(1);
+  await expect(computers.getByTestId('reception-computer')).toContainText('Lumen Soho');
+  await expect(computers.getByTestId('reception-computer')).toContainText('by Priya Shah');
+  await computers.getByRole('button', { name: 'Remove the computer at Lumen Soho' }).click();
+  await manager.getByRole('dialog', { name: 'Remove the reception computer at Lumen Soho?' }).getByRole('button', { name: 'Remove computer' }).click();
+  await expect(computers.getByRole('status')).toContainText('no longer switches by PIN');
+  await expect(computers.getByTestId('reception-computer')).toHaveCount(0);
+  await expectAccessible(manager, 'Team with reception computers');
+
+  await lockScreen(desk).getByRole('button', { name: 'Priya Shah' }).click();
+  await lockScreen(desk).getByLabel('PIN for Priya Shah').fill(PRIYA_PIN);
+  await lockScreen(desk).getByRole('button', { name: 'Unlock' }).click();
+  await expect(lockScreen(desk).getByRole('alert')).toContainText("This computer isn't set up for quick switching.");
+  await lockScreen(desk).getByRole('button', { name: 'Sign in with email and password' }).click();
+  await desk.getByLabel('Email').fill('priya@lumen.example');
+  await desk.getByLabel('Password').fill(DEMO_PASSWORD);
+  await desk.getByRole('button', { name: 'Sign in' }).click();
+  await expect(memberName(desk)).toHaveText('Priya Shah');
+  // That password sign-in set the computer up again, as the removal said it would.
+  await manager.reload();
+  await expect(manager.getByTestId('reception-computers').getByTestId('reception-computer')).toHaveCount(1);
 });

@@ -44,6 +44,7 @@ export const auditActionSchema = z.enum([
   'member.create',
   'member.update',
   'member.signOutEverywhere',
+  'reception.removeComputer',
   'client.update',
 ]);
 export const auditEntrySchema = z.object({
@@ -57,6 +58,18 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** A computer set up for quick switching (PIN sign-in) at one location. */
+export const receptionComputerSchema = z.object({
+  id: idSchema,
+  location: locationSchema,
+  /** Who set it up (null once that member is gone). */
+  registeredBy: z.string().nullable(),
+  registeredAt: timestampSchema,
+  /** Locked after too many wrong PINs; a password sign-in on it sets it up again. */
+  locked: z.boolean(),
+});
+export type ReceptionComputer = z.infer<typeof receptionComputerSchema>;
 
 const groupNameSchema = z.string().trim().min(1, 'Give the group a name.').max(GROUP_NAME_MAX);
 
@@ -105,6 +118,10 @@ export const adminRequests = {
     payload: z.object({ memberId: idSchema }),
     result: z.object({ endedSessions: z.number().int().nonnegative() }),
   },
+  /** Computers set up for quick switching, newest first. */
+  'reception:list-computers': { payload: z.object({}), result: z.object({ items: z.array(receptionComputerSchema) }) },
+  /** Stops a computer switching by PIN (lost, sold, moved): it needs a password sign-in again. */
+  'reception:remove-computer': { payload: z.object({ computerId: idSchema }), result: z.object({ removed: z.literal(true) }) },
   'audit:list': {
     payload: z.object({ beforeId: idSchema.optional(), limit: z.number().int().min(1).max(100).optional() }),
     result: z.object({ items: z.array(auditEntrySchema), hasMore: z.boolean() }),

@@ -6,6 +6,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { GroupEditor } from './GroupEditor';
 import { MemberEditor } from './MemberEditor';
 import { NewMemberForm } from './NewMemberForm';
+import { ReceptionComputers } from './ReceptionComputers';
 import { TeamOverview } from './TeamOverview';
 import { useTeam } from './useTeam';
 
@@ -84,6 +85,7 @@ export function TeamPage() {
             onEditGroup={(groupId) => open({ kind: 'group', groupId })}
             onEditMember={(memberId) => open({ kind: 'member', memberId })}
           />
+          <ReceptionComputers />
         </>
       )}
       {team && view.kind === 'group' && editedGroup !== undefined && (

@@ -6,6 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../shared/domain';
 import { staffRequests, type StaffRequestName } from '../../shared/staffEvents';
+import { hashToken, newToken } from '../auth/tokens';
 import { sampleFiles } from '../testing/sampleFiles';
 import { ask, data, startTestServer, type TestServer } from '../testing/testServer';
 
@@ -53,6 +54,8 @@ const ADMIN_MATRIX: Record<string, Row> = {
   'member:create': allowed('owner', 'manager'),
   'member:update': allowed('owner', 'manager'),
   'member:sign-out-everywhere': allowed('owner', 'manager'),
+  'reception:list-computers': allowed('owner', 'manager'),
+  'reception:remove-computer': allowed('owner', 'manager'),
   'audit:list': allowed('owner'),
 };
 
@@ -62,6 +65,8 @@ const tokens = {} as Record<Actor, string>;
 let conversationId: number;
 let messageId: number;
 let sentAttachment: Attachment;
+/** A reception computer per actor, for the one each may remove. */
+const computers = {} as Record<Actor, number>;
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -76,6 +81,9 @@ beforeAll(async () => {
   for (const actor of ACTORS) {
     tokens[actor] = (await t.signIn(who[actor])).token;
     sockets[actor] = await t.connectStaff(who[actor]);
+  }
+  for (const actor of ACTORS) {
+    computers[actor] = t.repos.reception.registerDevice(hashToken(newToken()), t.demo.locations.soho, t.demo.members.owner, t.clock.now());
   }
   conversationId = t.demo.conversations.ava!;
   sentAttachment = (await (await t.upload(tokens.accessReply, sampleFiles.png, 'swatch.png')).json()) as Attachment;
@@ -110,6 +118,8 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'member:create': { name: `New colleague of ${actor}`, email: `new.${actor.toLowerCase()}@lumen.example`, password: 'a-first-password', groupId: stylists.id, locationIds: [t.demo.locations.soho] },
     'member:update': { memberId: tom.id, groupId: tom.groupId, locationIds: tom.locationIds },
     'member:sign-out-everywhere': { memberId: t.demo.members.marcus },
+    'reception:list-computers': {},
+    'reception:remove-computer': { computerId: computers[actor] },
     'audit:list': {},
     'profile:get': {},
     'profile:update': { prefs: { desktop: true, sound: false, showPreview: true, mutedLocationIds: [], quietHours: null }, baseVersion: 0 },

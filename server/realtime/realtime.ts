@@ -22,6 +22,7 @@ import type { Search } from '../search/search';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
 import { registerClientSyncHandlers, registerStaffSyncHandlers } from '../sync/sync.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
+import { registerReceptionHandlers } from '../reception/reception.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
 import { authenticateClient, authenticateStaff } from './authenticate';
 import type { RealtimeContext } from './context';
@@ -67,6 +68,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     registerStaffTypingHandlers(socket, context);
     registerSettingsHandlers(socket, context);
     registerTeamHandlers(socket, context);
+    registerReceptionHandlers(socket, context);
     registerAuditHandlers(socket, context);
     registerProfileHandlers(socket, context);
     registerClientProfileHandlers(socket, context);

@@ -1,5 +1,6 @@
 // PINs and reception devices: the SQL behind quick switching on a shared reception computer.
 import type { Database } from 'better-sqlite3';
+import type { ReceptionComputer } from '../../shared/adminEvents';
 
 export type MemberPin = { memberId: number; pinHash: string; failedAttempts: number; locked: boolean };
 
@@ -11,6 +12,14 @@ export type FailureOutcome = { memberFailures: number; memberLocked: boolean; de
 
 type PinRow = { member_id: number; pin_hash: string; failed_attempts: number; locked_at: number | null };
 type DeviceRow = { id: number; location_id: number; failed_attempts: number; locked_at: number | null };
+type ComputerRow = {
+  id: number;
+  location_id: number;
+  location_name: string;
+  registered_by: string | null;
+  registered_at: number;
+  locked_at: number | null;
+};
 
 export type ReceptionRepository = ReturnType<typeof createReceptionRepository>;
 
@@ -64,6 +73,15 @@ export function createReceptionRepository(db: Database) {
       ORDER BY m.name COLLATE NOCASE, m.id`,
   );
 
+  const selectComputers = db.prepare<[], ComputerRow>(
+    `SELECT d.id, d.location_id, l.name AS location_name, m.name AS registered_by, d.registered_at, d.locked_at
+       FROM reception_devices d
+       JOIN locations l ON l.id = d.location_id
+       LEFT JOIN team_members m ON m.id = d.registered_by
+      ORDER BY d.registered_at DESC, d.id DESC`,
+  );
+  const deleteDevice = db.prepare<[number]>('DELETE FROM reception_devices WHERE id = ?');
+
   const toDevice = (row: DeviceRow): ReceptionDeviceRecord => ({
     id: row.id,
     locationId: row.location_id,
@@ -114,6 +132,20 @@ export function createReceptionRepository(db: Database) {
           deviceLocked: device?.locked_at !== null && device !== undefined,
         };
       }).immediate();
+    },
+    /** Every computer set up for quick switching, newest first (a handful per salon). */
+    computers(): ReceptionComputer[] {
+      return selectComputers.all().map((row) => ({
+        id: row.id,
+        location: { id: row.location_id, name: row.location_name },
+        registeredBy: row.registered_by,
+        registeredAt: row.registered_at,
+        locked: row.locked_at !== null,
+      }));
+    },
+    /** Its token stops working: PIN sign-in there needs the computer set up again. */
+    removeDevice(id: number): boolean {
+      return deleteDevice.run(id).changes > 0;
     },
     /** Members of a location who have a PIN: the names the lock screen offers. */
     roster(locationId: number): RosterRow[] {

@@ -129,6 +129,28 @@ describe('reception devices', () => {
   });
 });
 
+describe('reception computers for managers', () => {
+  it('lists each computer set up, and a removed one can no longer switch by PIN; audited', async () => {
+    await setPin('priya', PRIYA_PIN);
+    const deviceToken = await registerSohoDevice();
+    const owner = await t.connectStaff('owner');
+    const { items } = data(await ask(owner, 'reception:list-computers', {}));
+    const newest = items[0]!;
+    expect(newest).toEqual({ id: expect.any(Number), location: { id: t.demo.locations.soho, name: 'Lumen Soho' }, registeredBy: 'Priya Shah', registeredAt: t.clock.now(), locked: false });
+
+    expect(data(await ask(owner, 'reception:remove-computer', { computerId: newest.id }))).toEqual({ removed: true });
+    expect(data(await ask(owner, 'reception:list-computers', {})).items.map((computer) => computer.id)).not.toContain(newest.id);
+    expect((await pinSignIn(deviceToken, t.demo.members.priya, PRIYA_PIN)).status).toBe(401);
+    expect(data(await ask(owner, 'audit:list', { limit: 1 })).items[0]).toMatchObject({
+      action: 'reception.removeComputer', subject: expect.stringMatching(/^Reception computer at Lumen Soho, set up \d{4}-\d{2}-\d{2} by Priya Shah$/),
+    });
+    const before = t.fingerprint();
+    expect(await ask(owner, 'reception:remove-computer', { computerId: newest.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(t.fingerprint()).toEqual(before);
+    owner.close();
+  });
+});
+
 describe('PIN sign-in', () => {
   it('gives the member a normal session of their own, and what they send is theirs', async () => {
     await setPin('priya', PRIYA_PIN);

@@ -184,7 +184,7 @@ export async function flush(socket: Socket, namespace: 'staff' | 'client' = 'sta
 /** Everything a refused request must leave as it was: row counts, read state and versions. */
 export function fingerprintOf(db: Database): Record<string, unknown> {
   const tables = [
-    'locations', 'messages', 'conversations', 'attachments', 'attachment_contents', 'audit_log', 'sessions',
+    'locations', 'messages', 'conversations', 'attachments', 'attachment_contents', 'audit_log', 'sessions', 'reception_devices',
     'permission_groups', 'team_members', 'member_locations', 'clients', 'client_tokens', 'appointments',
     'member_notification_prefs', 'deliveries',
   ];

@@ -6,7 +6,7 @@ import type { ServerDeps } from '../deps';
 import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
 import { createAttemptLimiter } from './attemptLimiter';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password';
 import type { PasswordCheck } from './passwordCheck';
 import { startSession } from './startSession';
 import { bearerToken, hashToken } from './tokens';
@@ -49,6 +49,8 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
       throw wrongCredentials();
     }
     limiter.reset(emailKey);
+    // The password is known right now: the moment to store it under today's parameters.
+    if (needsRehash(member.passwordHash)) repos.team.setPasswordHash(member.id, await hashPassword(password));
 
     return startSession(deps, member, 'password');
   }

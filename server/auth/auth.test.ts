@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
+import { oldParameterHash } from '../testing/oldParameterHash';
+import { needsRehash } from './password';
 import { ask, connectSocket, data, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
@@ -117,6 +119,21 @@ describe('session expiry', () => {
     await expect(refused).rejects.toThrow('unauthenticated');
     await refused.catch((error: { data?: unknown }) => expect(error.data).toMatchObject({ code: 'unauthenticated' }));
     socket.close();
+  });
+});
+
+describe('stored password hashes', () => {
+  it("still accept a password hashed with older parameters, and store it again with today's at that sign-in", async () => {
+    const tom = t.demo.members.tom;
+    t.repos.team.setPasswordHash(tom, oldParameterHash(DEMO_PASSWORD));
+    const storedHash = () => t.repos.team.credentialsByEmail(DEMO_MEMBERS.tom.email)!.passwordHash;
+    expect(needsRehash(storedHash())).toBe(true);
+    expect((await post(routes.signIn, { email: DEMO_MEMBERS.tom.email, password: 'wrong-password' })).status).toBe(401);
+    expect(needsRehash(storedHash())).toBe(true);
+    expect((await post(routes.signIn, { email: DEMO_MEMBERS.tom.email, password: DEMO_PASSWORD })).status).toBe(200);
+    expect(storedHash()).toMatch(/^scrypt\$16384\$8\$5\$/);
+    expect(needsRehash(storedHash())).toBe(false);
+    expect((await post(routes.signIn, { email: DEMO_MEMBERS.tom.email, password: DEMO_PASSWORD })).status).toBe(200);
   });
 });
 

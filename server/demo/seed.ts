@@ -40,9 +40,17 @@ function mapValues<K extends string, V, R>(record: Record<K, V>, map: (value: V,
   return Object.fromEntries(entries.map(([key, value]) => [key, map(value, key)])) as Record<K, R>;
 }
 
+let sharedHash: string | null = null;
+
+/** One hash of the shared (published) demo password per process keeps seeding fast — tests
+ * seed many workspaces; real members each get their own hash. */
+export function demoPasswordHash(): string {
+  sharedHash ??= hashPasswordSync(DEMO_PASSWORD);
+  return sharedHash;
+}
+
 export function seedDemo(repos: Repositories, now: number): DemoIds {
-  // One hash for the shared demo password keeps seeding fast; real members each get their own.
-  const passwordHash = hashPasswordSync(DEMO_PASSWORD);
+  const passwordHash = demoPasswordHash();
   return repos.transaction(() => {
     repos.workspace.create(DEMO_WORKSPACE.name, DEMO_WORKSPACE.country);
     const locations = mapValues(DEMO_LOCATIONS, (name) => repos.workspace.createLocation(name));

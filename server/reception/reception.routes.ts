@@ -20,7 +20,7 @@ import {
   type Roster,
 } from '../../shared/reception';
 import { createAttemptLimiter } from '../auth/attemptLimiter';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../auth/password';
 import type { StaffSession } from '../auth/sessions.repository';
 import type { PasswordCheck } from '../auth/passwordCheck';
 import { startSession } from '../auth/startSession';
@@ -167,7 +167,9 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword }: { check
           : `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before the PIN locks.`;
       throw new HttpError(401, 'unauthenticated', message, { triesLeft: Math.max(left, 0) });
     }
+    const rehashed = needsRehash(storedPin.pinHash) ? await hashPassword(pin) : null;
     repos.transaction(() => {
+      if (rehashed) repos.reception.setPin(memberId, rehashed, clock.now());
       repos.reception.clearPinFailures(memberId);
       repos.reception.clearDeviceFailures(device.id);
     });

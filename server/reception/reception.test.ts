@@ -12,7 +12,9 @@ import {
   receptionRoutes,
   rosterSchema,
 } from '../../shared/reception';
+import { needsRehash } from '../auth/password';
 import { DEMO_PASSWORD } from '../demo/demoData';
+import { oldParameterHash } from '../testing/oldParameterHash';
 import { ask, connectSocket, data, nextPush, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
@@ -126,6 +128,17 @@ describe('reception devices', () => {
     const unknown = await call('POST', receptionRoutes.roster, { deviceToken: 'x'.repeat(43) });
     expect([unknown.status, unknown.body.error?.message]).toEqual([401, "This computer isn't set up for quick switching. Sign in with your email and password."]);
     expect((await call('POST', receptionRoutes.roster, {})).status).toBe(400);
+  });
+});
+
+describe('a PIN stored with older hash parameters', () => {
+  it("still unlocks, and is stored again with today's parameters", async () => {
+    const deviceToken = await registerSohoDevice();
+    t.repos.reception.setPin(t.demo.members.priya, oldParameterHash(PRIYA_PIN), t.clock.now());
+    expect(needsRehash(t.repos.reception.pinOf(t.demo.members.priya)!.pinHash)).toBe(true);
+    expect((await pinSignIn(deviceToken, t.demo.members.priya, PRIYA_PIN)).status).toBe(200);
+    expect(needsRehash(t.repos.reception.pinOf(t.demo.members.priya)!.pinHash)).toBe(false);
+    expect((await pinSignIn(deviceToken, t.demo.members.priya, PRIYA_PIN)).status).toBe(200);
   });
 });
 

@@ -10,14 +10,13 @@ import { routes, signInResponseSchema, type SignInResponse } from '../../shared/
 import type { Result } from '../../shared/result';
 import type { StaffRequestName, StaffRequestResult } from '../../shared/staffEvents';
 import { createServer, type InboxServer } from '../app';
-import { hashPasswordSync } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import { ManualClock } from '../clock';
 import { parseConfig, type ServerConfig } from '../config';
 import { migrate } from '../db/migrate';
 import { closeDatabase, openDatabase } from '../db/open';
 import { DEMO_MEMBERS, DEMO_PASSWORD, type DemoMemberKey } from '../demo/demoData';
-import { seedDemo, type DemoIds } from '../demo/seed';
+import { demoPasswordHash, seedDemo, type DemoIds } from '../demo/seed';
 import { createMemoryLogger } from '../log';
 import { createRepositories, type Repositories } from '../repositories';
 
@@ -123,7 +122,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     connectStaff: async (member) => track(await connectSocket(url, { token: (await signIn(member)).token })),
     connectClient: async (clientId) => track(await connectSocket(url, { token: issueClientToken(clientId) }, CLIENT_NAMESPACE)),
     addMember: ({ name, email, groupId, locationIds }) =>
-      repos.team.createMember({ name, email, passwordHash: hashPasswordSync(DEMO_PASSWORD), role: 'member', groupId }, clock.now(), locationIds),
+      repos.team.createMember({ name, email, passwordHash: demoPasswordHash(), role: 'member', groupId }, clock.now(), locationIds),
     upload: (token, bytes, name = 'file.bin') =>
       fetch(`${url}${routes.attachments}`, {
         method: 'POST',

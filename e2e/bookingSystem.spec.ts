@@ -1,6 +1,7 @@
 // The booking system feeds the inbox (integration API): a new location, a client and their
 // appointment. The client's open page follows the appointment live — confirmed, it offers
-// messaging (R4) — and the client's first message reaches the salon's owner.
+// messaging (R4) — and the client's first message reaches the salon's owner; revoking her links
+// closes the page.
 import { clientTokenResponseSchema, routes } from '../shared/http';
 import { expect, test } from './fixtures';
 import { conversationItems, messages, signIn } from './staff';
@@ -32,4 +33,8 @@ test('a client and appointment from the booking system: the page follows it live
   await signIn(owner, server.url, 'olivia@lumen.example');
   await expect(conversationItems(owner).first()).toContainText('Nia Okafor');
   await expect(conversationItems(owner).first()).toContainText('Is there parking nearby?');
+
+  // Her phone is lost: the booking system revokes her links, and the open page stops at once.
+  await server.integration('POST', routes.integrationRevokeClientTokens, { clientRef: 'cl-100' });
+  await expect(client.getByRole('heading', { name: "We can't open your messages" })).toBeVisible();
 });

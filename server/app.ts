@@ -91,7 +91,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
       routes: [
         ...healthRoutes(clock),
         ...authRoutes(deps, { endSessionSockets: (sessionId, reason) => realtime.endSession(sessionId, reason), checkPassword }),
-        ...integrationRoutes(deps, { baseUrl: () => baseUrl }),
+        ...integrationRoutes(deps, { baseUrl: () => baseUrl, clientLinksRevoked: (clientId) => realtime.pushes.clientLinksRevoked(clientId) }),
         ...bookingSyncRoutes(deps, {
           clientRenamed(clientId) {
             const profile = deps.repos.clientProfiles.find(clientId);

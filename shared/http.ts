@@ -15,6 +15,8 @@ export const routes = {
   changePassword: '/api/auth/password',
   /** Booking-system integration: issue a client's token (Bearer integration key). */
   integrationClientToken: '/api/integration/client-token',
+  /** Booking-system integration: every link a client was sent stops working (lost phone). */
+  integrationRevokeClientTokens: '/api/integration/client-token/revoke',
   /** Booking-system integration: create or update, by the booking system's own id (PUT). */
   integrationLocation: '/api/integration/locations/:ref',
   integrationClient: '/api/integration/clients/:ref',
@@ -117,6 +119,7 @@ export const integrationAppointmentSchema = z.object({
 export const integrationUpsertResponseSchema = z.object({ id: idSchema, ref: z.string(), created: z.boolean() });
 export type IntegrationUpsertResponse = z.infer<typeof integrationUpsertResponseSchema>;
 export const clientTokenResponseSchema = z.object({ token: z.string(), clientPageUrl: z.string() });
+export const revokeClientTokensResponseSchema = z.object({ revokedTokens: z.number().int().nonnegative() });
 
 /** Default port of the inbox server. */
 export const DEFAULT_PORT = 4780;

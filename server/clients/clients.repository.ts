@@ -14,6 +14,9 @@ export function createClientRepository(db: Database) {
   const insertToken = db.prepare<[Buffer, number, number]>(
     'INSERT INTO client_tokens (token_hash, client_id, created_at) VALUES (?, ?, ?)',
   );
+  const revokeTokens = db.prepare<[number, number]>(
+    'UPDATE client_tokens SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL',
+  );
   const selectClientIdByToken = db.prepare<[Buffer], { client_id: number }>(
     'SELECT client_id FROM client_tokens WHERE token_hash = ? AND revoked_at IS NULL',
   );
@@ -27,6 +30,10 @@ export function createClientRepository(db: Database) {
     },
     saveToken(clientId: number, tokenHash: Buffer, createdAt: number): void {
       insertToken.run(tokenHash, clientId, createdAt);
+    },
+    /** Every link the client was sent stops working; answers how many were live. */
+    revokeTokens(clientId: number, now: number): number {
+      return revokeTokens.run(now, clientId).changes;
     },
     clientIdByToken(tokenHash: Buffer): number | null {
       return selectClientIdByToken.get(tokenHash)?.client_id ?? null;

@@ -1,7 +1,7 @@
 // The booking-system integration API: a client token only with the integration key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_NAMESPACE } from '../../shared/clientEvents';
-import { clientTokenResponseSchema, routes } from '../../shared/http';
+import { clientTokenResponseSchema, revokeClientTokensResponseSchema, routes } from '../../shared/http';
 import { askClient, connectSocket, data, startTestServer, TEST_INTEGRATION_KEY, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
@@ -51,5 +51,43 @@ describe('POST /api/integration/client-token', () => {
   it('answers an unknown client with 404 and a bad body with 400', async () => {
     expect((await issue(t, { clientId: 999_999 }, `Bearer ${TEST_INTEGRATION_KEY}`)).status).toBe(404);
     expect((await issue(t, { clientId: 'seven' }, `Bearer ${TEST_INTEGRATION_KEY}`)).status).toBe(400);
+  });
+});
+
+describe('POST /api/integration/client-token/revoke', () => {
+  const revoke = (body: unknown, authorization?: string) =>
+    fetch(`${t.url}${routes.integrationRevokeClientTokens}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(body),
+    });
+  const issued = async (clientId: number) =>
+    clientTokenResponseSchema.parse(await (await issue(t, { clientId }, `Bearer ${TEST_INTEGRATION_KEY}`)).json()).token;
+
+  it("ends every link of the client: open pages are disconnected and refused, other clients' links keep working", async () => {
+    const grace = t.demo.clients.grace;
+    const [first, second] = [await issued(grace), await issued(grace)];
+    const otherClient = await issued(t.demo.clients.ava);
+    const page = await connectSocket(t.url, { token: first }, CLIENT_NAMESPACE);
+    const disconnected = new Promise<string>((resolve) => page.once('disconnect', resolve));
+
+    const response = await revoke({ clientId: grace }, `Bearer ${TEST_INTEGRATION_KEY}`);
+    expect(response.status).toBe(200);
+    expect(revokeClientTokensResponseSchema.parse(await response.json()).revokedTokens).toBeGreaterThanOrEqual(2);
+    expect(await disconnected).toBe('io server disconnect');
+    for (const token of [first, second]) await expect(connectSocket(t.url, { token }, CLIENT_NAMESPACE)).rejects.toThrow('unauthenticated');
+    const stillFine = await connectSocket(t.url, { token: otherClient }, CLIENT_NAMESPACE);
+    stillFine.close();
+    // A new link works again.
+    const fresh = await connectSocket(t.url, { token: await issued(grace) }, CLIENT_NAMESPACE);
+    fresh.close();
+  });
+
+  it('needs the key and a client it knows, and changes nothing otherwise', async () => {
+    const before = t.fingerprint();
+    expect((await revoke({ clientId: t.demo.clients.grace })).status).toBe(401);
+    expect((await revoke({ clientId: 999_999 }, `Bearer ${TEST_INTEGRATION_KEY}`)).status).toBe(404);
+    expect((await revoke({ clientRef: 'nobody' }, `Bearer ${TEST_INTEGRATION_KEY}`)).status).toBe(404);
+    expect(t.fingerprint()).toEqual(before);
   });
 });

@@ -99,6 +99,12 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
       staff.to(rooms.location(locationId)).emit('delivery:updated', delivery);
     },
 
+    /** The client's links were revoked: their open pages are disconnected (and refused when
+     * they try again, so they say the link no longer works). */
+    clientLinksRevoked(clientId: number): void {
+      clients.in(rooms.client(clientId)).disconnectSockets(true);
+    },
+
     /** Tells every socket of the sessions why they end, then disconnects them. socket.io
      * keeps a connection's packets in order, so the reason arrives before the disconnect. */
     sessionsEnded(sessionIds: readonly number[], reason: SessionEndReason): void {

@@ -196,6 +196,7 @@ export function fingerprintOf(db: Database): Record<string, unknown> {
               (SELECT total(unread_count) + total(client_unread_count) FROM conversations) AS unreadCounters,
               (SELECT count(*) FROM attachments WHERE message_id IS NOT NULL) AS sentAttachments,
               (SELECT count(*) FROM sessions WHERE revoked_at IS NOT NULL) AS revokedSessions,
+              (SELECT count(*) FROM client_tokens WHERE revoked_at IS NOT NULL) AS revokedClientTokens,
               (SELECT settings_version FROM workspace) AS settingsVersion,
               (SELECT total(version) FROM permission_groups) AS groupVersions,
               (SELECT group_concat(id || ':' || coalesce(group_id, '-'), ',') FROM team_members) AS memberGroups,

@@ -5,6 +5,7 @@ import type { Location } from '../../shared/domain';
 import type { ReceptionDevice } from '../../shared/reception';
 import { serverErrorText } from '../api/callServer';
 import { useReception } from '../lock/ReceptionContext';
+import { FormOutcome } from '../ui/FormOutcome';
 
 interface QuickSwitchCardProps {
   device: ReceptionDevice | null;
@@ -66,14 +67,7 @@ export function QuickSwitchCard({ device, managedLocation, locations, onRegister
           Location: {String(managedLocation)} <span className="managed-badge">Managed by IT</span>
         </p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <p className="settings-card__result" role="status">
-        {done}
-      </p>
+      <FormOutcome error={error} saved={done} />
       <div className="settings-card__actions">
         <button type="button" className="primary-button" disabled={pending || location === null} onClick={() => void register()}>
           {device ? 'Update quick switching' : 'Set up quick switching'}

@@ -26,6 +26,7 @@ export function ClientChat({ api, outbox, appointment, messagingOff, onConversat
   const chat = useClientChat(api, outbox, {
     conversationId: appointment.conversationId,
     appointmentId: appointment.id,
+    locationId: appointment.location.id,
     locationName,
   });
   const startedConversation = appointment.conversationId === null && chat.timeline.messages.length > 0;

@@ -29,7 +29,7 @@ describe('client outbox', () => {
     const storage = createMemoryStorage();
     const { api, sent } = recordingApi();
     const offline = createClientOutbox({ api, store: createPrefsStore(storage), clientId: 3, isConnected: () => false });
-    await offline.enqueue({ clientMessageId: uuid(1), queue: 'appointment:12', payload: { appointmentId: 12, text: 'Running late', attachments: [photo] } });
+    await offline.enqueue({ clientMessageId: uuid(1), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Running late', attachments: [photo] } });
     expect(await offline.flush()).toMatchObject({ delivered: 0, stoppedBy: { code: 'unavailable' } });
 
     const reloaded = createClientOutbox({ api, store: createPrefsStore(storage), clientId: 3, isConnected: () => true });
@@ -50,7 +50,7 @@ describe('client outbox', () => {
     const full = { ...createMemoryStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
     const { api } = recordingApi();
     const outbox = createClientOutbox({ api, store: createPrefsStore(full), clientId: 3, isConnected: () => true });
-    await expect(outbox.enqueue({ clientMessageId: uuid(2), queue: 'appointment:12', payload: { appointmentId: 12, text: 'Hi', attachments: [] } })).rejects.toThrow('full');
+    await expect(outbox.enqueue({ clientMessageId: uuid(2), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Hi', attachments: [] } })).rejects.toThrow('full');
     expect(outbox.snapshot().entries).toEqual([]);
   });
 });

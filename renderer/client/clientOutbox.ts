@@ -13,6 +13,8 @@ import type { ClientApi } from './clientApi';
 export const clientOutboxPayloadSchema = z.object({
   /** The appointment the chat was opened from; the server finds or starts its conversation. */
   appointmentId: idSchema,
+  /** Its location: one conversation (and one queue, kept in order) per location. */
+  locationId: idSchema,
   text: z.string(),
   attachments: z.array(attachmentSchema),
 });

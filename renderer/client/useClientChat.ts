@@ -23,10 +23,11 @@ interface ClientChatTarget {
   /** Null until the first message starts the conversation. */
   conversationId: number | null;
   appointmentId: number;
+  locationId: number;
   locationName: string;
 }
 
-export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversationId, appointmentId, locationName }: ClientChatTarget) {
+export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversationId, appointmentId, locationId, locationName }: ClientChatTarget) {
   const transport = useMemo<ChatTransport>(
     () => ({
       loadPage: (beforeId) =>
@@ -41,11 +42,15 @@ export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversati
   );
   const chat = useChat(transport);
   const { dispatch } = chat;
+  // The chat is the location's conversation, whichever of its appointments it was opened from.
   const entryFor = useCallback(
-    (text: string, attachments: Attachment[]) => ({ queue: `appointment:${appointmentId}`, payload: { appointmentId, text, attachments } }),
-    [appointmentId],
+    (text: string, attachments: Attachment[]) => ({
+      queue: `location:${locationId}`,
+      payload: { appointmentId, locationId, text, attachments },
+    }),
+    [appointmentId, locationId],
   );
-  const belongsHere = useCallback((payload: ClientOutboxPayload) => payload.appointmentId === appointmentId, [appointmentId]);
+  const belongsHere = useCallback((payload: ClientOutboxPayload) => payload.locationId === locationId, [locationId]);
   const sending = useOutboxSending(chat, outbox, { entryFor, belongsHere });
   const { typingName, updateTyping, clearTyping } = useRemoteTyping();
   const [announcement, setAnnouncement] = useState('');

@@ -50,9 +50,14 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
     }
     limiter.reset(emailKey);
     // The password is known right now: the moment to store it under today's parameters.
-    if (needsRehash(member.passwordHash)) repos.team.setPasswordHash(member.id, await hashPassword(password));
-
-    return startSession(deps, member, 'password');
+    const rehashed = needsRehash(member.passwordHash) ? await hashPassword(password) : null;
+    // Other requests ran during the awaits: the session starts only if the password just checked
+    // is still the member's (a sign-in must not outlive a password change made meanwhile). From
+    // here on nothing awaits, so nothing can come in between.
+    const current = repos.team.credentialsByEmail(email);
+    if (!current || current.id !== member.id || current.passwordHash !== member.passwordHash) throw wrongCredentials();
+    if (rehashed) repos.team.replacePasswordHash(member.id, member.passwordHash, rehashed);
+    return startSession(deps, current, 'password');
   }
 
   function sessionOf({ req }: ApiRequest) {
@@ -78,12 +83,19 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
       const message = 'Choose a password different from your current one.';
       throw new HttpError(400, 'bad_request', message, [{ path: 'newPassword', message }]);
     }
-    await options.checkPassword(session.memberId, currentPassword);
+    const checked = await options.checkPassword(session.memberId, currentPassword);
     const passwordHash = await hashPassword(newPassword);
-    const ended = repos.transaction(() => {
-      repos.team.setPasswordHash(session.memberId, passwordHash);
-      return repos.sessions.revokeOthersOfMember(session.memberId, session.id, clock.now());
-    });
+    // Other requests ran during the awaits: go on only if this session is still live (throws
+    // otherwise) and the password is still the one just checked.
+    sessionOf(request);
+    const ended = repos.transaction(() =>
+      repos.team.replacePasswordHash(session.memberId, checked, passwordHash)
+        ? repos.sessions.revokeOthersOfMember(session.memberId, session.id, clock.now())
+        : null,
+    );
+    if (ended === null) {
+      throw new HttpError(409, 'conflict', 'Your password was changed meanwhile (in another window?), so this change was not made.');
+    }
     for (const sessionId of ended) options.endSessionSockets(sessionId, 'password-changed');
     deps.log.info('Password changed', { memberId: session.memberId, endedSessions: ended.length });
     return { signedOutSessions: ended.length };

@@ -125,8 +125,8 @@ describe('session expiry', () => {
 describe('stored password hashes', () => {
   it("still accept a password hashed with older parameters, and store it again with today's at that sign-in", async () => {
     const tom = t.demo.members.tom;
-    t.repos.team.setPasswordHash(tom, oldParameterHash(DEMO_PASSWORD));
     const storedHash = () => t.repos.team.credentialsByEmail(DEMO_MEMBERS.tom.email)!.passwordHash;
+    expect(t.repos.team.replacePasswordHash(tom, storedHash(), oldParameterHash(DEMO_PASSWORD))).toBe(true);
     expect(needsRehash(storedHash())).toBe(true);
     expect((await post(routes.signIn, { email: DEMO_MEMBERS.tom.email, password: 'wrong-password' })).status).toBe(401);
     expect(needsRehash(storedHash())).toBe(true);
@@ -134,6 +134,17 @@ describe('stored password hashes', () => {
     expect(storedHash()).toMatch(/^scrypt\$16384\$8\$5\$/);
     expect(needsRehash(storedHash())).toBe(false);
     expect((await post(routes.signIn, { email: DEMO_MEMBERS.tom.email, password: DEMO_PASSWORD })).status).toBe(200);
+  });
+
+  it('are re-hashed only over the hash that was checked: a change made meanwhile is never undone', () => {
+    const tom = t.demo.members.tom;
+    const storedHash = () => t.repos.team.credentialsByEmail(DEMO_MEMBERS.tom.email)!.passwordHash;
+    const checked = storedHash();
+    const changedMeanwhile = oldParameterHash('tom-changed-it-meanwhile');
+    expect(t.repos.team.replacePasswordHash(tom, checked, changedMeanwhile)).toBe(true);
+    expect(t.repos.team.replacePasswordHash(tom, checked, oldParameterHash(DEMO_PASSWORD))).toBe(false);
+    expect(storedHash()).toBe(changedMeanwhile);
+    expect(t.repos.team.replacePasswordHash(tom, changedMeanwhile, checked)).toBe(true);
   });
 });
 

@@ -12,7 +12,9 @@ const LIMIT_WINDOW_MS = 15 * 60 * 1000;
 /** Wrong passwords per member in the window: as slow to guess through as sign-in. */
 const MAX_FAILURES_PER_MEMBER = 10;
 
-export type PasswordCheck = (memberId: number, password: string) => Promise<void>;
+/** Resolves to the stored hash the password matched, so a caller that goes on to change
+ * something can make sure it is still the member's after its own awaits. */
+export type PasswordCheck = (memberId: number, password: string) => Promise<string>;
 
 export function createPasswordCheck({ repos, clock }: { repos: Repositories; clock: Clock }): PasswordCheck {
   const failures = createAttemptLimiter({ maxFailures: MAX_FAILURES_PER_MEMBER, windowMs: LIMIT_WINDOW_MS, clock });
@@ -32,5 +34,6 @@ export function createPasswordCheck({ repos, clock }: { repos: Repositories; clo
       throw new HttpError(403, 'forbidden', 'Your password is not correct, so nothing was changed.');
     }
     failures.reset(key);
+    return credentials.passwordHash;
   };
 }

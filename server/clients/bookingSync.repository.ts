@@ -63,16 +63,16 @@ export function createBookingSyncRepository(db: Database) {
       return { id: existing.id, created: false, renamed: existing.name !== client.name };
     },
 
-    /** `previousClientId`: who it belonged to before (an appointment moved to another client). */
-    upsertAppointment(ref: string, appointment: SyncedAppointment): Upserted & { changed: boolean; previousClientId: number | null } {
+    appointmentClientIdByRef: (ref: string): number | null => appointmentByRef.get(ref)?.clientId ?? null,
+
+    /** The caller keeps an appointment with its client (its messages point at it). */
+    upsertAppointment(ref: string, appointment: SyncedAppointment): Upserted & { changed: boolean } {
       const existing = appointmentByRef.get(ref);
-      if (!existing) {
-        return { id: Number(insertAppointment.run({ ...appointment, ref }).lastInsertRowid), created: true, changed: true, previousClientId: null };
-      }
+      if (!existing) return { id: Number(insertAppointment.run({ ...appointment, ref }).lastInsertRowid), created: true, changed: true };
       const { id, ...stored } = existing;
       const changed = (Object.keys(appointment) as (keyof SyncedAppointment)[]).some((key) => stored[key] !== appointment[key]);
       if (changed) updateAppointment.run({ ...appointment, id });
-      return { id, created: false, changed, previousClientId: stored.clientId };
+      return { id, created: false, changed };
     },
   };
 }

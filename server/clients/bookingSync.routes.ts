@@ -43,12 +43,15 @@ export function bookingSyncRoutes({ repos, clock, config, log }: ServerDeps, eve
 
   async function putClient(request: ApiRequest): Promise<IntegrationUpsertResponse> {
     const { ref, input } = await read(request, integrationClientSchema);
-    const problems: FieldError[] = [];
-    const mobile = checkMobile(input.mobile ?? '', repos.bookingSync.country());
-    const email = checkEmail(input.email ?? '');
-    if (!mobile.ok) problems.push(mobile.error);
-    if (!email.ok) problems.push(email.error);
-    if (!mobile.ok || !email.ok) throw new HttpError(400, 'bad_request', CHECK_FIELDS, problems);
+    // Contact details are only taken for a new client (integrationClientSchema), so only then
+    // checked: a number the salon has since corrected must not block renaming the client.
+    const isNew = repos.bookingSync.clientIdByRef(ref) === null;
+    const mobile = isNew ? checkMobile(input.mobile ?? '', repos.bookingSync.country()) : ({ ok: true, value: null } as const);
+    const email = isNew ? checkEmail(input.email ?? '') : ({ ok: true, value: null } as const);
+    if (!mobile.ok || !email.ok) {
+      const problems: FieldError[] = [...(mobile.ok ? [] : [mobile.error]), ...(email.ok ? [] : [email.error])];
+      throw new HttpError(400, 'bad_request', CHECK_FIELDS, problems);
+    }
     const client = repos.transaction(() =>
       repos.bookingSync.upsertClient(ref, { name: input.name, mobile: mobile.value, email: email.value }, clock.now()),
     );
@@ -74,6 +77,12 @@ export function bookingSyncRoutes({ repos, clock, config, log }: ServerDeps, eve
         throw new HttpError(400, 'bad_request', CHECK_FIELDS, [{ path: 'staffEmail', message }]);
       }
     }
+    // Its messages and conversation point at it: it cannot become another client's.
+    const owner = repos.bookingSync.appointmentClientIdByRef(ref);
+    if (owner !== null && owner !== clientId) {
+      const message = 'An appointment cannot move to another client. Cancel it and send a new one with its own ref.';
+      throw new HttpError(409, 'conflict', message, [{ path: 'clientRef', message }]);
+    }
     const appointment = repos.transaction(() =>
       repos.bookingSync.upsertAppointment(ref, {
         clientId,
@@ -84,10 +93,7 @@ export function bookingSyncRoutes({ repos, clock, config, log }: ServerDeps, eve
         status: input.status,
       }),
     );
-    if (appointment.changed) {
-      events.appointmentsChanged(clientId);
-      if (appointment.previousClientId !== null && appointment.previousClientId !== clientId) events.appointmentsChanged(appointment.previousClientId);
-    }
+    if (appointment.changed) events.appointmentsChanged(clientId);
     return { id: appointment.id, ref, created: appointment.created };
   }
 

@@ -93,7 +93,8 @@ describe('PUT /api/integration/clients/:ref', () => {
     const marcus = await t.connectStaff('marcus');
     const pushed = nextPush<ClientProfile>(marcus, 'clientProfile:updated');
     const before = clientRow(mia);
-    expect(await upserted(routes.integrationClient, 'cl-mia', { name: 'Mia Patel-Jones', mobile: '+447400900999' })).toEqual({ id: mia, ref: 'cl-mia', created: false });
+    // A number the booking system has but we would refuse is not ours to check any more.
+    expect(await upserted(routes.integrationClient, 'cl-mia', { name: 'Mia Patel-Jones', mobile: '12', email: 'not-an-email' })).toEqual({ id: mia, ref: 'cl-mia', created: false });
     expect(clientRow(mia)).toEqual({ ...before, name: 'Mia Patel-Jones', profile_version: Number(before.profile_version) + 1 });
     expect(await pushed).toMatchObject({ clientId: mia, name: 'Mia Patel-Jones', mobile: before.mobile });
     // The same again: nothing changes, nothing is pushed.
@@ -118,6 +119,11 @@ describe('PUT /api/integration/appointments/:ref', () => {
       [{ ...visit, startsAt: '2026-03-05T10:30:00' }, 400, /not valid/],
       [{ ...visit, status: 'maybe' }, 400, /not valid/],
     ] as const;
+    // An existing appointment of another client cannot be handed to this one.
+    t.db.prepare("UPDATE appointments SET external_ref = 'ap-ava' WHERE id = ?").run(t.demo.appointments.ava[0]);
+    const moved = await put(routes.integrationAppointment, 'ap-ava', visit);
+    expect(moved.status).toBe(409);
+    expect((moved.body as { error: { message: string } }).error.message).toMatch(/cannot move to another client/);
     for (const [body, status, message] of cases) {
       const answer = await put(routes.integrationAppointment, 'ap-1', body);
       expect(answer.status, JSON.stringify(body)).toBe(status);

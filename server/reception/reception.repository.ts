@@ -32,6 +32,9 @@ export function createReceptionRepository(db: Database) {
      ON CONFLICT (member_id) DO UPDATE SET pin_hash = :pinHash, failed_attempts = 0, locked_at = NULL, updated_at = :now`,
   );
   const deletePin = db.prepare<[number]>('DELETE FROM member_pins WHERE member_id = ?');
+  const replacePinHash = db.prepare<{ memberId: number; from: string; to: string }>(
+    'UPDATE member_pins SET pin_hash = :to WHERE member_id = :memberId AND pin_hash = :from',
+  );
   const clearPinFailures = db.prepare<[number]>(
     'UPDATE member_pins SET failed_attempts = 0, locked_at = NULL WHERE member_id = ? AND (failed_attempts > 0 OR locked_at IS NOT NULL)',
   );
@@ -99,6 +102,11 @@ export function createReceptionRepository(db: Database) {
     /** Sets or replaces a PIN; a new PIN starts with no failures and unlocked. */
     setPin(memberId: number, pinHash: string, now: number): void {
       upsertPin.run({ memberId, pinHash, now });
+    },
+    /** Re-hashes a PIN only if it is still `from` (the one just checked): a PIN changed or
+     * removed meanwhile stays as it is. Answers whether it replaced it. */
+    replacePinHash(memberId: number, from: string, to: string): boolean {
+      return replacePinHash.run({ memberId, from, to }).changes > 0;
     },
     removePin(memberId: number): void {
       deletePin.run(memberId);

@@ -168,8 +168,15 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword }: { check
       throw new HttpError(401, 'unauthenticated', message, { triesLeft: Math.max(left, 0) });
     }
     const rehashed = needsRehash(storedPin.pinHash) ? await hashPassword(pin) : null;
+    // Other requests ran during the awaits: the PIN just checked must still be the member's
+    // and the computer still set up (a change or removal meanwhile wins). Nothing awaits below.
+    const current = repos.reception.pinOf(memberId);
+    const stillSetUp = repos.reception.deviceByTokenHash(hashToken(deviceToken));
+    if (!current || current.pinHash !== storedPin.pinHash || current.locked || !stillSetUp || stillSetUp.locked) {
+      throw new HttpError(409, 'conflict', 'This PIN or computer was changed just now. Try again.');
+    }
     repos.transaction(() => {
-      if (rehashed) repos.reception.setPin(memberId, rehashed, clock.now());
+      if (rehashed) repos.reception.replacePinHash(memberId, storedPin.pinHash, rehashed);
       repos.reception.clearPinFailures(memberId);
       repos.reception.clearDeviceFailures(device.id);
     });

@@ -1,10 +1,11 @@
 // First run of an inbox started with --setup (the desktop app does, on the computer that hosts
 // the server): the app asks whether the database is still empty and then creates the business
 // and its owner — who is signed in at once — or loads the demo salon instead. Only requests from
-// this same computer may do it (a LAN neighbour must not claim an unset server; browsers' pages
-// from other sites are already refused by the origin check), and only once: the first to
-// finish wins, every later one is told it is set up.
-import { routes, setupRequestSchema, type SetupState, type SignInResponse } from '../../shared/http';
+// this same computer, addressed to it by a loopback name, may do it: a LAN neighbour must not
+// claim an unset server, nor a web page whose own host name was pointed at 127.0.0.1 (DNS
+// rebinding: its Host and Origin name that site, which the general origin check accepts as
+// same-origin). And only once: the first to finish wins, every later one is told it is set up.
+import { DESKTOP_ORIGIN, routes, setupRequestSchema, type SetupState, type SignInResponse } from '../../shared/http';
 import { hashPassword } from '../auth/password';
 import { startSession } from '../auth/startSession';
 import type { ServerDeps } from '../deps';
@@ -16,6 +17,19 @@ import { createFirstWorkspace } from './firstWorkspace';
 /** The connection comes from this computer. */
 export const isLoopbackAddress = (address: string): boolean =>
   address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || address.startsWith('127.');
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A Host header ("127.0.0.1:4780") or origin naming this computer by a loopback name. */
+export function namesLoopback(hostOrOrigin: string | undefined): boolean {
+  if (hostOrOrigin === undefined) return false;
+  try {
+    const url = new URL(hostOrOrigin.includes('://') ? hostOrOrigin : `http://${hostOrOrigin}`);
+    return LOOPBACK_NAMES.has(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 const alreadySetUp = () => new HttpError(409, 'conflict', 'This inbox is already set up. Sign in instead.');
 
@@ -30,9 +44,10 @@ export function setupRoutes(deps: ServerDeps): Route[] {
 
   function allowSetup(request: ApiRequest): void {
     if (!config.setup) throw new HttpError(403, 'forbidden', 'This server is not set up from the app. Ask whoever runs it.');
-    if (!isLoopbackAddress(request.ip)) {
-      throw new HttpError(403, 'forbidden', 'Set up the inbox on the computer it runs on.');
-    }
+    const { host, origin } = request.req.headers;
+    const fromThisComputer =
+      isLoopbackAddress(request.ip) && namesLoopback(host) && (origin === undefined || origin === DESKTOP_ORIGIN || namesLoopback(origin));
+    if (!fromThisComputer) throw new HttpError(403, 'forbidden', 'Set up the inbox on the computer it runs on.');
     if (!isRequired()) throw alreadySetUp();
   }
 

@@ -2,6 +2,7 @@
 // the business and its owner (signed in at once) or loads the demo — once. Servers started
 // without --setup never take either.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { DEMO_LOGINS } from '../demo/demoData';
 import { createMemoryLogger } from '../log';
 import { startServer, type RunningServer } from '../start';
 import { ask, connectSocket, data, testConfig } from '../testing/testServer';
-import { isLoopbackAddress } from './setup.routes';
+import { isLoopbackAddress, namesLoopback } from './setup.routes';
 
 let dir: string;
 let server: RunningServer;
@@ -90,6 +91,38 @@ describe('first run with --setup', () => {
     expect(await state(url)).toEqual({ required: false, available: false });
     expect((await post(url, routes.setup, salon)).status).toBe(403);
     expect((await post(url, routes.setupDemo)).status).toBe(403);
+  });
+});
+
+describe('a page whose host name points at this computer (DNS rebinding)', () => {
+  it('cannot set it up or load the demo', async () => {
+    const url = await start({ setup: true });
+    const port = new URL(url).port;
+    const rebound = (path: string, body: unknown) => {
+      return new Promise<number>((resolve, reject) => {
+        const req = request(`${url}${path}`, {
+          method: 'POST',
+          headers: { host: `evil.example:${port}`, origin: `http://evil.example:${port}`, 'content-type': 'application/json' },
+        }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify(body));
+      });
+    };
+    expect(await rebound(routes.setup, salon)).toBe(403);
+    expect(await rebound(routes.setupDemo, {})).toBe(403);
+    expect(await state(url)).toEqual({ required: true, available: true });
+  });
+});
+
+describe('namesLoopback', () => {
+  it('accepts this computer by its loopback names, with or without port or scheme', () => {
+    for (const name of ['127.0.0.1:4780', 'localhost:4780', '[::1]:4780', 'http://127.0.0.1:5173', 'http://localhost']) {
+      expect(namesLoopback(name), name).toBe(true);
+    }
+    for (const name of ['evil.example:4780', 'http://evil.example', '192.168.1.20:4780', undefined, '', 'not a host']) expect(namesLoopback(name), String(name)).toBe(false);
   });
 });
 

@@ -50,7 +50,9 @@ export function createTeamRepository(db: Database) {
      VALUES (:name, lower(:email), :passwordHash, :role, :groupId, :createdAt)`,
   );
   const updateGroup = db.prepare<[number, number]>('UPDATE team_members SET group_id = ? WHERE id = ?');
-  const updatePasswordHash = db.prepare<[string, number]>('UPDATE team_members SET password_hash = ? WHERE id = ?');
+  const replacePasswordHash = db.prepare<{ id: number; from: string; to: string }>(
+    'UPDATE team_members SET password_hash = :to WHERE id = :id AND password_hash = :from',
+  );
   const deleteMemberLocations = db.prepare<[number]>('DELETE FROM member_locations WHERE member_id = ?');
   const insertMemberLocation = db.prepare<[number, number]>(
     'INSERT INTO member_locations (member_id, location_id) VALUES (?, ?)',
@@ -76,8 +78,10 @@ export function createTeamRepository(db: Database) {
   });
 
   return {
-    setPasswordHash(memberId: number, passwordHash: string): void {
-      updatePasswordHash.run(passwordHash, memberId);
+    /** Replaces the hash only if it is still `from` (the one just checked), so a change made
+     * meanwhile by another request is never undone; answers whether it replaced it. */
+    replacePasswordHash(memberId: number, from: string, to: string): boolean {
+      return replacePasswordHash.run({ id: memberId, from, to }).changes > 0;
     },
     credentialsByEmail(email: string): MemberCredentials | null {
       const row = selectCredentials.get(email);

@@ -37,7 +37,7 @@ test('a member changes their password: checked, applied at the next sign-in, oth
 
   await fill(DEMO_PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
   await expect(card.getByRole('status').filter({ hasText: 'Your password is changed' })).toContainText('1 other session was signed out.');
-  await expect(laptop.getByText('Your password was changed on another computer or browser.')).toBeVisible();
+  await expect(laptop.getByText('Your password was changed, on another computer or by a manager.')).toBeVisible();
 
   // This computer stays signed in; the next sign-in needs the new password.
   await signOut(desk);

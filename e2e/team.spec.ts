@@ -133,3 +133,26 @@ test('a manager adds a team member, who signs in with the password given and see
   await expect(lena.getByRole('button', { name: /Ava Thompson/ })).toBeVisible();
   await expect(lena.getByRole('button', { name: /Mia Patel/ })).toHaveCount(0);
 });
+
+test('a manager sets a forgotten password: the member is signed out and signs in with the new one', async ({ browser, server }) => {
+  const manager = await (await browser.newContext()).newPage();
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, server.url, 'sofia@lumen.example');
+  await signIn(manager, server.url, 'olivia@lumen.example');
+  await openSettings(manager, 'Team');
+  await manager.getByRole('button', { name: 'Edit Sofia Marin' }).click();
+  const card = manager.getByRole('region', { name: 'Forgotten password' });
+  await card.getByLabel('New password for them').fill('short');
+  await card.getByRole('button', { name: 'Set password' }).click();
+  await expect(card.getByRole('alert')).toHaveText('Use at least 10 characters.');
+  await card.getByLabel('New password for them').fill('sofia-fresh-password');
+  await card.getByRole('button', { name: 'Set password' }).click();
+  await expect(card.getByRole('status')).toContainText("Sofia Marin's new password is set: give it to them. They were signed out of 1 session.");
+  await expectAccessible(manager, 'member editor with the password card');
+
+  await expect(member.getByText('Your password was changed, on another computer or by a manager.')).toBeVisible();
+  await member.getByLabel('Email').fill('sofia@lumen.example');
+  await member.getByLabel('Password').fill('sofia-fresh-password');
+  await member.getByRole('button', { name: 'Sign in' }).click();
+  await expect(member.getByRole('button', { name: 'Sign out' })).toBeVisible();
+});

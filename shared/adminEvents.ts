@@ -44,6 +44,7 @@ export const auditActionSchema = z.enum([
   'member.create',
   'member.update',
   'member.signOutEverywhere',
+  'member.setPassword',
   'reception.removeComputer',
   'client.update',
 ]);
@@ -114,6 +115,12 @@ export const adminRequests = {
     result: teamMemberSchema,
   },
   /** Ends every session of a member, so a permission change applies now (R8). */
+  /** A forgotten password: the manager sets a new one to hand over (the member can change it on
+   * their Profile page); every session of the member ends. */
+  'member:set-password': {
+    payload: z.object({ memberId: idSchema, password: newPasswordSchema }),
+    result: z.object({ endedSessions: z.number().int().nonnegative() }),
+  },
   'member:sign-out-everywhere': {
     payload: z.object({ memberId: idSchema }),
     result: z.object({ endedSessions: z.number().int().nonnegative() }),

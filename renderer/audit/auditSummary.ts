@@ -20,6 +20,7 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'member.create': 'Added a team member',
   'member.update': "Changed a team member's group or locations",
   'member.signOutEverywhere': 'Signed a team member out of all devices',
+  'member.setPassword': "Set a team member's password",
   'reception.removeComputer': 'Removed a reception computer from quick switching',
   'client.update': "Changed a client's details",
 };

@@ -8,7 +8,7 @@ export function sessionEndedNotice(reason: SessionEndReason): string {
     case 'signed-out':
       return 'You were signed out of this session from another window. Sign in again to continue.';
     case 'password-changed':
-      return 'Your password was changed on another computer or browser. Sign in with the new password to continue.';
+      return 'Your password was changed, on another computer or by a manager. Sign in with the new password to continue.';
     case 'expired':
     case 'refused':
       return 'Your session has ended. Sign in again to continue.';

@@ -5,6 +5,7 @@ import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
 import type { Location } from '../../shared/domain';
 import { EditorHeader } from './EditorHeader';
 import { MembershipFields } from './MembershipFields';
+import { SetMemberPassword } from './SetMemberPassword';
 import { SignOutEverywhere } from './SignOutEverywhere';
 import { useMemberEditor } from './useMemberEditor';
 
@@ -51,6 +52,7 @@ export function MemberEditor({ member, groups, locations, onSaved, onClose }: Me
         </form>
       </section>
       <SignOutEverywhere memberName={member.name} state={editor.signOut} onConfirm={() => void editor.signOutEverywhere()} />
+      <SetMemberPassword memberId={member.id} memberName={member.name} />
     </>
   );
 }

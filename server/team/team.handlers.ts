@@ -155,6 +155,28 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
     return ok(updated);
   });
 
+  onStaff(socket, 'member:set-password', 'team.manage', async (payload, context) => {
+    const member = repos.team.memberById(payload.memberId);
+    if (!member) return err('not_found', 'This team member does not exist.');
+    if (member.role === 'owner' && repos.team.memberById(context.session.memberId)?.role !== 'owner') {
+      return err('forbidden', "Only a workspace owner can set an owner's password.");
+    }
+    const checked = repos.team.credentialsByEmail(member.email)?.passwordHash;
+    const passwordHash = await hashPassword(payload.password);
+    const ended = repos.transaction(() => {
+      // Unless the password changed while this one was hashed: then the newer one stays.
+      if (checked === undefined || !repos.team.replacePasswordHash(member.id, checked, passwordHash)) return null;
+      const sessionIds = repos.sessions.revokeAllOfMember(member.id, clock.now());
+      // Never the password itself, nor its hash.
+      audited(context, { action: 'member.setPassword', subject: `Team member ${member.name}`, before: null, after: { endedSessions: sessionIds.length } });
+      return sessionIds;
+    });
+    if (ended === null) return err('conflict', `${member.name}'s password was changed just now. Check with them before setting it again.`);
+    // After the ack, so a manager setting their own password still hears back first.
+    context.afterAck(() => pushes.sessionsEnded(ended, 'password-changed'));
+    return ok({ endedSessions: ended.length });
+  });
+
   onStaff(socket, 'member:sign-out-everywhere', 'team.manage', (payload, context) => {
     const member = repos.team.memberById(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');

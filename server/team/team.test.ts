@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PermissionGroup, Team } from '../../shared/adminEvents';
+import { routes } from '../../shared/http';
 import type { GroupGrants } from '../../shared/permissions';
+import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
 import { ask, connectSocket, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
@@ -219,6 +221,36 @@ describe('team:updated', () => {
     expect(overheard).toEqual([[], [], []]);
     outsiders.forEach((socket) => socket.close());
     otherOwner.close();
+  });
+});
+
+describe('member:set-password', () => {
+  const signInAs = (email: string, password: string) =>
+    fetch(`${t.url}${routes.signIn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+
+  it('sets a forgotten password: the member signs in with it, their sessions end (told why), audited without the password', async () => {
+    const sofiaEmail = DEMO_MEMBERS.sofia.email;
+    const signedIn = await t.connectStaff('sofia');
+    const ended = nextPush(signedIn, 'session:ended');
+    expect(data(await ask(manager, 'member:set-password', { memberId: t.demo.members.sofia, password: 'sofia-fresh-password' })).endedSessions).toBeGreaterThanOrEqual(1);
+    expect(await ended).toEqual({ reason: 'password-changed' });
+    expect((await signInAs(sofiaEmail, DEMO_PASSWORD)).status).toBe(401);
+    expect((await signInAs(sofiaEmail, 'sofia-fresh-password')).status).toBe(200);
+    const entry = await latestAudit();
+    expect(entry).toMatchObject({ actor: { name: 'Maya Manager' }, action: 'member.setPassword', subject: 'Team member Sofia Marin', before: null });
+    expect(JSON.stringify(entry)).not.toContain('sofia-fresh-password');
+  });
+
+  it.each([
+    ['an owner, by a manager', () => ({ memberId: t.demo.members.owner, password: 'owner-new-password' }), 'forbidden'],
+    ['a short password', () => ({ memberId: t.demo.members.sofia, password: 'short' }), 'bad_request'],
+    ['an unknown member', () => ({ memberId: 999_999, password: 'a-long-enough-one' }), 'not_found'],
+  ])('refuses %s and changes nothing', async (_label, payload, code) => {
+    const before = t.fingerprint();
+    const hashBefore = t.repos.team.credentialsByEmail(DEMO_MEMBERS.owner.email)!.passwordHash;
+    expect(outcome(await ask(manager, 'member:set-password', payload()))).toBe(code);
+    expect(t.fingerprint()).toEqual(before);
+    expect(t.repos.team.credentialsByEmail(DEMO_MEMBERS.owner.email)!.passwordHash).toBe(hashBefore);
   });
 });
 

@@ -71,6 +71,16 @@ export const ownNotificationsSchema = z.object({
 });
 export type OwnNotifications = z.infer<typeof ownNotificationsSchema>;
 
+/** What the client API shows a client of their own profile: in-app is always on. */
+export const ownNotificationsOf = (profile: ClientProfile): OwnNotifications => ({
+  inApp: true,
+  email: profile.notifications.email,
+  sms: profile.notifications.sms,
+  emailAddress: profile.email,
+  mobile: profile.mobile,
+  version: profile.version,
+});
+
 export const ownNotificationsRequests = {
   'notifications:get': { payload: z.object({}), result: ownNotificationsSchema },
   'notifications:update': {

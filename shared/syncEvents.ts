@@ -1,4 +1,4 @@
-// Catch-up after a reconnect (issue 5): "everything since the position I last saw". Positions
+// Catch-up after a reconnect: "everything since the position I last saw". Positions
 // are the database's own monotonic counters — message ids (AUTOINCREMENT), a read-state counter
 // and the settings version — so a reconnecting app learns what it missed, not only what
 // arrives after it is back. Merged into the staff and client request maps.

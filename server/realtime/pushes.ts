@@ -1,10 +1,9 @@
 // Every server-initiated event, each sent only to the rooms allowed to see it. Settings that
 // gate what clients see (R5, R6) are applied here, at the last step before the wire.
 import type { SettingsState, Team } from '../../shared/adminEvents';
-import type { ClientProfile } from '../../shared/clientProfile';
+import { ownNotificationsOf, type ClientProfile } from '../../shared/clientProfile';
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
 import type { NotificationPrefsState } from '../../shared/profile';
-import { ownNotificationsOf } from '../clients/ownNotifications';
 import type { LocatedDelivery } from '../notifications/outbox.repository';
 import type { ConversationRecord } from '../conversations/conversations.repository';
 import { messageForClient } from '../messages/clientView';

@@ -1,4 +1,4 @@
-// Fault injection (issue 5): the real server (server/main.ts, bundled once) runs as a child
+// Fault injection: the real server (server/main.ts, bundled once) runs as a child
 // process on a temp SQLite file, behind a TCP proxy in this test so clients keep one address
 // across restarts. Several staff and client connections send thousands of messages through the
 // same outbox and catch-up modules the app uses, while the proxy drops connections at random,

@@ -47,9 +47,10 @@ export type ClientProfileEdit = z.infer<typeof clientProfileEditSchema>;
 
 export const clientProfileRequests = {
   /** The profile of the client of a conversation the member may see. */
-  'clientProfile:get': { payload: z.object({ conversationId: idSchema }), result: clientProfileSchema },
+  'clientProfile:get': { permission: 'chats.access', payload: z.object({ conversationId: idSchema }), result: clientProfileSchema },
   /** Invalid fields come back as `bad_request` with details per field; nothing is saved then. */
   'clientProfile:update': {
+    permission: 'chats.access',
     payload: z.object({
       conversationId: idSchema,
       profile: clientProfileEditSchema,

@@ -35,6 +35,7 @@ export type ClientSyncPosition = z.infer<typeof clientSyncPositionSchema>;
 export const staffSyncRequests = {
   /** `since: null` answers the current head with nothing else: where a fresh app starts. */
   'sync:since': {
+    permission: 'signed-in',
     payload: z.object({ since: staffSyncPositionSchema.nullable(), limit: syncLimitSchema.optional() }),
     result: z.object({
       position: staffSyncPositionSchema,

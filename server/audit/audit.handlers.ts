@@ -6,7 +6,7 @@ import type { StaffSocket } from '../realtime/types';
 export const AUDIT_PAGE_DEFAULT = 50;
 
 export function registerAuditHandlers(socket: StaffSocket, { repos, onStaff }: RealtimeContext): void {
-  onStaff(socket, 'audit:list', 'audit.view', (payload) =>
+  onStaff(socket, 'audit:list', (payload) =>
     ok(repos.audit.page(payload.beforeId ?? null, payload.limit ?? AUDIT_PAGE_DEFAULT)),
   );
 }

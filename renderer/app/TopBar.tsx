@@ -1,7 +1,7 @@
 // Workspace and member, the connection banner, and Sign out (a shared computer changes hands).
 import type { ConnectionStatus } from '../api/connectionStatus';
 import { useLockState } from '../lock/LockContext';
-import { useWaitingToSend } from '../outbox/useWaitingToSend';
+import { useWaitingToSend } from '../sending/useWaitingToSend';
 import { useStaff } from '../session/StaffContext';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 

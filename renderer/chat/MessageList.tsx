@@ -6,7 +6,7 @@ import type { AppError } from '../../shared/result';
 import { useNow } from '../ui/useNow';
 import { useVirtualRows } from '../ui/useVirtualRows';
 import { OutgoingMessageItem, StoredMessageItem, type ChannelStatus } from './MessageItem';
-import type { AuthorKind, TimelineState } from './timeline';
+import type { AuthorKind, ShownTimeline } from './timeline';
 import { useChatScroll } from './useChatScroll';
 
 // Matches .message-list's CSS gap.
@@ -16,7 +16,7 @@ const MESSAGE_ESTIMATE_PX = 72;
 interface MessageListProps {
   /** How our messages went out by email/text (staff side), as lines to show under them. */
   channelsOf?: (messageId: number) => readonly ChannelStatus[] | undefined;
-  timeline: TimelineState;
+  timeline: ShownTimeline;
   ownSide: AuthorKind;
   /** Our side has several writers (team members): name them on our messages. */
   nameOwnAuthors: boolean;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/domain';
+import { outgoingFromOutbox } from '../sending/outgoingFromOutbox';
 import { emptyTimeline, hasUnreadBy, newestMessageBy, timelineReducer, type TimelineAction } from './timeline';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -40,40 +41,19 @@ describe('timelineReducer', () => {
     expect(ids(state)).toEqual([1, 2, 3]);
   });
 
-  it('shows a sent message as pending until the ack or its echo arrives, whichever is first', () => {
+  it('shows a sent message as sending until the ack or its echo arrives, whichever is first', () => {
     const sent = { ...message(7, 'staff'), clientMessageId: uuid(700) };
-    const pending = run(
-      { type: 'latest-page', items: [], hasMore: false },
-      { type: 'send', clientMessageId: uuid(700), text: 'See you then', attachments: [], createdAt: 1 },
-    );
-    expect(pending.outgoing).toMatchObject([{ status: 'sending', text: 'See you then' }]);
+    const inFlight = {
+      entries: [{ clientMessageId: uuid(700), queue: '1', payload: { text: 'See you then', attachments: [] }, createdAt: 1, state: 'pending' as const, error: null }],
+      inFlight: uuid(700),
+    };
+    const everywhere = () => true;
+    const before = run({ type: 'latest-page', items: [], hasMore: false });
+    expect(outgoingFromOutbox(inFlight, everywhere, before.messages)).toMatchObject([{ status: 'sending', text: 'See you then' }]);
     const echoed = [{ type: 'message', message: sent }, { type: 'message', message: sent }] as const;
-    const settled = echoed.reduce(timelineReducer, pending);
-    expect(settled.outgoing).toEqual([]);
+    const settled = echoed.reduce(timelineReducer, before);
+    expect(outgoingFromOutbox(inFlight, everywhere, settled.messages)).toEqual([]);
     expect(ids(settled)).toEqual([7]);
-  });
-
-  it('does not resurrect a pending copy of a message already stored', () => {
-    const sent = { ...message(7, 'staff'), clientMessageId: uuid(700) };
-    const state = run(
-      { type: 'message', message: sent },
-      { type: 'send', clientMessageId: uuid(700), text: 'again', attachments: [], createdAt: 1 },
-    );
-    expect(state.outgoing).toEqual([]);
-  });
-
-  it('marks failures, retries and discards outgoing messages', () => {
-    const error = { code: 'messaging_disabled', message: 'Off' } as const;
-    const failed = run(
-      { type: 'send', clientMessageId: uuid(1), text: 'a', attachments: [], createdAt: 1 },
-      { type: 'send-failed', clientMessageId: uuid(1), error },
-    );
-    expect(failed.outgoing[0]).toMatchObject({ status: 'failed', error });
-    expect(timelineReducer(failed, { type: 'retry', clientMessageId: uuid(1) }).outgoing[0]).toMatchObject({
-      status: 'sending',
-      error: null,
-    });
-    expect(timelineReducer(failed, { type: 'discard', clientMessageId: uuid(1) }).outgoing).toEqual([]);
   });
 
   it("applies read receipts to the other side's messages only, up to the given id", () => {

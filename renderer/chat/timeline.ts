@@ -1,6 +1,6 @@
-// The messages of one conversation as a chat shows them: stored messages (oldest first,
-// unique by id) plus our own messages still on their way. Pure, so pages, live pushes, acks
-// and echoes can arrive in any order and still converge.
+// The stored messages of one conversation as a chat shows them (oldest first, unique by id).
+// Pure, so pages, live pushes, acks and echoes can arrive in any order and still converge. Our
+// own messages still on their way live in the outbox (renderer/sending), shown below these.
 import type { Attachment, Message, MessageAuthor } from '../../shared/domain';
 import type { AppError } from '../../shared/result';
 
@@ -19,7 +19,6 @@ export interface OutgoingMessage {
 
 export interface TimelineState {
   messages: Message[];
-  outgoing: OutgoingMessage[];
   /** Older messages exist on the server beyond the oldest one we hold. */
   hasOlder: boolean;
   /** The latest page has arrived at least once. */
@@ -30,13 +29,12 @@ export type TimelineAction =
   | { type: 'latest-page'; items: Message[]; hasMore: boolean }
   | { type: 'older-page'; items: Message[]; hasMore: boolean }
   | { type: 'message'; message: Message }
-  | { type: 'send'; clientMessageId: string; text: string; attachments: Attachment[]; createdAt: number }
-  | { type: 'send-failed'; clientMessageId: string; error: AppError }
-  | { type: 'retry'; clientMessageId: string }
-  | { type: 'discard'; clientMessageId: string }
   | { type: 'read'; authorKind: AuthorKind; upToMessageId: number; readAt: number };
 
-export const emptyTimeline: TimelineState = { messages: [], outgoing: [], hasOlder: false, loaded: false };
+export const emptyTimeline: TimelineState = { messages: [], hasOlder: false, loaded: false };
+
+/** What a chat shows: the stored messages and, below them, ours still on their way. */
+export type ShownTimeline = TimelineState & { outgoing: OutgoingMessage[] };
 
 /** Union by id (the incoming copy wins: it is newer, e.g. now carrying readAt), oldest first. */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
@@ -45,24 +43,6 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
   for (const message of incoming) byId.set(message.id, message);
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
-
-const withoutSettled = (outgoing: OutgoingMessage[], stored: readonly Message[]): OutgoingMessage[] => {
-  const settled = new Set(stored.map((message) => message.clientMessageId));
-  return outgoing.filter((pending) => !settled.has(pending.clientMessageId));
-};
-
-const updateOutgoing = (
-  state: TimelineState,
-  clientMessageId: string,
-  change: (pending: OutgoingMessage) => OutgoingMessage | null,
-): TimelineState => ({
-  ...state,
-  outgoing: state.outgoing.flatMap((pending) => {
-    if (pending.clientMessageId !== clientMessageId) return [pending];
-    const changed = change(pending);
-    return changed ? [changed] : [];
-  }),
-});
 
 function receiveLatestPage(state: TimelineState, items: Message[], hasMore: boolean): TimelineState {
   const newestHeld = state.messages.at(-1)?.id ?? 0;
@@ -73,7 +53,6 @@ function receiveLatestPage(state: TimelineState, items: Message[], hasMore: bool
   const messages = leavesGap ? items.slice() : mergeMessages(state.messages, items);
   return {
     messages,
-    outgoing: withoutSettled(state.outgoing, items),
     hasOlder: state.loaded && !leavesGap ? state.hasOlder : hasMore,
     loaded: true,
   };
@@ -86,24 +65,7 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
     case 'older-page':
       return { ...state, messages: mergeMessages(state.messages, action.items), hasOlder: action.hasMore };
     case 'message':
-      return {
-        ...state,
-        messages: mergeMessages(state.messages, [action.message]),
-        outgoing: withoutSettled(state.outgoing, [action.message]),
-      };
-    case 'send': {
-      if (state.messages.some((message) => message.clientMessageId === action.clientMessageId)) return state;
-      const { clientMessageId, text, attachments, createdAt } = action;
-      const others = state.outgoing.filter((pending) => pending.clientMessageId !== clientMessageId);
-      const pending: OutgoingMessage = { clientMessageId, text, attachments, createdAt, status: 'sending', error: null };
-      return { ...state, outgoing: [...others, pending] };
-    }
-    case 'send-failed':
-      return updateOutgoing(state, action.clientMessageId, (pending) => ({ ...pending, status: 'failed', error: action.error }));
-    case 'retry':
-      return updateOutgoing(state, action.clientMessageId, (pending) => ({ ...pending, status: 'sending', error: null }));
-    case 'discard':
-      return updateOutgoing(state, action.clientMessageId, () => null);
+      return { ...state, messages: mergeMessages(state.messages, [action.message]) };
     case 'read': {
       const { authorKind, upToMessageId, readAt } = action;
       return {

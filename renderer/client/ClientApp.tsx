@@ -8,7 +8,7 @@ import { describeClientError, INVALID_LINK_MESSAGE } from './clientErrors';
 import { ClientHome } from './ClientHome';
 import { CLIENT_TOKEN_KEY, takeClientToken, tokenFromHash } from './clientToken';
 import { useClientConnection } from './useClientConnection';
-import { useClientOutbox } from './useClientOutbox';
+import { useClientOutbox } from '../sending/useClientOutbox';
 import { useClientOverview } from './useClientOverview';
 
 const takeTokenFromPage = () =>

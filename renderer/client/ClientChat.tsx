@@ -7,7 +7,7 @@ import { MessageList } from '../chat/MessageList';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { formatAppointmentTime } from '../ui/format';
 import type { ClientApi } from './clientApi';
-import type { ClientOutbox } from './clientOutbox';
+import type { ClientOutbox } from '../sending/clientOutbox';
 import { describeClientError } from './clientErrors';
 import { useClientChat } from './useClientChat';
 

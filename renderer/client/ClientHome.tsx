@@ -5,7 +5,7 @@ import type { ConnectionStatus } from '../api/connectionStatus';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { useNow } from '../ui/useNow';
 import type { ClientApi } from './clientApi';
-import type { ClientOutbox } from './clientOutbox';
+import type { ClientOutbox } from '../sending/clientOutbox';
 import { AppointmentList } from './AppointmentList';
 import { ClientChat } from './ClientChat';
 import { ClientNotifications } from './ClientNotifications';

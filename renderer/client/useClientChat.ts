@@ -5,16 +5,15 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { ok } from '../../shared/result';
 import { describeMessageContent } from '../attachments/attachmentRules';
-import { withAttachments } from '../chat/withAttachments';
 import { isConnectionError } from '../api/errors';
 import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
 import { useTypingSignal } from '../chat/useTypingSignal';
-import { useOutboxSending } from '../outbox/useOutboxSending';
+import { useOutboxSending } from '../sending/useOutboxSending';
 import { useWindowFocused } from '../ui/useWindowFocused';
 import type { ClientApi } from './clientApi';
-import type { ClientOutbox, ClientOutboxPayload } from './clientOutbox';
+import type { ClientOutbox, ClientOutboxPayload } from '../sending/clientOutbox';
 import { describeClientError } from './clientErrors';
 
 const PAGE_SIZE = 30;
@@ -34,11 +33,9 @@ export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversati
         conversationId === null
           ? Promise.resolve(ok({ items: [], hasMore: false }))
           : api.request('message:list', { conversationId, beforeId, limit: PAGE_SIZE }),
-      send: (clientMessageId, text, attachmentIds) =>
-        api.request('message:send', { appointmentId, clientMessageId, text, ...withAttachments(attachmentIds) }),
       whenConnected: (handler) => api.whenConnected(handler),
     }),
-    [api, conversationId, appointmentId],
+    [api, conversationId],
   );
   const chat = useChat(transport);
   const { dispatch } = chat;

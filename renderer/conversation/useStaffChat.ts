@@ -6,13 +6,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { describeError, isConnectionError } from '../api/errors';
 import { describeMessageContent } from '../attachments/attachmentRules';
-import { withAttachments } from '../chat/withAttachments';
 import { useChat, type ChatTransport } from '../chat/useChat';
 import { useMarkRead } from '../chat/useMarkRead';
 import { useCachedMessages } from '../offline/useOfflineCache';
 import { useOffline } from '../offline/OfflineContext';
-import type { StaffOutboxPayload } from '../outbox/staffOutbox';
-import { useOutboxSending } from '../outbox/useOutboxSending';
+import type { StaffOutboxPayload } from '../sending/staffOutbox';
+import { useOutboxSending } from '../sending/useOutboxSending';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
 import { useTypingSignal } from '../chat/useTypingSignal';
 import { useStaff } from '../session/StaffContext';
@@ -28,8 +27,6 @@ export function useStaffChat(conversationId: number, visible: boolean) {
     () => ({
       loadPage: (beforeId) =>
         api.request('message:list', { conversationId, beforeId, limit: beforeId === undefined ? PAGE_SIZE : OLDER_PAGE_SIZE }),
-      send: (clientMessageId, text, attachmentIds) =>
-        api.request('message:send', { conversationId, clientMessageId, text, ...withAttachments(attachmentIds) }),
       whenConnected: (handler) => api.whenConnected(handler),
     }),
     [api, conversationId],

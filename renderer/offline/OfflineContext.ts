@@ -2,7 +2,7 @@
 // and their queued offline edits.
 import { createContext, use } from 'react';
 import type { ConnectionStatus } from '../api/connectionStatus';
-import type { StaffOutbox } from '../outbox/staffOutbox';
+import type { StaffOutbox } from '../sending/staffOutbox';
 import type { PendingEdits } from './pendingEdits';
 import type { PendingSettingsStore } from './pendingSettings';
 

@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { can } from '../../shared/permissions';
 import type { ConnectionStatus } from '../api/connectionStatus';
-import { browserLocks } from '../outbox/browserLocks';
-import { createStaffOutbox, outboxKey } from '../outbox/staffOutbox';
+import { browserLocks } from '../sending/browserLocks';
+import { createStaffOutbox, outboxKey } from '../sending/staffOutbox';
 import { useStaff } from '../session/StaffContext';
 import { createStaffCatchUp } from './catchUpStaff';
 import { offlineCache } from './offlineCache';

@@ -124,4 +124,38 @@ describe('outbox', () => {
     await outbox.refresh();
     expect(outbox.snapshot().entries).toEqual([]);
   });
+
+  it('keeps sending from memory when the store refuses to save, with the same retry and discard', async () => {
+    const storage = memoryStorage();
+    let full = true;
+    const refusing: OutboxStorage = {
+      load: storage.load,
+      save: async (entries) => {
+        if (full) throw new Error('QuotaExceededError');
+        await storage.save(entries);
+      },
+    };
+    const server = fakeServer((text) => (text === 'refused' ? err('forbidden', 'No.') : null));
+    server.setOffline(true);
+    const outbox = outboxOver(refusing, server);
+    await write(outbox, 'c1', 'first');
+    await write(outbox, 'c2', 'refused');
+    expect(outbox.snapshot().entries.map((entry) => entry.payload.text)).toEqual(['first', 'refused']);
+    expect(await outbox.flush()).toMatchObject({ delivered: 0, stoppedBy: { code: 'unavailable' } });
+
+    server.setOffline(false);
+    expect(await outbox.flush()).toMatchObject({ delivered: 1 });
+    expect([...server.stored.values()]).toEqual(['first']);
+    const [failed] = outbox.snapshot().entries;
+    expect(failed).toMatchObject({ state: 'failed', payload: { text: 'refused' } });
+    await outbox.retry(failed!.clientMessageId);
+    expect(outbox.snapshot().entries[0]?.state).toBe('pending');
+    await outbox.discard(failed!.clientMessageId);
+    expect(outbox.snapshot().entries).toEqual([]);
+
+    // Once the store takes writes again, what is held goes back into it.
+    full = false;
+    await write(outbox, 'c1', 'saved');
+    expect((storage.value as { payload: Payload }[]).map((entry) => entry.payload.text)).toEqual(['saved']);
+  });
 });

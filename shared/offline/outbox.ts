@@ -4,6 +4,10 @@
 // renderer runs it over the desktop bridge's preference cache, the fault-injection test over
 // a test store, both with the same rules.
 //
+// When the storage refuses to save (a full or size-limited store), the entries are kept in
+// memory instead and sent from there for as long as this page or app stays open; the next change
+// tries to save them again. Either way there is one way to send and resend: this outbox.
+//
 // Rules: entries go one at a time in the order written, so each conversation keeps its order.
 // A connection problem stops the flush (the next connect resumes it). A permanent refusal
 // marks the entry failed; it then waits for Retry or Discard and holds back the entries
@@ -65,7 +69,7 @@ export interface Outbox<P, M> {
   subscribe(listener: (snapshot: OutboxSnapshot<P>) => void): () => void;
   /** Called with the stored message for each acknowledged entry. */
   onDelivered(listener: (message: M, entry: OutboxEntry<P>) => void): () => void;
-  /** Persists a new entry; call `flush` to send it. */
+  /** Keeps a new entry (persisted where the storage allows); call `flush` to send it. */
   enqueue(entry: { clientMessageId: string; queue: string; payload: P }): Promise<void>;
   retry(clientMessageId: string): Promise<void>;
   discard(clientMessageId: string): Promise<void>;
@@ -94,7 +98,10 @@ export function createOutbox<P, M>(options: OutboxOptions<P, M>): Outbox<P, M> {
   // The value last read or written, and its entries: a store that hands back what it was given
   // (in memory) is not parsed again; one that deserializes (localStorage, a file) always is.
   let known: { raw: unknown; entries: OutboxEntry<P>[] } | null = null;
+  /** Entries the storage refused to save, held here until a save succeeds. */
+  let unsaved: OutboxEntry<P>[] | null = null;
   const load = async (): Promise<OutboxEntry<P>[]> => {
+    if (unsaved) return unsaved;
     const raw = await options.storage.load();
     if (known && raw === known.raw) return known.entries;
     const parsed = listSchema.safeParse(raw ?? []);
@@ -107,7 +114,12 @@ export function createOutbox<P, M>(options: OutboxOptions<P, M>): Outbox<P, M> {
   const change = (edit: (entries: OutboxEntry<P>[]) => OutboxEntry<P>[]) =>
     withLock(`${options.lockName}:data`, async () => {
       const entries = edit(await load());
-      await options.storage.save(entries);
+      try {
+        await options.storage.save(entries);
+        unsaved = null;
+      } catch {
+        unsaved = entries;
+      }
       known = { raw: entries, entries };
       publish({ ...snapshot, entries });
       return entries;

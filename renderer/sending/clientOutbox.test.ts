@@ -46,11 +46,14 @@ describe('client outbox', () => {
     expect(someoneElse.snapshot().entries).toEqual([]);
   });
 
-  it('refuses to enqueue when the storage is full, so the message is sent from memory instead', async () => {
+  it('keeps the message in memory when the storage is full, and sends it from there', async () => {
     const full = { ...createMemoryStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
-    const { api } = recordingApi();
+    const { api, sent } = recordingApi();
     const outbox = createClientOutbox({ api, store: createPrefsStore(full), clientId: 3, isConnected: () => true });
-    await expect(outbox.enqueue({ clientMessageId: uuid(2), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Hi', attachments: [] } })).rejects.toThrow('full');
+    await outbox.enqueue({ clientMessageId: uuid(2), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Hi', attachments: [] } });
+    expect(outbox.snapshot().entries.map((entry) => entry.payload.text)).toEqual(['Hi']);
+    expect(await outbox.flush()).toMatchObject({ delivered: 1 });
+    expect(sent).toEqual([expect.objectContaining({ clientMessageId: uuid(2), text: 'Hi' })]);
     expect(outbox.snapshot().entries).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 // the client is, sent on every (re)connect, and re-read when another tab changes it.
 import { useCallback, useEffect, useMemo } from 'react';
 import { createPrefsStore, PREFS_NAMESPACE } from '../desktop/prefsStore';
-import { browserLocks } from '../outbox/browserLocks';
-import type { ClientApi, ClientSocket } from './clientApi';
+import { browserLocks } from './browserLocks';
+import type { ClientApi, ClientSocket } from '../client/clientApi';
 import { clientOutboxKey, createClientOutbox, type ClientOutbox } from './clientOutbox';
 
 export function useClientOutbox(api: ClientApi, socket: ClientSocket, clientId: number | null): ClientOutbox | null {

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { attachmentSchema, idSchema, type Message } from '../../shared/domain';
 import { createOutbox, type Outbox, type WithLock } from '../../shared/offline/outbox';
 import { err } from '../../shared/result';
-import { withAttachments } from '../chat/withAttachments';
+import { withAttachments } from './withAttachments';
 import type { PrefsStore } from '../desktop/prefsStore';
-import type { ClientApi } from './clientApi';
+import type { ClientApi } from '../client/clientApi';
 
 export const clientOutboxPayloadSchema = z.object({
   /** The appointment the chat was opened from; the server finds or starts its conversation. */

@@ -115,5 +115,5 @@ export type ClientRequestName = keyof Requests;
 export type ClientRequestPayload<K extends ClientRequestName> = z.input<Requests[K]['payload']>;
 export type ClientRequestResult<K extends ClientRequestName> = z.infer<Requests[K]['result']>;
 
-export type ClientClientToServerEvents = RequestEvents<Requests>;
-export type ClientServerToClientEvents = PushEvents<Pushes>;
+export type ClientPageRequestEvents = RequestEvents<Requests>;
+export type ClientPagePushEvents = PushEvents<Pushes>;

@@ -145,5 +145,5 @@ export type StaffRequestName = keyof Requests;
 export type StaffRequestPayload<K extends StaffRequestName> = z.input<Requests[K]['payload']>;
 export type StaffRequestResult<K extends StaffRequestName> = z.infer<Requests[K]['result']>;
 
-export type StaffClientToServerEvents = RequestEvents<Requests>;
-export type StaffServerToClientEvents = PushEvents<Pushes>;
+export type StaffRequestEvents = RequestEvents<Requests>;
+export type StaffPushEvents = PushEvents<Pushes>;

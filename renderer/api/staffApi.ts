@@ -4,12 +4,12 @@ import { io, type Socket } from 'socket.io-client';
 import {
   staffPushes,
   staffRequests,
-  type StaffClientToServerEvents,
-  type StaffServerToClientEvents,
+  type StaffRequestEvents,
+  type StaffPushEvents,
 } from '../../shared/staffEvents';
 import { asWire, createSocketApi, type SocketApi } from './socketApi';
 
-export type StaffSocket = Socket<StaffServerToClientEvents, StaffClientToServerEvents>;
+export type StaffSocket = Socket<StaffPushEvents, StaffRequestEvents>;
 export type StaffApi = SocketApi<typeof staffRequests, typeof staffPushes>;
 
 export function connectStaff(

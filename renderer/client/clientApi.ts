@@ -5,12 +5,12 @@ import {
   CLIENT_NAMESPACE,
   clientPushes,
   clientRequests,
-  type ClientClientToServerEvents,
-  type ClientServerToClientEvents,
+  type ClientPageRequestEvents,
+  type ClientPagePushEvents,
 } from '../../shared/clientEvents';
 import { asWire, createSocketApi, type SocketApi } from '../api/socketApi';
 
-export type ClientSocket = Socket<ClientServerToClientEvents, ClientClientToServerEvents>;
+export type ClientSocket = Socket<ClientPagePushEvents, ClientPageRequestEvents>;
 export type ClientApi = SocketApi<typeof clientRequests, typeof clientPushes>;
 
 export function connectClient(origin: string, token: string, onLinkRefused: () => void): { socket: ClientSocket; api: ClientApi } {

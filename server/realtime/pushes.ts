@@ -3,12 +3,12 @@
 // what clients see (R5 read receipts, R6 typing indicator) are applied here, at the last step
 // before the wire.
 import type { SettingsState, Team } from '../../shared/adminEvents';
-import { clientPushDeclarations, type ClientServerToClientEvents } from '../../shared/clientEvents';
+import { clientPushDeclarations, type ClientPagePushEvents } from '../../shared/clientEvents';
 import { ownNotificationsOf, type ClientProfile } from '../../shared/clientProfile';
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
 import type { NotificationPrefsState } from '../../shared/profile';
 import type { PushAudience } from '../../shared/protocol';
-import { staffPushDeclarations, type StaffServerToClientEvents } from '../../shared/staffEvents';
+import { staffPushDeclarations, type StaffPushEvents } from '../../shared/staffEvents';
 import type { LocatedDelivery } from '../notifications/outbox.repository';
 import type { ConversationRecord } from '../conversations/conversations.repository';
 import { messageForClient } from '../messages/clientView';
@@ -53,24 +53,24 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
   function toStaff<K extends StaffPushName>(
     event: K,
     target: TargetOf<(typeof staffPushDeclarations)[K]['audience']>,
-    payload: Parameters<StaffServerToClientEvents[K]>[0],
+    payload: Parameters<StaffPushEvents[K]>[0],
     except?: string,
   ): void {
     const where = roomsOf(staffPushDeclarations[event].audience, target);
     if (where !== null && where.length === 0) return;
     const operator = where === null ? staff.except([]) : staff.to(where);
-    (except ? operator.except(except) : operator).emit(event, ...([payload] as Parameters<StaffServerToClientEvents[K]>));
+    (except ? operator.except(except) : operator).emit(event, ...([payload] as Parameters<StaffPushEvents[K]>));
   }
   function toClients<K extends ClientPushName>(
     event: K,
     target: TargetOf<(typeof clientPushDeclarations)[K]['audience']>,
-    payload: Parameters<ClientServerToClientEvents[K]>[0],
+    payload: Parameters<ClientPagePushEvents[K]>[0],
     except?: string | null,
   ): void {
     const where = roomsOf(clientPushDeclarations[event].audience, target);
     if (where !== null && where.length === 0) return;
     const operator = where === null ? clients.except([]) : clients.to(where);
-    (except ? operator.except(except) : operator).emit(event, ...([payload] as Parameters<ClientServerToClientEvents[K]>));
+    (except ? operator.except(except) : operator).emit(event, ...([payload] as Parameters<ClientPagePushEvents[K]>));
   }
 
   return {

@@ -1,7 +1,7 @@
 // Typed socket.io shapes for the two audiences: staff on "/", clients on "/client".
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { ClientClientToServerEvents, ClientServerToClientEvents } from '../../shared/clientEvents';
-import type { StaffClientToServerEvents, StaffServerToClientEvents } from '../../shared/staffEvents';
+import type { ClientPageRequestEvents, ClientPagePushEvents } from '../../shared/clientEvents';
+import type { StaffRequestEvents, StaffPushEvents } from '../../shared/staffEvents';
 import type { StaffSession } from '../auth/sessions.repository';
 
 export type StaffSocketData = { session: StaffSession; memberName: string };
@@ -9,12 +9,12 @@ export type ClientSocketData = { clientId: number; clientName: string };
 
 type NoServerSideEvents = Record<string, never>;
 
-export type StaffServer = Server<StaffClientToServerEvents, StaffServerToClientEvents, NoServerSideEvents, StaffSocketData>;
-export type StaffSocket = Socket<StaffClientToServerEvents, StaffServerToClientEvents, NoServerSideEvents, StaffSocketData>;
+export type StaffServer = Server<StaffRequestEvents, StaffPushEvents, NoServerSideEvents, StaffSocketData>;
+export type StaffSocket = Socket<StaffRequestEvents, StaffPushEvents, NoServerSideEvents, StaffSocketData>;
 export type ClientNamespace = Namespace<
-  ClientClientToServerEvents,
-  ClientServerToClientEvents,
+  ClientPageRequestEvents,
+  ClientPagePushEvents,
   NoServerSideEvents,
   ClientSocketData
 >;
-export type ClientSocket = Socket<ClientClientToServerEvents, ClientServerToClientEvents, NoServerSideEvents, ClientSocketData>;
+export type ClientSocket = Socket<ClientPageRequestEvents, ClientPagePushEvents, NoServerSideEvents, ClientSocketData>;

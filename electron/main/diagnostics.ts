@@ -93,7 +93,7 @@ function sourceLines(source: ManagedSourceReport): string[] {
 
 function updatesLine(updates: UpdateStatus): string {
   if (updates.state === 'off') return `  off (${updates.offReason ?? 'unknown reason'})`;
-  const parts = [updates.state];
+  const parts: string[] = [updates.state];
   if (updates.version) parts.push(`version ${updates.version}`);
   if (updates.feedUrl) parts.push(`from ${scrub(updates.feedUrl)}`);
   if (updates.checkedAt) parts.push(`last checked ${new Date(updates.checkedAt).toISOString()}`);

@@ -110,3 +110,11 @@ export function createAppLogger(file: RotatingLog, now: () => Date, echo: Pick<C
   };
   return { info: at('info'), warn: at('warn'), error: at('error') };
 }
+
+/** The app's two logs in `logsDir`: main.log (with its logger) and the embedded server's server.log. */
+export function openAppLogs(logsDir: string): { mainLogFile: RotatingLog; serverLogFile: RotatingLog; logger: AppLogger } {
+  const onError = (error: unknown) => console.error('The log file cannot be written:', error);
+  const mainLogFile = createRotatingLog(logsDir, 'main.log', { onError });
+  const serverLogFile = createRotatingLog(logsDir, 'server.log', { onError });
+  return { mainLogFile, serverLogFile, logger: createAppLogger(mainLogFile, () => new Date()) };
+}

@@ -32,6 +32,13 @@ module.exports = {
     grantFileProtocolExtraPrivileges: false,
   },
 
+  // Updates come from the salon's own server, as a plain folder (generic provider): IT copies
+  // the installers and the latest*.yml files this build writes into the folder the inbox server
+  // serves at /updates/ (--updates-dir). The address here only ends up in app-update.yml, which
+  // electron-updater reads for its cache folder: the app sets the real feed at start (the inbox
+  // server's /updates/, or IT's updateUrl). One byte range per request, which that server answers.
+  publish: [{ provider: 'generic', url: 'http://127.0.0.1:4780/updates/', useMultipleRangeRequest: false }],
+
   win: {
     target: ['nsis', 'msi'],
     icon: 'build/icon.ico',
@@ -53,7 +60,8 @@ module.exports = {
   },
 
   mac: {
-    target: ['dmg'],
+    // The dmg is for installing; electron-updater updates a Mac from the zip.
+    target: ['dmg', 'zip'],
     category: 'public.app-category.business',
     icon: 'build/icon.png',
     hardenedRuntime: true,

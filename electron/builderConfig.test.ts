@@ -40,7 +40,8 @@ describe('electron-builder config', () => {
   it('builds installers for every desktop platform', async () => {
     const config = await loadConfig();
     expect(targetsOf(config.win)).toEqual(['nsis', 'msi']);
-    expect(targetsOf(config.mac)).toEqual(['dmg']);
+    // The zip is what electron-updater installs on macOS.
+    expect(targetsOf(config.mac)).toEqual(['dmg', 'zip']);
     expect(targetsOf(config.linux)).toEqual(['AppImage', 'deb']);
     expect(config.artifactName).toBe('${name}-${version}-${os}-${arch}.${ext}');
   });
@@ -64,6 +65,13 @@ describe('electron-builder config', () => {
     const config = await loadConfig();
     expect(config.extraResources).toEqual([{ from: 'build/icon.png', to: 'icon.png' }]);
     expect(existsSync(join(projectRoot, 'build/icon.png'))).toBe(true);
+  });
+
+  it('publishes updates for the generic provider, one byte range per request', async () => {
+    const config = await loadConfig();
+    expect(config.publish).toEqual([{ provider: 'generic', url: 'http://127.0.0.1:4780/updates/', useMultipleRangeRequest: false }]);
+    // NSIS is the Windows installer electron-updater can update (the MSI is for IT's deployment tools).
+    expect(targetsOf(config.win)).toContain('nsis');
   });
 
   it('turns off the fuses that would let the binary run as plain Node', async () => {

@@ -104,6 +104,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
         ...setupRoutes(deps),
       ],
       staticDir: config.staticDir,
+      updatesDir: config.updatesDir,
       originPolicy,
       log,
     }),

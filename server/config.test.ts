@@ -145,3 +145,12 @@ describe('parseConfig', () => {
     if (outcome.kind === 'help') expect(outcome.text).toContain('server backup --help');
   });
 });
+
+describe('the update feed folder', () => {
+  it('is off by default and read from --updates-dir or INBOX_UPDATES_DIR, resolved from the working folder', () => {
+    expect(configOf(parseConfig([], {}, cwd)).updatesDir).toBeNull();
+    expect(configOf(parseConfig([], { INBOX_UPDATES_DIR: 'updates' }, cwd)).updatesDir).toBe('/srv/inbox/updates');
+    expect(configOf(parseConfig(['--updates-dir', '/srv/feed'], { INBOX_UPDATES_DIR: 'updates' }, cwd)).updatesDir).toBe('/srv/feed');
+    expect(configOf(parseConfig([], { INBOX_UPDATES_DIR: '' }, cwd)).updatesDir).toBeNull();
+  });
+});

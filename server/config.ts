@@ -44,6 +44,8 @@ export type ServerConfig = {
   sms: SmsConfig | null;
   /** Delivery retries: first delay (doubling), longest delay, attempts, poll interval. */
   deliveryRetry: RetryPolicy;
+  /** The folder of app installers and latest*.yml files served at /updates/; null: no feed. */
+  updatesDir: string | null;
 };
 
 export type ConfigOutcome =
@@ -73,6 +75,8 @@ export const USAGE = `Usage: server [options]
   --static-dir <dir>        Built renderer to serve (INBOX_STATIC_DIR, default out/renderer)
   --integration-key <key>   Bearer key for the booking-system API (INBOX_INTEGRATION_KEY)
   --allow-origin <origin>   Extra CORS origin, repeatable (INBOX_ALLOW_ORIGINS, comma-separated)
+  --updates-dir <dir>       Serve the desktop app's updates from this folder at /updates/
+                            (INBOX_UPDATES_DIR, default off)
   --help                    Show this help
 
   INBOX_SESSION_TTL_HOURS   Staff session lifetime in hours (default 12)
@@ -114,6 +118,7 @@ const configSchema = z.object({
     .max(512)
     .nullable(),
   extraAllowedOrigins: z.array(originSchema),
+  updatesDir: z.string().trim().min(1, 'must not be empty').nullable(),
   sessionTtlHours: z.coerce.number({ error: 'must be a number of hours' }).positive('must be more than 0').max(24 * 90, 'must be at most 2160 (90 days)'),
   ownerEmail: z.email().optional(),
   ownerName: z.string().trim().min(1).optional(),
@@ -140,6 +145,7 @@ const fieldNames: Record<string, string> = {
   staticDir: '--static-dir / INBOX_STATIC_DIR',
   integrationKey: '--integration-key / INBOX_INTEGRATION_KEY',
   extraAllowedOrigins: '--allow-origin / INBOX_ALLOW_ORIGINS',
+  updatesDir: '--updates-dir / INBOX_UPDATES_DIR',
   sessionTtlHours: 'INBOX_SESSION_TTL_HOURS',
   ownerEmail: 'INBOX_OWNER_EMAIL',
   ownerName: 'INBOX_OWNER_NAME',
@@ -171,6 +177,7 @@ function readFlags(argv: string[]) {
       'static-dir': { type: 'string' },
       'integration-key': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
+      'updates-dir': { type: 'string' },
       help: { type: 'boolean' },
     },
   }).values;
@@ -200,6 +207,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
     staticDir: flags['static-dir'] ?? emptyToUndefined(env.INBOX_STATIC_DIR) ?? defaultStaticDir(),
     integrationKey: flags['integration-key'] ?? emptyToUndefined(env.INBOX_INTEGRATION_KEY) ?? null,
     extraAllowedOrigins: [...envOrigins, ...(flags['allow-origin'] ?? [])],
+    updatesDir: flags['updates-dir'] ?? emptyToUndefined(env.INBOX_UPDATES_DIR) ?? null,
     sessionTtlHours: emptyToUndefined(env.INBOX_SESSION_TTL_HOURS) ?? 12,
     ownerEmail: emptyToUndefined(env.INBOX_OWNER_EMAIL),
     ownerName: emptyToUndefined(env.INBOX_OWNER_NAME),
@@ -270,6 +278,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
           : null,
       sms: values.smsUrl && values.smsKey ? { url: values.smsUrl, key: values.smsKey, from: values.smsFrom ?? null } : null,
       deliveryRetry: DEFAULT_RETRY_POLICY,
+      updatesDir: values.updatesDir === null ? null : resolve(cwd, values.updatesDir),
       sessionExpiryCheckMs: SESSION_EXPIRY_CHECK_MS,
     },
   };

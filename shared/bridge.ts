@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { idSchema } from './domain';
 import { notificationPrefsSchema } from './profile';
-import type { ComputerSettingKey, ManagedConfigView } from './ipc';
+import type { ComputerSettingKey, ManagedConfigView, UpdateStatus } from './ipc';
 
 /** A new client message the desktop may announce. The renderer says what it knows (the
  * member's preferences, which conversation is open, whether the screen is locked); whoever
@@ -56,6 +56,18 @@ export interface DesktopBridge {
   chooseSetting(key: ComputerSettingKey, value: boolean): Promise<ManagedConfigView>;
   /** Sends a test notification and says what to fix if the OS or browser blocks it. */
   testNotification(): Promise<NotificationCheck>;
+  /** How automatic updates stand on this computer (a browser: off). */
+  updateStatus(): Promise<UpdateStatus>;
+  /** Looks for an update now; answers the status once the check has started. */
+  checkForUpdates(): Promise<UpdateStatus>;
+  /** Restarts to install the downloaded update, once no reply is waiting to be sent. */
+  installUpdate(): Promise<UpdateStatus>;
+  /** Called whenever the update status changes. Returns unsubscribe. */
+  onUpdateStatus(listener: (status: UpdateStatus) => void): () => void;
+  /** Opens the folder of the app's log files (desktop only). */
+  openLogsFolder(): Promise<void>;
+  /** Copies support diagnostics (no message text, no secrets) to the clipboard; answers them. */
+  copyDiagnostics(): Promise<string>;
 }
 
 /** Name under which the preload exposes the bridge: `window.desktop`. */

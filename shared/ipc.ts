@@ -19,6 +19,8 @@ export const managedSettingsSchema = z.object({
   startAtLogin: z.boolean(),
   startMinimized: z.boolean(),
   autoUpdate: z.boolean(),
+  /** Where updates come from; null: the inbox server's own feed (its /updates/ folder). */
+  updateUrl: z.string().nullable(),
   /** Embedded mode: whether other computers on the network may connect to this one's server. */
   allowLanConnections: z.boolean(),
   /** Embedded mode: the server's port; null picks one (4780 when LAN connections are allowed). */
@@ -37,6 +39,7 @@ export const DEFAULT_MANAGED_SETTINGS: ManagedSettings = {
   startAtLogin: false,
   startMinimized: false,
   autoUpdate: true,
+  updateUrl: null,
   allowLanConnections: false,
   port: null,
   autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
@@ -54,6 +57,29 @@ export type ManagedConfigView = z.infer<typeof managedConfigViewSchema>;
 export const computerSettingKeySchema = z.enum(['startAtLogin', 'startMinimized']);
 export type ComputerSettingKey = z.infer<typeof computerSettingKeySchema>;
 
+/** How this computer's automatic updates stand, for Settings → This computer. */
+export const updateStatusSchema = z.object({
+  state: z.enum(['off', 'idle', 'checking', 'up-to-date', 'no-feed', 'downloading', 'ready', 'error']),
+  /** Why updates are off: IT turned them off, or this copy of the app cannot update itself. */
+  offReason: z.enum(['managed', 'not-installed', 'browser']).nullable(),
+  currentVersion: z.string().max(64),
+  /** The newer version found, being downloaded or ready to install. */
+  version: z.string().max(64).nullable(),
+  /** Download progress, 0–100. */
+  percent: z.number().min(0).max(100).nullable(),
+  /** Where the app looks for updates. */
+  feedUrl: z.string().max(2048).nullable(),
+  /** When the last check finished (ms since the epoch). */
+  checkedAt: z.number().nullable(),
+  /** Replies waiting in this computer's outbox: a downloaded update is not installed until they are sent. */
+  waitingReplies: z.number().int().min(0),
+  /** "Restart to update" was chosen: it restarts as soon as no reply is waiting. */
+  installRequested: z.boolean(),
+  /** What went wrong, in plain words; null when nothing did. */
+  problem: z.string().max(1000).nullable(),
+});
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;
+
 /** renderer → main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export const invokeChannels = {
   'desktop:server-url': { args: z.tuple([]), result: z.string() },
@@ -62,6 +88,13 @@ export const invokeChannels = {
   'desktop:managed-config': { args: z.tuple([]), result: managedConfigViewSchema },
   'desktop:notification-test': { args: z.tuple([]), result: notificationCheckSchema },
   'desktop:choose-setting': { args: z.tuple([computerSettingKeySchema, z.boolean()]), result: managedConfigViewSchema },
+  'desktop:update-status': { args: z.tuple([]), result: updateStatusSchema },
+  'desktop:update-check': { args: z.tuple([]), result: updateStatusSchema },
+  /** Restart now to install the downloaded update, or as soon as no reply waits to be sent. */
+  'desktop:update-install': { args: z.tuple([]), result: updateStatusSchema },
+  'desktop:open-logs': { args: z.tuple([]), result: z.null() },
+  /** Puts the support diagnostics on the clipboard and answers the same text. */
+  'desktop:copy-diagnostics': { args: z.tuple([]), result: z.string().max(100_000) },
 } as const;
 
 /** renderer → main, fire and forget (ipcRenderer.send / ipcMain.on). */
@@ -73,6 +106,7 @@ export const sendChannels = {
 /** main → renderer (webContents.send / ipcRenderer.on). */
 export const pushChannels = {
   'desktop:notification-click': z.tuple([idSchema]),
+  'desktop:update-status': z.tuple([updateStatusSchema]),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

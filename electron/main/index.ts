@@ -1,10 +1,12 @@
 // Wires real Electron to the main-process modules; the decisions live in those modules.
 import { readFileSync } from 'node:fs';
+import { release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -23,8 +25,11 @@ import { appSchemePrivileges, handleAppProtocol } from './appProtocol';
 import { APP_NAME, createUnreadBadge, trayTooltip, unreadDotBitmap, type UnreadBadge } from './badge';
 import { resolveServerLocation, serverConfigErrorDialog } from './config';
 import { chooseComputerSetting, withLocalChoices } from './computerSettings';
+import { buildDiagnostics } from './diagnostics';
 import { IpcRequestError, registerDesktopIpc } from './ipc';
-import { loadManagedConfig, managedConfigProblemDialog, managedConfigView, type LoadedManagedConfig } from './managedConfig';
+import { openAppLogs, readLogTail } from './logFiles';
+import { managedConfigProblemDialog, managedConfigView } from './managedConfig';
+import { describeManagedSource, loadManagedSettings, runSystemCommand, type LoadedManagedSettings } from './managedSources';
 import { checkNotifications } from './notificationCheck';
 import { createNotificationCenter } from './notifications';
 import { appOrigins, originOf } from './origins';
@@ -32,10 +37,13 @@ import { createPrefsStore } from './prefsStore';
 import { embeddedListenAddress, startEmbeddedServer, stopServerOnQuit, type ForkServer } from './serverProcess';
 import { applyStartAtLogin, describeStartAtLogin, xdgAutostartDir } from './startAtLogin';
 import { setUpTray } from './tray';
+import { createDesktopUpdates } from './desktopUpdates';
+import { isOutboxKey } from './waitingReplies';
 import { applyPermissionPolicy, createMainWindow, revealWindow } from './window';
 
 const APP_USER_MODEL_ID = 'com.frontdeskinbox.app';
 const NOTIFICATION_CLICK: PushChannel = 'desktop:notification-click';
+const UPDATE_STATUS: PushChannel = 'desktop:update-status';
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 const paths = {
@@ -50,6 +58,10 @@ const paths = {
 // variable so nobody can point the privileged window somewhere else.
 const devRendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const devOrigin = devRendererUrl ? originOf(devRendererUrl) : null;
+
+// The app's and the embedded server's log files, in the data folder, for IT to send to support.
+const logsDir = join(app.getPath('userData'), 'logs');
+const { mainLogFile, serverLogFile, logger } = openAppLogs(logsDir);
 
 // Long-lived objects Electron would otherwise garbage-collect (a collected tray disappears).
 let mainWindow: BrowserWindow | null = null;
@@ -69,19 +81,22 @@ const forkServer: ForkServer = (modulePath, args) =>
   });
 
 function failToStart(content: string): void {
+  logger.error(`Cannot start: ${content}`);
   dialog.showErrorBox(`${APP_NAME} cannot start`, content);
   app.exit(1);
 }
 
-/** IT's file, when it is unusable, is reported but never stops the app: it runs on defaults. */
-function readManagedConfig(): LoadedManagedConfig {
-  const managed = loadManagedConfig({
+/** IT's settings (OS policy and file); an unusable source is reported but never stops the app. */
+function readManagedConfig(): LoadedManagedSettings {
+  const managed = loadManagedSettings({
     platform: process.platform,
     env: process.env,
     readText: (path) => readFileSync(path, 'utf8'),
+    run: runSystemCommand,
   });
+  for (const source of managed.sources) logger.info(describeManagedSource(source));
   if (managed.problem) {
-    console.error(managed.problem);
+    logger.error(managed.problem);
     const { title, message, detail } = managedConfigProblemDialog(managed.problem);
     void dialog.showMessageBox({ type: 'warning', title, message, detail });
   }
@@ -103,7 +118,7 @@ function applyStartAtLoginSetting(startAtLogin: boolean, decided: boolean): void
       executable: process.env.APPIMAGE ?? process.execPath,
     },
   });
-  (outcome.kind === 'failed' ? console.error : console.log)(describeStartAtLogin(outcome));
+  (outcome.kind === 'failed' ? logger.error : logger.info)(describeStartAtLogin(outcome));
   if (outcome.kind === 'failed') throw new Error(`Start at login could not be changed: ${outcome.reason}`);
 }
 
@@ -117,7 +132,10 @@ async function startBuiltInServer(settings: ManagedConfigView): Promise<string> 
     firstRun: app.isPackaged ? 'setup' : 'demo',
     allowOrigins: devOrigin ? [devOrigin] : [],
     listen: embeddedListenAddress(settings.settings),
-    log: (line) => console.log(`[server] ${line}`),
+    log: (line) => {
+      serverLogFile.write(line);
+      console.log(`[server] ${line}`);
+    },
     onUnexpectedExit: (code) => {
       // While quitting (or at logout) the OS may stop it first; that is no reason to restart.
       if (quitting) return;
@@ -190,7 +208,7 @@ async function start(): Promise<void> {
     startUrl: devRendererUrl ?? `${DESKTOP_ORIGIN}/index.html`,
     origins,
     openExternal: (url) => {
-      shell.openExternal(url).catch((error: unknown) => console.warn(`Could not open ${url}:`, error));
+      shell.openExternal(url).catch((error: unknown) => logger.warn(`Could not open ${url}: ${error instanceof Error ? error.message : String(error)}`));
     },
     // Closing the window keeps the app in the tray so messages still notify; Quit really quits.
     hideOnClose: () => !quitting,
@@ -205,10 +223,22 @@ async function start(): Promise<void> {
     now: () => new Date(),
     revealWindow: reveal,
     openConversation: (conversationId) => window.webContents.send(NOTIFICATION_CLICK, conversationId),
-    log: (message) => console.warn(message),
+    log: (message) => logger.warn(message),
   });
 
   const badge = showTrayAndBadge(window, reveal);
+
+  const updates = createDesktopUpdates({
+    packaged: app.isPackaged,
+    settings: desktopSettings.settings,
+    serverUrl,
+    version: app.getVersion(),
+    prefs,
+    logger,
+    send: (status) => {
+      if (!window.isDestroyed()) window.webContents.send(UPDATE_STATUS, status);
+    },
+  });
 
   // Registered in the same tick the window starts loading, so no page script can call first.
   registerDesktopIpc({
@@ -219,6 +249,8 @@ async function start(): Promise<void> {
       'desktop:pref-read': (key) => prefs.get(key),
       'desktop:pref-write': (key, value) => {
         prefs.set(key, value);
+        // An update waiting for the outbox goes ahead once the last reply is sent.
+        if (isOutboxKey(key)) updates.repliesChanged();
         return null;
       },
       'desktop:managed-config': () => desktopSettings,
@@ -232,6 +264,30 @@ async function start(): Promise<void> {
           throw new IpcRequestError(error instanceof Error ? error.message : String(error));
         }
         return desktopSettings;
+      },
+      'desktop:update-status': () => updates.status(),
+      'desktop:update-check': () => updates.checkNow(),
+      'desktop:update-install': () => updates.requestInstall(),
+      'desktop:open-logs': async () => {
+        const problem = await shell.openPath(logsDir);
+        if (problem) throw new IpcRequestError(`The logs folder (${logsDir}) could not be opened: ${problem}`);
+        return null;
+      },
+      'desktop:copy-diagnostics': () => {
+        const text = buildDiagnostics({
+          now: new Date(),
+          appVersion: app.getVersion(),
+          electronVersion: process.versions.electron ?? null,
+          os: { platform: process.platform, release: release(), arch: process.arch },
+          serverUrl,
+          settings: desktopSettings,
+          sources: managed.sources,
+          updates: updates.status(),
+          logsFolder: logsDir,
+          logs: { main: readLogTail(mainLogFile.path), server: readLogTail(serverLogFile.path) },
+        });
+        clipboard.writeText(text);
+        return text;
       },
       'desktop:notification-test': () =>
         checkNotifications({
@@ -247,10 +303,14 @@ async function start(): Promise<void> {
       },
       'desktop:badge': (count) => badge.setUnreadCount(count),
     },
-    log: (message) => console.warn(message),
+    log: (message) => logger.warn(message),
   });
 
-  app.on('before-quit', () => notifications.closeAll());
+  updates.start();
+  app.on('before-quit', () => {
+    notifications.closeAll();
+    updates.beforeQuit();
+  });
 }
 
 if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invokeChannels, sendChannels } from '../../shared/ipc';
+import { invokeChannels, sendChannels, type UpdateStatus } from '../../shared/ipc';
 import { DEFAULT_NOTIFICATION_PREFS } from '../../shared/profile';
 import { registerDesktopIpc, type InvokeHandlers, type IpcMainLike, type IpcSenderEvent } from './ipc';
 import { DEFAULT_SETTINGS } from './managedConfig';
@@ -28,7 +28,28 @@ class FakeIpcMain implements IpcMainLike {
   }
 }
 
+const UPDATES_OFF: UpdateStatus = {
+  state: 'off',
+  offReason: 'not-installed',
+  currentVersion: '0.1.0',
+  version: null,
+  percent: null,
+  feedUrl: null,
+  checkedAt: null,
+  waitingReplies: 0,
+  installRequested: false,
+  problem: null,
+};
+const updateAndSupportHandlers = {
+  'desktop:update-status': () => UPDATES_OFF,
+  'desktop:update-check': () => UPDATES_OFF,
+  'desktop:update-install': () => UPDATES_OFF,
+  'desktop:open-logs': () => null,
+  'desktop:copy-diagnostics': () => 'Front Desk Inbox diagnostics',
+} satisfies Partial<InvokeHandlers>;
+
 const noopInvoke: InvokeHandlers = {
+  ...updateAndSupportHandlers,
   'desktop:server-url': () => '',
   'desktop:pref-read': () => null,
   'desktop:pref-write': () => null,
@@ -50,6 +71,7 @@ function setup() {
     ipcMain,
     origins: appOrigins(undefined),
     invoke: {
+      ...updateAndSupportHandlers,
       'desktop:server-url': () => 'http://127.0.0.1:4780',
       'desktop:pref-read': (key) => prefs.get(key),
       'desktop:pref-write': (key, value) => {

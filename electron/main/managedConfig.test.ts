@@ -62,6 +62,7 @@ describe('loadManagedConfig', () => {
       startAtLogin: true,
       startMinimized: true,
       autoUpdate: false,
+      updateUrl: 'https://files.salon.example/inbox/',
       allowLanConnections: true,
       port: 4790,
       autoLockMinutes: 2,

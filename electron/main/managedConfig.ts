@@ -36,6 +36,23 @@ export interface ManagedConfigSources {
 export const DEFAULT_SETTINGS: ManagedSettings = DEFAULT_MANAGED_SETTINGS;
 
 const KNOWN_KEYS = Object.keys(DEFAULT_SETTINGS) as ManagedSettingKey[];
+
+/** The kind of value each setting takes, for the sources whose values are not JSON: Group
+ * Policy writes registry values (a DWORD for numbers and on/off, a string otherwise) and the
+ * policy templates in build/policies/ are checked against this. */
+export const MANAGED_SETTING_KINDS = {
+  serverMode: 'choice',
+  serverUrl: 'text',
+  location: 'id-or-name',
+  startAtLogin: 'on-off',
+  startMinimized: 'on-off',
+  autoUpdate: 'on-off',
+  updateUrl: 'text',
+  allowLanConnections: 'on-off',
+  port: 'whole-number',
+  autoLockMinutes: 'whole-number',
+} as const satisfies Record<ManagedSettingKey, string>;
+export type ManagedSettingKind = (typeof MANAGED_SETTING_KINDS)[ManagedSettingKey];
 const SERVER_CHOICE: ReadonlySet<ManagedSettingKey> = new Set(['serverMode', 'serverUrl']);
 
 /** Where IT puts the file on each OS: a machine-wide folder only administrators can write. */
@@ -49,6 +66,33 @@ export function managedConfigPath(platform: NodeJS.Platform, env: ManagedConfigS
   return posix.join('/etc', 'front-desk-inbox', 'config.json');
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Where updates come from instead of the inbox server's own feed: a folder on a web server.
+ * Like the server address, https:// (plain http:// only on this computer), no user name,
+ * query or fragment; unlike it, a path is allowed. */
+const updateUrlSchema = z
+  .string({ error: 'must be a web address in quotes, like "https://files.salon.example/inbox/"' })
+  .max(2048, 'must be at most 2048 characters')
+  .transform((value, context) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      context.addIssue({ code: 'custom', message: `is not a web address: "${value}"` });
+      return z.NEVER;
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    if (!secure || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+      context.addIssue({
+        code: 'custom',
+        message: `("${value}") must be an https:// folder address without a user name, query or #fragment (plain http:// only for this computer)`,
+      });
+      return z.NEVER;
+    }
+    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+  });
+
 const fileSchema = z
   .strictObject({
     serverMode: z.enum(['embedded', 'remote'], { error: 'must be "embedded" or "remote"' }),
@@ -59,6 +103,7 @@ const fileSchema = z
     startAtLogin: z.boolean({ error: 'must be true or false' }),
     startMinimized: z.boolean({ error: 'must be true or false' }),
     autoUpdate: z.boolean({ error: 'must be true or false' }),
+    updateUrl: updateUrlSchema,
     allowLanConnections: z.boolean({ error: 'must be true or false' }),
     port: z
       .number({ error: 'must be a whole number from 1 to 65535' })
@@ -115,6 +160,15 @@ function unusable(path: string, reasons: string[]): LoadedManagedConfig {
   };
 }
 
+export type CheckedManagedValues = { ok: true; values: ManagedValues } | { ok: false; reasons: string[] };
+
+/** The one strict check every source goes through (the JSON file, Group Policy, a macOS
+ * profile): unknown keys, wrong types and contradictions, every problem at once. */
+export function checkManagedValues(raw: unknown): CheckedManagedValues {
+  const parsed = fileSchema.safeParse(raw);
+  return parsed.success ? { ok: true, values: parsed.data } : { ok: false, reasons: parsed.error.issues.map(describeIssue) };
+}
+
 /** Parses the file's text; every problem in it is reported at once, so IT fixes it in one go. */
 export function parseManagedConfig(path: string, text: string): LoadedManagedConfig {
   let json: unknown;
@@ -124,9 +178,9 @@ export function parseManagedConfig(path: string, text: string): LoadedManagedCon
   } catch (error) {
     return unusable(path, [`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`]);
   }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) return unusable(path, parsed.error.issues.map(describeIssue));
-  return { path, values: parsed.data, problem: null };
+  const checked = checkManagedValues(json);
+  if (!checked.ok) return unusable(path, checked.reasons);
+  return { path, values: checked.values, problem: null };
 }
 
 export function loadManagedConfig(sources: ManagedConfigSources): LoadedManagedConfig {

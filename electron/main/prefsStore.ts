@@ -6,6 +6,8 @@ export interface PrefsStore {
   get(key: string): unknown;
   /** Stores a JSON value; undefined clears the key. Throws PrefValueError for anything else. */
   set(key: string, value: unknown): void;
+  /** Every key that holds a value. */
+  keys(): string[];
 }
 
 /** Generous for a UI preference, small enough that a misbehaving page cannot fill the disk. */
@@ -44,6 +46,7 @@ export function createPrefsStore(directory: string): PrefsStore {
   });
   return {
     get: (key) => store.get(key),
+    keys: () => Object.keys(store.store),
     set(key, value) {
       if (value === undefined) store.delete(key);
       else store.set(key, toStoredPref(key, value));

@@ -102,3 +102,36 @@ describe('preload desktop bridge', () => {
     expect(ipc.listeners.get('desktop:notification-click')?.size).toBe(0);
   });
 });
+
+describe('preload desktop bridge: updates and support', () => {
+  it('uses the shared channels and hands the page only the status from pushes', async () => {
+    const ipc = new FakeRendererIpc();
+    const status = { state: 'ready', version: '0.2.0' };
+    for (const channel of ['desktop:update-status', 'desktop:update-check', 'desktop:update-install']) ipc.answers.set(channel, status);
+    ipc.answers.set('desktop:copy-diagnostics', 'Front Desk Inbox diagnostics');
+    const bridge = createDesktopBridge(ipc);
+
+    expect(await bridge.updateStatus()).toEqual(status);
+    expect(await bridge.checkForUpdates()).toEqual(status);
+    expect(await bridge.installUpdate()).toEqual(status);
+    expect(await bridge.openLogsFolder()).toBeUndefined();
+    expect(await bridge.copyDiagnostics()).toBe('Front Desk Inbox diagnostics');
+    expect(ipc.invoked.map(([channel]) => channel)).toEqual([
+      'desktop:update-status',
+      'desktop:update-check',
+      'desktop:update-install',
+      'desktop:open-logs',
+      'desktop:copy-diagnostics',
+    ]);
+    for (const [channel] of ipc.invoked) expect(Object.keys(invokeChannels)).toContain(channel);
+
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.onUpdateStatus((...args) => received.push(args));
+    expect(Object.keys(pushChannels)).toContain('desktop:update-status');
+    ipc.push('desktop:update-status', status);
+    ipc.push('desktop:update-status', 'not a status');
+    unsubscribe();
+    ipc.push('desktop:update-status', status);
+    expect(received).toEqual([[status]]);
+  });
+});

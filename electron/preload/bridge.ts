@@ -2,7 +2,7 @@
 // Imports from shared/ are type-only: they check our channel names and global at compile time
 // while keeping zod out of the sandboxed preload. Main parses every argument anyway.
 import type { BRIDGE_GLOBAL, DesktopBridge, DesktopNotification, NotificationCheck } from '../../shared/bridge';
-import type { InvokeChannel, ManagedConfigView, PushChannel, SendChannel } from '../../shared/ipc';
+import type { InvokeChannel, ManagedConfigView, PushChannel, SendChannel, UpdateStatus } from '../../shared/ipc';
 
 export const bridgeGlobal: typeof BRIDGE_GLOBAL = 'desktop';
 
@@ -12,9 +12,15 @@ const PREF_WRITE: InvokeChannel = 'desktop:pref-write';
 const MANAGED_CONFIG: InvokeChannel = 'desktop:managed-config';
 const NOTIFICATION_TEST: InvokeChannel = 'desktop:notification-test';
 const CHOOSE_SETTING: InvokeChannel = 'desktop:choose-setting';
+const UPDATE_STATUS: InvokeChannel = 'desktop:update-status';
+const UPDATE_CHECK: InvokeChannel = 'desktop:update-check';
+const UPDATE_INSTALL: InvokeChannel = 'desktop:update-install';
+const OPEN_LOGS: InvokeChannel = 'desktop:open-logs';
+const COPY_DIAGNOSTICS: InvokeChannel = 'desktop:copy-diagnostics';
 const NOTIFY: SendChannel = 'desktop:notify';
 const BADGE: SendChannel = 'desktop:badge';
 const NOTIFICATION_CLICK: PushChannel = 'desktop:notification-click';
+const UPDATE_STATUS_PUSH: PushChannel = 'desktop:update-status';
 
 type PushListener = (event: unknown, ...args: unknown[]) => void;
 
@@ -76,6 +82,32 @@ export function createDesktopBridge(ipc: RendererIpc): DesktopBridge {
     },
     async testNotification() {
       return (await ipc.invoke(NOTIFICATION_TEST)) as NotificationCheck;
+    },
+    async updateStatus() {
+      return (await ipc.invoke(UPDATE_STATUS)) as UpdateStatus;
+    },
+    async checkForUpdates() {
+      return (await ipc.invoke(UPDATE_CHECK)) as UpdateStatus;
+    },
+    async installUpdate() {
+      return (await ipc.invoke(UPDATE_INSTALL)) as UpdateStatus;
+    },
+    onUpdateStatus(listener) {
+      const onStatus: PushListener = (_event, status) => {
+        if (typeof status === 'object' && status !== null) listener(status as UpdateStatus);
+      };
+      ipc.on(UPDATE_STATUS_PUSH, onStatus);
+      return () => {
+        ipc.removeListener(UPDATE_STATUS_PUSH, onStatus);
+      };
+    },
+    async openLogsFolder() {
+      await ipc.invoke(OPEN_LOGS);
+    },
+    async copyDiagnostics() {
+      const text = await ipc.invoke(COPY_DIAGNOSTICS);
+      if (typeof text !== 'string') throw new Error('The desktop app did not answer with the diagnostics.');
+      return text;
     },
   };
 }

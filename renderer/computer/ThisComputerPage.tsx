@@ -1,12 +1,15 @@
 // Settings → This computer: how the app runs on this computer (server, location, start-up,
-// updates, auto-lock), which of that IT fixed, quick switching, and a notifications check.
+// updates, auto-lock), which of that IT fixed, quick switching, a notifications check, and in
+// the desktop app the update state and help for support (logs, diagnostics).
 import type { ManagedSettingKey } from '../../shared/ipc';
 import { useStaff } from '../session/StaffContext';
 import { SettingsPage } from '../settings/SettingsPage';
 import { AutoLockCard } from './AutoLockCard';
 import { NotificationSelfCheck } from './NotificationSelfCheck';
 import { QuickSwitchCard } from './QuickSwitchCard';
+import { SupportCard } from './SupportCard';
 import { computerSettingRows } from './thisComputer';
+import { UpdatesCard } from './UpdatesCard';
 import { useThisComputer } from './useThisComputer';
 
 export function ThisComputerPage() {
@@ -67,6 +70,12 @@ export function ThisComputerPage() {
           />
           <AutoLockCard />
           <NotificationSelfCheck />
+          {bridge.kind === 'electron' && (
+            <>
+              <UpdatesCard />
+              <SupportCard />
+            </>
+          )}
         </>
       )}
     </SettingsPage>

@@ -155,3 +155,13 @@ describe('web notifications self-check', () => {
     expect(view).toMatchObject({ locked: [], problem: null, settings: { serverMode: 'remote', serverUrl: 'http://127.0.0.1:4780', autoLockMinutes: 5 } });
   });
 });
+
+describe('web bridge: updates and support', () => {
+  it('has no updates or logs of its own: a browser gets the inbox from its server', async () => {
+    const bridge = createWebBridge(environment());
+    expect(await bridge.updateStatus()).toMatchObject({ state: 'off', offReason: 'browser' });
+    expect(await bridge.installUpdate()).toMatchObject({ state: 'off' });
+    await expect(bridge.copyDiagnostics()).rejects.toThrow('desktop app only');
+    await expect(bridge.openLogsFolder()).rejects.toThrow('desktop app only');
+  });
+});

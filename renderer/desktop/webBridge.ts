@@ -2,7 +2,7 @@
 // desktop does), the tab title as the badge and localStorage as the preference cache. Its
 // environment is passed in so tests run under Node.
 import type { DesktopBridge, DesktopNotification, NotificationCheck } from '../../shared/bridge';
-import { DEFAULT_MANAGED_SETTINGS } from '../../shared/ipc';
+import { DEFAULT_MANAGED_SETTINGS, type UpdateStatus } from '../../shared/ipc';
 import { decideForRequest, notificationText, type NotificationDecision } from '../../shared/notificationPolicy';
 import { titleWithBadge } from './badgeTitle';
 import { createPrefsStore, type KeyValueStorage } from './prefsStore';
@@ -30,6 +30,21 @@ export interface WebBridgeEnvironment {
 const BLOCKED_ADVICE =
   'Notifications are blocked for this site. Click the icon at the left of the address bar, open the site settings, set Notifications to Allow, and reload the page.';
 const TEST_TITLE = 'Front Desk Inbox';
+
+/** A page in a browser is updated by its server; it has nothing to download or install. */
+const BROWSER_UPDATES: UpdateStatus = {
+  state: 'off',
+  offReason: 'browser',
+  currentVersion: '',
+  version: null,
+  percent: null,
+  feedUrl: null,
+  checkedAt: null,
+  waitingReplies: 0,
+  installRequested: false,
+  problem: null,
+};
+const DESKTOP_ONLY = 'This is available in the Front Desk Inbox desktop app only.';
 const TEST_BODY = 'Notifications work: new client messages will appear like this.';
 
 /** The browser's answer to the notifications self-check (asking for permission if it may). */
@@ -110,5 +125,11 @@ export function createWebBridge(env: WebBridgeEnvironment): DesktopBridge {
       Promise.resolve({ settings: { ...DEFAULT_MANAGED_SETTINGS, serverMode: 'remote', serverUrl: env.origin }, locked: [], problem: null }),
     chooseSetting: () => Promise.reject(new Error('Start-up settings exist only in the desktop app.')),
     testNotification: () => checkWebNotifications(env.notifications),
+    updateStatus: () => Promise.resolve(BROWSER_UPDATES),
+    checkForUpdates: () => Promise.resolve(BROWSER_UPDATES),
+    installUpdate: () => Promise.resolve(BROWSER_UPDATES),
+    onUpdateStatus: () => () => undefined,
+    openLogsFolder: () => Promise.reject(new Error(DESKTOP_ONLY)),
+    copyDiagnostics: () => Promise.reject(new Error(DESKTOP_ONLY)),
   };
 }

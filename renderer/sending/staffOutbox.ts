@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { DesktopBridge } from '../../shared/bridge';
 import { attachmentSchema, idSchema, type Attachment, type Message } from '../../shared/domain';
-import { createOutbox, type Outbox, type WithLock } from '../../shared/offline/outbox';
+import { createOutbox, STAFF_OUTBOX_KEY_PREFIX, type Outbox, type WithLock } from '../../shared/offline/outbox';
 import { err } from '../../shared/result';
 import type { StaffApi } from '../api/staffApi';
 
@@ -18,7 +18,7 @@ export const staffOutboxPayloadSchema = z.object({
 export type StaffOutboxPayload = z.infer<typeof staffOutboxPayloadSchema>;
 export type StaffOutbox = Outbox<StaffOutboxPayload, Message>;
 
-export const outboxKey = (memberId: number) => `outbox:m${memberId}`;
+export const outboxKey = (memberId: number) => `${STAFF_OUTBOX_KEY_PREFIX}${memberId}`;
 
 export function createStaffOutbox(options: {
   api: Pick<StaffApi, 'request'>;

@@ -7,6 +7,7 @@ import { readBodyBytes, readJsonBody } from './body';
 import { HttpError, sendError, sendJson } from './errors';
 import type { OriginPolicy } from './origins';
 import { serveStatic } from './static';
+import { serveUpdateFeed, UPDATES_PATH_PREFIX } from '../updates/updateFeed';
 
 export type ApiRequest = {
   req: IncomingMessage;
@@ -58,11 +59,13 @@ export type RequestListenerOptions = {
   staticDir: string;
   originPolicy: OriginPolicy;
   log: Logger;
+  /** The folder served read-only at /updates/ (the desktop app's update feed); null: none. */
+  updatesDir?: string | null;
 };
 
 const API_PREFIX = '/api/';
 
-export function createRequestListener({ routes, staticDir, originPolicy, log }: RequestListenerOptions): RequestListener {
+export function createRequestListener({ routes, staticDir, originPolicy, log, updatesDir = null }: RequestListenerOptions): RequestListener {
   const patterns: RoutePattern[] = [];
   for (const route of routes) {
     const existing = patterns.find((pattern) => pattern.path === route.path);
@@ -138,7 +141,11 @@ export function createRequestListener({ routes, staticDir, originPolicy, log }: 
       return;
     }
     const isApi = url.pathname.startsWith(API_PREFIX) || url.pathname === '/api';
-    const work = isApi ? handleApi(req, res, url) : serveStatic(req, res, url.pathname, staticDir);
+    const work = isApi
+      ? handleApi(req, res, url)
+      : url.pathname.startsWith(UPDATES_PATH_PREFIX)
+        ? serveUpdateFeed(req, res, url.pathname, updatesDir)
+        : serveStatic(req, res, url.pathname, staticDir);
     work.catch((error: unknown) => {
       if (res.headersSent) {
         log.error('HTTP response failed after headers were sent', { path: url.pathname, error });

@@ -30,6 +30,16 @@ export const outboxEntrySchema = <P extends z.ZodType>(payload: P) =>
     error: appErrorSchema.nullable(),
   });
 
+/** Prefix of the preference-cache keys holding each staff member's outbox (`outbox:m<id>`). */
+export const STAFF_OUTBOX_KEY_PREFIX = 'outbox:m';
+
+/** How many entries of a stored outbox still wait to be sent (refused ones wait for the member
+ * instead); anything unreadable counts as none, as the outbox itself would read it. */
+export function countPendingEntries(stored: unknown): number {
+  if (!Array.isArray(stored)) return 0;
+  return stored.filter((entry: unknown) => typeof entry === 'object' && entry !== null && (entry as { state?: unknown }).state === 'pending').length;
+}
+
 export type OutboxEntry<P> = {
   clientMessageId: string;
   queue: string;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { idSchema } from './domain';
 import { notificationPrefsSchema } from './profile';
-import type { ComputerSettingKey, ManagedConfigView, UpdateStatus } from './ipc';
+import type { ComputerSettingKey, ManagedConfigView, UpdateStatus } from './computerSettings';
 
 /** A new client message the desktop may announce. The renderer says what it knows (the
  * member's preferences, which conversation is open, whether the screen is locked); whoever

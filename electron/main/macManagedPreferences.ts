@@ -2,7 +2,7 @@
 // payload type com.frontdeskinbox.app): macOS writes them to /Library/Managed Preferences/ as a
 // property list, often binary. A binary one is converted with the system's `plutil`; the XML
 // is parsed here. The values go through the same strict check as the configuration file.
-import type { CommandRunner, RawManagedSource } from './managedSources';
+import type { CommandRunner, RawManagedSource } from './policySource';
 import { isPlistDict, parsePlist, PlistError, type PlistValue } from './plist';
 
 export const MAC_BUNDLE_ID = 'com.frontdeskinbox.app';

@@ -9,7 +9,7 @@ import {
   type ManagedSettingKey,
   type ManagedSettings,
 } from '../../shared/ipc';
-import { remoteServerUrlSchema, SERVER_URL_ENV, type ServerLocation } from './config';
+import { remoteServerUrlSchema, SERVER_URL_ENV, type ServerLocation } from './serverAddress';
 
 /** Points the app at another managed configuration file instead of the system-wide one. */
 export const MANAGED_CONFIG_ENV = 'INBOX_MANAGED_CONFIG';

@@ -6,31 +6,17 @@
 // Each source is checked on its own, strictly and whole: one bad value ignores that whole
 // source and says why. Then they are merged key by key; should the file contradict the policy
 // (say, a port with a policy's remote server), the file is ignored and the policy stands.
-import { spawnSync } from 'node:child_process';
 import type { ManagedSettingKey } from '../../shared/ipc';
 import { readMacManagedPreferences, MAC_MANAGED_PREFERENCES } from './macManagedPreferences';
 import { checkManagedValues, loadManagedConfig, type LoadedManagedConfig, type ManagedConfigSources, type ManagedValues } from './managedConfig';
+import { runSystemCommand, type CommandRunner, type RawManagedSource } from './policySource';
 import { readWindowsPolicy, WINDOWS_POLICY_KEY } from './windowsPolicy';
 
-/** Runs a system command and waits for it (`reg` on Windows, `plutil` on macOS). */
-export type CommandRunner = (command: string, args: readonly string[]) => { status: number | null; stdout: string; stderr: string };
-
-/** `reg` (Windows) and `plutil` (macOS), run directly (never through a shell), at most 10 s. */
-export const runSystemCommand: CommandRunner = (command, args) => {
-  const result = spawnSync(command, [...args], { encoding: 'utf8', timeout: 10_000, windowsHide: true });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+export { runSystemCommand, type CommandRunner, type RawManagedSource };
 
 /** One line for the log: which source, where, and what it set. */
 export const describeManagedSource = (source: ManagedSourceReport): string =>
   `Managed settings: ${source.name} (${source.location}) ${source.state}${source.keys.length > 0 ? `: ${source.keys.join(', ')}` : ''}`;
-
-/** What a policy source holds before the strict check. */
-export type RawManagedSource =
-  | { kind: 'absent' }
-  | { kind: 'values'; raw: Record<string, unknown> }
-  | { kind: 'unreadable'; reasons: string[] };
 
 export interface ManagedSourceReport {
   /** "Group Policy", "Configuration profile" or "Configuration file". */

@@ -3,7 +3,7 @@
 // every Windows), so no native module is needed. Registry values become the same JSON-like
 // values the configuration file holds, and go through the same strict check.
 import { MANAGED_SETTING_KINDS, type ManagedSettingKind } from './managedConfig';
-import type { CommandRunner, RawManagedSource } from './managedSources';
+import type { CommandRunner, RawManagedSource } from './policySource';
 
 export const WINDOWS_POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\FrontDeskInbox\\FrontDeskInbox';
 

@@ -70,6 +70,7 @@ export function createHashGate(options: { hasher: SecretHasher; concurrency: num
   function reserve(key: string): HashSlot | null {
     if (held() >= options.queue || (perKey.get(key) ?? 0) >= options.queuePerKey) {
       stats.busyRefusals += 1;
+      changed();
       return null;
     }
     perKey.set(key, (perKey.get(key) ?? 0) + 1);

@@ -1,6 +1,7 @@
 // Test helper: the real scrypt hasher, counted and optionally held. Counting shows how many
-// guesses the server really checked; holding keeps admitted guesses in flight (their hash
-// waits to start) so a test can send more while the first are provably unanswered.
+// guesses the server really checked; holding keeps admitted guesses in flight (their check
+// waits to start) so a test can send more while the first are provably unanswered. New hashes
+// (a password being set) are never held.
 import { scryptHasher, type SecretHasher } from '../auth/hashGate';
 
 export type ObservedHasher = SecretHasher & {
@@ -8,7 +9,7 @@ export type ObservedHasher = SecretHasher & {
   readonly verifications: number;
   /** New hashes made so far. */
   readonly hashes: number;
-  /** Hashes started from now on wait until the returned function is called. */
+  /** Checks started from now on wait until the returned function is called. */
   hold(): () => void;
 };
 
@@ -43,7 +44,6 @@ export function observedHasher(real: SecretHasher = scryptHasher): ObservedHashe
       return real.verify(secret, stored);
     },
     async hash(secret) {
-      await waitIfHeld();
       hashes += 1;
       return real.hash(secret);
     },

@@ -76,7 +76,7 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
   /** Needs the current password too (an unlocked screen is not enough). Every other session of
    * the member ends, and their PIN: whoever knew the old password is signed out everywhere.
    * This session stays. */
-  async function changePassword(request: ApiRequest): Promise<{ signedOutSessions: number }> {
+  async function changePassword(request: ApiRequest): Promise<{ signedOutSessions: number; pinCleared: boolean }> {
     const session = sessionOf(request);
     const { currentPassword, newPassword } = parseOrThrow(changePasswordRequestSchema, await request.readJson());
     if (newPassword === currentPassword) {
@@ -100,7 +100,7 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
     const { ended, pinCleared } = changed;
     for (const sessionId of ended) options.endSessionSockets(sessionId, 'password-changed');
     deps.log.info('Password changed', { memberId: session.memberId, endedSessions: ended.length, pinCleared });
-    return { signedOutSessions: ended.length };
+    return { signedOutSessions: ended.length, pinCleared };
   }
 
   return [

@@ -59,10 +59,19 @@ export function createGuesses(deps: ServerDeps) {
   }
 
   let busyRefusals = 0;
+  // Refusals counted outside the window limiters (locked PINs and computers), for sampled logs.
+  const refusalCounts = new Map<string, number>();
 
   return {
     limiter,
     lockedOut,
+    /** Logs a refusal at the 1st, 10th, 100th… time for its key, with the count so far. */
+    refused(key: string, message: string, fields: Record<string, unknown>): void {
+      if (refusalCounts.size >= 10_000 && !refusalCounts.has(key)) refusalCounts.clear();
+      const refusals = (refusalCounts.get(key) ?? 0) + 1;
+      refusalCounts.set(key, refusals);
+      if (worthLogging(refusals)) log.warn(message, { ...fields, refusals });
+    },
     /**
      * Admits one guess or throws (429 limited, or 429 busy). Synchronous: nothing else runs
      * between the checks and the counting. `alsoAdmit` counts limits kept elsewhere (the PIN

@@ -148,7 +148,7 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword, guesses }
         lockout: 'device',
       });
     if (device.locked || device.failedAttempts >= limits.device) {
-      deps.log.warn('PIN refused: computer locked', { memberId, deviceId: device.id, address });
+      guesses.refused(`device ${device.id}`, 'PIN refused: computer locked', { memberId, deviceId: device.id, address });
       throw deviceLocked();
     }
     const location = locationOf(device.locationId);
@@ -175,7 +175,9 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword, guesses }
       alsoAdmit() {
         const admitted = repos.reception.admitPinTry(memberId, device.id, limits);
         if (admitted === 'admitted') return null;
-        deps.log.warn(admitted === 'device' ? 'PIN refused: computer locked' : 'PIN refused: PIN locked', { memberId, deviceId: device.id, address });
+        const fields = { memberId, deviceId: device.id, address };
+        if (admitted === 'device') guesses.refused(`device ${device.id}`, 'PIN refused: computer locked', fields);
+        else guesses.refused(`member ${memberId}`, 'PIN refused: PIN locked', fields);
         if (admitted === 'device') return deviceLocked();
         return new HttpError(429, 'rate_limited', `Too many wrong PINs for ${credentials.name}. Sign in with your email and password to use your PIN again.`, {
           lockout: 'member',

@@ -1,5 +1,7 @@
 // Staff sign-in, sign-out and password change over HTTP. Sign-in snapshots the member's grants
-// and locations into the session (R8); only the token's hash is stored.
+// and locations into the session (R8); only the token's hash is stored. Each sign-in is counted
+// as a guess (per email from its address, per email, per address) before its password is hashed,
+// and the hashing waits its turn in the hash gate (guesses.ts, hashGate.ts).
 import { changePasswordRequestSchema, routes, signInRequestSchema, type SignInResponse } from '../../shared/http';
 import type { SessionEndReason } from '../realtime/pushes';
 import type { ServerDeps } from '../deps';

@@ -46,3 +46,25 @@ test('a member changes their password: checked, applied at the next sign-in, oth
   await signInWith(desk, NEW_PASSWORD);
   await expect(desk.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
+
+test("changing the password clears the member's PIN, and the Profile says why", async ({ page, server }) => {
+  await signIn(page, server.url, 'priya@lumen.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Profile' }).click();
+  const pinCard = page.getByTestId('pin-settings');
+  await pinCard.getByLabel('PIN', { exact: true }).fill('258013');
+  await pinCard.getByLabel('Type the PIN again').fill('258013');
+  await pinCard.getByLabel('Your password').fill(DEMO_PASSWORD);
+  await pinCard.getByRole('button', { name: 'Save PIN' }).click();
+  await expect(pinCard.getByText('You have a PIN.')).toBeVisible();
+
+  const card = page.getByTestId('password-settings');
+  await card.getByLabel('Current password').fill(DEMO_PASSWORD);
+  await card.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await card.getByLabel('Type the new password again').fill(NEW_PASSWORD);
+  await card.getByRole('button', { name: 'Change password' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'Your password is changed' })).toContainText(
+    'Your quick-switch PIN was cleared with the old password: set a new one above.',
+  );
+  await expect(pinCard.getByText('Your PIN was cleared because your password was changed. Set a new one to use quick switching again.')).toBeVisible();
+  await expectAccessible(page, 'profile with a cleared PIN');
+});

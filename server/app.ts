@@ -8,6 +8,8 @@ import { Server } from 'socket.io';
 import { DESKTOP_ORIGIN } from '../shared/http';
 import { attachmentRoutes } from './attachments/attachments.routes';
 import { authRoutes } from './auth/auth.routes';
+import { createGuesses } from './auth/guesses';
+import { createHashGate, scryptHasher, type HashGate, type SecretHasher } from './auth/hashGate';
 import { createPasswordCheck } from './auth/passwordCheck';
 import type { Clock } from './clock';
 import { bookingSyncRoutes } from './clients/bookingSync.routes';
@@ -33,7 +35,14 @@ const SOCKET_MESSAGE_LIMIT_BYTES = 100 * 1024;
 /** How long close() lets in-flight HTTP requests finish before cutting them off. */
 const CLOSE_GRACE_MS = 3_000;
 
-export type ServerOptions = { db: Database; clock: Clock; config: ServerConfig; log: Logger };
+export type ServerOptions = {
+  db: Database;
+  clock: Clock;
+  config: ServerConfig;
+  log: Logger;
+  /** The password/PIN hashing the gate runs: scrypt unless a test observes it. */
+  hasher?: SecretHasher;
+};
 
 export type InboxServer = {
   httpServer: HttpServer;
@@ -42,6 +51,8 @@ export type InboxServer = {
   listen(): Promise<string>;
   /** Email/text deliveries (started by listen); tests kick it instead of waiting for its poll. */
   deliveries: DeliveryWorker;
+  /** Where password and PIN hashes queue; tests read its counts. */
+  hashing: HashGate;
   /** Disconnects every socket, stops the HTTP server and the search indexer. The database stays open. */
   close(): Promise<void>;
 };
@@ -52,8 +63,10 @@ function baseUrlOf(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
-export function createServer({ db, clock, config, log }: ServerOptions): InboxServer {
-  const deps: ServerDeps = { repos: createRepositories(db), clock, config, log };
+export function createServer({ db, clock, config, log, hasher = scryptHasher }: ServerOptions): InboxServer {
+  const limits = config.guessLimits;
+  const hashing = createHashGate({ hasher, concurrency: limits.hashConcurrency, queue: limits.hashQueue, queuePerKey: limits.hashQueuePerAddress });
+  const deps: ServerDeps = { repos: createRepositories(db), clock, config, log, hashing };
   const originPolicy = createOriginPolicy(config.extraAllowedOrigins);
   let baseUrl = baseUrlOf(config.host, config.port);
 
@@ -78,8 +91,9 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     onChange: (change) => realtime.pushes.deliveryUpdated(change),
   });
 
-  // One count of wrong passwords per member, whichever route asks for it.
-  const checkPassword = createPasswordCheck(deps);
+  // One count of guesses per address and of wrong passwords per member, whichever route asks.
+  const guesses = createGuesses(deps);
+  const checkPassword = createPasswordCheck(deps, guesses);
   let expiryCheck: NodeJS.Timeout | undefined;
   const endExpiredSessions = () => {
     const ended = realtime.endExpiredSessions(clock.now());
@@ -90,7 +104,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     createRequestListener({
       routes: [
         ...healthRoutes(clock),
-        ...authRoutes(deps, { endSessionSockets: (sessionId, reason) => realtime.endSession(sessionId, reason), checkPassword }),
+        ...authRoutes(deps, { endSessionSockets: (sessionId, reason) => realtime.endSession(sessionId, reason), checkPassword, guesses }),
         ...integrationRoutes(deps, { baseUrl: () => baseUrl, clientLinksRevoked: (clientId) => realtime.pushes.clientLinksRevoked(clientId) }),
         ...bookingSyncRoutes(deps, {
           clientRenamed(clientId) {
@@ -100,7 +114,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
           appointmentsChanged: (clientId) => realtime.pushes.appointmentsUpdated(clientId),
         }),
         ...attachmentRoutes(deps),
-        ...receptionHttpRoutes(deps, { checkPassword }),
+        ...receptionHttpRoutes(deps, { checkPassword, guesses }),
         ...setupRoutes(deps),
       ],
       staticDir: config.staticDir,
@@ -115,6 +129,7 @@ export function createServer({ db, clock, config, log }: ServerOptions): InboxSe
     httpServer,
     io,
     deliveries,
+    hashing,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

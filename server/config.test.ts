@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORT } from '../shared/http';
+import { DEFAULT_GUESS_LIMITS } from './auth/guessLimits';
 import { parseConfig, type ConfigOutcome, type ServerConfig } from './config';
 
 const cwd = '/srv/inbox';
@@ -136,6 +137,33 @@ describe('parseConfig', () => {
     expect(errorOf(parseConfig([], { INBOX_SMS_URL: 'ftp://sms.example', INBOX_SMS_KEY: 'sms-key-0123456789' }, cwd))).toMatch(/^Invalid INBOX_SMS_URL: /);
     expect(errorOf(parseConfig([], { INBOX_SMTP_PORT: 'smtp' }, cwd))).toMatch(/^Invalid INBOX_SMTP_PORT: /);
     expect(errorOf(parseConfig([], { INBOX_WORKSPACE_COUNTRY: 'Britain' }, cwd))).toBe('Invalid INBOX_WORKSPACE_COUNTRY: must be a two-letter country code such as GB');
+  });
+
+  it('has default guessing limits, reads each from the environment, and refuses a bad one', () => {
+    expect(configOf(parseConfig([], {}, cwd)).guessLimits).toEqual(DEFAULT_GUESS_LIMITS);
+    const limits = configOf(
+      parseConfig([], {
+        INBOX_GUESS_WINDOW_MINUTES: '30',
+        INBOX_SIGN_IN_LIMIT_PER_EMAIL_AND_ADDRESS: '5',
+        INBOX_SIGN_IN_LIMIT_PER_EMAIL: '12',
+        INBOX_GUESS_LIMIT_PER_ADDRESS: '100',
+        INBOX_PASSWORD_CONFIRM_LIMIT: '6',
+        INBOX_PIN_LIMIT_PER_MEMBER: '3',
+        INBOX_PIN_LIMIT_PER_COMPUTER: '8',
+        INBOX_HASH_CONCURRENCY: '1',
+        INBOX_HASH_QUEUE_LIMIT: '64',
+        INBOX_HASH_QUEUE_LIMIT_PER_ADDRESS: '4',
+      }, cwd),
+    ).guessLimits;
+    expect(limits).toEqual({
+      windowMs: 30 * 60_000, signInPerEmailAndAddress: 5, signInPerEmail: 12, perAddress: 100, passwordConfirmPerMember: 6,
+      pinPerMember: 3, pinPerComputer: 8, hashConcurrency: 1, hashQueue: 64, hashQueuePerAddress: 4,
+    });
+    expect(errorOf(parseConfig([], { INBOX_PIN_LIMIT_PER_MEMBER: '0' }, cwd))).toBe('Invalid INBOX_PIN_LIMIT_PER_MEMBER: must be a whole number from 1 to 100');
+    expect(errorOf(parseConfig([], { INBOX_GUESS_LIMIT_PER_ADDRESS: 'lots' }, cwd))).toMatch(/^Invalid INBOX_GUESS_LIMIT_PER_ADDRESS: /);
+    // Hashing must leave libuv's threadpool a free thread for file reads (static pages).
+    expect(errorOf(parseConfig([], { INBOX_HASH_CONCURRENCY: '4' }, cwd))).toBe('Invalid INBOX_HASH_CONCURRENCY: must be a whole number from 1 to 3 (below UV_THREADPOOL_SIZE, 4)');
+    expect(configOf(parseConfig([], { INBOX_HASH_CONCURRENCY: '6', UV_THREADPOOL_SIZE: '8' }, cwd)).guessLimits.hashConcurrency).toBe(6);
   });
 
   it('answers --help with the usage text', () => {

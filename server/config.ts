@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_PORT } from '../shared/http';
+import { parseGuessLimits, type GuessLimits } from './auth/guessLimits';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './notifications/deliveryWorker';
 
 export type OwnerBootstrap = { email: string; name: string; password: string };
@@ -46,6 +47,8 @@ export type ServerConfig = {
   deliveryRetry: RetryPolicy;
   /** The folder of app installers and latest*.yml files served at /updates/; null: no feed. */
   updatesDir: string | null;
+  /** Password and PIN guessing limits, and how much hashing may run at once. */
+  guessLimits: GuessLimits;
 };
 
 export type ConfigOutcome =
@@ -89,6 +92,12 @@ export const USAGE = `Usage: server [options]
                             SMTP server for client emails (host and from needed)
   INBOX_SMS_URL, INBOX_SMS_KEY, INBOX_SMS_FROM
                             Text message provider: JSON POST with a Bearer key
+  INBOX_GUESS_WINDOW_MINUTES (15), INBOX_SIGN_IN_LIMIT_PER_EMAIL_AND_ADDRESS (10),
+  INBOX_SIGN_IN_LIMIT_PER_EMAIL (20), INBOX_GUESS_LIMIT_PER_ADDRESS (50),
+  INBOX_PASSWORD_CONFIRM_LIMIT (10), INBOX_PIN_LIMIT_PER_MEMBER (5),
+  INBOX_PIN_LIMIT_PER_COMPUTER (10), INBOX_HASH_CONCURRENCY (2),
+  INBOX_HASH_QUEUE_LIMIT (32), INBOX_HASH_QUEUE_LIMIT_PER_ADDRESS (8)
+                            Password/PIN guessing limits and hashing capacity
 
   Logs are JSON lines on stderr; SIGINT, SIGTERM or a {"type":"shutdown"} IPC message from a
   parent process shut the server down cleanly.`;
@@ -245,6 +254,8 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
   if ((values.smsUrl === undefined) !== (values.smsKey === undefined)) {
     return { kind: 'error', message: 'Set both INBOX_SMS_URL and INBOX_SMS_KEY to send text messages, or neither.' };
   }
+  const guessLimits = parseGuessLimits(env);
+  if (!guessLimits.ok) return { kind: 'error', message: guessLimits.message };
   const dataDir = resolve(cwd, values.dataDir);
   return {
     kind: 'config',
@@ -280,6 +291,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
       deliveryRetry: DEFAULT_RETRY_POLICY,
       updatesDir: values.updatesDir === null ? null : resolve(cwd, values.updatesDir),
       sessionExpiryCheckMs: SESSION_EXPIRY_CHECK_MS,
+      guessLimits: guessLimits.limits,
     },
   };
 }

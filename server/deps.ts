@@ -1,4 +1,5 @@
 // What every handler may use. createServer builds it once; tests build it around a temp file.
+import type { HashGate } from './auth/hashGate';
 import type { Clock } from './clock';
 import type { ServerConfig } from './config';
 import type { Logger } from './log';
@@ -9,4 +10,6 @@ export type ServerDeps = {
   clock: Clock;
   config: ServerConfig;
   log: Logger;
+  /** Every password and PIN hash goes through it, so hashing never crowds out the rest. */
+  hashing: HashGate;
 };

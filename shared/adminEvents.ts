@@ -47,6 +47,7 @@ export const auditActionSchema = z.enum([
   'member.setPassword',
   'reception.removeComputer',
   'client.update',
+  'security.lockout',
 ]);
 export const auditEntrySchema = z.object({
   id: idSchema,

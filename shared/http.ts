@@ -55,8 +55,10 @@ export const changePasswordRequestSchema = z.object({
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
-/** How many of the member's other sessions (other computers, browsers) were signed out. */
-export const changePasswordResponseSchema = z.object({ signedOutSessions: z.number().int().nonnegative() });
+/** How many of the member's other sessions (other computers, browsers) were signed out, and
+ * whether their quick-switch PIN was cleared with the old password. */
+export const changePasswordResponseSchema = z.object({ signedOutSessions: z.number().int().nonnegative(), pinCleared: z.boolean().optional() });
+export type ChangePasswordResponse = z.infer<typeof changePasswordResponseSchema>;
 
 export const setupStateSchema = z.object({
   /** The database has no workspace yet. */

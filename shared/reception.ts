@@ -40,10 +40,17 @@ const enteredPinSchema = z.string().regex(/^\d{1,16}$/, 'Enter your PIN (digits 
 const passwordSchema = z.string().min(1, 'Enter your password.').max(1024);
 const deviceTokenSchema = z.string().min(20).max(256);
 
+/** Why a member's PIN was taken away: a manager set their password or signed them out of all
+ * devices, or they changed their password themselves. */
+export const pinClearReasonSchema = z.enum(['password-reset', 'signed-out-everywhere', 'password-changed']);
+export type PinClearReason = z.infer<typeof pinClearReasonSchema>;
+
 export const pinStatusSchema = z.object({
   hasPin: z.boolean(),
   /** Too many wrong PINs: the PIN works again after a sign-in with email and password. */
   locked: z.boolean(),
+  /** Present while the member has no PIN because it was cleared (until they set a new one). */
+  cleared: z.object({ reason: pinClearReasonSchema, at: z.number().int() }).optional(),
 });
 export type PinStatus = z.infer<typeof pinStatusSchema>;
 
@@ -84,7 +91,9 @@ export const pinSignInRequestSchema = z.object({
 });
 export type PinSignInRequest = z.infer<typeof pinSignInRequestSchema>;
 
-/** Consecutive wrong PINs before a member's PIN locks until they sign in with their password. */
+/** Default PIN tries without a correct one before a member's PIN locks until they sign in with
+ * their password (the server's INBOX_PIN_LIMIT_PER_MEMBER may set another). */
 export const MEMBER_PIN_FAILURES_MAX = 5;
-/** Consecutive wrong PINs (any member) before a computer's quick switching locks. */
+/** Default PIN tries without a correct one (any member) before a computer's quick switching
+ * locks (the server's INBOX_PIN_LIMIT_PER_COMPUTER may set another). */
 export const DEVICE_PIN_FAILURES_MAX = 10;

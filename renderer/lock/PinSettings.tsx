@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { PIN_MAX_LENGTH, PIN_MIN_LENGTH } from '../../shared/reception';
 import { FormOutcome } from '../ui/FormOutcome';
 import { PasswordField } from '../ui/PasswordField';
+import { pinStatusText } from './pinStatusText';
 import { usePinSettings } from './usePinSettings';
 
 export function PinSettings() {
@@ -21,13 +22,7 @@ export function PinSettings() {
         password. Use {PIN_MIN_LENGTH} to {PIN_MAX_LENGTH} digits that others can't guess.
       </p>
       <p role="status" className="pin-settings__status">
-        {status === null
-          ? ''
-          : status.locked
-            ? 'Your PIN is locked after too many wrong tries. Signing in with your email and password unlocks it.'
-            : status.hasPin
-              ? 'You have a PIN.'
-              : "You haven't set a PIN yet."}
+        {pinStatusText(status)}
       </p>
       <form className="pin-settings__form" onSubmit={(event) => void form.save(event)} noValidate>
         <PasswordField

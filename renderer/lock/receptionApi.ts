@@ -1,7 +1,7 @@
 // The signed-in member's HTTP routes: quick switching (shared/reception.ts) and changing their
 // password, answering the shared Result shape. The server's messages for these routes are
 // written for the person at the screen, so they are shown as they are.
-import { changePasswordResponseSchema, routes, signInResponseSchema, type SignInResponse } from '../../shared/http';
+import { changePasswordResponseSchema, routes, signInResponseSchema, type ChangePasswordResponse, type SignInResponse } from '../../shared/http';
 import {
   pinStatusSchema,
   receptionDeviceSchema,
@@ -29,7 +29,7 @@ export function createReceptionApi(serverUrl: string, fetchImpl: typeof fetch = 
       callServer(serverUrl, { method: 'POST', path: receptionRoutes.roster, body: { deviceToken } }, rosterSchema, fetchImpl),
     pinSignIn: (deviceToken: string, memberId: number, pin: string): Promise<Result<SignInResponse>> =>
       callServer(serverUrl, { method: 'POST', path: receptionRoutes.pinSignIn, body: { deviceToken, memberId, pin } }, signInResponseSchema, fetchImpl),
-    changePassword: (token: string, currentPassword: string, newPassword: string): Promise<Result<{ signedOutSessions: number }>> =>
+    changePassword: (token: string, currentPassword: string, newPassword: string): Promise<Result<ChangePasswordResponse>> =>
       callServer(serverUrl, { method: 'POST', path: routes.changePassword, token, body: { currentPassword, newPassword } }, changePasswordResponseSchema, fetchImpl),
   };
 }

@@ -5,8 +5,9 @@ import { FormOutcome } from '../ui/FormOutcome';
 import { PasswordField } from '../ui/PasswordField';
 import { usePasswordSettings } from './usePasswordSettings';
 
-export function PasswordSettings() {
-  const form = usePasswordSettings();
+/** `onPinCleared`: the change took the member's PIN away too (the PIN card shows it again). */
+export function PasswordSettings({ onPinCleared }: { onPinCleared?: () => void }) {
+  const form = usePasswordSettings(onPinCleared);
   const titleId = useId();
 
   return (

@@ -1,7 +1,7 @@
 // Profile: the member's own notification preferences for client messages (R10), saved on the
 // server so every device they are signed in on follows at once; their quick-switch PIN and
 // their password.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatMinuteOfDay, parseMinuteOfDay, type NotificationPrefs } from '../../shared/profile';
 import { PinSettings } from '../lock/PinSettings';
 import { PasswordSettings } from './PasswordSettings';
@@ -15,6 +15,8 @@ export function ProfilePage() {
   const { session } = useStaff();
   const form = useProfileForm();
   const { saved } = form;
+  // A password change clears the PIN: the PIN card is mounted afresh to show why.
+  const [pinCardVersion, setPinCardVersion] = useState(0);
   return (
     <SettingsPage title="Profile" lead={`${session.member.name} · ${session.member.email}`}>
       {saved ? (
@@ -24,8 +26,8 @@ export function ProfilePage() {
           Loading your preferences…
         </p>
       )}
-      <PinSettings />
-      <PasswordSettings />
+      <PinSettings key={pinCardVersion} />
+      <PasswordSettings onPinCleared={() => setPinCardVersion((version) => version + 1)} />
     </SettingsPage>
   );
 }

@@ -1,6 +1,6 @@
 // Changing one's own password: the current one (a colleague at an unlocked screen can't), the
 // new one twice. The server signs out every other session of the member, so the form says how
-// many.
+// many, and clears their quick-switch PIN, so the form says so and the PIN card is told.
 import { useState, type FormEvent } from 'react';
 import { changePasswordRequestSchema } from '../../shared/http';
 import { serverErrorText } from '../api/callServer';
@@ -10,7 +10,7 @@ import { useSubmission } from '../ui/useSubmission';
 const signedOutText = (count: number) =>
   count === 0 ? '' : ` ${count === 1 ? '1 other session was' : `${count} other sessions were`} signed out.`;
 
-export function usePasswordSettings() {
+export function usePasswordSettings(onPinCleared: () => void = () => {}) {
   const { api, sessionToken } = useReception();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
@@ -28,7 +28,9 @@ export function usePasswordSettings() {
       if (!result.ok) return { error: serverErrorText(result.error) };
       setNewPassword('');
       setConfirmPassword('');
-      return { saved: `Your password is changed. Use it the next time you sign in.${signedOutText(result.data.signedOutSessions)}` };
+      if (result.data.pinCleared) onPinCleared();
+      const pinText = result.data.pinCleared ? ' Your quick-switch PIN was cleared with the old password: set a new one above.' : '';
+      return { saved: `Your password is changed. Use it the next time you sign in.${signedOutText(result.data.signedOutSessions)}${pinText}` };
     });
   };
 

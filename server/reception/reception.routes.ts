@@ -1,14 +1,13 @@
 // Quick switching on a shared reception computer, over HTTP like the password sign-in. A member
 // sets a PIN (with their password); a password sign-in registers the computer as a reception
 // device of one location; on that computer, members of that location pick their name and
-// enter their PIN to get a normal session of their own. Wrong PINs are counted per member and
-// per device, and at the limit only a password sign-in unlocks again. Deny by default: every
-// route names the token it needs and refuses without it.
+// enter their PIN to get a normal session of their own. PIN tries are counted per member, per
+// device and per address when admitted, before the hash; at the member's or device's limit only
+// a password sign-in unlocks again. Deny by default: every route names the token it needs and
+// refuses without it.
 import type { Location } from '../../shared/domain';
 import type { SignInResponse } from '../../shared/http';
 import {
-  DEVICE_PIN_FAILURES_MAX,
-  MEMBER_PIN_FAILURES_MAX,
   pinSignInRequestSchema,
   receptionRoutes,
   registerDeviceRequestSchema,
@@ -19,8 +18,8 @@ import {
   type ReceptionDevice,
   type Roster,
 } from '../../shared/reception';
-import { createAttemptLimiter } from '../auth/attemptLimiter';
-import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from '../auth/password';
+import type { Guesses } from '../auth/guesses';
+import { dummyPasswordHash, needsRehash } from '../auth/password';
 import type { StaffSession } from '../auth/sessions.repository';
 import type { PasswordCheck } from '../auth/passwordCheck';
 import { startSession } from '../auth/startSession';
@@ -30,7 +29,6 @@ import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
 import type { ReceptionDeviceRecord } from './reception.repository';
 
-const LIMIT_WINDOW_MS = 15 * 60 * 1000;
 /** Unknown device tokens tried from one address before it must wait (guessing tokens is futile,
  * but each try still costs a lookup). */
 const MAX_UNKNOWN_DEVICES_PER_ADDRESS = 30;
@@ -39,9 +37,10 @@ const notSignedIn = () => new HttpError(401, 'unauthenticated', 'You are not sig
 const notAReceptionComputer = () =>
   new HttpError(401, 'unauthenticated', "This computer isn't set up for quick switching. Sign in with your email and password.");
 
-export function receptionHttpRoutes(deps: ServerDeps, { checkPassword }: { checkPassword: PasswordCheck }): Route[] {
-  const { repos, clock } = deps;
-  const unknownDevices = createAttemptLimiter({ maxFailures: MAX_UNKNOWN_DEVICES_PER_ADDRESS, windowMs: LIMIT_WINDOW_MS, clock });
+export function receptionHttpRoutes(deps: ServerDeps, { checkPassword, guesses }: { checkPassword: PasswordCheck; guesses: Guesses }): Route[] {
+  const { repos, clock, config } = deps;
+  const limits = { member: config.guessLimits.pinPerMember, device: config.guessLimits.pinPerComputer };
+  const unknownDevices = guesses.limiter(MAX_UNKNOWN_DEVICES_PER_ADDRESS);
 
   function sessionOf(request: ApiRequest): StaffSession {
     const token = bearerToken(request.req.headers.authorization);
@@ -59,7 +58,8 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword }: { check
     }
     const device = repos.reception.deviceByTokenHash(hashToken(deviceToken));
     if (!device) {
-      unknownDevices.recordFailure(ip);
+      // Counted after the lookup: it is quick, and nothing can come in between.
+      unknownDevices.admit(ip);
       throw notAReceptionComputer();
     }
     return device;
@@ -87,22 +87,27 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword }: { check
   }
 
   function pinStatus(request: ApiRequest): PinStatus {
-    const pin = repos.reception.pinOf(sessionOf(request).memberId);
-    return { hasPin: pin !== null, locked: pin?.locked ?? false };
+    const memberId = sessionOf(request).memberId;
+    const pin = repos.reception.pinOf(memberId);
+    const cleared = pin ? null : repos.reception.pinClearance(memberId);
+    return { hasPin: pin !== null, locked: pin?.locked ?? false, ...(cleared ? { cleared } : {}) };
   }
 
   async function setPin(request: ApiRequest): Promise<PinStatus> {
     const session = sessionOf(request);
     const { pin, password } = parseOrThrow(setPinRequestSchema, await request.readJson());
-    await checkPassword(session.memberId, password);
-    repos.reception.setPin(session.memberId, await hashPassword(pin), clock.now());
+    await checkPassword(session.memberId, password, request.ip);
+    const pinHash = await deps.hashing.hash(request.ip, pin);
+    // The awaits let a sign-out everywhere or a password reset in: this session must still be live.
+    sessionOf(request);
+    repos.reception.setPin(session.memberId, pinHash, clock.now());
     return { hasPin: true, locked: false };
   }
 
   async function removePin(request: ApiRequest): Promise<PinStatus> {
     const session = sessionOf(request);
     const { password } = parseOrThrow(removePinRequestSchema, await request.readJson());
-    await checkPassword(session.memberId, password);
+    await checkPassword(session.memberId, password, request.ip);
     repos.reception.removePin(session.memberId);
     return { hasPin: false, locked: false };
   }
@@ -136,11 +141,15 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword }: { check
 
   async function pinSignIn(request: ApiRequest): Promise<SignInResponse> {
     const { deviceToken, memberId, pin } = parseOrThrow(pinSignInRequestSchema, await request.readJson());
-    const device = deviceOf(request.ip, deviceToken);
-    if (device.locked) {
-      throw new HttpError(429, 'rate_limited', 'Too many wrong PINs on this computer. Sign in with your email and password to switch on PINs again.', {
+    const address = request.ip;
+    const device = deviceOf(address, deviceToken);
+    const deviceLocked = () =>
+      new HttpError(429, 'rate_limited', 'Too many wrong PINs on this computer. Sign in with your email and password to switch on PINs again.', {
         lockout: 'device',
       });
+    if (device.locked || device.failedAttempts >= limits.device) {
+      guesses.refused(`device ${device.id}`, 'PIN refused: computer locked', { memberId, deviceId: device.id, address });
+      throw deviceLocked();
     }
     const location = locationOf(device.locationId);
     const member = repos.team.memberById(memberId);
@@ -148,35 +157,65 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword }: { check
     const storedPin = repos.reception.pinOf(memberId);
     const worksHere = (role: string) => role === 'owner' || repos.team.assignedLocationIds(memberId).includes(location.id);
     if (!credentials || !storedPin || !worksHere(credentials.role)) {
-      // Same work as a real check, so the answer's timing says nothing about the member.
-      await verifyPassword(pin, dummyPasswordHash());
+      // Same work as a real check, so the answer's timing says nothing about the member; it is
+      // still a try from this address.
+      const admission = guesses.admit({ kind: 'PIN', address, member: null, counters: [] });
+      await admission.run((hasher) => hasher.verify(pin, dummyPasswordHash()));
+      admission.failed();
       throw new HttpError(403, 'forbidden', `Quick switching here is for team members of ${location.name} who have set a PIN.`);
     }
-    if (storedPin.locked) {
-      throw new HttpError(429, 'rate_limited', `Too many wrong PINs for ${credentials.name}. Sign in with your email and password to use your PIN again.`, {
-        lockout: 'member',
-      });
-    }
-    if (!(await verifyPassword(pin, storedPin.pinHash))) {
-      const outcome = repos.reception.recordWrongPin(memberId, device.id, { member: MEMBER_PIN_FAILURES_MAX, device: DEVICE_PIN_FAILURES_MAX }, clock.now());
-      const left = MEMBER_PIN_FAILURES_MAX - outcome.memberFailures;
-      const message = outcome.memberLocked
-        ? `Wrong PIN. ${credentials.name}'s PIN is now locked: sign in with your email and password to use it again.`
-        : outcome.deviceLocked
-          ? 'Wrong PIN. Too many wrong PINs on this computer: sign in with your email and password to switch on PINs again.'
-          : `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before the PIN locks.`;
-      throw new HttpError(401, 'unauthenticated', message, { triesLeft: Math.max(left, 0) });
-    }
-    const rehashed = needsRehash(storedPin.pinHash) ? await hashPassword(pin) : null;
-    // Other requests ran during the awaits: the PIN just checked must still be the member's
-    // and the computer still set up (a change or removal meanwhile wins). Nothing awaits below.
-    const current = repos.reception.pinOf(memberId);
+    const who = { id: credentials.id, name: credentials.name };
+    // Counted against the member and this computer (in the database) and the address, before
+    // the hash. A PIN at its limit is refused without being looked at, right or wrong alike.
+    const admission = guesses.admit({
+      kind: 'PIN',
+      address,
+      member: who,
+      counters: [],
+      alsoAdmit() {
+        const admitted = repos.reception.admitPinTry(memberId, device.id, limits);
+        if (admitted === 'admitted') return null;
+        const fields = { memberId, deviceId: device.id, address };
+        if (admitted === 'device') guesses.refused(`device ${device.id}`, 'PIN refused: computer locked', fields);
+        else guesses.refused(`member ${memberId}`, 'PIN refused: PIN locked', fields);
+        if (admitted === 'device') return deviceLocked();
+        return new HttpError(429, 'rate_limited', `Too many wrong PINs for ${credentials.name}. Sign in with your email and password to use your PIN again.`, {
+          lockout: 'member',
+        });
+      },
+    });
+    const checked = await admission.run(async (hasher) => {
+      if (!(await hasher.verify(pin, storedPin.pinHash))) return null;
+      return { rehashed: needsRehash(storedPin.pinHash) ? await hasher.hash(pin) : null };
+    });
+    // Other requests ran during the awaits. A removed computer answers as one for every try.
+    // A PIN changed or cleared meanwhile makes even the right old PIN a wrong one, answered as
+    // such: the answer never tells a right PIN from a wrong one except by signing in.
     const stillSetUp = repos.reception.deviceByTokenHash(hashToken(deviceToken));
-    if (!current || current.pinHash !== storedPin.pinHash || current.locked || !stillSetUp || stillSetUp.locked) {
-      throw new HttpError(409, 'conflict', 'This PIN or computer was changed just now. Try again.');
+    if (!stillSetUp) {
+      admission.failed();
+      throw notAReceptionComputer();
     }
+    const current = repos.reception.pinOf(memberId);
+    if (!checked || !current || current.pinHash !== storedPin.pinHash) {
+      admission.failed();
+      const outcome = repos.reception.recordWrongPin(memberId, device.id, limits, clock.now());
+      if (outcome.memberLockedNow) guesses.lockedOut('PIN', who, address, "member's PIN");
+      if (outcome.deviceLockedNow) guesses.lockedOut('PIN', who, address, `reception computer at ${location.name}`);
+      const left = Math.max(limits.member - outcome.memberFailures, 0);
+      const message =
+        left === 0
+          ? `Wrong PIN. ${credentials.name}'s PIN is now locked: sign in with your email and password to use it again.`
+          : outcome.deviceLockedNow
+            ? 'Wrong PIN. Too many wrong PINs on this computer: sign in with your email and password to switch on PINs again.'
+            : `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before the PIN locks.`;
+      throw new HttpError(401, 'unauthenticated', message, { triesLeft: left });
+    }
+    // Admitted before any lock, so it is honoured even if other tries locked the PIN or the
+    // computer meanwhile: the limit counts it among the tries allowed.
+    admission.succeeded();
     repos.transaction(() => {
-      if (rehashed) repos.reception.replacePinHash(memberId, storedPin.pinHash, rehashed);
+      if (checked.rehashed) repos.reception.replacePinHash(memberId, storedPin.pinHash, checked.rehashed);
       repos.reception.clearPinFailures(memberId);
       repos.reception.clearDeviceFailures(device.id);
     });

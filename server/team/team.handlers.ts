@@ -1,5 +1,6 @@
 // Settings → Team (R7, R8, R12): permission groups, adding team members, who is in which, where
-// they work, and signing a member out everywhere. Every change is audited in the transaction that makes it.
+// they work, and signing a member out everywhere (which, like setting their password, also ends
+// their quick-switch PIN). Every change is audited in the transaction that makes it.
 // Changes reach a member's sessions at their next sign-in (R8), or at once after a sign-out
 // everywhere; every manager's Team page gets the changed team at once.
 import type { PermissionGroup, Team, TeamMember } from '../../shared/adminEvents';
@@ -9,7 +10,6 @@ import type { NewAuditEntry } from '../audit/audit.repository';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffRequestContext } from '../realtime/on';
 import type { StaffSocket } from '../realtime/types';
-import { hashPassword } from '../auth/password';
 import type { Repositories } from '../repositories';
 
 /** Reply without Access is not possible (R7): refused rather than silently dropped. */
@@ -49,7 +49,13 @@ function checkMembership(repos: Repositories, groupId: number, requested: readon
   return { locationIds };
 }
 
-export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
+export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes, hashing }: RealtimeContext): void {
+  /** Through the hash gate like every password hash; a full gate answers busy. */
+  const hashNewPassword = async (password: string): Promise<string | Err> => {
+    const slot = hashing.reserve(socket.handshake.address);
+    if (!slot) return err('rate_limited', 'The server is busy checking sign-ins. Try again in a few seconds.');
+    return slot.run((hasher) => hasher.hash(password));
+  };
   const audited = (context: StaffRequestContext, entry: Omit<NewAuditEntry, 'at' | 'actor'>) =>
     repos.audit.record({ ...entry, at: clock.now(), actor: { id: context.session.memberId, name: context.memberName } });
   const team = (): Team => ({ groups: repos.groups.list(), members: repos.team.list(), locations: repos.workspace.locations() });
@@ -113,7 +119,8 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
       return err('conflict', message, [{ path: 'email', message }]);
     };
     if (repos.team.credentialsByEmail(payload.email)) return emailTaken();
-    const passwordHash = await hashPassword(payload.password);
+    const passwordHash = await hashNewPassword(payload.password);
+    if (typeof passwordHash !== 'string') return passwordHash;
     const created = repos.transaction(() => {
       // Checked again: another manager may have added the email while the password was hashed.
       if (repos.team.credentialsByEmail(payload.email)) return null;
@@ -162,13 +169,21 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
       return err('forbidden', "Only a workspace owner can set an owner's password.");
     }
     const checked = repos.team.credentialsByEmail(member.email)?.passwordHash;
-    const passwordHash = await hashPassword(payload.password);
+    const passwordHash = await hashNewPassword(payload.password);
+    if (typeof passwordHash !== 'string') return passwordHash;
     const ended = repos.transaction(() => {
       // Unless the password changed while this one was hashed: then the newer one stays.
       if (checked === undefined || !repos.team.replacePasswordHash(member.id, checked, passwordHash)) return null;
       const sessionIds = repos.sessions.revokeAllOfMember(member.id, clock.now());
+      // Their PIN ends too: whoever may have learned the password may know it (they set a new one).
+      const pinCleared = repos.reception.clearPin(member.id, 'password-reset', clock.now());
       // Never the password itself, nor its hash.
-      audited(context, { action: 'member.setPassword', subject: `Team member ${member.name}`, before: null, after: { endedSessions: sessionIds.length } });
+      audited(context, {
+        action: 'member.setPassword',
+        subject: `Team member ${member.name}`,
+        before: null,
+        after: { endedSessions: sessionIds.length, pinCleared },
+      });
       return sessionIds;
     });
     if (ended === null) return err('conflict', `${member.name}'s password was changed just now. Check with them before setting it again.`);
@@ -185,11 +200,13 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
     }
     const ended = repos.transaction(() => {
       const sessionIds = repos.sessions.revokeAllOfMember(member.id, clock.now());
+      // A PIN would let them straight back in at any reception computer: it ends too.
+      const pinCleared = repos.reception.clearPin(member.id, 'signed-out-everywhere', clock.now());
       audited(context, {
         action: 'member.signOutEverywhere',
         subject: `Team member ${member.name}`,
         before: { activeSessions: sessionIds.length },
-        after: { activeSessions: 0 },
+        after: { activeSessions: 0, ...(pinCleared ? { pinCleared } : {}) },
       });
       return sessionIds;
     });

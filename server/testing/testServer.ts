@@ -10,7 +10,7 @@ import { CLIENT_NAMESPACE, type ClientRequestName, type ClientRequestResult } fr
 import { routes, signInResponseSchema, type SignInResponse } from '../../shared/http';
 import type { Result } from '../../shared/result';
 import type { StaffRequestName, StaffRequestResult } from '../../shared/staffEvents';
-import { createServer, type InboxServer } from '../app';
+import { createServer, type InboxServer, type ServerOptions } from '../app';
 import { hashToken, newToken } from '../auth/tokens';
 import { ManualClock } from '../clock';
 import { parseConfig, type ServerConfig } from '../config';
@@ -82,7 +82,7 @@ export function connectSocket(url: string, auth: { token: string }, namespace = 
   });
 }
 
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: Pick<ServerOptions, 'hasher'> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'inbox-test-'));
   writeStaticFixture(dir);
   const config = testConfig(dir, overrides);
@@ -92,7 +92,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   const clock = new ManualClock(TEST_START);
   const demo = seedDemo(repos, clock.now());
   const log = createMemoryLogger();
-  const server = createServer({ db, clock, config, log });
+  const server = createServer({ db, clock, config, log, ...options });
   const url = await server.listen();
   const sockets: Socket[] = [];
 

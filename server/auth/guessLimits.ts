@@ -2,7 +2,8 @@
 // from INBOX_* environment variables with safe defaults; config.ts folds them into ServerConfig.
 import { z } from 'zod';
 import { DEVICE_PIN_FAILURES_MAX, MEMBER_PIN_FAILURES_MAX } from '../../shared/reception';
-import type { Env } from '../config';
+/** The process environment, as the server's configuration reads it. */
+type Env = Record<string, string | undefined>;
 
 export type GuessLimits = {
   /** The window the in-memory counts below run over (PIN counts are "in a row", not windowed). */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_PORT } from '../shared/http';
+import { LIMITS_USAGE, parseClientLimits, type ClientLimitsConfig } from './limits/limitsConfig';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './notifications/deliveryWorker';
 
 export type OwnerBootstrap = { email: string; name: string; password: string };
@@ -44,6 +45,8 @@ export type ServerConfig = {
   sms: SmsConfig | null;
   /** Delivery retries: first delay (doubling), longest delay, attempts, poll interval. */
   deliveryRetry: RetryPolicy;
+  /** Client message and upload limits, client link lifetime, attachment storage quota. */
+  clientLimits: ClientLimitsConfig;
 };
 
 export type ConfigOutcome =
@@ -85,6 +88,7 @@ export const USAGE = `Usage: server [options]
                             SMTP server for client emails (host and from needed)
   INBOX_SMS_URL, INBOX_SMS_KEY, INBOX_SMS_FROM
                             Text message provider: JSON POST with a Bearer key
+${LIMITS_USAGE}
 
   Logs are JSON lines on stderr; SIGINT, SIGTERM or a {"type":"shutdown"} IPC message from a
   parent process shut the server down cleanly.`;
@@ -237,6 +241,8 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
   if ((values.smsUrl === undefined) !== (values.smsKey === undefined)) {
     return { kind: 'error', message: 'Set both INBOX_SMS_URL and INBOX_SMS_KEY to send text messages, or neither.' };
   }
+  const clientLimits = parseClientLimits(env);
+  if (!clientLimits.ok) return { kind: 'error', message: clientLimits.message };
   const dataDir = resolve(cwd, values.dataDir);
   return {
     kind: 'config',
@@ -271,6 +277,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
       sms: values.smsUrl && values.smsKey ? { url: values.smsUrl, key: values.smsKey, from: values.smsFrom ?? null } : null,
       deliveryRetry: DEFAULT_RETRY_POLICY,
       sessionExpiryCheckMs: SESSION_EXPIRY_CHECK_MS,
+      clientLimits: clientLimits.limits,
     },
   };
 }

@@ -47,6 +47,7 @@ export const auditActionSchema = z.enum([
   'member.setPassword',
   'reception.removeComputer',
   'client.update',
+  'storage.warning',
 ]);
 export const auditEntrySchema = z.object({
   id: idSchema,
@@ -129,6 +130,16 @@ export const adminRequests = {
   'reception:list-computers': { payload: z.object({}), result: z.object({ items: z.array(receptionComputerSchema) }) },
   /** Stops a computer switching by PIN (lost, sold, moved): it needs a password sign-in again. */
   'reception:remove-computer': { payload: z.object({ computerId: idSchema }), result: z.object({ removed: z.literal(true) }) },
+  /** Attachment storage against the workspace's quota, for the owners' warning banner. */
+  'storage:get': {
+    payload: z.object({}),
+    result: z.object({
+      usedBytes: z.number().int().nonnegative(),
+      quotaBytes: z.number().int().positive(),
+      /** Owners are warned from here on. */
+      warnAtBytes: z.number().int().nonnegative(),
+    }),
+  },
   'audit:list': {
     payload: z.object({ beforeId: idSchema.optional(), limit: z.number().int().min(1).max(100).optional() }),
     result: z.object({ items: z.array(auditEntrySchema), hasMore: z.boolean() }),

@@ -23,6 +23,7 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'member.setPassword': "Set a team member's password",
   'reception.removeComputer': 'Removed a reception computer from quick switching',
   'client.update': "Changed a client's details",
+  'storage.warning': 'Attachment storage passed 80 % of its limit',
 };
 
 const GRANT_KEYS: readonly string[] = ['accessChats', 'replyChats', 'manageSettings', 'manageTeam', 'viewAuditLog'];

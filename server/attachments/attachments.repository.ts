@@ -78,7 +78,7 @@ export function createAttachmentRepository(db: Database) {
   const selectStoredBytes = db.prepare<[], { total_bytes: number }>('SELECT total_bytes FROM attachment_storage WHERE id = 1');
   const selectUploadedSince = db.prepare<[string, number], { bytes: number; oldest: number | null }>(
     `SELECT total(size) AS bytes, min(created_at) AS oldest FROM attachments
-      WHERE sender_key = ? AND created_at >= ?`,
+      WHERE sender_key = ? AND created_at > ?`,
   );
 
   return {
@@ -122,7 +122,7 @@ export function createAttachmentRepository(db: Database) {
     storedBytes(): number {
       return selectStoredBytes.get()?.total_bytes ?? 0;
     },
-    /** What one sender uploaded from `since` on (sent or not), and when the oldest of it was. */
+    /** What one sender uploaded after `since` (sent or not), and when the oldest of it was. */
     uploadedSince(senderKey: string, since: number): { bytes: number; oldest: number | null } {
       return selectUploadedSince.get(senderKey, since) ?? { bytes: 0, oldest: null };
     },

@@ -2,7 +2,7 @@
 // client token. Uploads: staff need Reply to client chats; the type comes from the bytes.
 // Downloads: staff with Access at the conversation's location, or the conversation's client;
 // an upload not sent yet only to whoever uploaded it.
-import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../shared/domain';
+import type { Attachment } from '../../shared/domain';
 import { routes } from '../../shared/http';
 import { can } from '../../shared/permissions';
 import type { StaffSession } from '../auth/sessions.repository';

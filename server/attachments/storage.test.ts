@@ -61,13 +61,12 @@ describe('storage quota', () => {
     // Past the quota: refused before the body is read, nothing stored.
     const before = t.fingerprint();
     const left = quota - storedBytes();
-    for (const token of [priyaToken, client]) {
+    const staffMessage = `The workspace's attachment storage is full (${Math.round((quota / (1024 * 1024)) * 10) / 10} MB). Files can be sent again once the limit is raised on the inbox server.`;
+    const clientMessage = "The salon can't take more files right now. You can still send messages without files.";
+    for (const [token, message] of [[priyaToken, staffMessage], [client, clientMessage]] as const) {
       const refused = await t.upload(token, pdfOf(left + 1), 'too-much.pdf');
       expect(refused.status).toBe(507);
-      expect(((await refused.json()) as { error: unknown }).error).toEqual({
-        code: 'unavailable',
-        message: `The workspace's attachment storage is full (${Math.round((quota / (1024 * 1024)) * 10) / 10} MB). Files can be sent again once the limit is raised on the inbox server.`,
-      });
+      expect(((await refused.json()) as { error: unknown }).error).toEqual({ code: 'unavailable', message });
     }
     expect(t.fingerprint()).toEqual(before);
     owner.close();

@@ -27,8 +27,13 @@ export function createUploadAllowance({ repos, clock, config }: Pick<ServerDeps,
   let reservedTotal = 0;
   const reservedByClient = new Map<number, number>();
 
-  function storageFull(): HttpError {
-    return new HttpError(507, 'unavailable', `The workspace's attachment storage is full (${megabytes(storageQuotaBytes)}). Files can be sent again once the limit is raised on the inbox server.`);
+  /** Staff learn what to do about it; a client only that files cannot be taken now. */
+  function storageFull(uploader: Uploader): HttpError {
+    const message =
+      uploader.kind === 'staff'
+        ? `The workspace's attachment storage is full (${megabytes(storageQuotaBytes)}). Files can be sent again once the limit is raised on the inbox server.`
+        : "The salon can't take more files right now. You can still send messages without files.";
+    return new HttpError(507, 'unavailable', message);
   }
 
   function dailyLimitReached(oldest: number | null, now: number): HttpError {
@@ -50,7 +55,7 @@ export function createUploadAllowance({ repos, clock, config }: Pick<ServerDeps,
     reserve(uploader: Uploader, senderKey: string, declaredBytes: number | null): Reservation {
       const now = clock.now();
       let room = storageQuotaBytes - repos.attachments.storedBytes() - reservedTotal;
-      if (room <= 0) throw storageFull();
+      if (room <= 0) throw storageFull(uploader);
       let dailyRoom = Number.POSITIVE_INFINITY;
       if (uploader.kind === 'client') {
         const today = repos.attachments.uploadedSince(senderKey, now - DAY_MS);
@@ -59,7 +64,7 @@ export function createUploadAllowance({ repos, clock, config }: Pick<ServerDeps,
           throw dailyLimitReached(today.oldest, now);
         }
       }
-      if (declaredBytes !== null && declaredBytes <= ATTACHMENT_MAX_BYTES && declaredBytes > room) throw storageFull();
+      if (declaredBytes !== null && declaredBytes <= ATTACHMENT_MAX_BYTES && declaredBytes > room) throw storageFull(uploader);
       room = Math.min(room, dailyRoom);
       const wanted = Math.min(declaredBytes ?? ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_BYTES, room);
       const limit = declaredBytes !== null && declaredBytes > ATTACHMENT_MAX_BYTES ? ATTACHMENT_MAX_BYTES : wanted;

@@ -43,8 +43,8 @@ const count = (label: string, max: number) =>
   z.coerce.number({ error: `must be a number of ${label}` }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 
 const limitsSchema = z.object({
-  INBOX_CLIENT_MESSAGES_PER_MINUTE: count('messages', 10_000),
-  INBOX_CLIENT_UPLOADS_PER_MINUTE: count('uploads', 10_000),
+  INBOX_CLIENT_MESSAGES_PER_MINUTE: count('messages', 1_000_000),
+  INBOX_CLIENT_UPLOADS_PER_MINUTE: count('uploads', 1_000_000),
   INBOX_CLIENT_UPLOAD_MB_PER_DAY: count('MB', 1024 * 1024),
   INBOX_CLIENT_LINK_DAYS: count('days', 3650),
   INBOX_ATTACHMENT_STORAGE_MB: count('MB', 1024 * 1024 * 1024),

@@ -1,4 +1,4 @@
-// Offline and lossless (issue 5): replies written while the server is unreachable wait in the
+// Offline and lossless: replies written while the server is unreachable wait in the
 // outbox — through a reload — and are delivered exactly once when the connection is back; a
 // manager's offline group edits apply on reconnect, and a clash with another manager's newer
 // save is shown side by side for the manager to resolve.

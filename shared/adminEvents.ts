@@ -77,16 +77,19 @@ const groupNameSchema = z.string().trim().min(1, 'Give the group a name.').max(G
 
 export const adminRequests = {
   'settings:update': {
+    permission: 'settings.manage',
     payload: z.object({ settings: workspaceSettingsSchema, baseVersion: z.number().int().nonnegative() }),
     result: settingsStateSchema,
   },
-  'settings:get': { payload: z.object({}), result: settingsStateSchema },
-  'team:get': { payload: z.object({}), result: teamSchema },
+  'settings:get': { permission: 'settings.manage', payload: z.object({}), result: settingsStateSchema },
+  'team:get': { permission: 'team.manage', payload: z.object({}), result: teamSchema },
   'group:create': {
+    permission: 'team.manage',
     payload: z.object({ name: groupNameSchema, grants: groupGrantsSchema }),
     result: permissionGroupSchema,
   },
   'group:update': {
+    permission: 'team.manage',
     payload: z.object({
       groupId: idSchema,
       name: groupNameSchema,
@@ -98,6 +101,7 @@ export const adminRequests = {
   /** A new team member (never an owner) with the password they first sign in with; they can
    * change it on their Profile page. */
   'member:create': {
+    permission: 'team.manage',
     payload: z.object({
       name: z.string().trim().min(1, 'Give their name.').max(120),
       email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(254),
@@ -108,6 +112,7 @@ export const adminRequests = {
     result: teamMemberSchema,
   },
   'member:update': {
+    permission: 'team.manage',
     payload: z.object({
       memberId: idSchema,
       groupId: idSchema,
@@ -119,19 +124,23 @@ export const adminRequests = {
   /** A forgotten password: the manager sets a new one to hand over (the member can change it on
    * their Profile page); every session of the member ends. */
   'member:set-password': {
+    permission: 'team.manage',
     payload: z.object({ memberId: idSchema, password: newPasswordSchema }),
     result: z.object({ endedSessions: z.number().int().nonnegative() }),
   },
   'member:sign-out-everywhere': {
+    permission: 'team.manage',
     payload: z.object({ memberId: idSchema }),
     result: z.object({ endedSessions: z.number().int().nonnegative() }),
   },
   /** Computers set up for quick switching, newest first. */
-  'reception:list-computers': { payload: z.object({}), result: z.object({ items: z.array(receptionComputerSchema) }) },
+  'reception:list-computers': { permission: 'team.manage', payload: z.object({}), result: z.object({ items: z.array(receptionComputerSchema) }) },
   /** Stops a computer switching by PIN (lost, sold, moved): it needs a password sign-in again. */
-  'reception:remove-computer': { payload: z.object({ computerId: idSchema }), result: z.object({ removed: z.literal(true) }) },
-  /** Attachment storage against the workspace's quota, for the owners' warning banner. */
+  'reception:remove-computer': { permission: 'team.manage', payload: z.object({ computerId: idSchema }), result: z.object({ removed: z.literal(true) }) },
+  /** Attachment storage against the workspace's quota, for the owners' warning banner (owners
+   * only, like the audit log where the warning is also recorded). */
   'storage:get': {
+    permission: 'audit.view',
     payload: z.object({}),
     result: z.object({
       usedBytes: z.number().int().nonnegative(),
@@ -141,6 +150,7 @@ export const adminRequests = {
     }),
   },
   'audit:list': {
+    permission: 'audit.view',
     payload: z.object({ beforeId: idSchema.optional(), limit: z.number().int().min(1).max(100).optional() }),
     result: z.object({ items: z.array(auditEntrySchema), hasMore: z.boolean() }),
   },

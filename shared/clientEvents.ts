@@ -9,12 +9,13 @@ import {
   idSchema,
   locationSchema,
   messageSchema,
+  messagePageSchema,
   messageBodySchema,
   attachmentIdsSchema,
   pageLimitSchema,
   timestampSchema,
 } from './domain';
-import type { PushEvents, RequestEvents } from './protocol';
+import type { PushDeclaration, PushEvents, RequestEvents } from './protocol';
 import { ownNotificationsPushes, ownNotificationsRequests } from './clientProfile';
 
 export const CLIENT_NAMESPACE = '/client';
@@ -55,7 +56,7 @@ export const clientRequests = {
       beforeId: idSchema.optional(),
       limit: pageLimitSchema.optional(),
     }),
-    result: z.object({ items: z.array(messageSchema), hasMore: z.boolean() }),
+    result: messagePageSchema,
   },
   /** Send from an appointment; starts the conversation with its location if there is none. */
   'message:send': {
@@ -99,6 +100,17 @@ export const clientPushes = {
 
 type Requests = typeof clientRequests;
 type Pushes = typeof clientPushes;
+type ClientSyncField = Exclude<keyof z.infer<(typeof clientSyncRequests)['sync:since']['result']>, 'position' | 'hasMore'>;
+
+/** Every client push's audience and catch-up (see staffPushDeclarations). */
+export const clientPushDeclarations = {
+  'message:created': { audience: 'client', catchUp: { replayedBy: 'sync:since', field: 'messages' } },
+  'conversation:read': { audience: 'client', catchUp: { replayedBy: 'sync:since', field: 'reads' } },
+  'typing:updated': { audience: 'client', catchUp: { exempt: 'Momentary: a typing indicator missed while away is already out of date.' } },
+  'settings:updated': { audience: 'all-clients', catchUp: { replayedBy: 'sync:since', field: 'messagingEnabled' } },
+  'appointments:updated': { audience: 'client', catchUp: { refetchedOnConnect: 'client:get' } },
+  'notifications:updated': { audience: 'client', catchUp: { refetchedOnConnect: 'notifications:get' } },
+} as const satisfies { [K in keyof Pushes]: PushDeclaration<ClientSyncField, keyof Requests> };
 export type ClientRequestName = keyof Requests;
 export type ClientRequestPayload<K extends ClientRequestName> = z.input<Requests[K]['payload']>;
 export type ClientRequestResult<K extends ClientRequestName> = z.infer<Requests[K]['result']>;

@@ -47,9 +47,10 @@ export type ClientProfileEdit = z.infer<typeof clientProfileEditSchema>;
 
 export const clientProfileRequests = {
   /** The profile of the client of a conversation the member may see. */
-  'clientProfile:get': { payload: z.object({ conversationId: idSchema }), result: clientProfileSchema },
+  'clientProfile:get': { permission: 'chats.access', payload: z.object({ conversationId: idSchema }), result: clientProfileSchema },
   /** Invalid fields come back as `bad_request` with details per field; nothing is saved then. */
   'clientProfile:update': {
+    permission: 'chats.access',
     payload: z.object({
       conversationId: idSchema,
       profile: clientProfileEditSchema,
@@ -70,6 +71,16 @@ export const ownNotificationsSchema = z.object({
   version: z.number().int().positive(),
 });
 export type OwnNotifications = z.infer<typeof ownNotificationsSchema>;
+
+/** What the client API shows a client of their own profile: in-app is always on. */
+export const ownNotificationsOf = (profile: ClientProfile): OwnNotifications => ({
+  inApp: true,
+  email: profile.notifications.email,
+  sms: profile.notifications.sms,
+  emailAddress: profile.email,
+  mobile: profile.mobile,
+  version: profile.version,
+});
 
 export const ownNotificationsRequests = {
   'notifications:get': { payload: z.object({}), result: ownNotificationsSchema },

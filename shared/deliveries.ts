@@ -27,6 +27,7 @@ export type Delivery = z.infer<typeof deliverySchema>;
 export const deliveryRequests = {
   /** Deliveries of the conversation's most recent messages (up to `limit` messages back). */
   'delivery:list': {
+    permission: 'chats.access',
     payload: z.object({ conversationId: idSchema }),
     result: z.object({ items: z.array(deliverySchema) }),
   },

@@ -128,3 +128,10 @@ export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 export const PAGE_SIZE_MAX = 100;
 export const pageLimitSchema = z.number().int().min(1).max(PAGE_SIZE_MAX);
+
+/** A page of a conversation's messages, for staff and clients alike. */
+export const messagePageSchema = z.object({
+  /** Oldest first within the page. */
+  items: z.array(messageSchema),
+  hasMore: z.boolean(),
+});

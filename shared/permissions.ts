@@ -20,6 +20,11 @@ export type Grants = z.infer<typeof grantsSchema>;
 
 export type Permission = 'chats.access' | 'chats.reply' | 'settings.manage' | 'team.manage' | 'audit.view';
 
+/** For requests any signed-in member may make (their own profile, the session itself). */
+export const SIGNED_IN = 'signed-in';
+/** What a staff request declares it needs; the server checks it before any handler runs. */
+export type RequiredPermission = Permission | typeof SIGNED_IN;
+
 export const roleSchema = z.enum(['owner', 'member']);
 export type Role = z.infer<typeof roleSchema>;
 

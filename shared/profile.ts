@@ -43,9 +43,10 @@ export const notificationPrefsStateSchema = z.object({
 export type NotificationPrefsState = z.infer<typeof notificationPrefsStateSchema>;
 
 export const profileRequests = {
-  'profile:get': { payload: z.object({}), result: notificationPrefsStateSchema },
+  'profile:get': { permission: 'signed-in', payload: z.object({}), result: notificationPrefsStateSchema },
   /** A save names the version it was edited from; a stale one is a conflict carrying the current state. */
   'profile:update': {
+    permission: 'signed-in',
     payload: z.object({ prefs: notificationPrefsSchema, baseVersion: z.number().int().nonnegative() }),
     result: notificationPrefsStateSchema,
   },

@@ -7,6 +7,7 @@ import {
   conversationSummarySchema,
   idSchema,
   messageSchema,
+  messagePageSchema,
   messageBodySchema,
   attachmentIdsSchema,
   pageLimitSchema,
@@ -16,7 +17,7 @@ import {
   clientSummarySchema,
 } from './domain';
 import { adminRequests, settingsStateSchema, teamSchema } from './adminEvents';
-import type { PushEvents, RequestEvents } from './protocol';
+import type { PushDeclaration, PushEvents, RequestEvents, StaffRequestDeclaration } from './protocol';
 import { clientProfilePushes, clientProfileRequests } from './clientProfile';
 import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
@@ -30,12 +31,6 @@ export const conversationPageSchema = z.object({
   nextCursor: conversationCursorSchema.nullable(),
 });
 
-export const messagePageSchema = z.object({
-  /** Oldest first within the page. */
-  items: z.array(messageSchema),
-  hasMore: z.boolean(),
-});
-
 export const conversationDetailSchema = z.object({
   conversation: conversationSummarySchema,
   client: clientSummarySchema,
@@ -44,8 +39,9 @@ export const conversationDetailSchema = z.object({
 });
 
 export const staffRequests = {
-  'session:get': { payload: z.object({}), result: sessionInfoSchema },
+  'session:get': { permission: 'signed-in', payload: z.object({}), result: sessionInfoSchema },
   'conversation:list': {
+    permission: 'chats.access',
     payload: z.object({
       locationId: idSchema.optional(),
       unreadOnly: z.boolean().optional(),
@@ -55,10 +51,12 @@ export const staffRequests = {
     result: conversationPageSchema,
   },
   'conversation:get': {
+    permission: 'chats.access',
     payload: z.object({ conversationId: idSchema }),
     result: conversationDetailSchema,
   },
   'message:list': {
+    permission: 'chats.access',
     payload: z.object({
       conversationId: idSchema,
       /** Return messages older than this message id; omit for the latest page. */
@@ -68,6 +66,7 @@ export const staffRequests = {
     result: messagePageSchema,
   },
   'message:send': {
+    permission: 'chats.reply',
     payload: z.object({
       conversationId: idSchema,
       clientMessageId: clientMessageIdSchema,
@@ -78,20 +77,22 @@ export const staffRequests = {
     result: messageSchema,
   },
   'conversation:read': {
+    permission: 'chats.access',
     payload: z.object({ conversationId: idSchema, upToMessageId: idSchema }),
     result: z.object({ conversationId: idSchema, readAt: timestampSchema }),
   },
   'typing:update': {
+    permission: 'chats.reply',
     payload: z.object({ conversationId: idSchema, typing: z.boolean() }),
     result: z.object({}),
   },
-  'search:query': { payload: searchPayloadSchema, result: searchResultSchema },
+  'search:query': { permission: 'chats.access', payload: searchPayloadSchema, result: searchResultSchema },
   ...adminRequests,
   ...profileRequests,
   ...clientProfileRequests,
   ...deliveryRequests,
   ...staffSyncRequests,
-} as const;
+} as const satisfies Record<string, StaffRequestDeclaration>;
 
 export const staffPushes = {
   /** A message was stored in a conversation the member may see. */
@@ -119,6 +120,27 @@ export const staffPushes = {
 
 type Requests = typeof staffRequests;
 type Pushes = typeof staffPushes;
+type StaffSyncField = Exclude<keyof z.infer<(typeof staffSyncRequests)['sync:since']['result']>, 'position' | 'hasMore'>;
+
+/**
+ * Every staff push's audience and catch-up, one entry per push: a push added above without
+ * one here fails the typecheck. The server sends each push only to its declared audience
+ * (server/realtime/pushes.ts), and a test checks each catch-up path (server/sync/catchUpCoverage.test.ts).
+ */
+export const staffPushDeclarations = {
+  'message:created': { audience: 'location', catchUp: { replayedBy: 'sync:since', field: 'messages' } },
+  'conversation:read': { audience: 'location', catchUp: { replayedBy: 'sync:since', field: 'reads' } },
+  'typing:updated': { audience: 'location', catchUp: { exempt: 'Momentary: a typing indicator missed while away is already out of date.' } },
+  'settings:updated': { audience: 'all-staff', catchUp: { replayedBy: 'sync:since', field: 'settings' } },
+  'team:updated': { audience: 'team-managers', catchUp: { refetchedOnConnect: 'team:get' } },
+  'session:ended': {
+    audience: 'session',
+    catchUp: { exempt: 'An app that missed it is refused at its next connect (unauthenticated) and shows sign-in.' },
+  },
+  'profile:updated': { audience: 'member', catchUp: { refetchedOnConnect: 'profile:get' } },
+  'clientProfile:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'clientProfile:get' } },
+  'delivery:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'delivery:list' } },
+} as const satisfies { [K in keyof Pushes]: PushDeclaration<StaffSyncField, keyof Requests> };
 export type StaffRequestName = keyof Requests;
 export type StaffRequestPayload<K extends StaffRequestName> = z.input<Requests[K]['payload']>;
 export type StaffRequestResult<K extends StaffRequestName> = z.infer<Requests[K]['result']>;

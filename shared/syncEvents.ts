@@ -1,4 +1,4 @@
-// Catch-up after a reconnect (issue 5): "everything since the position I last saw". Positions
+// Catch-up after a reconnect: "everything since the position I last saw". Positions
 // are the database's own monotonic counters — message ids (AUTOINCREMENT), a read-state counter
 // and the settings version — so a reconnecting app learns what it missed, not only what
 // arrives after it is back. Merged into the staff and client request maps.
@@ -35,6 +35,7 @@ export type ClientSyncPosition = z.infer<typeof clientSyncPositionSchema>;
 export const staffSyncRequests = {
   /** `since: null` answers the current head with nothing else: where a fresh app starts. */
   'sync:since': {
+    permission: 'signed-in',
     payload: z.object({ since: staffSyncPositionSchema.nullable(), limit: syncLimitSchema.optional() }),
     result: z.object({
       position: staffSyncPositionSchema,

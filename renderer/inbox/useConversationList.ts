@@ -15,7 +15,7 @@ export function useConversationList() {
   const [state, dispatch] = useReducer(conversationListReducer, emptyConversationList);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // Offline (issue 5): shown from this computer's cache until the server answers.
+  // Offline: shown from this computer's cache until the server answers.
   useCachedConversationList(state, dispatch);
 
   useEffect(() => {

@@ -8,11 +8,10 @@ import type { StaffSocket } from '../realtime/types';
 export const AUDIT_PAGE_DEFAULT = 50;
 
 export function registerAuditHandlers(socket: StaffSocket, { repos, config, onStaff }: RealtimeContext): void {
-  onStaff(socket, 'audit:list', 'audit.view', (payload) =>
+  onStaff(socket, 'audit:list', (payload) =>
     ok(repos.audit.page(payload.beforeId ?? null, payload.limit ?? AUDIT_PAGE_DEFAULT)),
   );
-  // Owners only, like the audit log where the warning is also recorded.
-  onStaff(socket, 'storage:get', 'audit.view', () => {
+  onStaff(socket, 'storage:get', () => {
     const quotaBytes = config.clientLimits.storageQuotaBytes;
     return ok({ usedBytes: repos.attachments.storedBytes(), quotaBytes, warnAtBytes: Math.floor(quotaBytes * STORAGE_WARNING_SHARE) });
   });

@@ -14,6 +14,7 @@ import { migrations } from '../db/migrations';
 import { createRepositories } from '../repositories';
 import { attachSearchIndex, createIndexSteps, SEARCH_INDEX_VERSION, searchIndexFileOf } from '../search/searchIndex';
 import { msSince } from './stats';
+import { seededRandom } from '../testing/seededRandom';
 
 /** Bump when the seeded data changes shape, so cached files are rebuilt. */
 export const SEED_VERSION = 3;
@@ -54,18 +55,6 @@ const WORDS = (
 // Rare words make selective searches; one per ~5,000 messages.
 const RARE = ['ombré', 'pompadour', 'undercut', 'micellar', 'olaplex', 'chignon', 'tapered', 'henna'];
 
-/** A small deterministic PRNG (mulberry32), so every seed of a size is the same. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sentence(next: () => number): string {
   const length = 3 + Math.floor(next() * 12);
   const words: string[] = [];
@@ -103,7 +92,7 @@ export function seedBenchDatabase(file: string, size: SeedSize, now: number): vo
   db.pragma('foreign_keys = ON');
   migrate(db);
   const repos = createRepositories(db);
-  const next = random(SEED_VERSION * 7919 + size.messages);
+  const next = seededRandom(SEED_VERSION * 7919 + size.messages);
   const passwordHash = hashPasswordSync(BENCH_PASSWORD);
   const yearAgo = now - 365 * 24 * 3_600_000;
 

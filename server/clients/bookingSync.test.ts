@@ -110,7 +110,6 @@ describe('PUT /api/integration/clients/:ref', () => {
 
 describe('PUT /api/integration/appointments/:ref', () => {
   it('refuses an appointment whose client, location or team member it does not know, and saves nothing', async () => {
-    const before = t.fingerprint();
     const cases = [
       [{ ...visit, clientRef: 'cl-nobody' }, 404, /no client with ref cl-nobody/],
       [{ ...visit, locationRef: 'loc-nowhere' }, 404, /no location with ref loc-nowhere/],
@@ -121,6 +120,7 @@ describe('PUT /api/integration/appointments/:ref', () => {
     ] as const;
     // An existing appointment of another client cannot be handed to this one.
     t.db.prepare("UPDATE appointments SET external_ref = 'ap-ava' WHERE id = ?").run(t.demo.appointments.ava[0]);
+    const before = t.fingerprint();
     const moved = await put(routes.integrationAppointment, 'ap-ava', visit);
     expect(moved.status).toBe(409);
     expect((moved.body as { error: { message: string } }).error.message).toMatch(/cannot move to another client/);

@@ -47,14 +47,14 @@ const auditView = (profile: ClientProfile) => ({
 });
 
 export function registerClientProfileHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
-  onStaff(socket, 'clientProfile:get', 'chats.access', (payload, { session }) => {
+  onStaff(socket, 'clientProfile:get', (payload, { session }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const profile = repos.clientProfiles.find(access.data.clientId);
     return profile ? ok(profile) : err('not_found', 'This client does not exist.');
   });
 
-  onStaff(socket, 'clientProfile:update', 'chats.access', (payload, { session, memberName, afterAck }) => {
+  onStaff(socket, 'clientProfile:update', (payload, { session, memberName, afterAck }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const { clientId } = access.data;

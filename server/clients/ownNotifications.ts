@@ -1,19 +1,10 @@
 // A client's own notification preferences (R11), through the client API: in-app always on;
 // email and text on or off, each only with a valid address on file (staff keep the details).
-import type { ClientProfile, OwnNotifications } from '../../shared/clientProfile';
+import { ownNotificationsOf } from '../../shared/clientProfile';
 import { err, ok } from '../../shared/result';
 import type { RealtimeContext } from '../realtime/context';
 import type { ClientSocket } from '../realtime/types';
 import { deliverableAddress } from './contactValidation';
-
-export const ownNotificationsOf = (profile: ClientProfile): OwnNotifications => ({
-  inApp: true,
-  email: profile.notifications.email,
-  sms: profile.notifications.sms,
-  emailAddress: profile.email,
-  mobile: profile.mobile,
-  version: profile.version,
-});
 
 export function registerOwnNotificationHandlers(socket: ClientSocket, { repos, clock, onClient, pushes }: RealtimeContext): void {
   onClient(socket, 'notifications:get', (_payload, { clientId }) => {

@@ -9,7 +9,7 @@ import { decodeConversationCursor, encodeConversationCursor } from './cursor';
 export const CONVERSATION_PAGE_DEFAULT = 30;
 
 export function registerConversationHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
-  onStaff(socket, 'conversation:list', 'chats.access', (payload, { session }) => {
+  onStaff(socket, 'conversation:list', (payload, { session }) => {
     if (payload.locationId !== undefined && !session.locationIds.includes(payload.locationId)) {
       return err('forbidden', 'You do not work at that location.');
     }
@@ -31,7 +31,7 @@ export function registerConversationHandlers(socket: StaffSocket, { repos, clock
     return ok({ items, nextCursor });
   });
 
-  onStaff(socket, 'conversation:get', 'chats.access', (payload, { session }) => {
+  onStaff(socket, 'conversation:get', (payload, { session }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const off = refuseWhileOff(repos.workspace.settings());
@@ -46,7 +46,7 @@ export function registerConversationHandlers(socket: StaffSocket, { repos, clock
     return ok({ conversation, client: conversation.client, appointments });
   });
 
-  onStaff(socket, 'conversation:read', 'chats.access', (payload, { session, afterAck }) => {
+  onStaff(socket, 'conversation:read', (payload, { session, afterAck }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const marker = checkReadMarker(repos, payload.conversationId, payload.upToMessageId);

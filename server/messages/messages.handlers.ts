@@ -10,7 +10,7 @@ export const MESSAGE_PAGE_DEFAULT = 50;
 
 export function registerMessageHandlers(socket: StaffSocket, context: RealtimeContext): void {
   const { repos, clock, onStaff } = context;
-  onStaff(socket, 'message:list', 'chats.access', (payload, { session }) => {
+  onStaff(socket, 'message:list', (payload, { session }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const off = refuseWhileOff(repos.workspace.settings());
@@ -18,7 +18,7 @@ export function registerMessageHandlers(socket: StaffSocket, context: RealtimeCo
     return ok(repos.messages.page(payload.conversationId, payload.beforeId ?? null, payload.limit ?? MESSAGE_PAGE_DEFAULT));
   });
 
-  onStaff(socket, 'message:send', 'chats.reply', async (payload, { session, afterAck }) => {
+  onStaff(socket, 'message:send', async (payload, { session, afterAck }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const attachmentIds = payload.attachmentIds ?? [];

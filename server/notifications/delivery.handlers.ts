@@ -6,7 +6,7 @@ import type { RealtimeContext } from '../realtime/context';
 import type { StaffSocket } from '../realtime/types';
 
 export function registerDeliveryHandlers(socket: StaffSocket, { repos, onStaff }: RealtimeContext): void {
-  onStaff(socket, 'delivery:list', 'chats.access', (payload, { session }) => {
+  onStaff(socket, 'delivery:list', (payload, { session }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     // Like the messages they belong to, hidden while Client Connect is off (R2).

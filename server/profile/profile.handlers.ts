@@ -4,7 +4,6 @@ import type { NotificationPrefs } from '../../shared/profile';
 import { err, ok } from '../../shared/result';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffSocket } from '../realtime/types';
-import { SIGNED_IN } from '../realtime/on';
 
 /** Same order every time, so an unchanged save is recognised as unchanged. */
 const normalised = (prefs: NotificationPrefs): NotificationPrefs => ({
@@ -16,9 +15,9 @@ const normalised = (prefs: NotificationPrefs): NotificationPrefs => ({
 });
 
 export function registerProfileHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
-  onStaff(socket, 'profile:get', SIGNED_IN, (_payload, { session }) => ok(repos.profile.get(session.memberId)));
+  onStaff(socket, 'profile:get', (_payload, { session }) => ok(repos.profile.get(session.memberId)));
 
-  onStaff(socket, 'profile:update', SIGNED_IN, (payload, { session, afterAck }) => {
+  onStaff(socket, 'profile:update', (payload, { session, afterAck }) => {
     const foreign = payload.prefs.mutedLocationIds.filter((id) => !session.locationIds.includes(id));
     if (foreign.length > 0) {
       const message = 'You can only choose locations you work at.';

@@ -82,11 +82,12 @@ describe('forged and malformed payloads', () => {
   });
 
   it('refuses forged tokens on the attachment routes', async () => {
+    const forgedFromReal = `${(await t.signIn('priya')).token}x`;
     const before = t.fingerprint();
-    for (const token of ['', 'x'.repeat(43), `${(await t.signIn('priya')).token}x`]) {
+    for (const token of ['', 'x'.repeat(43), forgedFromReal]) {
       expect((await t.upload(token, sampleFiles.png)).status).toBe(401);
       expect((await t.download(token, marcusUpload.id)).status).toBe(401);
     }
-    expect(t.fingerprint()).toEqual({ ...before, sessions: (before.sessions as number) + 1 });
+    expect(t.fingerprint()).toEqual(before);
   });
 });

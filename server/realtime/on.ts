@@ -3,7 +3,7 @@
 // checked at connect, is the whole authorization; handlers scope everything to that client.
 import type { z } from 'zod';
 import { clientRequests, type ClientRequestName, type ClientRequestResult } from '../../shared/clientEvents';
-import { can, type Permission } from '../../shared/permissions';
+import { can, SIGNED_IN, type Permission } from '../../shared/permissions';
 import { err, type Result } from '../../shared/result';
 import { staffRequests, type StaffRequestName, type StaffRequestResult } from '../../shared/staffEvents';
 import type { StaffSession } from '../auth/sessions.repository';
@@ -13,9 +13,6 @@ import type { Logger } from '../log';
 import { registerRequest, type AfterAck, type RequestSocket } from './request';
 import type { ClientSocket, StaffSocket } from './types';
 
-/** For requests any signed-in member may make (e.g. `session:get`). */
-export const SIGNED_IN = 'signed-in';
-export type RequiredPermission = Permission | typeof SIGNED_IN;
 
 const FORBIDDEN_MESSAGES: Record<Permission, string> = {
   'chats.access': 'You do not have the Access client chats permission. Ask a workspace owner to update your permissions.',
@@ -47,21 +44,13 @@ export type ClientHandler<K extends ClientRequestName> = (
   context: ClientRequestContext,
 ) => Result<ClientRequestResult<K>> | Promise<Result<ClientRequestResult<K>>>;
 
-export type StaffOn = <K extends StaffRequestName>(
-  socket: StaffSocket,
-  event: K,
-  permission: RequiredPermission,
-  handler: StaffHandler<K>,
-) => void;
+/** Registers a staff request's handler; the permission comes from the request's declaration. */
+export type StaffOn = <K extends StaffRequestName>(socket: StaffSocket, event: K, handler: StaffHandler<K>) => void;
 export type ClientOn = <K extends ClientRequestName>(socket: ClientSocket, event: K, handler: ClientHandler<K>) => void;
 
 export function createStaffOn({ clock, log }: { clock: Clock; log: Logger }): StaffOn {
-  return function on<K extends StaffRequestName>(
-    socket: StaffSocket,
-    event: K,
-    permission: RequiredPermission,
-    handler: StaffHandler<K>,
-  ) {
+  return function on<K extends StaffRequestName>(socket: StaffSocket, event: K, handler: StaffHandler<K>) {
+    const { permission } = staffRequests[event];
     registerRequest({
       socket: socket as unknown as RequestSocket,
       event,

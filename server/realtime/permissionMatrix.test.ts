@@ -1,4 +1,4 @@
-// The permission matrix (issue 3, R7, R9, R12): every staff request and both attachment routes,
+// The permission matrix (R7, R9, R12): every staff request and both attachment routes,
 // run by each kind of member against a Soho conversation, allowed or refused as the table says.
 // A refused request changes nothing in the database.
 import { randomUUID } from 'node:crypto';

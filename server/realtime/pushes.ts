@@ -1,10 +1,14 @@
-// Every server-initiated event, each sent only to the rooms allowed to see it. Settings that
-// gate what clients see (R5, R6) are applied here, at the last step before the wire.
+// Every server-initiated event. Each push goes to the audience its declaration names
+// (staffPushDeclarations / clientPushDeclarations in shared/), never wider. Settings that gate
+// what clients see (R5 read receipts, R6 typing indicator) are applied here, at the last step
+// before the wire.
 import type { SettingsState, Team } from '../../shared/adminEvents';
-import type { ClientProfile } from '../../shared/clientProfile';
+import { clientPushDeclarations, type ClientServerToClientEvents } from '../../shared/clientEvents';
+import { ownNotificationsOf, type ClientProfile } from '../../shared/clientProfile';
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
 import type { NotificationPrefsState } from '../../shared/profile';
-import { ownNotificationsOf } from '../clients/ownNotifications';
+import type { PushAudience } from '../../shared/protocol';
+import { staffPushDeclarations, type StaffServerToClientEvents } from '../../shared/staffEvents';
 import type { LocatedDelivery } from '../notifications/outbox.repository';
 import type { ConversationRecord } from '../conversations/conversations.repository';
 import { messageForClient } from '../messages/clientView';
@@ -14,16 +18,69 @@ import type { ClientNamespace, StaffServer, StaffSocket } from './types';
 export type Pushes = ReturnType<typeof createPushes>;
 export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out' | 'password-changed';
 
+/** Whom a push of each audience is addressed to: ids, or nothing for everyone of a kind. */
+type TargetOf<A extends PushAudience> = A extends 'location'
+  ? number | readonly number[]
+  : A extends 'member' | 'session' | 'client'
+    ? number
+    : null;
+
+/** The rooms of an audience, or null for the whole namespace. */
+function roomsOf(audience: PushAudience, target: number | readonly number[] | null): string[] | null {
+  const ids = target === null ? [] : typeof target === 'number' ? [target] : [...target];
+  switch (audience) {
+    case 'location':
+      return ids.map(rooms.location);
+    case 'member':
+      return ids.map(rooms.member);
+    case 'session':
+      return ids.map(rooms.session);
+    case 'client':
+      return ids.map(rooms.client);
+    case 'team-managers':
+      return [rooms.teamManagers()];
+    case 'all-staff':
+    case 'all-clients':
+      return null;
+  }
+}
+
+type StaffPushName = keyof typeof staffPushDeclarations;
+type ClientPushName = keyof typeof clientPushDeclarations;
+
 export function createPushes(staff: StaffServer, clients: ClientNamespace) {
+  /** Sends a staff push to its declared audience (less the socket `except`, if given). */
+  function toStaff<K extends StaffPushName>(
+    event: K,
+    target: TargetOf<(typeof staffPushDeclarations)[K]['audience']>,
+    payload: Parameters<StaffServerToClientEvents[K]>[0],
+    except?: string,
+  ): void {
+    const where = roomsOf(staffPushDeclarations[event].audience, target);
+    if (where !== null && where.length === 0) return;
+    const operator = where === null ? staff.except([]) : staff.to(where);
+    (except ? operator.except(except) : operator).emit(event, ...([payload] as Parameters<StaffServerToClientEvents[K]>));
+  }
+  function toClients<K extends ClientPushName>(
+    event: K,
+    target: TargetOf<(typeof clientPushDeclarations)[K]['audience']>,
+    payload: Parameters<ClientServerToClientEvents[K]>[0],
+    except?: string | null,
+  ): void {
+    const where = roomsOf(clientPushDeclarations[event].audience, target);
+    if (where !== null && where.length === 0) return;
+    const operator = where === null ? clients.except([]) : clients.to(where);
+    (except ? operator.except(except) : operator).emit(event, ...([payload] as Parameters<ClientServerToClientEvents[K]>));
+  }
+
   return {
     /** A stored message goes to staff at its location and to its client. A client's own send
      * is answered by its ack, which carries the same message, so the sending connection gets no
      * copy (the client's other connections do). Staff always get it: their push also carries the
      * conversation's new summary. */
     messageCreated(message: Message, conversation: ConversationSummary, settings: WorkspaceSettings, sentFromClientSocket: string | null): void {
-      staff.to(rooms.location(conversation.location.id)).emit('message:created', { message, conversation });
-      const toClient = clients.to(rooms.client(conversation.client.id));
-      (sentFromClientSocket === null ? toClient : toClient.except(sentFromClientSocket)).emit('message:created', { message: messageForClient(message, settings) });
+      toStaff('message:created', conversation.location.id, { message, conversation });
+      toClients('message:created', conversation.client.id, { message: messageForClient(message, settings) }, sentFromClientSocket);
     },
 
     readByBusiness(
@@ -31,21 +88,15 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
       read: { upToMessageId: number; readAt: number; unreadCount: number },
       settings: WorkspaceSettings,
     ): void {
-      staff
-        .to(rooms.location(conversation.locationId))
-        .emit('conversation:read', { conversationId: conversation.id, reader: 'business', ...read });
+      toStaff('conversation:read', conversation.locationId, { conversationId: conversation.id, reader: 'business', ...read });
       if (settings.readReceipts) {
-        clients
-          .to(rooms.client(conversation.clientId))
-          .emit('conversation:read', { conversationId: conversation.id, upToMessageId: read.upToMessageId, readAt: read.readAt });
+        toClients('conversation:read', conversation.clientId, { conversationId: conversation.id, upToMessageId: read.upToMessageId, readAt: read.readAt });
       }
     },
 
     /** The client read the business's messages; `unreadCount` is still the business's own. */
     readByClient(conversation: ConversationRecord, read: { upToMessageId: number; readAt: number; unreadCount: number }): void {
-      staff
-        .to(rooms.location(conversation.locationId))
-        .emit('conversation:read', { conversationId: conversation.id, reader: 'client', ...read });
+      toStaff('conversation:read', conversation.locationId, { conversationId: conversation.id, reader: 'client', ...read });
     },
 
     /** Colleagues at the location always see it; the client only while R6 allows. */
@@ -55,48 +106,48 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
       typing: { typing: boolean; name: string },
       settings: WorkspaceSettings,
     ): void {
-      from.to(rooms.location(conversation.locationId)).emit('typing:updated', { conversationId: conversation.id, ...typing });
+      toStaff('typing:updated', conversation.locationId, { conversationId: conversation.id, ...typing }, from.id);
       if (settings.typingIndicator) {
-        clients.to(rooms.client(conversation.clientId)).emit('typing:updated', { conversationId: conversation.id, typing: typing.typing });
+        toClients('typing:updated', conversation.clientId, { conversationId: conversation.id, typing: typing.typing });
       }
     },
 
     clientTyping(conversation: ConversationRecord, typing: { typing: boolean; name: string }): void {
-      staff.to(rooms.location(conversation.locationId)).emit('typing:updated', { conversationId: conversation.id, ...typing });
+      toStaff('typing:updated', conversation.locationId, { conversationId: conversation.id, ...typing });
     },
 
     /** Settings apply at once (R3): every staff app gets the new state, every client
      * connection learns whether messaging is on (and re-fetches what it offers). */
     settingsUpdated(state: SettingsState): void {
-      staff.emit('settings:updated', state);
-      clients.emit('settings:updated', { enabled: state.settings.enabled });
+      toStaff('settings:updated', null, state);
+      toClients('settings:updated', null, { enabled: state.settings.enabled });
     },
 
     /** Everyone who may manage the team sees another manager's change at once. */
     teamUpdated(team: Team): void {
-      staff.to(rooms.teamManagers()).emit('team:updated', team);
+      toStaff('team:updated', null, team);
     },
 
     /** The booking system added or changed an appointment of the client's: their open pages
      * fetch their appointments again (whether they may message from it, R4, may have changed). */
     appointmentsUpdated(clientId: number): void {
-      clients.to(rooms.client(clientId)).emit('appointments:updated', {});
+      toClients('appointments:updated', clientId, {});
     },
 
     /** A member's own preferences reach every device they are signed in on (R10). */
     profileUpdated(memberId: number, state: NotificationPrefsState): void {
-      staff.to(rooms.member(memberId)).emit('profile:updated', state);
+      toStaff('profile:updated', memberId, state);
     },
 
     /** Staff who can see the client (their conversations' locations) see the new profile. */
     clientProfileUpdated(locationIds: readonly number[], profile: ClientProfile): void {
-      if (locationIds.length > 0) staff.to(locationIds.map(rooms.location)).emit('clientProfile:updated', profile);
-      clients.to(rooms.client(profile.clientId)).emit('notifications:updated', ownNotificationsOf(profile));
+      toStaff('clientProfile:updated', locationIds, profile);
+      toClients('notifications:updated', profile.clientId, ownNotificationsOf(profile));
     },
 
     /** How an email or text delivery stands, for staff at the conversation's location. */
     deliveryUpdated({ locationId, delivery }: LocatedDelivery): void {
-      staff.to(rooms.location(locationId)).emit('delivery:updated', delivery);
+      toStaff('delivery:updated', locationId, delivery);
     },
 
     /** The client's links were revoked: their open pages are disconnected (and refused when
@@ -109,7 +160,7 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
      * keeps a connection's packets in order, so the reason arrives before the disconnect. */
     sessionsEnded(sessionIds: readonly number[], reason: SessionEndReason): void {
       for (const sessionId of sessionIds) {
-        staff.to(rooms.session(sessionId)).emit('session:ended', { reason });
+        toStaff('session:ended', sessionId, { reason });
         staff.in(rooms.session(sessionId)).disconnectSockets(true);
       }
     },

@@ -8,9 +8,9 @@ import type { StaffSocket } from '../realtime/types';
 const dateOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 export function registerReceptionHandlers(socket: StaffSocket, { repos, clock, onStaff }: RealtimeContext): void {
-  onStaff(socket, 'reception:list-computers', 'team.manage', () => ok({ items: repos.reception.computers() }));
+  onStaff(socket, 'reception:list-computers', () => ok({ items: repos.reception.computers() }));
 
-  onStaff(socket, 'reception:remove-computer', 'team.manage', ({ computerId }, context) => {
+  onStaff(socket, 'reception:remove-computer', ({ computerId }, context) => {
     const computer = repos.reception.computers().find((candidate) => candidate.id === computerId);
     if (!computer) return err('not_found', 'This reception computer is not set up for quick switching (any more).');
     repos.transaction(() => {

@@ -10,7 +10,7 @@ export const SEARCH_PAGE_DEFAULT = 20;
 const CLIENT_HITS_MAX = 10;
 
 export function registerSearchHandlers(socket: StaffSocket, { repos, search, onStaff }: RealtimeContext): void {
-  onStaff(socket, 'search:query', 'chats.access', async (payload, { session }) => {
+  onStaff(socket, 'search:query', async (payload, { session }) => {
     if (payload.locationId !== undefined && !session.locationIds.includes(payload.locationId)) {
       return err('forbidden', 'You do not work at that location.');
     }

@@ -8,9 +8,9 @@ import type { StaffSocket } from '../realtime/types';
 export const SETTINGS_SUBJECT = 'Client Connect settings';
 
 export function registerSettingsHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
-  onStaff(socket, 'settings:get', 'settings.manage', () => ok(repos.workspace.settingsState()));
+  onStaff(socket, 'settings:get', () => ok(repos.workspace.settingsState()));
 
-  onStaff(socket, 'settings:update', 'settings.manage', (payload, { session, memberName, afterAck }) => {
+  onStaff(socket, 'settings:update', (payload, { session, memberName, afterAck }) => {
     const now = clock.now();
     const outcome = repos.transaction(() => {
       const update = repos.workspace.updateSettings(payload.settings, payload.baseVersion, now);

@@ -1,4 +1,4 @@
-// Fault injection (issue 5): the real server (server/main.ts, bundled once) runs as a child
+// Fault injection: the real server (server/main.ts, bundled once) runs as a child
 // process on a temp SQLite file, behind a TCP proxy in this test so clients keep one address
 // across restarts. Several staff and client connections send thousands of messages through the
 // same outbox and catch-up modules the app uses, while the proxy drops connections at random,
@@ -25,6 +25,7 @@ import { createCatchUp } from '../../shared/offline/catchUp';
 import { createOutbox, type OutboxEntry } from '../../shared/offline/outbox';
 import { err, type Result } from '../../shared/result';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
+import { testRandom } from '../testing/testRandom';
 
 const serverMain = fileURLToPath(new URL('../main.ts', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -82,8 +83,10 @@ function startServerProcess(): Promise<{ process: ChildProcess; port: number }> 
 }
 
 /** 127.0.0.1:0 in front of whichever server process is current; can drop connections. */
-function startProxy() {
+function startProxy(random: () => number) {
   let upstreamPort = 0;
+  /** While set, the server's answers are swallowed: sends reach it, their acks never come back. */
+  let losingAnswers = false;
   const pairs = new Set<[TcpSocket, TcpSocket]>();
   const server: Server = createServer((downstream) => {
     const upstream = createConnection({ host: '127.0.0.1', port: upstreamPort });
@@ -97,17 +100,20 @@ function startProxy() {
     downstream.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
     downstream.pipe(upstream);
-    upstream.pipe(downstream);
+    upstream.on('data', (chunk: Buffer) => {
+      if (!losingAnswers) downstream.write(chunk);
+    });
   });
   const listening = new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
   return {
     listening,
     setUpstream: (port: number) => void (upstreamPort = port),
+    loseAnswers: (losing: boolean) => void (losingAnswers = losing),
     /** Cuts about `share` of the open connections, abruptly. */
     dropRandom(share: number): number {
       let dropped = 0;
       for (const [downstream, upstream] of pairs) {
-        if (Math.random() < share) {
+        if (random() < share) {
           downstream.destroy();
           upstream.destroy();
           dropped += 1;
@@ -132,6 +138,8 @@ type Party = {
   written: Map<string, { conversationId: number; seq: number }>;
   /** Entries whose first attempt got no answer, so only a retry could deliver them. */
   unansweredFirstTry: Set<string>;
+  /** First attempts started so far (retries not counted). */
+  firstAttempts: number;
   acked: Set<string>;
   seenByPush: Set<number>;
   seenByCatchUp: Set<number>;
@@ -185,6 +193,7 @@ function createParty(options: {
       async send(entry: OutboxEntry<Payload>) {
         const attempt = (attempts.get(entry.clientMessageId) ?? 0) + 1;
         attempts.set(entry.clientMessageId, attempt);
+        if (attempt === 1) party.firstAttempts += 1;
         const { conversationId, appointmentId, text } = entry.payload;
         const payload = options.kind === 'staff'
           ? { conversationId, clientMessageId: entry.clientMessageId, text }
@@ -218,6 +227,7 @@ function createParty(options: {
     socket,
     written: new Map(),
     unansweredFirstTry: new Set(),
+    firstAttempts: 0,
     acked: new Set(),
     seenByPush: new Set(),
     seenByCatchUp: new Set(),
@@ -248,7 +258,8 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 
 it('stores every message exactly once, in order, and everyone sees everything, through kills, restarts and drops', { timeout: 150_000 }, async () => {
   const started = Date.now();
-  proxy = startProxy();
+  const random = testRandom();
+  proxy = startProxy(random);
   const proxyPort = await proxy.listening;
   const url = `http://127.0.0.1:${proxyPort}`;
   proxy.setUpstream((await startServerProcess()).port);
@@ -316,17 +327,25 @@ it('stores every message exactly once, in order, and everyone sees everything, t
   let restarts = 0;
   let dropped = 0;
   let appRestarts = 0;
+  const firstAttempts = () => parties.reduce((sum, party) => sum + party.firstAttempts, 0);
   const chaos = (async () => {
+    // Once for certain: sends reach the server but their answers are lost, then every connection
+    // drops, so some messages are stored while their senders only know to try again.
+    proxy!.loseAnswers(true);
+    const before = firstAttempts();
+    await until(() => firstAttempts() > before, 'a send while answers are lost');
+    dropped += proxy!.dropRandom(1);
+    proxy!.loseAnswers(false);
     while (restarts < RESTARTS) {
       for (let round = 0; round < 3; round += 1) {
-        await sleep(150 + Math.random() * 300);
+        await sleep(150 + random() * 300);
         dropped += proxy!.dropRandom(0.3);
       }
-      await sleep(200 + Math.random() * 400);
+      await sleep(200 + random() * 400);
       child!.kill('SIGKILL');
       await new Promise((resolve) => child!.once('exit', resolve));
       dropped += proxy!.dropRandom(1);
-      await sleep(100 + Math.random() * 300);
+      await sleep(100 + random() * 300);
       proxy!.setUpstream((await startServerProcess()).port);
       restarts += 1;
       // And one app restarts while it has messages waiting (the server is up again).

@@ -9,7 +9,6 @@ import { ok } from '../../shared/result';
 import { SYNC_LIMIT_DEFAULT, type StaffSyncPosition } from '../../shared/syncEvents';
 import { messageForClient } from '../messages/clientView';
 import type { RealtimeContext } from '../realtime/context';
-import { SIGNED_IN } from '../realtime/on';
 import type { ClientSocket, StaffSocket } from '../realtime/types';
 import type { Repositories } from '../repositories';
 import type { ReadStateRow } from './sync.repository';
@@ -35,7 +34,7 @@ function staffReads(row: ReadStateRow) {
 
 export function registerStaffSyncHandlers(socket: StaffSocket, { repos, onStaff }: RealtimeContext): void {
   // Every signed-in member follows settings; conversations need chat access.
-  onStaff(socket, 'sync:since', SIGNED_IN, (payload, { session }) => {
+  onStaff(socket, 'sync:since', (payload, { session }) => {
     const settingsState = repos.workspace.settingsState();
     const head = repos.sync.head();
     const since = payload.since;

@@ -1,4 +1,4 @@
-// Catch-up (issue 5): an app that was away asks for everything after the position it last saw
+// Catch-up: an app that was away asks for everything after the position it last saw
 // and gets the messages, read state and settings it missed — scoped like pushes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

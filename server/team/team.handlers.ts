@@ -56,9 +56,9 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   /** After the ack, so the manager who saved hears back before the push. */
   const pushTeam = (context: StaffRequestContext) => context.afterAck(() => pushes.teamUpdated(team()));
 
-  onStaff(socket, 'team:get', 'team.manage', () => ok(team()));
+  onStaff(socket, 'team:get', () => ok(team()));
 
-  onStaff(socket, 'group:create', 'team.manage', (payload, context) => {
+  onStaff(socket, 'group:create', (payload, context) => {
     const invalid = replyNeedsAccess(payload.grants);
     if (invalid) return invalid;
     const created = repos.transaction(() => {
@@ -71,7 +71,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
     return ok(created);
   });
 
-  onStaff(socket, 'group:update', 'team.manage', (payload, context) => {
+  onStaff(socket, 'group:update', (payload, context) => {
     const invalid = replyNeedsAccess(payload.grants);
     if (invalid) return invalid;
     const outcome = repos.transaction(() => {
@@ -105,7 +105,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
     }
   });
 
-  onStaff(socket, 'member:create', 'team.manage', async (payload, context) => {
+  onStaff(socket, 'member:create', async (payload, context) => {
     const membership = checkMembership(repos, payload.groupId, payload.locationIds);
     if (!('locationIds' in membership)) return membership;
     const emailTaken = () => {
@@ -132,7 +132,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
     return ok(created);
   });
 
-  onStaff(socket, 'member:update', 'team.manage', (payload, context) => {
+  onStaff(socket, 'member:update', (payload, context) => {
     const member = repos.team.teamMember(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');
     if (member.role === 'owner') {
@@ -155,7 +155,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
     return ok(updated);
   });
 
-  onStaff(socket, 'member:set-password', 'team.manage', async (payload, context) => {
+  onStaff(socket, 'member:set-password', async (payload, context) => {
     const member = repos.team.memberById(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');
     if (member.role === 'owner' && repos.team.memberById(context.session.memberId)?.role !== 'owner') {
@@ -177,7 +177,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
     return ok({ endedSessions: ended.length });
   });
 
-  onStaff(socket, 'member:sign-out-everywhere', 'team.manage', (payload, context) => {
+  onStaff(socket, 'member:sign-out-everywhere', (payload, context) => {
     const member = repos.team.memberById(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');
     if (member.role === 'owner' && repos.team.memberById(context.session.memberId)?.role !== 'owner') {

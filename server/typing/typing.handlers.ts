@@ -8,7 +8,7 @@ import type { ClientSocket, StaffSocket } from '../realtime/types';
 
 export function registerStaffTypingHandlers(socket: StaffSocket, { repos, onStaff, pushes }: RealtimeContext): void {
   // Typing is composing a reply, so it needs the reply permission.
-  onStaff(socket, 'typing:update', 'chats.reply', (payload, { session, memberName, afterAck }) => {
+  onStaff(socket, 'typing:update', (payload, { session, memberName, afterAck }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const settings = repos.workspace.settings();

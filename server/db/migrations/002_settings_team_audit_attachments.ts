@@ -1,4 +1,4 @@
-// Migration 2 (issue 3): versioned settings and permission groups, the audit log, attachments,
+// Migration 2: versioned settings and permission groups, the audit log, attachments,
 // and the owner-only audit grant in session snapshots. Append-only once landed.
 import { ATTACHMENT_TYPES } from '../../../shared/domain';
 

@@ -1,4 +1,4 @@
-// Migration 3 (issue 4): team members' notification preferences (R10), clients' notification
+// Migration 3: team members' notification preferences (R10), clients' notification
 // preferences with who last changed them (R11), the email/text delivery outbox, and an audit log
 // that accepts new actions without being rebuilt again. Append-only once landed.
 export const notificationsOutbox = `

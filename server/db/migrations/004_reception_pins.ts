@@ -1,4 +1,4 @@
-// Migration 4 (issue 6): quick switching on shared reception computers. PINs live in their own
+// Migration 4: quick switching on shared reception computers. PINs live in their own
 // table (so a member without one has no row), reception computers are registered devices bound
 // to a location, and a session remembers whether it began with a password or a PIN.
 // Append-only once landed.

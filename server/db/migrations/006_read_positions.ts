@@ -1,4 +1,4 @@
-// Migration 006 (issue 5): read state with a monotonic position, so a reconnecting app can ask
+// Migration 006: read state with a monotonic position, so a reconnecting app can ask
 // "which conversations' read state changed since position N". Message ids already serve as
 // the message position and settings_version as the settings one. Append-only once landed.
 //

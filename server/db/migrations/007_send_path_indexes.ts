@@ -1,4 +1,4 @@
-// Migration 7 (issue 7): one index fewer for every stored message. messages_by_appointment
+// Migration 7: one index fewer for every stored message. messages_by_appointment
 // served only the foreign key's ON DELETE SET NULL, and nothing deletes appointments (the
 // booking system cancels them); every client message still paid for a random page of it in
 // its commit (~7 µs of ~190 µs of server time per send, measured). The foreign key stays: a

@@ -1,4 +1,4 @@
-// Migration 8 (issue 7): migration 7's reasoning, for conversations. The index on
+// Migration 8: migration 7's reasoning, for conversations. The index on
 // last_appointment_id served only the foreign key's ON DELETE SET NULL, and nothing deletes
 // appointments; yet every stored message rewrote its entry (the send sets last_appointment_id,
 // even to the value it already had), one more random page in each commit: ~0.2 of the ~2.3 WAL

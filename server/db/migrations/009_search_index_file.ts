@@ -1,4 +1,4 @@
-// Migration 9 (issue 7): the message search index moves to a file of its own beside the
+// Migration 9: the message search index moves to a file of its own beside the
 // database (search/searchIndex.ts), written by a worker thread that never holds this
 // database's write lock. Its old tables and triggers here go; the new file is built from the
 // messages in the background when the server first starts. Client names keep their index here

@@ -7,6 +7,16 @@ export type NewClient = { name: string; mobile: string | null; email: string | n
 /** A client link that still works: the token's row, its client, and when it stops working. */
 export type ClientLink = { linkId: number; clientId: number; expiresAt: number };
 
+type LinkRow = { id: number; client_id: number; active_from: number };
+
+/** A link works for a while after the later of when it was issued and when the client's newest
+ * appointment starts (any status: a cancelled one was still a reason to write). The newest start
+ * is the last entry of appointments_by_client for the client; every client connect and upload
+ * runs this. */
+export const LINK_COLUMNS = `SELECT t.id, t.client_id,
+    max(t.created_at, coalesce((SELECT max(a.starts_at) FROM appointments a WHERE a.client_id = t.client_id), 0)) AS active_from
+  FROM client_tokens t`;
+
 export type ClientRepository = ReturnType<typeof createClientRepository>;
 
 export function createClientRepository(db: Database) {
@@ -20,20 +30,9 @@ export function createClientRepository(db: Database) {
   const revokeTokens = db.prepare<[number, number]>(
     'UPDATE client_tokens SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL',
   );
-  // A link works for a while after the later of when it was issued and when the client's newest
-  // appointment starts (any status: a cancelled one was still a reason to write). The newest
-  // start is the last entry of appointments_by_client for the client.
-  const selectLinkByToken = db.prepare<[Buffer], { id: number; client_id: number; active_from: number }>(
-    `SELECT t.id, t.client_id,
-            max(t.created_at, coalesce((SELECT max(a.starts_at) FROM appointments a WHERE a.client_id = t.client_id), 0)) AS active_from
-       FROM client_tokens t WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
-  );
-  const selectLinkById = db.prepare<[number], { id: number; client_id: number; active_from: number }>(
-    `SELECT t.id, t.client_id,
-            max(t.created_at, coalesce((SELECT max(a.starts_at) FROM appointments a WHERE a.client_id = t.client_id), 0)) AS active_from
-       FROM client_tokens t WHERE t.id = ? AND t.revoked_at IS NULL`,
-  );
-  const linkOf = (row: { id: number; client_id: number; active_from: number } | undefined, ttlMs: number, now: number): ClientLink | null => {
+  const selectLinkByToken = db.prepare<[Buffer], LinkRow>(`${LINK_COLUMNS} WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
+  const selectLinkById = db.prepare<[number], LinkRow>(`${LINK_COLUMNS} WHERE t.id = ? AND t.revoked_at IS NULL`);
+  const linkOf = (row: LinkRow | undefined, ttlMs: number, now: number): ClientLink | null => {
     if (!row) return null;
     const expiresAt = row.active_from + ttlMs;
     return now < expiresAt ? { linkId: row.id, clientId: row.client_id, expiresAt } : null;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENT_NAMESPACE } from '../../shared/clientEvents';
 import { clientTokenResponseSchema, routes } from '../../shared/http';
 import { defaultClientLimits } from '../limits/limitsConfig';
+import { LINK_COLUMNS } from './clients.repository';
 import { sampleFiles } from '../testing/sampleFiles';
 import { askClient, connectSocket, data, startTestServer, TEST_INTEGRATION_KEY, type TestServer } from '../testing/testServer';
 
@@ -145,5 +146,17 @@ describe('a page open when its link expires', () => {
     t.clock.advance(LINK_TTL_MS);
     expect(await disconnected).toBe('io server disconnect');
     expect(t.log.entries.some((entry) => entry.message === 'Disconnected client pages whose link expired')).toBe(true);
+  });
+});
+
+describe('the link lookup', () => {
+  it('finds the token by its unique index and the newest appointment from appointments_by_client', async () => {
+    t = await startTestServer();
+    const plan = (t.db.prepare(`EXPLAIN QUERY PLAN ${LINK_COLUMNS} WHERE t.token_hash = ? AND t.revoked_at IS NULL`).all(Buffer.alloc(32)) as { detail: string }[])
+      .map((step) => step.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH t USING INDEX sqlite_autoindex_client_tokens/);
+    expect(plan).toMatch(/SEARCH a USING COVERING INDEX appointments_by_client/);
+    expect(plan).not.toMatch(/SCAN/);
   });
 });

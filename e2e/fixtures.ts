@@ -18,6 +18,8 @@ export interface InboxServer {
   clientPageUrl(clientId: number): Promise<string>;
   /** A call to the integration API as the booking system makes it (with its key); the JSON answer. */
   integration(method: 'POST' | 'PUT', path: string, body: unknown): Promise<unknown>;
+  /** The server's SQLite file, for a spec that must age data as time passing would. */
+  readonly databaseFile: string;
 }
 
 /** `demo`: the demo salon, as `npm start` runs it. `setup`: an empty inbox waiting for its
@@ -44,6 +46,7 @@ async function startServer(firstRun: 'demo' | 'setup' = 'demo'): Promise<InboxSe
   return {
     url,
     integration,
+    databaseFile: join(dataDir, 'inbox.sqlite3'),
     async clientPageUrl(clientId) {
       return clientTokenResponseSchema.parse(await integration('POST', routes.integrationClientToken, { clientId })).clientPageUrl;
     },

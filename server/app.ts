@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
 import { Server } from 'socket.io';
 import { DESKTOP_ORIGIN } from '../shared/http';
-import { attachmentRoutes } from './attachments/attachments.routes';
+import { attachmentRoutes, UNSENT_UPLOAD_TTL_MS } from './attachments/attachments.routes';
 import { authRoutes } from './auth/auth.routes';
 import { createGuesses } from './auth/guesses';
 import { createHashGate, scryptHasher, type HashGate, type SecretHasher } from './auth/hashGate';
@@ -19,6 +19,7 @@ import type { ServerDeps } from './deps';
 import { healthRoutes } from './http/health.routes';
 import { createOriginPolicy } from './http/origins';
 import { createRequestListener } from './http/router';
+import { createClientLimits } from './limits/clientLimits';
 import type { Logger } from './log';
 import { attachRealtime } from './realtime/realtime';
 import { receptionHttpRoutes } from './reception/reception.routes';
@@ -78,7 +79,8 @@ export function createServer({ db, clock, config, log, hasher = scryptHasher }: 
     allowRequest: (req, callback) => callback(null, originPolicy.allows(req.headers)),
   });
   const search = openSearch(db, log);
-  const realtime = attachRealtime(io, deps, search);
+  const clientLimits = createClientLimits(config.clientLimits, clock);
+  const realtime = attachRealtime(io, deps, search, clientLimits);
   const deliveries = createDeliveryWorker({
     outbox: deps.repos.outbox,
     transports: {
@@ -95,6 +97,19 @@ export function createServer({ db, clock, config, log, hasher = scryptHasher }: 
   const guesses = createGuesses(deps);
   const checkPassword = createPasswordCheck(deps, guesses);
   let expiryCheck: NodeJS.Timeout | undefined;
+  let maintenance: NodeJS.Timeout | undefined;
+  // Uploads never sent are deleted a day after upload, and client pages whose link has expired
+  // are disconnected. Run at start as well, so a restart catches up on what it missed.
+  const runMaintenance = () => {
+    try {
+      const swept = deps.repos.attachments.purgeUnattachedBefore(clock.now() - UNSENT_UPLOAD_TTL_MS);
+      if (swept > 0) log.info('Deleted uploads never sent', { count: swept });
+      const ended = realtime.endExpiredClientLinks();
+      if (ended > 0) log.info('Disconnected client pages whose link expired', { count: ended });
+    } catch (error) {
+      log.error('Maintenance sweep failed', { error });
+    }
+  };
   const endExpiredSessions = () => {
     const ended = realtime.endExpiredSessions(clock.now());
     if (ended.length > 0) log.info('Ended expired sessions', { sessionIds: ended });
@@ -113,7 +128,7 @@ export function createServer({ db, clock, config, log, hasher = scryptHasher }: 
           },
           appointmentsChanged: (clientId) => realtime.pushes.appointmentsUpdated(clientId),
         }),
-        ...attachmentRoutes(deps),
+        ...attachmentRoutes(deps, { clientLimits }),
         ...receptionHttpRoutes(deps, { checkPassword, guesses }),
         ...setupRoutes(deps),
       ],
@@ -138,12 +153,15 @@ export function createServer({ db, clock, config, log, hasher = scryptHasher }: 
           baseUrl = baseUrlOf(config.host, (httpServer.address() as AddressInfo).port);
           deliveries.start();
           expiryCheck = setInterval(endExpiredSessions, config.sessionExpiryCheckMs).unref();
+          runMaintenance();
+          maintenance = setInterval(runMaintenance, config.clientLimits.maintenanceIntervalMs).unref();
           resolve(baseUrl);
         });
       });
     },
     async close() {
       clearInterval(expiryCheck);
+      clearInterval(maintenance);
       // The delivery in flight is settled first, so a clean stop leaves nothing half-sent.
       await deliveries.stop();
       await new Promise<void>((resolve) => {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_PORT } from '../shared/http';
 import { parseGuessLimits, type GuessLimits } from './auth/guessLimits';
+import { LIMITS_USAGE, parseClientLimits, type ClientLimitsConfig } from './limits/limitsConfig';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './notifications/deliveryWorker';
 
 export type OwnerBootstrap = { email: string; name: string; password: string };
@@ -49,6 +50,8 @@ export type ServerConfig = {
   updatesDir: string | null;
   /** Password and PIN guessing limits, and how much hashing may run at once. */
   guessLimits: GuessLimits;
+  /** Client message and upload limits, client link lifetime, attachment storage quota. */
+  clientLimits: ClientLimitsConfig;
 };
 
 export type ConfigOutcome =
@@ -98,6 +101,7 @@ export const USAGE = `Usage: server [options]
   INBOX_PIN_LIMIT_PER_COMPUTER (10), INBOX_HASH_CONCURRENCY (2),
   INBOX_HASH_QUEUE_LIMIT (32), INBOX_HASH_QUEUE_LIMIT_PER_ADDRESS (8)
                             Password/PIN guessing limits and hashing capacity
+${LIMITS_USAGE}
 
   Logs are JSON lines on stderr; SIGINT, SIGTERM or a {"type":"shutdown"} IPC message from a
   parent process shut the server down cleanly.`;
@@ -256,6 +260,8 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
   }
   const guessLimits = parseGuessLimits(env);
   if (!guessLimits.ok) return { kind: 'error', message: guessLimits.message };
+  const clientLimits = parseClientLimits(env);
+  if (!clientLimits.ok) return { kind: 'error', message: clientLimits.message };
   const dataDir = resolve(cwd, values.dataDir);
   return {
     kind: 'config',
@@ -292,6 +298,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
       updatesDir: values.updatesDir === null ? null : resolve(cwd, values.updatesDir),
       sessionExpiryCheckMs: SESSION_EXPIRY_CHECK_MS,
       guessLimits: guessLimits.limits,
+      clientLimits: clientLimits.limits,
     },
   };
 }

@@ -48,6 +48,7 @@ export const auditActionSchema = z.enum([
   'reception.removeComputer',
   'client.update',
   'security.lockout',
+  'storage.warning',
 ]);
 export const auditEntrySchema = z.object({
   id: idSchema,
@@ -137,6 +138,18 @@ export const adminRequests = {
   'reception:list-computers': { permission: 'team.manage', payload: z.object({}), result: z.object({ items: z.array(receptionComputerSchema) }) },
   /** Stops a computer switching by PIN (lost, sold, moved): it needs a password sign-in again. */
   'reception:remove-computer': { permission: 'team.manage', payload: z.object({ computerId: idSchema }), result: z.object({ removed: z.literal(true) }) },
+  /** Attachment storage against the workspace's quota, for the owners' warning banner (owners
+   * only, like the audit log where the warning is also recorded). */
+  'storage:get': {
+    permission: 'audit.view',
+    payload: z.object({}),
+    result: z.object({
+      usedBytes: z.number().int().nonnegative(),
+      quotaBytes: z.number().int().positive(),
+      /** Owners are warned from here on. */
+      warnAtBytes: z.number().int().nonnegative(),
+    }),
+  },
   'audit:list': {
     permission: 'audit.view',
     payload: z.object({ beforeId: idSchema.optional(), limit: z.number().int().min(1).max(100).optional() }),

@@ -24,6 +24,7 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'reception.removeComputer': 'Removed a reception computer from quick switching',
   'client.update': "Changed a client's details",
   'security.lockout': 'Locked out after too many wrong passwords or PINs',
+  'storage.warning': 'Attachment storage passed 80 % of its limit',
 };
 
 const GRANT_KEYS: readonly string[] = ['accessChats', 'replyChats', 'manageSettings', 'manageTeam', 'viewAuditLog'];

@@ -15,6 +15,9 @@ export function describeClientError(error: AppError): string {
       return INVALID_LINK_MESSAGE;
     case 'forbidden':
       return "You can't send messages about this appointment.";
+    case 'rate_limited':
+      // The server says which limit it is (too fast, or today's files) in words meant for clients.
+      return error.message || 'Please wait a moment and try again.';
     default:
       return describeError(error);
   }

@@ -1,8 +1,8 @@
 // The client page's outbox over localStorage: what a reload finds, what goes to the server, and
 // a full storage, which the chat answers by sending from memory.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Attachment, Message } from '../../shared/domain';
-import { ok, type Result } from '../../shared/result';
+import { err, ok, type Result } from '../../shared/result';
 import { createMemoryStorage } from '../desktop/testDoubles';
 import { createPrefsStore } from '../desktop/prefsStore';
 import { clientOutboxKey, createClientOutbox } from './clientOutbox';
@@ -55,5 +55,31 @@ describe('client outbox', () => {
     expect(await outbox.flush()).toMatchObject({ delivered: 1 });
     expect(sent).toEqual([expect.objectContaining({ clientMessageId: uuid(2), text: 'Hi' })]);
     expect(outbox.snapshot().entries).toEqual([]);
+  });
+
+  it('sends a message refused for sending too fast again once the wait the server named is over', async () => {
+    vi.useFakeTimers();
+    try {
+      const recording = recordingApi();
+      const { sent } = recording;
+      const api = recording.api as unknown as { request: (name: 'message:send', payload: { clientMessageId: string; text: string }) => Promise<Result<Message>> };
+      let refuseNext = true;
+      const limited = {
+        request: (name: 'message:send', payload: { clientMessageId: string; text: string }) => {
+          if (!refuseNext) return api.request(name, payload);
+          refuseNext = false;
+          return Promise.resolve(err('rate_limited', 'You are sending messages too quickly.', { retryAfterMs: 1_500 }));
+        },
+      };
+      const outbox = createClientOutbox({ api: limited as never, store: createPrefsStore(createMemoryStorage()), clientId: 3, isConnected: () => true });
+      await outbox.enqueue({ clientMessageId: uuid(7), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Hello again', attachments: [] } });
+      expect(await outbox.flush()).toMatchObject({ delivered: 0, stoppedBy: { code: 'rate_limited' } });
+      expect(outbox.snapshot().entries).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(sent).toEqual([{ appointmentId: 12, clientMessageId: uuid(7), text: 'Hello again' }]);
+      expect(outbox.snapshot().entries).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

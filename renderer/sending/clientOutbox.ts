@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { attachmentSchema, idSchema, type Message } from '../../shared/domain';
 import { createOutbox, type Outbox, type WithLock } from '../../shared/offline/outbox';
-import { err } from '../../shared/result';
+import { err, type AppError } from '../../shared/result';
 import { withAttachments } from './withAttachments';
 import type { PrefsStore } from '../desktop/prefsStore';
 import type { ClientApi } from '../client/clientApi';
@@ -31,7 +31,7 @@ export function createClientOutbox(options: {
   withLock?: WithLock;
 }): ClientOutbox {
   const key = clientOutboxKey(options.clientId);
-  return createOutbox<ClientOutboxPayload, Message>({
+  const outbox = createOutbox<ClientOutboxPayload, Message>({
     storage: {
       load: () => Promise.resolve(options.store.read(key)),
       // A full localStorage throws: the caller then sends from memory instead.
@@ -51,4 +51,25 @@ export function createClientOutbox(options: {
       });
     },
   });
+  // Sending too fast is refused with the wait; the entry stays pending and is sent again once
+  // the wait is over, instead of only at the next reconnect or message.
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const flush = async () => {
+    const outcome = await outbox.flush();
+    const retryAfterMs = retryAfterOf(outcome.stoppedBy);
+    if (retryAfterMs !== null && retryTimer === undefined) {
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        void flush();
+      }, retryAfterMs);
+    }
+    return outcome;
+  };
+  return { ...outbox, flush };
+}
+
+function retryAfterOf(error: AppError | null): number | null {
+  if (error?.code !== 'rate_limited') return null;
+  const retryAfterMs = (error.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof retryAfterMs === 'number' && retryAfterMs > 0 ? Math.min(retryAfterMs, 60_000) : null;
 }

@@ -1,6 +1,8 @@
 // The frame of one Settings page: its title (the page's h1), a line saying what it is for,
-// optional actions at the top right, and the page's content.
+// optional actions at the top right, the owners' storage warning when there is one, and the
+// page's content.
 import { useId, type ReactNode, type Ref } from 'react';
+import { StorageWarning } from './StorageWarning';
 
 interface SettingsPageProps {
   title: string;
@@ -25,6 +27,7 @@ export function SettingsPage({ title, lead, actions, children, titleRef }: Setti
           </div>
           {actions && <div className="settings-page__actions">{actions}</div>}
         </header>
+        <StorageWarning />
         {children}
       </div>
     </main>

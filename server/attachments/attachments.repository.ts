@@ -75,6 +75,11 @@ export function createAttachmentRepository(db: Database) {
   const deleteUnattachedBefore = db.prepare<[number]>(
     'DELETE FROM attachments WHERE message_id IS NULL AND created_at < ?',
   );
+  const selectStoredBytes = db.prepare<[], { total_bytes: number }>('SELECT total_bytes FROM attachment_storage WHERE id = 1');
+  const selectUploadedSince = db.prepare<[string, number], { bytes: number; oldest: number | null }>(
+    `SELECT total(size) AS bytes, min(created_at) AS oldest FROM attachments
+      WHERE sender_key = ? AND created_at > ?`,
+  );
 
   return {
     create(attachment: NewAttachment): Attachment {
@@ -112,6 +117,14 @@ export function createAttachmentRepository(db: Database) {
           throw new Error(`Attachment ${id} is not an unsent upload of ${senderKey}.`);
         }
       });
+    },
+    /** Bytes of every stored attachment, sent or not (a running total kept by triggers). */
+    storedBytes(): number {
+      return selectStoredBytes.get()?.total_bytes ?? 0;
+    },
+    /** What one sender uploaded after `since` (sent or not), and when the oldest of it was. */
+    uploadedSince(senderKey: string, since: number): { bytes: number; oldest: number | null } {
+      return selectUploadedSince.get(senderKey, since) ?? { bytes: 0, oldest: null };
     },
     /** Deletes uploads never sent with a message (bytes go with them by cascade). */
     purgeUnattachedBefore(cutoff: number): number {

@@ -2,7 +2,7 @@
 // client token. Uploads: staff need Reply to client chats; the type comes from the bytes.
 // Downloads: staff with Access at the conversation's location, or the conversation's client;
 // an upload not sent yet only to whoever uploaded it.
-import { ATTACHMENT_MAX_BYTES, type Attachment } from '../../shared/domain';
+import type { Attachment } from '../../shared/domain';
 import { routes } from '../../shared/http';
 import { can } from '../../shared/permissions';
 import type { StaffSession } from '../auth/sessions.repository';
@@ -11,31 +11,46 @@ import type { ServerDeps } from '../deps';
 import { HttpError } from '../http/errors';
 import { BinaryResponse, type ApiRequest, type Route } from '../http/router';
 import { senderKey, type Sender } from '../messages/messages.repository';
+import type { ClientLimits } from '../limits/clientLimits';
 import type { AttachmentRecord } from './attachments.repository';
 import { attachmentFileName, contentDisposition, decodeFileNameHeader } from './fileName';
 import { sniffContentType } from './fileType';
+import { createUploadAllowance, type Uploader } from './uploadAllowance';
 
 /** Uploads waiting to be sent, per sender: enough for a few messages, not a file store. */
 export const UNSENT_UPLOADS_MAX = 20;
-/** Uploads never sent are deleted after this long. */
+/** Uploads never sent are deleted after this long (by the maintenance sweep). */
 export const UNSENT_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
-type Caller = { kind: 'staff'; session: StaffSession } | { kind: 'client'; clientId: number };
+type Caller = { kind: 'staff'; session: StaffSession } | { kind: 'client'; clientId: number; linkId: number };
 
 const senderOf = (caller: Caller): Sender =>
   caller.kind === 'staff' ? { kind: 'staff', memberId: caller.session.memberId } : { kind: 'client', clientId: caller.clientId };
 
 const attachmentNotFound = () => new HttpError(404, 'not_found', 'This attachment does not exist.');
 
-export function attachmentRoutes({ repos, clock }: ServerDeps): Route[] {
+const uploaderOf = (caller: Caller): Uploader =>
+  caller.kind === 'staff' ? { kind: 'staff', memberId: caller.session.memberId } : { kind: 'client', clientId: caller.clientId };
+
+/** The body size the request declares, if it declares a sensible one. */
+function declaredLength(request: ApiRequest): number | null {
+  const header = request.req.headers['content-length'];
+  if (header === undefined || !/^\d{1,15}$/.test(header)) return null;
+  return Number(header);
+}
+
+export function attachmentRoutes(deps: ServerDeps, { clientLimits }: { clientLimits: ClientLimits }): Route[] {
+  const { repos, clock, config } = deps;
+  const allowance = createUploadAllowance(deps);
+
   function authenticate(request: ApiRequest): Caller {
     const token = bearerToken(request.req.headers.authorization);
     if (token !== null) {
       const tokenHash = hashToken(token);
       const session = repos.sessions.findActive(tokenHash, clock.now());
       if (session && repos.team.memberById(session.memberId)) return { kind: 'staff', session };
-      const clientId = repos.clients.clientIdByToken(tokenHash);
-      if (clientId !== null && repos.clients.findById(clientId)) return { kind: 'client', clientId };
+      const link = repos.clients.linkByToken(tokenHash, config.clientLimits.linkTtlMs, clock.now());
+      if (link !== null && repos.clients.findById(link.clientId)) return { kind: 'client', clientId: link.clientId, linkId: link.linkId };
     }
     throw new HttpError(401, 'unauthenticated', 'Send a valid session or client token as "Authorization: Bearer <token>".');
   }
@@ -47,8 +62,19 @@ export function attachmentRoutes({ repos, clock }: ServerDeps): Route[] {
     }
   }
 
+  /** A client link's uploads a minute, counted as each arrives (staff are not limited here). */
+  function admitClientUpload(caller: Caller): void {
+    if (caller.kind !== 'client') return;
+    const retryAfterMs = clientLimits.admitUpload(caller.linkId);
+    if (retryAfterMs === 0) return;
+    throw new HttpError(429, 'rate_limited', 'You are uploading files too quickly. Wait a moment and try again.', { retryAfterMs }, {
+      'Retry-After': String(Math.ceil(retryAfterMs / 1000)),
+    });
+  }
+
   async function upload(request: ApiRequest): Promise<Attachment> {
     const caller = authenticate(request);
+    admitClientUpload(caller);
     if (caller.kind === 'staff' && !can(caller.session.grants, 'chats.reply')) {
       throw new HttpError(403, 'forbidden', 'You do not have the Reply to client chats permission. Ask a workspace owner to update your permissions.');
     }
@@ -58,18 +84,29 @@ export function attachmentRoutes({ repos, clock }: ServerDeps): Route[] {
 
     const key = senderKey(senderOf(caller));
     const now = clock.now();
+    // The maintenance sweep deletes them too; doing it here as well keeps the count exact.
     repos.attachments.purgeUnattachedBefore(now - UNSENT_UPLOAD_TTL_MS);
     if (repos.attachments.unattachedCount(key) >= UNSENT_UPLOADS_MAX) {
       throw new HttpError(429, 'rate_limited', `You have ${UNSENT_UPLOADS_MAX} files waiting to be sent. Send them with a message before uploading more.`);
     }
-    const bytes = await request.readBytes(ATTACHMENT_MAX_BYTES);
-    if (bytes.length === 0) throw new HttpError(400, 'bad_request', 'The file is empty.');
-    const contentType = sniffContentType(bytes);
-    if (contentType === null) {
-      // 415 Unsupported Media Type; the protocol's code for it is bad_request.
-      throw new HttpError(415, 'bad_request', 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be attached. This file is neither.');
+    // Everything above is synchronous: the counts and the reservation are taken before the
+    // body, the slow part, is read.
+    const uploader = uploaderOf(caller);
+    const reservation = allowance.reserve(uploader, key, declaredLength(request));
+    try {
+      const bytes = await request.readBytes(reservation.limit);
+      if (bytes.length === 0) throw new HttpError(400, 'bad_request', 'The file is empty.');
+      const contentType = sniffContentType(bytes);
+      if (contentType === null) {
+        // 415 Unsupported Media Type; the protocol's code for it is bad_request.
+        throw new HttpError(415, 'bad_request', 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be attached. This file is neither.');
+      }
+      const attachment = repos.attachments.create({ senderKey: key, name: attachmentFileName(givenName, contentType), contentType, bytes, createdAt: now });
+      allowance.stored(uploader, attachment.size);
+      return attachment;
+    } finally {
+      reservation.release();
     }
-    return repos.attachments.create({ senderKey: key, name: attachmentFileName(givenName, contentType), contentType, bytes, createdAt: now });
   }
 
   /** Who may download: see the header comment. Staff at another location are told why;

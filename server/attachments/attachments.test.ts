@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, type Attachment, type ConversationSummary, type Message } from '../../shared/domain';
 import { sampleFiles } from '../testing/sampleFiles';
+import { defaultClientLimits } from '../limits/limitsConfig';
 import { ask, askClient, data, nextPush, startTestServer, type TestServer } from '../testing/testServer';
 import { UNSENT_UPLOAD_TTL_MS, UNSENT_UPLOADS_MAX } from './attachments.routes';
 
@@ -18,7 +19,8 @@ let conversationId: number;
 let appointmentId: number;
 
 beforeAll(async () => {
-  t = await startTestServer();
+  // One client link here uploads more than a minute's allowance (limits.test.ts covers that).
+  t = await startTestServer({ clientLimits: { ...defaultClientLimits(), uploadsPerMinute: UNSENT_UPLOADS_MAX + 1 } });
   priyaToken = (await t.signIn('priya')).token;
   priya = await t.connectStaff('priya');
   marcus = await t.connectStaff('marcus');

@@ -22,6 +22,9 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
   });
 
   onClient(socket, 'message:send', async (payload, { clientId, afterAck }) => {
+    // Counted per link as it arrives, in memory, before the send joins a write batch.
+    const limited = context.clientLimits.admitMessage(socket.data.linkId);
+    if (limited) return limited;
     const attachmentIds = payload.attachmentIds ?? [];
     const invalid = checkContent(payload.text, attachmentIds);
     if (invalid) return invalid;

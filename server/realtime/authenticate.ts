@@ -38,15 +38,18 @@ export function authenticateStaff({ repos, clock, log }: ServerDeps) {
   };
 }
 
-export function authenticateClient({ repos, log }: ServerDeps) {
+export function authenticateClient({ repos, clock, config, log }: ServerDeps) {
   return (socket: ClientSocket, next: Next): void => {
     try {
       const token = tokenOf(socket.handshake.auth);
-      const clientId = token === null ? null : repos.clients.clientIdByToken(hashToken(token));
-      const client = clientId === null ? null : repos.clients.findById(clientId);
-      if (!client) return next(refusal('unauthenticated', 'This link is not valid any more. Ask the business for a new one.'));
+      const link = token === null ? null : repos.clients.linkByToken(hashToken(token), config.clientLimits.linkTtlMs, clock.now());
+      const client = link === null ? null : repos.clients.findById(link.clientId);
+      // One answer for an unknown, revoked or expired link: the page says the same to all.
+      if (!link || !client) return next(refusal('unauthenticated', 'This link has expired or is not valid any more. Ask the business for a new one.'));
       socket.data.clientId = client.id;
       socket.data.clientName = client.name;
+      socket.data.linkId = link.linkId;
+      socket.data.linkExpiresAt = link.expiresAt;
       next();
     } catch (error) {
       log.error('Client socket authentication failed', { error });

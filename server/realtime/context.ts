@@ -1,5 +1,6 @@
 // What socket handlers receive: the server's dependencies plus the request wrappers and pushes.
 import type { ServerDeps } from '../deps';
+import type { ClientLimits } from '../limits/clientLimits';
 import type { GroupCommit } from '../messages/groupCommit';
 import type { Search } from '../search/search';
 import type { ClientOn, StaffOn } from './on';
@@ -12,4 +13,6 @@ export type RealtimeContext = ServerDeps & {
   /** Batches message writes into shared transactions (see messages/groupCommit.ts). */
   writes: GroupCommit;
   search: Search;
+  /** Per-link message and upload limits of clients (never staff). */
+  clientLimits: ClientLimits;
 };

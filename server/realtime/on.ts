@@ -8,6 +8,7 @@ import { err, type Result } from '../../shared/result';
 import { staffRequests, type StaffRequestName, type StaffRequestResult } from '../../shared/staffEvents';
 import type { StaffSession } from '../auth/sessions.repository';
 import type { Clock } from '../clock';
+import type { ServerDeps } from '../deps';
 import type { Logger } from '../log';
 import { registerRequest, type AfterAck, type RequestSocket } from './request';
 import type { ClientSocket, StaffSocket } from './types';
@@ -20,6 +21,8 @@ const FORBIDDEN_MESSAGES: Record<Permission, string> = {
   'team.manage': 'You do not have permission to manage the team.',
   'audit.view': 'Only workspace owners can see the audit log.',
 };
+
+export const LINK_EXPIRED = 'This link has expired. Ask the business for a new one.';
 
 type StaffPayload<K extends StaffRequestName> = z.infer<(typeof staffRequests)[K]['payload']>;
 type ClientPayload<K extends ClientRequestName> = z.infer<(typeof clientRequests)[K]['payload']>;
@@ -72,14 +75,30 @@ export function createStaffOn({ clock, log }: { clock: Clock; log: Logger }): St
   };
 }
 
-export function createClientOn({ log }: { log: Logger }): ClientOn {
+/** Whether the socket's link still works. The expiry noted at connect is checked first (O(1));
+ * only once it has passed is the link looked up again, as a new appointment may extend it. */
+export function clientLinkStillWorks(socket: ClientSocket, { repos, clock, config }: Pick<ServerDeps, 'repos' | 'clock' | 'config'>): boolean {
+  const now = clock.now();
+  if (now < socket.data.linkExpiresAt) return true;
+  const link = repos.clients.linkById(socket.data.linkId, config.clientLimits.linkTtlMs, now);
+  if (!link) return false;
+  socket.data.linkExpiresAt = link.expiresAt;
+  return true;
+}
+
+export function createClientOn(deps: Pick<ServerDeps, 'repos' | 'clock' | 'config' | 'log'>): ClientOn {
+  const { log } = deps;
   return function on<K extends ClientRequestName>(socket: ClientSocket, event: K, handler: ClientHandler<K>) {
     registerRequest({
       socket: socket as unknown as RequestSocket,
       event,
       schema: clientRequests[event].payload as unknown as z.ZodType<ClientPayload<K>>,
       log,
-      authorize: () => null,
+      authorize: () => (clientLinkStillWorks(socket, deps) ? null : err('unauthenticated', LINK_EXPIRED)),
+      // The page shows that the link no longer works instead of reconnecting.
+      onRefused: (refusal) => {
+        if (refusal.error.code === 'unauthenticated') socket.disconnect(true);
+      },
       handler: (payload, afterAck) =>
         handler(payload, { clientId: socket.data.clientId, clientName: socket.data.clientName, socket, afterAck }),
     });

@@ -58,6 +58,7 @@ const ADMIN_MATRIX: Record<string, Row> = {
   'reception:list-computers': allowed('owner', 'manager'),
   'reception:remove-computer': allowed('owner', 'manager'),
   'audit:list': allowed('owner'),
+  'storage:get': allowed('owner'),
 };
 
 let t: TestServer;
@@ -123,6 +124,7 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'reception:list-computers': {},
     'reception:remove-computer': { computerId: computers[actor] },
     'audit:list': {},
+    'storage:get': {},
     'profile:get': {},
     'profile:update': { prefs: { desktop: true, sound: false, showPreview: true, mutedLocationIds: [], quietHours: null }, baseVersion: 0 },
     'clientProfile:get': { conversationId },

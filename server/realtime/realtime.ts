@@ -26,7 +26,8 @@ import { registerReceptionHandlers } from '../reception/reception.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
 import { authenticateClient, authenticateStaff } from './authenticate';
 import type { RealtimeContext } from './context';
-import { createClientOn, createStaffOn } from './on';
+import type { ClientLimits } from '../limits/clientLimits';
+import { clientLinkStillWorks, createClientOn, createStaffOn } from './on';
 import { createPushes, type Pushes, type SessionEndReason } from './pushes';
 import { refuseUnknownEvents, type RequestSocket } from './request';
 import { rooms } from './rooms';
@@ -39,9 +40,11 @@ export type Realtime = {
   /** Ends the sessions of connected staff sockets that have run out by `now` (a socket is
    * authenticated once, when it connects, so without this it would keep receiving pushes). */
   endExpiredSessions(now: number): number[];
+  /** Disconnects client pages whose link has expired (they then show that it no longer works). */
+  endExpiredClientLinks(): number;
 };
 
-export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search): Realtime {
+export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search, clientLimits: ClientLimits): Realtime {
   // One server carries both protocols; the client namespace has its own event maps.
   const clients = io.of(CLIENT_NAMESPACE) as unknown as ClientNamespace;
   const pushes = createPushes(io, clients);
@@ -52,6 +55,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     pushes,
     writes: createGroupCommit(deps.repos.transaction, { onCommitted: search.indexer.schedule }),
     search,
+    clientLimits,
   };
 
   io.use(authenticateStaff(deps));
@@ -102,6 +106,15 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
       }
       pushes.sessionsEnded([...expired], 'expired');
       return [...expired];
+    },
+    endExpiredClientLinks() {
+      let ended = 0;
+      for (const socket of clients.sockets.values()) {
+        if (clientLinkStillWorks(socket, deps)) continue;
+        socket.disconnect(true);
+        ended += 1;
+      }
+      return ended;
     },
   };
 }

@@ -5,7 +5,9 @@ import type { StaffRequestEvents, StaffPushEvents } from '../../shared/staffEven
 import type { StaffSession } from '../auth/sessions.repository';
 
 export type StaffSocketData = { session: StaffSession; memberName: string };
-export type ClientSocketData = { clientId: number; clientName: string };
+/** linkId: the client token's row; linkExpiresAt: when it stops working unless the client books
+ * again (looked up afresh then). */
+export type ClientSocketData = { clientId: number; clientName: string; linkId: number; linkExpiresAt: number };
 
 type NoServerSideEvents = Record<string, never>;
 

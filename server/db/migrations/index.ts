@@ -10,6 +10,7 @@ import { conversationAppointmentIndex } from './008_conversation_appointment_ind
 import { searchIndexFile } from './009_search_index_file';
 import { bookingSystemRefs } from './010_booking_system_refs';
 import { pinClearances } from './011_pin_clearances';
+import { attachmentStorage } from './012_attachment_storage';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'message search index in its own file', sql: searchIndexFile },
   { version: 10, name: 'booking system ids', sql: bookingSystemRefs },
   { version: 11, name: 'why a PIN was cleared', sql: pinClearances },
+  { version: 12, name: 'attachment storage total, uploads by sender and age', sql: attachmentStorage },
 ];

@@ -47,6 +47,8 @@ export const auditActionSchema = z.enum([
   'member.setPassword',
   'reception.removeComputer',
   'client.update',
+  /** A Team page change refused by its rules (shared/teamRules.ts): who asked for what, and why not. */
+  'team.refused',
 ]);
 export const auditEntrySchema = z.object({
   id: idSchema,

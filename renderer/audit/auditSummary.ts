@@ -23,6 +23,7 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'member.setPassword': "Set a team member's password",
   'reception.removeComputer': 'Removed a reception computer from quick switching',
   'client.update': "Changed a client's details",
+  'team.refused': 'Was refused a team change',
 };
 
 const GRANT_KEYS: readonly string[] = ['accessChats', 'replyChats', 'manageSettings', 'manageTeam', 'viewAuditLog'];

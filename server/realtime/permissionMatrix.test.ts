@@ -64,6 +64,7 @@ let t: TestServer;
 const sockets = {} as Record<Actor, Socket>;
 const tokens = {} as Record<Actor, string>;
 let conversationId: number;
+let leeId: number;
 let messageId: number;
 let sentAttachment: Attachment;
 /** A reception computer per actor, for the one each may remove. */
@@ -75,6 +76,9 @@ beforeAll(async () => {
   t.addMember({ name: 'Nia Trainee', email: 'nia@lumen.example', groupId: t.demo.groups.trainees, locationIds: [soho] });
   t.addMember({ name: 'Sam Desk', email: 'sam@lumen.example', groupId: t.demo.groups.frontDesk, locationIds: [shoreditch] });
   t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [soho] });
+  // Whom the team requests are about: someone a manager at Soho manages (Tom and Marcus also
+  // work at Shoreditch, so only an owner may change their accounts; teamRules.test.ts).
+  leeId = t.addMember({ name: 'Lee Stylist', email: 'lee@lumen.example', groupId: t.demo.groups.stylists, locationIds: [soho] });
   const who: Record<Actor, Parameters<TestServer['signIn']>[0]> = {
     noAccess: { email: 'nia@lumen.example' }, accessOnly: 'sofia', accessReply: 'priya', owner: 'owner',
     otherLocation: { email: 'sam@lumen.example' }, manager: { email: 'maya@lumen.example' },
@@ -101,7 +105,7 @@ const httpOutcome = async (response: Response): Promise<Outcome> =>
 function payloadFor(event: StaffRequestName, actor: Actor): unknown {
   const current = t.repos.workspace.settingsState();
   const stylists = t.repos.groups.findById(t.demo.groups.stylists)!;
-  const tom = t.repos.team.teamMember(t.demo.members.tom)!;
+  const lee = t.repos.team.teamMember(leeId)!;
   const payloads: Record<StaffRequestName, unknown> = {
     'session:get': {},
     'conversation:list': { locationId: t.demo.locations.soho },
@@ -117,9 +121,9 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'group:create': { name: `Group of ${actor}`, grants: { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false } },
     'group:update': { groupId: stylists.id, name: stylists.name, grants: stylists.grants, baseVersion: stylists.version },
     'member:create': { name: `New colleague of ${actor}`, email: `new.${actor.toLowerCase()}@lumen.example`, password: 'a-first-password', groupId: stylists.id, locationIds: [t.demo.locations.soho] },
-    'member:update': { memberId: tom.id, groupId: tom.groupId, locationIds: tom.locationIds },
-    'member:set-password': { memberId: t.demo.members.tom, password: `password set by ${actor}` },
-    'member:sign-out-everywhere': { memberId: t.demo.members.marcus },
+    'member:update': { memberId: lee.id, groupId: lee.groupId, locationIds: lee.locationIds },
+    'member:set-password': { memberId: leeId, password: `password set by ${actor}` },
+    'member:sign-out-everywhere': { memberId: leeId },
     'reception:list-computers': {},
     'reception:remove-computer': { computerId: computers[actor] },
     'audit:list': {},

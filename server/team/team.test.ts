@@ -18,7 +18,8 @@ const outcome = (result: { ok: boolean; error?: { code: string } }) => (result.o
 beforeAll(async () => {
   t = await startTestServer();
   owner = await t.connectStaff('owner');
-  t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [t.demo.locations.soho] });
+  // At both locations, with every permission a group grants: she may manage everyone but owners.
+  t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [t.demo.locations.soho, t.demo.locations.shoreditch] });
   manager = await t.connectStaff({ email: 'maya@lumen.example' });
 });
 afterAll(() => t.close());

@@ -187,9 +187,10 @@ export function fingerprintOf(db: Database): Record<string, unknown> {
     'permission_groups', 'team_members', 'member_locations', 'clients', 'client_tokens', 'appointments',
     'member_notification_prefs', 'deliveries',
   ];
-  const counts = Object.fromEntries(
-    tables.map((table) => [table, (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n]),
-  );
+  // A refusal of a team change is recorded in the audit log (that is its only trace).
+  const countSql = (table: string) =>
+    table === 'audit_log' ? "SELECT count(*) AS n FROM audit_log WHERE action <> 'team.refused'" : `SELECT count(*) AS n FROM ${table}`;
+  const counts = Object.fromEntries(tables.map((table) => [table, (db.prepare(countSql(table)).get() as { n: number }).n]));
   const state = db
     .prepare(
       `SELECT (SELECT count(*) FROM messages WHERE read_at IS NOT NULL) AS readMessages,

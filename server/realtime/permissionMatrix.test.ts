@@ -22,28 +22,32 @@ type Row = Record<Actor, Outcome>;
 const allowed = (...who: Actor[]): Row => Object.fromEntries(ACTORS.map((actor) => [actor, who.includes(actor) ? 'ok' : 'forbidden'])) as Row;
 const readers = allowed('accessOnly', 'accessReply', 'owner', 'manager');
 const repliers = allowed('accessReply', 'owner', 'manager');
+/** A request about the Soho conversation (or its attachment): to a member who does not work at
+ * Soho it answers exactly as a missing conversation would (enumeration.test.ts). */
+const aboutTheConversation = (row: Row): Row => ({ ...row, otherLocation: 'not_found' });
 
 const CHAT_MATRIX: Record<string, Row> = {
   'session:get': allowed(...ACTORS),
   'conversation:list': readers,
-  'conversation:get': readers,
-  'message:list': readers,
-  'conversation:read': readers,
-  'message:send': repliers,
-  'typing:update': repliers,
+  'conversation:get': aboutTheConversation(readers),
+  'message:list': aboutTheConversation(readers),
+  'conversation:read': aboutTheConversation(readers),
+  'message:send': aboutTheConversation(repliers),
+  'typing:update': aboutTheConversation(repliers),
   // Anyone signed in follows settings; what chats it returns is scoped inside (sync.test.ts).
   'sync:since': allowed(...ACTORS),
   'search:query': readers,
   // Uploading is not tied to a location; attaching to another location's conversation is refused.
   'POST /api/attachments': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
-  'GET /api/attachments/:id': readers,
+  'GET /api/attachments/:id': aboutTheConversation(readers),
   // Own notification preferences: every member, for themselves (R10).
   'profile:get': allowed(...ACTORS),
   'profile:update': allowed(...ACTORS),
-  // The client profile and deliveries beside a conversation: Access at its location (R11, R12).
-  'clientProfile:get': readers,
-  'clientProfile:update': readers,
-  'delivery:list': readers,
+  // The client profile and deliveries beside a conversation: Access at its location (R11, R12);
+  // changing the client's contact details and channels redirects replies, so it needs Reply.
+  'clientProfile:get': aboutTheConversation(readers),
+  'clientProfile:update': aboutTheConversation(repliers),
+  'delivery:list': aboutTheConversation(readers),
 };
 const ADMIN_MATRIX: Record<string, Row> = {
   'settings:get': allowed('owner', 'manager'),
@@ -183,12 +187,10 @@ describe('permission matrix', () => {
     expect(await outcomes(ADMIN_MATRIX)).toEqual(ADMIN_MATRIX);
   });
 
-  it('refuses a member of another location the conversation\'s attachment even once they hold its id', async () => {
+  it('refuses a member of another location the conversation\'s attachment even once they hold its id, as if it did not exist', async () => {
     const response = await t.download(tokens.otherLocation, sentAttachment.id);
-    expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
-      'This attachment belongs to a conversation at a location you do not work at.',
-    );
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe('This attachment does not exist.');
   });
 
   it('lets the conversation\'s client download and upload, and no other client', async () => {

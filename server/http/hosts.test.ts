@@ -90,7 +90,8 @@ describe('a server on 127.0.0.1', () => {
 
   it('refuses the API to a rebound domain, even with a same-origin Origin', async () => {
     const rebound = `rebound.example:${port}`;
-    for (const headers of [{ host: rebound }, { host: rebound, origin: `http://${rebound}` }]) {
+    const asked: Record<string, string>[] = [{ host: rebound }, { host: rebound, origin: `http://${rebound}` }];
+    for (const headers of asked) {
       for (const path of [routes.health, routes.setup, routes.signIn]) {
         expect(await get(t.url, path, headers)).toEqual({ status: 403, body: JSON.stringify({ error: { code: 'forbidden', message: HOST_REFUSED_MESSAGE } }) });
       }

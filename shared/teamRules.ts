@@ -105,10 +105,16 @@ export function checkGroupEdit(
   if (isOwner(actor) || GRANT_KEYS.every((key) => group.grants[key] === after[key])) return null;
   const grants = changedGrantsBeyond(actor, group.grants, after);
   if (grants.length > 0) return { kind: 'grants_beyond', grants };
-  if (group.members.some((member) => member.id === actor.memberId)) return { kind: 'own_group' };
-  const beyond = group.members.filter((member) => checkManageMember(actor, member) !== null).map((member) => member.name);
-  if (beyond.length > 0) return { kind: 'group_members_beyond', members: beyond };
-  return null;
+  return checkGroupMembers(actor, group.members);
+}
+
+/** Whether the actor may change the permissions of a group with these members at all: not
+ * their own group, and only when every member is one they manage. */
+export function checkGroupMembers(actor: TeamActor, members: readonly TeamTarget[]): TeamRefusal | null {
+  if (isOwner(actor)) return null;
+  if (members.some((member) => member.id === actor.memberId)) return { kind: 'own_group' };
+  const beyond = members.filter((member) => checkManageMember(actor, member) !== null).map((member) => member.name);
+  return beyond.length > 0 ? { kind: 'group_members_beyond', members: beyond } : null;
 }
 
 const list = (items: readonly string[]) =>

@@ -76,26 +76,26 @@ export function TeamOverview({ team, actor, onEditGroup, onEditMember }: TeamOve
               // Owners are not edited here; members beyond this manager's reach are not offered.
               const lockReason = isOwner(member) ? null : memberLockReason(actor, member, team);
               return (
-              <tr key={member.id} data-testid="team-member" data-member-id={member.id}>
-                <th scope="row">
-                  <span className="settings-table__name">{member.name}</span>
-                  <span className="settings-table__detail">{member.email}</span>
-                </th>
-                <td>{memberGroupLabel(member, groups)}</td>
-                <td>{isOwner(member) ? 'All locations' : memberLocationsLabel(member.locationIds, locations)}</td>
-                <td className="settings-table__action">
-                  {!isOwner(member) && lockReason === null && (
-                    <button type="button" className="secondary-button secondary-button--small" onClick={() => onEditMember(member.id)}>
-                      Edit<span className="visually-hidden"> {member.name}</span>
-                    </button>
-                  )}
-                  {lockReason !== null && (
-                    <span className="settings-table__detail" data-testid="member-locked" title={lockReason}>
-                      You can't change this account<span className="visually-hidden">: {lockReason}</span>
-                    </span>
-                  )}
-                </td>
-              </tr>
+                <tr key={member.id} data-testid="team-member" data-member-id={member.id}>
+                  <th scope="row">
+                    <span className="settings-table__name">{member.name}</span>
+                    <span className="settings-table__detail">{member.email}</span>
+                  </th>
+                  <td>{memberGroupLabel(member, groups)}</td>
+                  <td>{isOwner(member) ? 'All locations' : memberLocationsLabel(member.locationIds, locations)}</td>
+                  <td className="settings-table__action">
+                    {!isOwner(member) && lockReason === null && (
+                      <button type="button" className="secondary-button secondary-button--small" onClick={() => onEditMember(member.id)}>
+                        Edit<span className="visually-hidden"> {member.name}</span>
+                      </button>
+                    )}
+                    {lockReason !== null && (
+                      <span className="settings-table__detail" data-testid="member-locked" title={lockReason}>
+                        You can't change this account<span className="visually-hidden">: {lockReason}</span>
+                      </span>
+                    )}
+                  </td>
+                </tr>
               );
             })}
           </tbody>

@@ -139,6 +139,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   onStaff(socket, 'member:update', 'team.manage', (payload, context) => {
     const member = repos.team.teamMember(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');
+    // An owner is refused by the rules whatever was asked, so their request is not validated first.
     const membership = member.role === 'owner' ? { locationIds: payload.locationIds } : checkMembership(repos, payload.groupId, payload.locationIds);
     if (!('locationIds' in membership)) return membership;
     const { locationIds } = membership;

@@ -20,3 +20,14 @@ test('a stylist with Access but not Reply reads chats and has no composer', asyn
   await expect(page.getByRole('textbox', { name: 'Reply' })).toHaveCount(0);
   await expectAccessible(page, 'read-only conversation');
 });
+
+test("a member with Access but not Reply sees the client profile read only: no way to change where replies go", async ({ page, server }) => {
+  await signIn(page, server.url, 'sofia@lumen.example');
+  await page.getByRole('button', { name: /Ava Thompson/ }).click();
+  const panel = page.getByRole('complementary', { name: 'Client profile' });
+  await expect(panel).toContainText('ava@example.com');
+  await expect(panel).toContainText("Read only: changing a client's details needs Reply to client chats.");
+  await expect(panel.getByRole('button', { name: 'Edit client profile' })).toHaveCount(0);
+  await expect(panel.getByRole('textbox')).toHaveCount(0);
+  await expectAccessible(page, 'read-only client profile');
+});

@@ -156,3 +156,72 @@ test('a manager sets a forgotten password: the member is signed out and signs in
   await member.getByRole('button', { name: 'Sign in' }).click();
   await expect(member.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
+
+test('a manager with only "Manage team" is offered only what they may do', async ({ browser, server }) => {
+  // The owner adds a group that can only manage the team, and Hana in it, at Soho.
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, server.url, 'olivia@lumen.example');
+  await openSettings(owner, 'Team');
+  await owner.getByRole('button', { name: 'Add permission group' }).click();
+  await owner.getByRole('textbox', { name: 'Group name' }).fill('Team admins');
+  await owner.getByRole('checkbox', { name: 'Manage team' }).check();
+  await owner.getByRole('button', { name: 'Save' }).click();
+  await owner.getByRole('button', { name: 'Add team member' }).click();
+  const newMember = owner.getByRole('region', { name: 'Add a team member' });
+  await newMember.getByLabel('Name').fill('Hana Admin');
+  await newMember.getByLabel('Email').fill('hana@lumen.example');
+  await newMember.getByLabel('First password').fill('hana-first-password');
+  await newMember.getByRole('combobox', { name: 'Permission group' }).selectOption({ label: 'Team admins' });
+  await newMember.getByRole('checkbox', { name: 'Lumen Soho' }).check();
+  await newMember.getByRole('button', { name: 'Save' }).click();
+  await expect(owner.getByRole('status').filter({ hasText: 'Hana Admin added.' })).toBeVisible();
+
+  const hana = await (await browser.newContext()).newPage();
+  await hana.goto(server.url);
+  await hana.getByLabel('Email').fill('hana@lumen.example');
+  await hana.getByLabel('Password').fill('hana-first-password');
+  await hana.getByRole('button', { name: 'Sign in' }).click();
+  await openSettings(hana, 'Team');
+
+  // Members who work elsewhere or hold permissions she lacks are not offered for editing.
+  for (const name of ['Tom Hughes', 'Marcus Reid', 'Sofia Marin', 'Priya Shah']) {
+    const row = hana.getByTestId('team-member').filter({ hasText: name });
+    await expect(row.getByTestId('member-locked')).toContainText("You can't change this account");
+    await expect(row.getByRole('button', { name: `Edit ${name}` })).toHaveCount(0);
+  }
+  await expect(hana.getByTestId('team-member').filter({ hasText: 'Tom Hughes' }).getByTestId('member-locked')).toHaveAttribute('title', /Tom Hughes works at Lumen Shoreditch/);
+  await expectAccessible(hana, 'team page of a limited manager');
+
+  // Her own group and locations are locked; her password and sessions are hers to manage.
+  await hana.getByRole('button', { name: 'Edit Hana Admin' }).click();
+  await expect(hana.getByTestId('membership-locked')).toHaveText('You cannot change your own permission group or locations. Ask a workspace owner.');
+  await expect(hana.getByRole('combobox', { name: 'Permission group' })).toBeDisabled();
+  await expect(hana.getByRole('checkbox', { name: /Lumen Shoreditch/ })).toBeDisabled();
+  await expect(hana.getByRole('region', { name: 'Forgotten password' })).toBeVisible();
+  await hana.getByRole('button', { name: 'Cancel' }).click();
+
+  // A new group can grant only what she has.
+  await hana.getByRole('button', { name: 'Add permission group' }).click();
+  for (const permission of ['Access client chats', 'Reply to client chats', 'Manage Client Connect settings']) {
+    await expect(hana.getByRole('checkbox', { name: permission })).toBeDisabled();
+  }
+  await expect(hana.getByRole('checkbox', { name: 'Manage team' })).toBeEnabled();
+  await expect(hana.getByTestId('group-locks')).toHaveText('You can only give or take away permissions you have yourself.');
+  await hana.getByRole('button', { name: 'Cancel' }).click();
+
+  // Her own group's permissions are locked too.
+  await hana.getByRole('button', { name: 'Edit Team admins' }).click();
+  await expect(hana.getByTestId('group-locks')).toHaveText('You cannot change the permissions of your own group. Ask a workspace owner.');
+  await expect(hana.getByRole('checkbox', { name: 'Manage team' })).toBeDisabled();
+  await hana.getByRole('button', { name: 'Cancel' }).click();
+
+  // A new member: only groups within her permissions, only her locations.
+  await hana.getByRole('button', { name: 'Add team member' }).click();
+  const form = hana.getByRole('region', { name: 'Add a team member' });
+  const groups = form.getByRole('combobox', { name: 'Permission group' });
+  await expect(groups.getByRole('option', { name: 'Front desk (grants more than you have)' })).toBeDisabled();
+  await expect(groups.getByRole('option', { name: 'Team admins', exact: true })).toBeEnabled();
+  await expect(form.getByRole('checkbox', { name: 'Lumen Shoreditch (you do not work here)' })).toBeDisabled();
+  await expect(form.getByRole('checkbox', { name: 'Lumen Soho' })).toBeEnabled();
+  await expectAccessible(hana, 'new member form of a limited manager');
+});

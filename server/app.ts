@@ -17,8 +17,9 @@ import { integrationRoutes } from './clients/integration.routes';
 import type { ServerConfig } from './config';
 import type { ServerDeps } from './deps';
 import { healthRoutes } from './http/health.routes';
+import { createHostPolicy } from './http/hosts';
 import { createOriginPolicy } from './http/origins';
-import { createRequestListener } from './http/router';
+import { createRequestListener, HOST_REFUSED_MESSAGE } from './http/router';
 import { createClientLimits } from './limits/clientLimits';
 import type { Logger } from './log';
 import { attachRealtime } from './realtime/realtime';
@@ -69,14 +70,19 @@ export function createServer({ db, clock, config, log, hasher = scryptHasher }: 
   const hashing = createHashGate({ hasher, concurrency: limits.hashConcurrency, queue: limits.hashQueue, queuePerKey: limits.hashQueuePerAddress });
   const deps: ServerDeps = { repos: createRepositories(db), clock, config, log, hashing };
   const originPolicy = createOriginPolicy(config.extraAllowedOrigins);
+  const hostPolicy = createHostPolicy({ listenHost: config.host, allowedHosts: config.allowedHosts });
   let baseUrl = baseUrlOf(config.host, config.port);
 
   const io: StaffServer = new Server({
     serveClient: false,
     maxHttpBufferSize: SOCKET_MESSAGE_LIMIT_BYTES,
     cors: { origin: [DESKTOP_ORIGIN, ...config.extraAllowedOrigins] },
-    // WebSocket upgrades skip CORS, so the origin is checked here for every transport.
-    allowRequest: (req, callback) => callback(null, originPolicy.allows(req.headers)),
+    // WebSocket upgrades skip CORS, so the host and origin are checked here for every transport
+    // (the handshake comes before either namespace, so this covers staff and clients alike).
+    allowRequest: (req, callback) => {
+      if (!hostPolicy.allows(req.headers.host)) callback(HOST_REFUSED_MESSAGE, false);
+      else callback(null, originPolicy.allows(req.headers));
+    },
   });
   const search = openSearch(db, log);
   const clientLimits = createClientLimits(config.clientLimits, clock);
@@ -135,6 +141,7 @@ export function createServer({ db, clock, config, log, hasher = scryptHasher }: 
       staticDir: config.staticDir,
       updatesDir: config.updatesDir,
       originPolicy,
+      hostPolicy,
       log,
     }),
   );

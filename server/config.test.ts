@@ -86,6 +86,8 @@ describe('parseConfig', () => {
     [[], { INBOX_DEMO: 'maybe' }, /INBOX_DEMO/],
     [['--integration-key', 'short'], {}, /at least 8 characters/],
     [['--allow-origin', 'http://a.test/path'], {}, /--allow-origin/],
+    [['--allowed-host', 'https://inbox.salon.example'], {}, /--allowed-host \/ INBOX_ALLOWED_HOSTS: must be a host name or IP address/],
+    [[], { INBOX_ALLOWED_HOSTS: 'inbox.salon.example:443' }, /INBOX_ALLOWED_HOSTS/],
     [[], { INBOX_SESSION_TTL_HOURS: '-1' }, /INBOX_SESSION_TTL_HOURS/],
     [['--verbose'], {}, /verbose/],
     [['stray'], {}, /stray|positional/i],
@@ -94,6 +96,12 @@ describe('parseConfig', () => {
     const message = errorOf(parseConfig(argv, env, cwd));
     expect(message).toMatch(pattern);
     expect(message).not.toContain('\n');
+  });
+
+  it('reads the host names the server answers to from the environment and repeated --allowed-host', () => {
+    expect(configOf(parseConfig([], {}, cwd)).allowedHosts).toEqual([]);
+    const config = configOf(parseConfig(['--allowed-host', 'inbox.salon.example', '--allowed-host=[fd00::7]'], { INBOX_ALLOWED_HOSTS: ' reception-pc , 192.168.1.20 ' }, cwd));
+    expect(config.allowedHosts).toEqual(['reception-pc', '192.168.1.20', 'inbox.salon.example', '[fd00::7]']);
   });
 
   it('builds the owner bootstrap only when all three variables are set', () => {

@@ -34,6 +34,9 @@ export type ServerConfig = {
   integrationKey: string | null;
   /** Origins allowed besides the desktop app's and the server's own. */
   extraAllowedOrigins: string[];
+  /** Host names the API and sockets answer to besides those of the listening address
+   * (server/http/hosts.ts), e.g. the public name a reverse proxy forwards. */
+  allowedHosts: string[];
   sessionTtlHours: number;
   /** How often connected staff sockets are checked for a session that has run out. */
   sessionExpiryCheckMs: number;
@@ -83,6 +86,9 @@ export const USAGE = `Usage: server [options]
   --allow-origin <origin>   Extra CORS origin, repeatable (INBOX_ALLOW_ORIGINS, comma-separated)
   --updates-dir <dir>       Serve the desktop app's updates from this folder at /updates/
                             (INBOX_UPDATES_DIR, default off)
+  --allowed-host <name>     A host name the server is reached by (e.g. behind a reverse proxy),
+                            repeatable (INBOX_ALLOWED_HOSTS, comma-separated). Loopback names,
+                            and with --host 0.0.0.0 this computer's addresses and name, need none
   --help                    Show this help
 
   INBOX_SESSION_TTL_HOURS   Staff session lifetime in hours (default 12)
@@ -110,6 +116,13 @@ const originSchema = z
   .string()
   .regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s?#]+$/i, 'must look like scheme://host[:port] with no path');
 
+/** A DNS name or an IP address (IPv6 with or without brackets), without scheme, port or path. */
+const hostNameSchema = z
+  .string()
+  .trim()
+  .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*|\[?[0-9a-f:.]+\]?)$/i, 'must be a host name or IP address, without scheme, port or path')
+  .max(253);
+
 const booleanFlagSchema = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
@@ -132,6 +145,7 @@ const configSchema = z.object({
     .nullable(),
   extraAllowedOrigins: z.array(originSchema),
   updatesDir: z.string().trim().min(1, 'must not be empty').nullable(),
+  allowedHosts: z.array(hostNameSchema),
   sessionTtlHours: z.coerce.number({ error: 'must be a number of hours' }).positive('must be more than 0').max(24 * 90, 'must be at most 2160 (90 days)'),
   ownerEmail: z.email().optional(),
   ownerName: z.string().trim().min(1).optional(),
@@ -159,6 +173,7 @@ const fieldNames: Record<string, string> = {
   integrationKey: '--integration-key / INBOX_INTEGRATION_KEY',
   extraAllowedOrigins: '--allow-origin / INBOX_ALLOW_ORIGINS',
   updatesDir: '--updates-dir / INBOX_UPDATES_DIR',
+  allowedHosts: '--allowed-host / INBOX_ALLOWED_HOSTS',
   sessionTtlHours: 'INBOX_SESSION_TTL_HOURS',
   ownerEmail: 'INBOX_OWNER_EMAIL',
   ownerName: 'INBOX_OWNER_NAME',
@@ -191,6 +206,7 @@ function readFlags(argv: string[]) {
       'integration-key': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'updates-dir': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   }).values;
@@ -207,10 +223,12 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
   }
   if (flags.help) return { kind: 'help', text: USAGE };
 
-  const envOrigins = (env.INBOX_ALLOW_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter((origin) => origin !== '');
+  const commaList = (value: string | undefined) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  const envOrigins = commaList(env.INBOX_ALLOW_ORIGINS);
   const parsed = configSchema.safeParse({
     host: flags.host ?? env.INBOX_HOST ?? '127.0.0.1',
     port: flags.port ?? emptyToUndefined(env.INBOX_PORT) ?? DEFAULT_PORT,
@@ -221,6 +239,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
     integrationKey: flags['integration-key'] ?? emptyToUndefined(env.INBOX_INTEGRATION_KEY) ?? null,
     extraAllowedOrigins: [...envOrigins, ...(flags['allow-origin'] ?? [])],
     updatesDir: flags['updates-dir'] ?? emptyToUndefined(env.INBOX_UPDATES_DIR) ?? null,
+    allowedHosts: [...commaList(env.INBOX_ALLOWED_HOSTS), ...(flags['allowed-host'] ?? [])],
     sessionTtlHours: emptyToUndefined(env.INBOX_SESSION_TTL_HOURS) ?? 12,
     ownerEmail: emptyToUndefined(env.INBOX_OWNER_EMAIL),
     ownerName: emptyToUndefined(env.INBOX_OWNER_NAME),
@@ -275,6 +294,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
       staticDir: resolve(cwd, values.staticDir),
       integrationKey: values.integrationKey,
       extraAllowedOrigins: values.extraAllowedOrigins,
+      allowedHosts: values.allowedHosts,
       sessionTtlHours: values.sessionTtlHours,
       owner:
         values.ownerEmail && values.ownerName && values.ownerPassword

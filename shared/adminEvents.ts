@@ -49,6 +49,8 @@ export const auditActionSchema = z.enum([
   'client.update',
   'security.lockout',
   'storage.warning',
+  /** A Team page change refused by its rules (shared/teamRules.ts): who asked for what, and why not. */
+  'team.refused',
 ]);
 export const auditEntrySchema = z.object({
   id: idSchema,

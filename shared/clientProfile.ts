@@ -50,7 +50,7 @@ export const clientProfileRequests = {
   'clientProfile:get': { permission: 'chats.access', payload: z.object({ conversationId: idSchema }), result: clientProfileSchema },
   /** Invalid fields come back as `bad_request` with details per field; nothing is saved then. */
   'clientProfile:update': {
-    permission: 'chats.access',
+    permission: 'chats.reply',
     payload: z.object({
       conversationId: idSchema,
       profile: clientProfileEditSchema,

@@ -11,4 +11,9 @@ describe('describeError', () => {
     expect(describeError({ code: 'messaging_disabled', message: 'disabled' })).toMatch(/turned off/);
     expect(describeError({ code: 'forbidden', message: 'forbidden' })).toMatch(/permission/);
   });
+
+  it("says exactly why a Team page rule refused a manager's change", () => {
+    const message = 'You can only choose locations you work at. You do not work at Lumen Shoreditch.';
+    expect(describeError({ code: 'forbidden', message, details: { reason: 'locations_beyond' } })).toBe(message);
+  });
 });

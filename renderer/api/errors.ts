@@ -12,6 +12,9 @@ const firstDetailMessage = (details: unknown): string | undefined => {
   return undefined;
 };
 
+const isTeamRefusal = (details: unknown): boolean =>
+  typeof details === 'object' && details !== null && 'reason' in details && typeof details.reason === 'string';
+
 export function describeError(error: AppError): string {
   switch (error.code) {
     case 'bad_request':
@@ -19,7 +22,8 @@ export function describeError(error: AppError): string {
     case 'unauthenticated':
       return 'Your session has ended. Sign in again.';
     case 'forbidden':
-      return "You don't have permission to do that. Ask a workspace owner if you need it.";
+      // A Team page rule says exactly what the manager may not do and why (shared/teamRules.ts).
+      return isTeamRefusal(error.details) ? error.message : "You don't have permission to do that. Ask a workspace owner if you need it.";
     case 'messaging_disabled':
       return "Client messaging is turned off for this workspace, so messages can't be sent or received.";
     case 'contact_not_offered':

@@ -24,6 +24,17 @@ describe('summariseChanges', () => {
     ]);
   });
 
+  it('says what a refused team change asked for and why it was refused', () => {
+    const names = auditNamesFrom([{ id: 3, name: 'Managers' }], [{ id: 1, name: 'Soho' }, { id: 2, name: 'Shoreditch' }]);
+    const reason = 'You cannot change your own permission group or locations. Ask a workspace owner.';
+    expect(summariseChanges(null, { request: 'member:update', reason, asked: { groupId: 3, locationIds: [1, 2] } }, names)).toEqual([
+      "Asked to: change a team member's group or locations",
+      `Refused because: ${reason}`,
+      'Permission group: Managers',
+      'Locations: Soho, Shoreditch',
+    ]);
+  });
+
   it('reads nested group records and names a new group by what it grants', () => {
     const grants = { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false };
     expect(summariseChanges(null, { name: 'Stylists', grants })).toEqual(['Name: Stylists', 'Access client chats: Granted']);

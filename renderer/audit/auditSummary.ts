@@ -25,6 +25,16 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'client.update': "Changed a client's details",
   'security.lockout': 'Locked out after too many wrong passwords or PINs',
   'storage.warning': 'Attachment storage passed 80 % of its limit',
+  'team.refused': 'Was refused a team change',
+};
+
+const TEAM_REQUESTS: Record<string, string> = {
+  'group:create': 'add a permission group',
+  'group:update': 'edit a permission group',
+  'member:create': 'add a team member',
+  'member:update': "change a team member's group or locations",
+  'member:set-password': "set a team member's password",
+  'member:sign-out-everywhere': 'sign a team member out of all devices',
 };
 
 const GRANT_KEYS: readonly string[] = ['accessChats', 'replyChats', 'manageSettings', 'manageTeam', 'viewAuditLog'];
@@ -49,6 +59,9 @@ const FIELDS: Record<string, Field> = {
   emailNotifications: { label: 'Email notifications', format: onOff },
   smsNotifications: { label: 'Text message notifications', format: onOff },
   group: { label: 'Permission group', format: (value) => plain(value) },
+  // A refused team change: the request asked for and the reason it was refused.
+  request: { label: 'Asked to', format: (value) => TEAM_REQUESTS[String(value)] ?? plain(value) },
+  reason: { label: 'Refused because', format: (value) => plain(value) },
   locations: { label: 'Locations', format: (value) => plain(value) },
   groupId: { label: 'Permission group', format: (value, names) => nameOf(value, names.groups, 'group') },
   locationIds: {

@@ -1,8 +1,11 @@
 // Beside the chat: who the client is and how they hear from the business (R11). In the app is
 // always on; email and text follow the client's preferences, which the desk may change for
-// them. Invalid details are explained at the field; nothing is saved until all are right.
+// them — members who may reply; to read-only members the panel is read only (the details decide
+// where replies go). Invalid details are explained at the field; nothing is saved until all are right.
 import { useId } from 'react';
 import type { ClientProfileEdit } from '../../shared/clientProfile';
+import { can } from '../../shared/permissions';
+import { useStaff } from '../session/StaffContext';
 import { formatAppointmentTime } from '../ui/format';
 import { channelSummary, type ClientProfileField } from './clientProfileForm';
 import { useClientProfile } from './useClientProfile';
@@ -11,13 +14,14 @@ export function ClientProfilePanel({ conversationId }: { conversationId: number 
   const state = useClientProfile(conversationId);
   const titleId = useId();
   const { profile } = state;
+  const mayEdit = can(useStaff().session.grants, 'chats.reply');
   return (
     <aside className="context-panel client-profile" aria-labelledby={titleId}>
       <div className="client-profile__header">
         <h2 id={titleId} className="context-panel__title">
           Client profile
         </h2>
-        {profile && !state.editing && (
+        {profile && !state.editing && mayEdit && (
           <button type="button" className="secondary-button secondary-button--small" onClick={state.startEditing}>
             Edit<span className="visually-hidden"> client profile</span>
           </button>
@@ -32,6 +36,9 @@ export function ClientProfilePanel({ conversationId }: { conversationId: number 
       <p className="settings-page__saved" role="status">
         {state.editing ? '' : state.savedNote}
       </p>
+      {profile && !mayEdit && (
+        <p className="context-panel__note">Read only: changing a client&apos;s details needs Reply to client chats.</p>
+      )}
       {profile && !state.editing && (
         <dl className="client-profile__details">
           <dt>Name</dt>
@@ -57,7 +64,7 @@ export function ClientProfilePanel({ conversationId }: { conversationId: number 
           )}
         </dl>
       )}
-      {profile && state.editing && <ClientProfileEditor state={state} />}
+      {profile && state.editing && mayEdit && <ClientProfileEditor state={state} />}
     </aside>
   );
 }

@@ -1,16 +1,20 @@
 // Add or edit a permission group: its name and, under "Client messaging" and "Workspace", the
 // permissions it grants. Save and Cancel sit at the top right, as in the help article.
 import { useId, useState } from 'react';
-import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/adminEvents';
+import { GROUP_NAME_MAX, type PermissionGroup, type Team } from '../../shared/adminEvents';
+import type { TeamActor } from '../../shared/teamRules';
 import { ConflictChoice } from '../settings/ConflictChoice';
 import { OptionRow } from '../ui/OptionRow';
 import { EditorHeader } from './EditorHeader';
 import { canTickGrant, GRANT_SECTIONS } from './grants';
 import { groupDraftChanged, groupDraftProblem } from './groupEditor';
+import { groupEditLocks } from './teamActor';
 import { useGroupEditor } from './useGroupEditor';
 
 interface GroupEditorProps {
   group: PermissionGroup | null;
+  team: Team;
+  actor: TeamActor;
   otherGroupNames: string[];
   onSaved: (group: PermissionGroup) => void;
   /** Saved offline: the edit waits on this computer for the connection. */
@@ -18,7 +22,7 @@ interface GroupEditorProps {
   onClose: () => void;
 }
 
-export function GroupEditor({ group, otherGroupNames, onSaved, onQueued, onClose }: GroupEditorProps) {
+export function GroupEditor({ group, team, actor, otherGroupNames, onSaved, onQueued, onClose }: GroupEditorProps) {
   const { state, dispatch, save, keepMine } = useGroupEditor(group, onSaved, onQueued);
   const { draft, conflict } = state;
   const titleId = useId();
@@ -29,6 +33,8 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onQueued, onClose
   // Say what is missing once the manager tries to save, not while they are still typing.
   const [triedToSave, setTriedToSave] = useState(false);
   const showProblem = problem !== null && triedToSave;
+  // Permissions this manager may not give or take away here stay as they are.
+  const locks = groupEditLocks(actor, team, group, draft.grants);
 
   return (
     <section className="settings-card" aria-labelledby={titleId}>
@@ -94,6 +100,11 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onQueued, onClose
             </p>
           )}
         </div>
+        {locks.note && (
+          <p className="notice notice--info" data-testid="group-locks">
+            {locks.note}
+          </p>
+        )}
         {GRANT_SECTIONS.map((section) => (
           <fieldset key={section.title} className="option-list" disabled={state.saving || conflict !== null}>
             <legend className="option-list__legend">{section.title}</legend>
@@ -103,7 +114,7 @@ export function GroupEditor({ group, otherGroupNames, onSaved, onQueued, onClose
                 id={`${idPrefix}-${key}`}
                 label={label}
                 checked={draft.grants[key]}
-                disabled={!canTickGrant(draft.grants, key)}
+                disabled={!canTickGrant(draft.grants, key) || locks.locked(key)}
                 onChange={(value) => dispatch({ type: 'set-grant', key, value })}
               >
                 {description}

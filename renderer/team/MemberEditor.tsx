@@ -3,21 +3,24 @@
 import { useId } from 'react';
 import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
 import type { Location } from '../../shared/domain';
+import type { TeamActor } from '../../shared/teamRules';
 import { EditorHeader } from './EditorHeader';
 import { MembershipFields } from './MembershipFields';
 import { SetMemberPassword } from './SetMemberPassword';
 import { SignOutEverywhere } from './SignOutEverywhere';
+import { membershipLockReason } from './teamActor';
 import { useMemberEditor } from './useMemberEditor';
 
 interface MemberEditorProps {
   member: TeamMember;
+  actor: TeamActor;
   groups: PermissionGroup[];
   locations: Location[];
   onSaved: () => void;
   onClose: () => void;
 }
 
-export function MemberEditor({ member, groups, locations, onSaved, onClose }: MemberEditorProps) {
+export function MemberEditor({ member, actor, groups, locations, onSaved, onClose }: MemberEditorProps) {
   const editor = useMemberEditor(member, locations, onSaved);
   const { draft } = editor;
   const titleId = useId();
@@ -41,6 +44,8 @@ export function MemberEditor({ member, groups, locations, onSaved, onClose }: Me
             draft={draft}
             groups={groups}
             locations={locations}
+            actor={actor}
+            lockedReason={membershipLockReason(actor, member)}
             disabled={editor.saving}
             onGroup={editor.setGroup}
             onLocation={editor.setLocation}

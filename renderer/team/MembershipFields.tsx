@@ -3,39 +3,51 @@
 import { useId } from 'react';
 import type { PermissionGroup } from '../../shared/adminEvents';
 import type { Location } from '../../shared/domain';
+import type { TeamActor } from '../../shared/teamRules';
 import type { MemberDraft } from './members';
+import { groupBeyond, locationBeyond } from './teamActor';
 
 interface MembershipFieldsProps {
   draft: MemberDraft;
   groups: PermissionGroup[];
   locations: Location[];
+  /** Groups granting more, and locations beyond, what the actor has are not offered. */
+  actor: TeamActor;
   disabled: boolean;
+  /** Why the group and locations cannot be changed at all (the actor's own), or null. */
+  lockedReason?: string | null;
   onGroup(groupId: number | null): void;
   onLocation(locationId: number, on: boolean): void;
 }
 
-export function MembershipFields({ draft, groups, locations, disabled, onGroup, onLocation }: MembershipFieldsProps) {
+export function MembershipFields({ draft, groups, locations, actor, disabled, lockedReason = null, onGroup, onLocation }: MembershipFieldsProps) {
   const groupId = useId();
   const idPrefix = useId();
+  const locked = disabled || lockedReason !== null;
   return (
     <>
+      {lockedReason && (
+        <p className="notice notice--info" data-testid="membership-locked">
+          {lockedReason}
+        </p>
+      )}
       <div className="form-field">
         <label htmlFor={groupId}>Permission group</label>
         <select
           id={groupId}
           value={draft.groupId ?? ''}
-          disabled={disabled}
+          disabled={locked}
           onChange={(event) => onGroup(event.target.value ? Number(event.target.value) : null)}
         >
           {draft.groupId === null && <option value="">Choose a permission group</option>}
           {groups.map((group) => (
-            <option key={group.id} value={group.id}>
-              {group.name}
+            <option key={group.id} value={group.id} disabled={group.id !== draft.groupId && groupBeyond(actor, group)}>
+              {group.id !== draft.groupId && groupBeyond(actor, group) ? `${group.name} (grants more than you have)` : group.name}
             </option>
           ))}
         </select>
       </div>
-      <fieldset className="option-list" disabled={disabled}>
+      <fieldset className="option-list" disabled={locked}>
         <legend className="option-list__legend">Locations</legend>
         <p className="option-list__help">They see and answer the conversations of the locations they work at.</p>
         {locations.map((location) => (
@@ -44,10 +56,12 @@ export function MembershipFields({ draft, groups, locations, disabled, onGroup, 
               id={`${idPrefix}-${location.id}`}
               type="checkbox"
               checked={draft.locationIds.includes(location.id)}
+              disabled={!draft.locationIds.includes(location.id) && locationBeyond(actor, location.id)}
               onChange={(event) => onLocation(location.id, event.target.checked)}
             />
             <label htmlFor={`${idPrefix}-${location.id}`} className="option-row__label">
               {location.name}
+              {!draft.locationIds.includes(location.id) && locationBeyond(actor, location.id) && ' (you do not work here)'}
             </label>
           </div>
         ))}

@@ -2,19 +2,21 @@
 import { useId } from 'react';
 import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
 import type { Location } from '../../shared/domain';
+import type { TeamActor } from '../../shared/teamRules';
 import { PasswordField } from '../ui/PasswordField';
 import { EditorHeader } from './EditorHeader';
 import { MembershipFields } from './MembershipFields';
 import { useNewMember } from './useNewMember';
 
 interface NewMemberFormProps {
+  actor: TeamActor;
   groups: PermissionGroup[];
   locations: Location[];
   onSaved: (member: TeamMember) => void;
   onClose: () => void;
 }
 
-export function NewMemberForm({ groups, locations, onSaved, onClose }: NewMemberFormProps) {
+export function NewMemberForm({ actor, groups, locations, onSaved, onClose }: NewMemberFormProps) {
   const form = useNewMember(locations, onSaved);
   const titleId = useId();
   const nameId = useId();
@@ -54,6 +56,7 @@ export function NewMemberForm({ groups, locations, onSaved, onClose }: NewMember
           draft={form.draft}
           groups={groups}
           locations={locations}
+          actor={actor}
           disabled={form.saving}
           onGroup={form.setGroup}
           onLocation={form.setLocation}

@@ -2,16 +2,19 @@
 // they have, and every team member with their group and locations.
 import { useId } from 'react';
 import type { Team } from '../../shared/adminEvents';
+import type { TeamActor } from '../../shared/teamRules';
 import { describeGrants } from './grants';
 import { isOwner, memberGroupLabel, memberLocationsLabel } from './members';
+import { memberLockReason } from './teamActor';
 
 interface TeamOverviewProps {
   team: Team;
+  actor: TeamActor;
   onEditGroup: (groupId: number) => void;
   onEditMember: (memberId: number) => void;
 }
 
-export function TeamOverview({ team, onEditGroup, onEditMember }: TeamOverviewProps) {
+export function TeamOverview({ team, actor, onEditGroup, onEditMember }: TeamOverviewProps) {
   const groupsTitleId = useId();
   const membersTitleId = useId();
   const { groups, members, locations } = team;
@@ -69,23 +72,32 @@ export function TeamOverview({ team, onEditGroup, onEditMember }: TeamOverviewPr
             </tr>
           </thead>
           <tbody>
-            {members.map((member) => (
-              <tr key={member.id} data-testid="team-member" data-member-id={member.id}>
-                <th scope="row">
-                  <span className="settings-table__name">{member.name}</span>
-                  <span className="settings-table__detail">{member.email}</span>
-                </th>
-                <td>{memberGroupLabel(member, groups)}</td>
-                <td>{isOwner(member) ? 'All locations' : memberLocationsLabel(member.locationIds, locations)}</td>
-                <td className="settings-table__action">
-                  {!isOwner(member) && (
-                    <button type="button" className="secondary-button secondary-button--small" onClick={() => onEditMember(member.id)}>
-                      Edit<span className="visually-hidden"> {member.name}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {members.map((member) => {
+              // Owners are not edited here; members beyond this manager's reach are not offered.
+              const lockReason = isOwner(member) ? null : memberLockReason(actor, member, team);
+              return (
+                <tr key={member.id} data-testid="team-member" data-member-id={member.id}>
+                  <th scope="row">
+                    <span className="settings-table__name">{member.name}</span>
+                    <span className="settings-table__detail">{member.email}</span>
+                  </th>
+                  <td>{memberGroupLabel(member, groups)}</td>
+                  <td>{isOwner(member) ? 'All locations' : memberLocationsLabel(member.locationIds, locations)}</td>
+                  <td className="settings-table__action">
+                    {!isOwner(member) && lockReason === null && (
+                      <button type="button" className="secondary-button secondary-button--small" onClick={() => onEditMember(member.id)}>
+                        Edit<span className="visually-hidden"> {member.name}</span>
+                      </button>
+                    )}
+                    {lockReason !== null && (
+                      <span className="settings-table__detail" data-testid="member-locked" title={lockReason}>
+                        You can't change this account<span className="visually-hidden">: {lockReason}</span>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </section>

@@ -2,11 +2,13 @@
 // form adding a member) in their place. After a save the lists are fetched again (member counts and groups move together).
 import { useCallback, useRef, useState } from 'react';
 import { PendingGroupEdits } from '../offline/PendingGroupEdits';
+import { useStaff } from '../session/StaffContext';
 import { SettingsPage } from '../settings/SettingsPage';
 import { GroupEditor } from './GroupEditor';
 import { MemberEditor } from './MemberEditor';
 import { NewMemberForm } from './NewMemberForm';
 import { ReceptionComputers } from './ReceptionComputers';
+import { teamActorOf } from './teamActor';
 import { TeamOverview } from './TeamOverview';
 import { useTeam } from './useTeam';
 
@@ -16,6 +18,8 @@ const OVERVIEW: View = { kind: 'overview' };
 
 export function TeamPage() {
   const { team, error, reload } = useTeam();
+  // What this manager may do decides what the page offers (the server checks it again).
+  const actor = teamActorOf(useStaff().session);
   const [view, setView] = useState<View>(OVERVIEW);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -82,6 +86,7 @@ export function TeamPage() {
           </p>
           <TeamOverview
             team={team}
+            actor={actor}
             onEditGroup={(groupId) => open({ kind: 'group', groupId })}
             onEditMember={(memberId) => open({ kind: 'member', memberId })}
           />
@@ -92,6 +97,8 @@ export function TeamPage() {
         <GroupEditor
           key={view.groupId ?? 'new'}
           group={editedGroup}
+          team={team}
+          actor={actor}
           otherGroupNames={team.groups.filter((group) => group.id !== view.groupId).map((group) => group.name)}
           onSaved={(group) => afterSave(`Permission group ${group.name} saved.`)}
           onQueued={(name) => afterSave(`You're offline. Your changes to ${name} are kept on this computer and apply when the connection is back.`)}
@@ -100,6 +107,7 @@ export function TeamPage() {
       )}
       {team && view.kind === 'new-member' && (
         <NewMemberForm
+          actor={actor}
           groups={team.groups}
           locations={team.locations}
           onSaved={(member) => afterSave(`${member.name} added. They can sign in now with the email and password you gave.`)}
@@ -110,6 +118,7 @@ export function TeamPage() {
         <MemberEditor
           key={editedMember.id}
           member={editedMember}
+          actor={actor}
           groups={team.groups}
           locations={team.locations}
           onSaved={() => afterSave(`${editedMember.name} saved. The change applies the next time they sign in.`)}

@@ -109,8 +109,8 @@ export function attachmentRoutes(deps: ServerDeps, { clientLimits }: { clientLim
     }
   }
 
-  /** Who may download: see the header comment. Staff at another location are told why;
-   * anyone else learns nothing about whether the attachment exists. */
+  /** Who may download: see the header comment. Whoever may not learns nothing about whether
+   * the attachment exists: the same answer as a missing one. */
   function authorizeDownload(caller: Caller, attachment: AttachmentRecord): void {
     const { conversation } = attachment;
     if (conversation === null) {
@@ -124,9 +124,7 @@ export function attachmentRoutes(deps: ServerDeps, { clientLimits }: { clientLim
     if (!can(caller.session.grants, 'chats.access')) {
       throw new HttpError(403, 'forbidden', 'You do not have the Access client chats permission. Ask a workspace owner to update your permissions.');
     }
-    if (!caller.session.locationIds.includes(conversation.locationId)) {
-      throw new HttpError(403, 'forbidden', 'This attachment belongs to a conversation at a location you do not work at.');
-    }
+    if (!caller.session.locationIds.includes(conversation.locationId)) throw attachmentNotFound();
   }
 
   function download(request: ApiRequest): BinaryResponse {

@@ -1,7 +1,8 @@
 // The client profile beside a conversation (R11), for members with Access client chats at the
-// conversation's location. Staff may change it on the client's behalf: the change is checked
-// field by field (nothing is saved if any field is wrong), audited with who made it, and pushed
-// to the staff who can see that client.
+// conversation's location. Changing it needs Reply to client chats too: the contact details and
+// channels decide where the business's replies go, so a read-only member must not redirect them.
+// A change is checked field by field (nothing is saved if any field is wrong), audited with who
+// made it, and pushed to the staff who can see that client and to the client's own page.
 import type { ClientProfile, ClientProfileEdit } from '../../shared/clientProfile';
 import { err, ok, type Err } from '../../shared/result';
 import { conversationForStaff } from '../conversations/access';

@@ -1,6 +1,6 @@
-// The client profile (R11): staff with Access see and change a client's contact details and
-// email/text preferences; invalid details get field-level errors and save nothing; a change is
-// audited with who made it and reaches colleagues live.
+// The client profile (R11): staff with Access see a client's contact details and email/text
+// preferences, staff with Reply change them; invalid details get field-level errors and save
+// nothing; a change is audited with who made it and reaches colleagues and the client live.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientProfile } from '../../shared/clientProfile';
 import { ask, askClient, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
@@ -70,6 +70,36 @@ describe('client profile', () => {
     });
   });
 
+  it('needs Reply to change contact details or channels: a read-only member is refused, nothing changes, nobody is told', async () => {
+    const sofia = await t.connectStaff('sofia');
+    const ava = await t.connectClient(t.demo.clients.ava);
+    const clientSeen = recordPushes(ava, 'notifications:updated');
+    const before = t.fingerprint();
+    expect(await edit(sofia, { email: 'attacker@example.com', emailNotifications: true })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'You do not have the Reply to client chats permission. Ask a workspace owner to update your permissions.' },
+    });
+    expect(t.fingerprint()).toEqual(before);
+    expect(t.repos.clientProfiles.find(t.demo.clients.ava)).toMatchObject({ email: 'ava@example.com', notifications: { email: false } });
+    await flush(ava, 'client');
+    expect(clientSeen).toEqual([]);
+  });
+
+  it("shows a new address on the client's own page at once (and on its next load), and in the audit log", async () => {
+    const ava = await t.connectClient(t.demo.clients.ava);
+    const priya = await t.connectStaff('priya');
+    const onClientPage = nextPush(ava, 'notifications:updated');
+    data(await edit(priya, { email: 'ava.new@example.com', emailNotifications: true }));
+    expect(await onClientPage).toMatchObject({ emailAddress: 'ava.new@example.com', email: true, version: 2 });
+    const reloaded = await t.connectClient(t.demo.clients.ava);
+    expect(data(await askClient(reloaded, 'notifications:get', {}))).toMatchObject({ emailAddress: 'ava.new@example.com', email: true });
+    const owner = await t.connectStaff('owner');
+    expect(data(await ask(owner, 'audit:list', { limit: 1 })).items[0]).toMatchObject({
+      action: 'client.update', actor: { name: 'Priya Shah' },
+      before: { email: 'ava@example.com', emailNotifications: false }, after: { email: 'ava.new@example.com', emailNotifications: true },
+    });
+  });
+
   it('refuses invalid numbers and addresses field by field, saving nothing', async () => {
     const priya = await t.connectStaff('priya');
     const before = t.fingerprint();
@@ -103,7 +133,7 @@ describe('client profile', () => {
     const before = t.fingerprint();
     expect(await edit(priya, { name: 'Ava Thompson' }, 1)).toMatchObject({ ok: false, error: { code: 'conflict', details: { name: 'Ava T.', version: 2 } } });
     const seen = recordPushes(shoreditch, 'clientProfile:updated');
-    expect(await ask(shoreditch, 'clientProfile:get', { conversationId: avaConversation() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(shoreditch, 'clientProfile:get', { conversationId: avaConversation() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await ask(tom, 'clientProfile:get', { conversationId: avaConversation() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.fingerprint()).toEqual(before);
     data(await edit(priya, { name: 'Ava Thompson' }));

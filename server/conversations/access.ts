@@ -1,12 +1,14 @@
 // Resource-level authorization for conversations. Staff see the conversations of the
-// locations in their session (R12): another location's conversation is `forbidden`. Clients
-// see only their own: anyone else's is `not_found`, so clients learn nothing about others.
+// locations in their session (R12); clients see only their own. Anything else answers exactly
+// as a conversation that does not exist (same code, same message), so nobody can map which
+// ids exist elsewhere.
 import { err, ok, type Result } from '../../shared/result';
 import type { StaffSession } from '../auth/sessions.repository';
 import type { Repositories } from '../repositories';
 import type { ConversationRecord } from './conversations.repository';
 
-const notFound = () => err('not_found', 'This conversation does not exist.');
+export const CONVERSATION_NOT_FOUND_MESSAGE = 'This conversation does not exist.';
+const notFound = () => err('not_found', CONVERSATION_NOT_FOUND_MESSAGE);
 
 export function conversationForStaff(
   repos: Repositories,
@@ -14,10 +16,7 @@ export function conversationForStaff(
   conversationId: number,
 ): Result<ConversationRecord> {
   const conversation = repos.conversations.findById(conversationId);
-  if (!conversation) return notFound();
-  if (!session.locationIds.includes(conversation.locationId)) {
-    return err('forbidden', 'This conversation belongs to a location you do not work at.');
-  }
+  if (!conversation || !session.locationIds.includes(conversation.locationId)) return notFound();
   return ok(conversation);
 }
 

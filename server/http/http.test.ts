@@ -7,6 +7,7 @@ import { createMemoryLogger } from '../log';
 import { connectSocket, startTestServer, type TestServer } from '../testing/testServer';
 import { HttpError } from './errors';
 import { createOriginPolicy } from './origins';
+import { createHostPolicy } from './hosts';
 import { createRequestListener } from './router';
 
 let t: TestServer;
@@ -121,6 +122,7 @@ describe('unexpected failures', () => {
         ],
         staticDir: '/nonexistent',
         originPolicy: createOriginPolicy([]),
+        hostPolicy: createHostPolicy({ listenHost: '127.0.0.1', allowedHosts: [] }),
         log,
       }),
     );

@@ -5,6 +5,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from '../log';
 import { readBodyBytes, readJsonBody } from './body';
 import { HttpError, sendError, sendJson } from './errors';
+import type { HostPolicy } from './hosts';
 import type { OriginPolicy } from './origins';
 import { serveStatic } from './static';
 import { serveUpdateFeed, UPDATES_PATH_PREFIX } from '../updates/updateFeed';
@@ -58,6 +59,7 @@ export type RequestListenerOptions = {
   routes: readonly Route[];
   staticDir: string;
   originPolicy: OriginPolicy;
+  hostPolicy: HostPolicy;
   log: Logger;
   /** The folder served read-only at /updates/ (the desktop app's update feed); null: none. */
   updatesDir?: string | null;
@@ -65,7 +67,10 @@ export type RequestListenerOptions = {
 
 const API_PREFIX = '/api/';
 
-export function createRequestListener({ routes, staticDir, originPolicy, log, updatesDir = null }: RequestListenerOptions): RequestListener {
+/** The same words for a Host refused over HTTP and on the socket handshake. */
+export const HOST_REFUSED_MESSAGE = 'This server does not answer to that host name. Whoever runs it can allow it with --allowed-host.';
+
+export function createRequestListener({ routes, staticDir, originPolicy, hostPolicy, log, updatesDir = null }: RequestListenerOptions): RequestListener {
   const patterns: RoutePattern[] = [];
   for (const route of routes) {
     const existing = patterns.find((pattern) => pattern.path === route.path);
@@ -82,6 +87,7 @@ export function createRequestListener({ routes, staticDir, originPolicy, log, up
   };
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!hostPolicy.allows(req.headers.host)) throw new HttpError(403, 'forbidden', HOST_REFUSED_MESSAGE);
     if (!originPolicy.allows(req.headers)) {
       throw new HttpError(403, 'forbidden', 'Requests from this origin are not allowed.');
     }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../log';
 import { writeStaticFixture } from '../testing/testServer';
+import { createHostPolicy } from './hosts';
 import { createOriginPolicy } from './origins';
 import { createRequestListener } from './router';
 
@@ -14,7 +15,8 @@ let dir: string;
 const servers: Server[] = [];
 
 async function serve(staticDir: string): Promise<number> {
-  const server = createServer(createRequestListener({ routes: [], staticDir, originPolicy: createOriginPolicy([]), log: createMemoryLogger() }));
+  const hostPolicy = createHostPolicy({ listenHost: '127.0.0.1', allowedHosts: [] });
+  const server = createServer(createRequestListener({ routes: [], staticDir, originPolicy: createOriginPolicy([]), hostPolicy, log: createMemoryLogger() }));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;

@@ -159,7 +159,7 @@ describe('message:send through group commit', () => {
     const otherLocation = { conversationId: t.demo.conversations.mia!, clientMessageId: randomUUID(), text: 'Not my location' };
     const alsoGood = { conversationId, clientMessageId: randomUUID(), text: 'Also fine' };
     const results = await Promise.all([good, reused, missingUpload, otherLocation, alsoGood].map((payload) => ask(priya, 'message:send', payload)));
-    expect(results.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual(['ok', 'conflict', 'not_found', 'forbidden', 'ok']);
+    expect(results.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual(['ok', 'conflict', 'not_found', 'not_found', 'ok']);
     expect(rowsWithId(good.clientMessageId)).toBe(1);
     expect(rowsWithId(missingUpload.clientMessageId)).toBe(0);
     expect(rowsWithId(alsoGood.clientMessageId)).toBe(1);

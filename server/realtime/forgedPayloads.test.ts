@@ -32,7 +32,7 @@ const grants = { accessChats: true, replyChats: true, manageSettings: false, man
 
 // [what is forged or malformed, who sends it, event, payload, the code they get]
 const CASES: [string, DemoMemberKey, StaffRequestName, () => unknown, string][] = [
-  ['a conversation at a location the member does not work at', 'priya', 'message:send', () => send({ conversationId: shoreditch }), 'forbidden'],
+  ['a conversation at a location the member does not work at', 'priya', 'message:send', () => send({ conversationId: shoreditch }), 'not_found'],
   ['another member\'s upload as an attachment', 'priya', 'message:send', () => send({ attachmentIds: [marcusUpload.id] }), 'not_found'],
   ['a read marker from another conversation', 'owner', 'conversation:read', () => ({ conversationId: soho, upToMessageId: shoreditchMessage }), 'not_found'],
   ['a conversation that does not exist', 'owner', 'message:send', () => send({ conversationId: 987_654 }), 'not_found'],

@@ -22,28 +22,32 @@ type Row = Record<Actor, Outcome>;
 const allowed = (...who: Actor[]): Row => Object.fromEntries(ACTORS.map((actor) => [actor, who.includes(actor) ? 'ok' : 'forbidden'])) as Row;
 const readers = allowed('accessOnly', 'accessReply', 'owner', 'manager');
 const repliers = allowed('accessReply', 'owner', 'manager');
+/** A request about the Soho conversation (or its attachment): to a member who does not work at
+ * Soho it answers exactly as a missing conversation would (enumeration.test.ts). */
+const aboutTheConversation = (row: Row): Row => ({ ...row, otherLocation: 'not_found' });
 
 const CHAT_MATRIX: Record<string, Row> = {
   'session:get': allowed(...ACTORS),
   'conversation:list': readers,
-  'conversation:get': readers,
-  'message:list': readers,
-  'conversation:read': readers,
-  'message:send': repliers,
-  'typing:update': repliers,
+  'conversation:get': aboutTheConversation(readers),
+  'message:list': aboutTheConversation(readers),
+  'conversation:read': aboutTheConversation(readers),
+  'message:send': aboutTheConversation(repliers),
+  'typing:update': aboutTheConversation(repliers),
   // Anyone signed in follows settings; what chats it returns is scoped inside (sync.test.ts).
   'sync:since': allowed(...ACTORS),
   'search:query': readers,
   // Uploading is not tied to a location; attaching to another location's conversation is refused.
   'POST /api/attachments': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
-  'GET /api/attachments/:id': readers,
+  'GET /api/attachments/:id': aboutTheConversation(readers),
   // Own notification preferences: every member, for themselves (R10).
   'profile:get': allowed(...ACTORS),
   'profile:update': allowed(...ACTORS),
-  // The client profile and deliveries beside a conversation: Access at its location (R11, R12).
-  'clientProfile:get': readers,
-  'clientProfile:update': readers,
-  'delivery:list': readers,
+  // The client profile and deliveries beside a conversation: Access at its location (R11, R12);
+  // changing the client's contact details and channels redirects replies, so it needs Reply.
+  'clientProfile:get': aboutTheConversation(readers),
+  'clientProfile:update': aboutTheConversation(repliers),
+  'delivery:list': aboutTheConversation(readers),
 };
 const ADMIN_MATRIX: Record<string, Row> = {
   'settings:get': allowed('owner', 'manager'),
@@ -65,6 +69,7 @@ let t: TestServer;
 const sockets = {} as Record<Actor, Socket>;
 const tokens = {} as Record<Actor, string>;
 let conversationId: number;
+let leeId: number;
 let messageId: number;
 let sentAttachment: Attachment;
 /** A reception computer per actor, for the one each may remove. */
@@ -76,6 +81,9 @@ beforeAll(async () => {
   t.addMember({ name: 'Nia Trainee', email: 'nia@lumen.example', groupId: t.demo.groups.trainees, locationIds: [soho] });
   t.addMember({ name: 'Sam Desk', email: 'sam@lumen.example', groupId: t.demo.groups.frontDesk, locationIds: [shoreditch] });
   t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [soho] });
+  // Whom the team requests are about: someone a manager at Soho manages (Tom and Marcus also
+  // work at Shoreditch, so only an owner may change their accounts; teamRules.test.ts).
+  leeId = t.addMember({ name: 'Lee Stylist', email: 'lee@lumen.example', groupId: t.demo.groups.stylists, locationIds: [soho] });
   const who: Record<Actor, Parameters<TestServer['signIn']>[0]> = {
     noAccess: { email: 'nia@lumen.example' }, accessOnly: 'sofia', accessReply: 'priya', owner: 'owner',
     otherLocation: { email: 'sam@lumen.example' }, manager: { email: 'maya@lumen.example' },
@@ -102,7 +110,7 @@ const httpOutcome = async (response: Response): Promise<Outcome> =>
 function payloadFor(event: StaffRequestName, actor: Actor): unknown {
   const current = t.repos.workspace.settingsState();
   const stylists = t.repos.groups.findById(t.demo.groups.stylists)!;
-  const tom = t.repos.team.teamMember(t.demo.members.tom)!;
+  const lee = t.repos.team.teamMember(leeId)!;
   const payloads: Record<StaffRequestName, unknown> = {
     'session:get': {},
     'conversation:list': { locationId: t.demo.locations.soho },
@@ -118,9 +126,9 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'group:create': { name: `Group of ${actor}`, grants: { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false } },
     'group:update': { groupId: stylists.id, name: stylists.name, grants: stylists.grants, baseVersion: stylists.version },
     'member:create': { name: `New colleague of ${actor}`, email: `new.${actor.toLowerCase()}@lumen.example`, password: 'a-first-password', groupId: stylists.id, locationIds: [t.demo.locations.soho] },
-    'member:update': { memberId: tom.id, groupId: tom.groupId, locationIds: tom.locationIds },
-    'member:set-password': { memberId: t.demo.members.tom, password: `password set by ${actor}` },
-    'member:sign-out-everywhere': { memberId: t.demo.members.marcus },
+    'member:update': { memberId: lee.id, groupId: lee.groupId, locationIds: lee.locationIds },
+    'member:set-password': { memberId: leeId, password: `password set by ${actor}` },
+    'member:sign-out-everywhere': { memberId: leeId },
     'reception:list-computers': {},
     'reception:remove-computer': { computerId: computers[actor] },
     'audit:list': {},
@@ -181,12 +189,10 @@ describe('permission matrix', () => {
     expect(await outcomes(ADMIN_MATRIX)).toEqual(ADMIN_MATRIX);
   });
 
-  it('refuses a member of another location the conversation\'s attachment even once they hold its id', async () => {
+  it('refuses a member of another location the conversation\'s attachment even once they hold its id, as if it did not exist', async () => {
     const response = await t.download(tokens.otherLocation, sentAttachment.id);
-    expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
-      'This attachment belongs to a conversation at a location you do not work at.',
-    );
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe('This attachment does not exist.');
   });
 
   it('lets the conversation\'s client download and upload, and no other client', async () => {

@@ -33,7 +33,7 @@ function requestsOn(conversationId: number, messageId: number): [StaffRequestNam
   ];
 }
 
-type Outcome = 'ok' | 'forbidden';
+type Outcome = 'ok' | 'forbidden' | 'not_found';
 // Soho conversation: who may do what.
 const expectedAtSoho: Record<DemoMemberKey, Record<string, Outcome>> = {
   owner: { 'conversation:get': 'ok', 'message:list': 'ok', 'message:send': 'ok', 'conversation:read': 'ok', 'typing:update': 'ok' },
@@ -68,9 +68,9 @@ describe('staff permissions', () => {
     expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Access client chats') } });
   });
 
-  it('refuses conversations of a location the member does not work at (R12)', async () => {
+  it('refuses conversations of a location the member does not work at (R12), as if they did not exist', async () => {
     for (const [event, payload] of requestsOn(shoreditchConversation, shoreditchMessage)) {
-      expect(outcomeOf(await ask(sockets.priya, event, payload())), event).toBe('forbidden');
+      expect(outcomeOf(await ask(sockets.priya, event, payload())), event).toBe('not_found');
     }
     expect(outcomeOf(await ask(sockets.priya, 'conversation:list', { locationId: t.demo.locations.shoreditch }))).toBe('forbidden');
     expect(outcomeOf(await ask(sockets.marcus, 'conversation:get', { conversationId: shoreditchConversation }))).toBe('ok');

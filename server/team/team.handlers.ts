@@ -11,6 +11,7 @@ import type { RealtimeContext } from '../realtime/context';
 import type { StaffRequestContext } from '../realtime/on';
 import type { StaffSocket } from '../realtime/types';
 import type { Repositories } from '../repositories';
+import { createTeamRules } from './teamRules';
 
 /** Reply without Access is not possible (R7): refused rather than silently dropped. */
 function replyNeedsAccess(grants: GroupGrants): Err | null {
@@ -58,6 +59,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   };
   const audited = (context: StaffRequestContext, entry: Omit<NewAuditEntry, 'at' | 'actor'>) =>
     repos.audit.record({ ...entry, at: clock.now(), actor: { id: context.session.memberId, name: context.memberName } });
+  const rules = createTeamRules(repos, clock);
   const team = (): Team => ({ groups: repos.groups.list(), members: repos.team.list(), locations: repos.workspace.locations() });
   /** After the ack, so the manager who saved hears back before the push. */
   const pushTeam = (context: StaffRequestContext) => context.afterAck(() => pushes.teamUpdated(team()));
@@ -65,7 +67,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   onStaff(socket, 'team:get', () => ok(team()));
 
   onStaff(socket, 'group:create', (payload, context) => {
-    const invalid = replyNeedsAccess(payload.grants);
+    const invalid = replyNeedsAccess(payload.grants) ?? rules.groupCreate(context, payload.name, payload.grants);
     if (invalid) return invalid;
     const created = repos.transaction(() => {
       const group = repos.groups.create({ name: payload.name, grants: payload.grants });
@@ -78,7 +80,7 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   });
 
   onStaff(socket, 'group:update', (payload, context) => {
-    const invalid = replyNeedsAccess(payload.grants);
+    const invalid = replyNeedsAccess(payload.grants) ?? rules.groupUpdate(context, payload.groupId, payload.name, payload.grants);
     if (invalid) return invalid;
     const outcome = repos.transaction(() => {
       const update = repos.groups.update(payload.groupId, { name: payload.name, grants: payload.grants }, payload.baseVersion);
@@ -114,6 +116,8 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   onStaff(socket, 'member:create', async (payload, context) => {
     const membership = checkMembership(repos, payload.groupId, payload.locationIds);
     if (!('locationIds' in membership)) return membership;
+    const refused = rules.memberCreate(context, payload.name, payload.groupId, membership.locationIds);
+    if (refused) return refused;
     const emailTaken = () => {
       const message = 'A team member already signs in with this email.';
       return err('conflict', message, [{ path: 'email', message }]);
@@ -142,12 +146,12 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   onStaff(socket, 'member:update', (payload, context) => {
     const member = repos.team.teamMember(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');
-    if (member.role === 'owner') {
-      return err('forbidden', 'Workspace owners can do everything at every location, so their group and locations cannot be changed.');
-    }
-    const membership = checkMembership(repos, payload.groupId, payload.locationIds);
+    // An owner is refused by the rules whatever was asked, so their request is not validated first.
+    const membership = member.role === 'owner' ? { locationIds: payload.locationIds } : checkMembership(repos, payload.groupId, payload.locationIds);
     if (!('locationIds' in membership)) return membership;
     const { locationIds } = membership;
+    const refused = rules.memberUpdate(context, member, payload.groupId, locationIds);
+    if (refused) return refused;
     if (member.groupId === payload.groupId && idSet(member.locationIds) === idSet(locationIds)) return ok(member);
 
     const updated = repos.transaction(() => {
@@ -165,9 +169,8 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   onStaff(socket, 'member:set-password', async (payload, context) => {
     const member = repos.team.memberById(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');
-    if (member.role === 'owner' && repos.team.memberById(context.session.memberId)?.role !== 'owner') {
-      return err('forbidden', "Only a workspace owner can set an owner's password.");
-    }
+    const refused = rules.manageMember(context, 'member:set-password', member.id);
+    if (refused) return refused;
     const checked = repos.team.credentialsByEmail(member.email)?.passwordHash;
     const passwordHash = await hashNewPassword(payload.password);
     if (typeof passwordHash !== 'string') return passwordHash;
@@ -195,9 +198,8 @@ export function registerTeamHandlers(socket: StaffSocket, { repos, clock, onStaf
   onStaff(socket, 'member:sign-out-everywhere', (payload, context) => {
     const member = repos.team.memberById(payload.memberId);
     if (!member) return err('not_found', 'This team member does not exist.');
-    if (member.role === 'owner' && repos.team.memberById(context.session.memberId)?.role !== 'owner') {
-      return err('forbidden', 'Only a workspace owner can sign out a workspace owner.');
-    }
+    const refused = rules.manageMember(context, 'member:sign-out-everywhere', member.id);
+    if (refused) return refused;
     const ended = repos.transaction(() => {
       const sessionIds = repos.sessions.revokeAllOfMember(member.id, clock.now());
       // A PIN would let them straight back in at any reception computer: it ends too.

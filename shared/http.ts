@@ -1,6 +1,7 @@
 // HTTP routes and their bodies. Responses are JSON: the success body, or `{ error: AppError }`
 // with a 4xx/5xx status.
 import { z } from 'zod';
+import type { RequiredPermission } from './permissions';
 import { appointmentStatusSchema, idSchema, sessionInfoSchema, timestampSchema } from './domain';
 
 export const routes = {
@@ -30,6 +31,22 @@ export const routes = {
   /** The client page (a web page the server serves for clients). */
   clientPage: '/client/',
 } as const;
+
+/**
+ * Staff HTTP routes (method and path) and the permission each needs, checked by the same rule as
+ * staff socket requests. A staff route is registered from this table, so it cannot lack one.
+ */
+export const staffHttpRoutes = {
+  'POST /api/auth/sign-out': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
+  'GET /api/reception/pin': 'signed-in',
+  'POST /api/reception/pin': 'signed-in',
+  'POST /api/reception/pin/remove': 'signed-in',
+  'POST /api/reception/devices': 'signed-in',
+  'POST /api/attachments': 'chats.reply',
+  'GET /api/attachments/:id': 'chats.access',
+} as const satisfies Record<string, RequiredPermission>;
+export type StaffHttpRoute = keyof typeof staffHttpRoutes;
 
 export const signInRequestSchema = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(254),

@@ -4,8 +4,8 @@
 // an upload not sent yet only to whoever uploaded it.
 import type { Attachment } from '../../shared/domain';
 import { routes } from '../../shared/http';
-import { can } from '../../shared/permissions';
 import type { StaffSession } from '../auth/sessions.repository';
+import { createStaffAccess } from '../auth/staffAccess';
 import { bearerToken, hashToken } from '../auth/tokens';
 import type { ServerDeps } from '../deps';
 import { HttpError } from '../http/errors';
@@ -41,14 +41,15 @@ function declaredLength(request: ApiRequest): number | null {
 
 export function attachmentRoutes(deps: ServerDeps, { clientLimits }: { clientLimits: ClientLimits }): Route[] {
   const { repos, clock, config } = deps;
+  const access = createStaffAccess(deps);
   const allowance = createUploadAllowance(deps);
 
   function authenticate(request: ApiRequest): Caller {
     const token = bearerToken(request.req.headers.authorization);
     if (token !== null) {
       const tokenHash = hashToken(token);
-      const session = repos.sessions.findActive(tokenHash, clock.now());
-      if (session && repos.team.memberById(session.memberId)) return { kind: 'staff', session };
+      const session = access.sessionOf(request);
+      if (session) return { kind: 'staff', session };
       const link = repos.clients.linkByToken(tokenHash, config.clientLimits.linkTtlMs, clock.now());
       if (link !== null && repos.clients.findById(link.clientId)) return { kind: 'client', clientId: link.clientId, linkId: link.linkId };
     }
@@ -75,9 +76,7 @@ export function attachmentRoutes(deps: ServerDeps, { clientLimits }: { clientLim
   async function upload(request: ApiRequest): Promise<Attachment> {
     const caller = authenticate(request);
     admitClientUpload(caller);
-    if (caller.kind === 'staff' && !can(caller.session.grants, 'chats.reply')) {
-      throw new HttpError(403, 'forbidden', 'You do not have the Reply to client chats permission. Ask a workspace owner to update your permissions.');
-    }
+    if (caller.kind === 'staff') access.authorize(caller.session, 'POST /api/attachments');
     requireMessagingOn();
     const givenName = decodeFileNameHeader(request.req.headers['x-file-name']);
     if (givenName === null) throw new HttpError(400, 'bad_request', 'The X-File-Name header must be URI-encoded (encodeURIComponent).');
@@ -121,9 +120,7 @@ export function attachmentRoutes(deps: ServerDeps, { clientLimits }: { clientLim
       if (conversation.clientId !== caller.clientId) throw attachmentNotFound();
       return;
     }
-    if (!can(caller.session.grants, 'chats.access')) {
-      throw new HttpError(403, 'forbidden', 'You do not have the Access client chats permission. Ask a workspace owner to update your permissions.');
-    }
+    access.authorize(caller.session, 'GET /api/attachments/:id');
     if (!caller.session.locationIds.includes(conversation.locationId)) throw attachmentNotFound();
   }
 

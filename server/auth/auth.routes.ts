@@ -11,7 +11,8 @@ import type { Guesses } from './guesses';
 import { dummyPasswordHash, needsRehash } from './password';
 import type { PasswordCheck } from './passwordCheck';
 import { startSession } from './startSession';
-import { bearerToken, hashToken } from './tokens';
+import type { StaffSession } from './sessions.repository';
+import { createStaffAccess } from './staffAccess';
 
 const wrongCredentials = () => new HttpError(401, 'unauthenticated', 'The email or password is incorrect.');
 
@@ -24,6 +25,7 @@ export type AuthRouteOptions = {
 
 export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[] {
   const { repos, clock } = deps;
+  const access = createStaffAccess(deps);
   const { guesses } = options;
   const perEmailAndAddress = guesses.limiter(deps.config.guessLimits.signInPerEmailAndAddress);
   const perEmail = guesses.limiter(deps.config.guessLimits.signInPerEmail);
@@ -61,15 +63,7 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
     return startSession(deps, current, 'password');
   }
 
-  function sessionOf({ req }: ApiRequest) {
-    const token = bearerToken(req.headers.authorization);
-    const session = token === null ? null : repos.sessions.findActive(hashToken(token), clock.now());
-    if (!session) throw new HttpError(401, 'unauthenticated', 'You are not signed in, or your session has expired.');
-    return session;
-  }
-
-  function signOut(request: ApiRequest): Record<string, never> {
-    const session = sessionOf(request);
+  function signOut(_request: ApiRequest, session: StaffSession): Record<string, never> {
     repos.sessions.revoke(session.id, clock.now());
     options.endSessionSockets(session.id, 'signed-out');
     return {};
@@ -78,8 +72,7 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
   /** Needs the current password too (an unlocked screen is not enough). Every other session of
    * the member ends, and their PIN: whoever knew the old password is signed out everywhere.
    * This session stays. */
-  async function changePassword(request: ApiRequest): Promise<{ signedOutSessions: number; pinCleared: boolean }> {
-    const session = sessionOf(request);
+  async function changePassword(request: ApiRequest, session: StaffSession): Promise<{ signedOutSessions: number; pinCleared: boolean }> {
     const { currentPassword, newPassword } = parseOrThrow(changePasswordRequestSchema, await request.readJson());
     if (newPassword === currentPassword) {
       const message = 'Choose a password different from your current one.';
@@ -89,7 +82,7 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
     const passwordHash = await deps.hashing.hash(request.ip, newPassword);
     // Other requests ran during the awaits: go on only if this session is still live (throws
     // otherwise) and the password is still the one just checked.
-    sessionOf(request);
+    access.authorize(access.sessionOf(request), 'POST /api/auth/password');
     // The PIN goes too: whoever learned the old password may have learned the PIN with it.
     const changed = repos.transaction(() => {
       if (!repos.team.replacePasswordHash(session.memberId, checked, passwordHash)) return null;
@@ -107,7 +100,7 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
 
   return [
     { method: 'POST', path: routes.signIn, handle: signIn },
-    { method: 'POST', path: routes.signOut, handle: signOut },
-    { method: 'POST', path: routes.changePassword, handle: changePassword },
+    access.route('POST /api/auth/sign-out', signOut),
+    access.route('POST /api/auth/password', changePassword),
   ];
 }

@@ -3,10 +3,10 @@
 // checked at connect, is the whole authorization; handlers scope everything to that client.
 import type { z } from 'zod';
 import { clientRequests, type ClientRequestName, type ClientRequestResult } from '../../shared/clientEvents';
-import { can, SIGNED_IN, type Permission } from '../../shared/permissions';
 import { err, type Result } from '../../shared/result';
 import { staffRequests, type StaffRequestName, type StaffRequestResult } from '../../shared/staffEvents';
 import type { StaffSession } from '../auth/sessions.repository';
+import { checkStaffAccess } from '../auth/staffAccess';
 import type { Clock } from '../clock';
 import type { ServerDeps } from '../deps';
 import type { Logger } from '../log';
@@ -14,13 +14,6 @@ import { registerRequest, type AfterAck, type RequestSocket } from './request';
 import type { ClientSocket, StaffSocket } from './types';
 
 
-const FORBIDDEN_MESSAGES: Record<Permission, string> = {
-  'chats.access': 'You do not have the Access client chats permission. Ask a workspace owner to update your permissions.',
-  'chats.reply': 'You do not have the Reply to client chats permission. Ask a workspace owner to update your permissions.',
-  'settings.manage': 'You do not have permission to manage settings.',
-  'team.manage': 'You do not have permission to manage the team.',
-  'audit.view': 'Only workspace owners can see the audit log.',
-};
 
 export const LINK_EXPIRED = 'This link has expired. Ask the business for a new one.';
 
@@ -58,10 +51,8 @@ export function createStaffOn({ clock, log }: { clock: Clock; log: Logger }): St
       schema: staffRequests[event].payload as unknown as z.ZodType<StaffPayload<K>>,
       log,
       authorize: () => {
-        const { session } = socket.data;
-        if (clock.now() >= session.expiresAt) return err('unauthenticated', 'Your session has expired. Sign in again.');
-        if (permission !== SIGNED_IN && !can(session.grants, permission)) return err('forbidden', FORBIDDEN_MESSAGES[permission]);
-        return null;
+        const checked = checkStaffAccess(socket.data.session, permission, clock.now());
+        return checked.ok ? null : checked;
       },
       onRefused: (refusal) => {
         if (refusal.error.code !== 'unauthenticated') return;

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../shared/domain';
+import { staffHttpRoutes, type StaffHttpRoute } from '../../shared/http';
+import { SIGNED_IN, type RequiredPermission } from '../../shared/permissions';
 import { staffRequests, type StaffRequestName } from '../../shared/staffEvents';
 import { hashToken, newToken } from '../auth/tokens';
 import { sampleFiles } from '../testing/sampleFiles';
@@ -179,6 +181,26 @@ describe('permission matrix', () => {
     expect(Object.keys(staffRequests).sort()).toEqual(
       [...Object.keys(CHAT_MATRIX), ...Object.keys(ADMIN_MATRIX)].filter((event) => !event.includes(' ')).sort(),
     );
+  });
+
+  it('refuses exactly the members the declared permission leaves out', () => {
+    // What each actor's group grants, as the demo's groups and the added members are set up.
+    const holds: Record<Actor, readonly RequiredPermission[]> = {
+      noAccess: [SIGNED_IN],
+      accessOnly: [SIGNED_IN, 'chats.access'],
+      accessReply: [SIGNED_IN, 'chats.access', 'chats.reply'],
+      owner: [SIGNED_IN, 'chats.access', 'chats.reply', 'settings.manage', 'team.manage', 'audit.view'],
+      otherLocation: [SIGNED_IN, 'chats.access', 'chats.reply'],
+      manager: [SIGNED_IN, 'chats.access', 'chats.reply', 'settings.manage', 'team.manage'],
+    };
+    const declared = (event: string): RequiredPermission =>
+      event in staffRequests ? staffRequests[event as StaffRequestName].permission : staffHttpRoutes[event as StaffHttpRoute];
+    // These two name Soho itself, where the member of another location does not work.
+    const aboutSoho = new Set(['conversation:list', 'search:query']);
+    for (const [event, row] of Object.entries({ ...CHAT_MATRIX, ...ADMIN_MATRIX })) {
+      const refused = ACTORS.filter((actor) => row[actor] === 'forbidden' && !(aboutSoho.has(event) && actor === 'otherLocation'));
+      expect(refused, event).toEqual(ACTORS.filter((actor) => !holds[actor].includes(declared(event))));
+    }
   });
 
   it('allows and refuses chat requests and attachment routes as the table says', async () => {

@@ -22,8 +22,9 @@ import type { Guesses } from '../auth/guesses';
 import { dummyPasswordHash, needsRehash } from '../auth/password';
 import type { StaffSession } from '../auth/sessions.repository';
 import type { PasswordCheck } from '../auth/passwordCheck';
+import { createStaffAccess } from '../auth/staffAccess';
 import { startSession } from '../auth/startSession';
-import { bearerToken, hashToken, newToken } from '../auth/tokens';
+import { hashToken, newToken } from '../auth/tokens';
 import type { ServerDeps } from '../deps';
 import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
@@ -33,21 +34,15 @@ import type { ReceptionDeviceRecord } from './reception.repository';
  * but each try still costs a lookup). */
 const MAX_UNKNOWN_DEVICES_PER_ADDRESS = 30;
 
-const notSignedIn = () => new HttpError(401, 'unauthenticated', 'You are not signed in, or your session has expired.');
 const notAReceptionComputer = () =>
   new HttpError(401, 'unauthenticated', "This computer isn't set up for quick switching. Sign in with your email and password.");
 
 export function receptionHttpRoutes(deps: ServerDeps, { checkPassword, guesses }: { checkPassword: PasswordCheck; guesses: Guesses }): Route[] {
   const { repos, clock, config } = deps;
+  const access = createStaffAccess(deps);
   const limits = { member: config.guessLimits.pinPerMember, device: config.guessLimits.pinPerComputer };
   const unknownDevices = guesses.limiter(MAX_UNKNOWN_DEVICES_PER_ADDRESS);
 
-  function sessionOf(request: ApiRequest): StaffSession {
-    const token = bearerToken(request.req.headers.authorization);
-    const session = token === null ? null : repos.sessions.findActive(hashToken(token), clock.now());
-    if (!session || !repos.team.memberById(session.memberId)) throw notSignedIn();
-    return session;
-  }
 
   function deviceOf(ip: string, deviceToken: string): ReceptionDeviceRecord {
     const retryAfterMs = unknownDevices.retryAfterMs(ip);
@@ -86,34 +81,30 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword, guesses }
     return found;
   }
 
-  function pinStatus(request: ApiRequest): PinStatus {
-    const memberId = sessionOf(request).memberId;
+  function pinStatus(_request: ApiRequest, { memberId }: StaffSession): PinStatus {
     const pin = repos.reception.pinOf(memberId);
     const cleared = pin ? null : repos.reception.pinClearance(memberId);
     return { hasPin: pin !== null, locked: pin?.locked ?? false, ...(cleared ? { cleared } : {}) };
   }
 
-  async function setPin(request: ApiRequest): Promise<PinStatus> {
-    const session = sessionOf(request);
+  async function setPin(request: ApiRequest, session: StaffSession): Promise<PinStatus> {
     const { pin, password } = parseOrThrow(setPinRequestSchema, await request.readJson());
     await checkPassword(session.memberId, password, request.ip);
     const pinHash = await deps.hashing.hash(request.ip, pin);
     // The awaits let a sign-out everywhere or a password reset in: this session must still be live.
-    sessionOf(request);
+    access.authorize(access.sessionOf(request), 'POST /api/reception/pin');
     repos.reception.setPin(session.memberId, pinHash, clock.now());
     return { hasPin: true, locked: false };
   }
 
-  async function removePin(request: ApiRequest): Promise<PinStatus> {
-    const session = sessionOf(request);
+  async function removePin(request: ApiRequest, session: StaffSession): Promise<PinStatus> {
     const { password } = parseOrThrow(removePinRequestSchema, await request.readJson());
     await checkPassword(session.memberId, password, request.ip);
     repos.reception.removePin(session.memberId);
     return { hasPin: false, locked: false };
   }
 
-  async function registerDevice(request: ApiRequest): Promise<ReceptionDevice> {
-    const session = sessionOf(request);
+  async function registerDevice(request: ApiRequest, session: StaffSession): Promise<ReceptionDevice> {
     const body = parseOrThrow(registerDeviceRequestSchema, await request.readJson());
     if (session.signInMethod !== 'password') {
       throw new HttpError(403, 'forbidden', 'Only a sign-in with email and password can set up quick switching on a computer.');
@@ -223,10 +214,10 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword, guesses }
   }
 
   return [
-    { method: 'GET', path: receptionRoutes.pinStatus, handle: pinStatus },
-    { method: 'POST', path: receptionRoutes.setPin, handle: setPin },
-    { method: 'POST', path: receptionRoutes.removePin, handle: removePin },
-    { method: 'POST', path: receptionRoutes.registerDevice, handle: registerDevice },
+    access.route('GET /api/reception/pin', pinStatus),
+    access.route('POST /api/reception/pin', setPin),
+    access.route('POST /api/reception/pin/remove', removePin),
+    access.route('POST /api/reception/devices', registerDevice),
     { method: 'POST', path: receptionRoutes.roster, handle: roster },
     { method: 'POST', path: receptionRoutes.pinSignIn, handle: pinSignIn },
   ];

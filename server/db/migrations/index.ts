@@ -9,6 +9,7 @@ import { sendPathIndexes } from './007_send_path_indexes';
 import { conversationAppointmentIndex } from './008_conversation_appointment_index';
 import { searchIndexFile } from './009_search_index_file';
 import { bookingSystemRefs } from './010_booking_system_refs';
+import { unusedInboxIndexes } from './011_unused_inbox_indexes';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'no appointment index on conversations', sql: conversationAppointmentIndex },
   { version: 9, name: 'message search index in its own file', sql: searchIndexFile },
   { version: 10, name: 'booking system ids', sql: bookingSystemRefs },
+  { version: 11, name: 'no inbox indexes across locations', sql: unusedInboxIndexes },
 ];

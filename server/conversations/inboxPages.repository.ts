@@ -1,11 +1,12 @@
 // The inbox list: pages of conversation summaries newest first, for one location or several,
 // and one conversation's summary.
 //
-// Every page is an index walk that stops at the page's end, whatever statistics the planner
-// has (server/testing/plannerStatistics.ts; server/db/realisticPlans.test.ts checks the plans):
-// each statement names its index (INDEXED BY: a missing or unusable one fails at prepare, not
-// silently at 1M messages) and fixes its join order (CROSS JOIN). Told that locations are few,
-// the planner otherwise started from locations and read and sorted every conversation of each.
+// Every page is made of index walks that stop at the page's end, whatever statistics the
+// planner has (server/testing/plannerStatistics.ts; server/db/realisticPlans.test.ts checks
+// the plans): each statement names its index (INDEXED BY: a missing or unusable one fails at
+// prepare, not silently at 1M messages) and fixes its join order (CROSS JOIN). Told that
+// locations are few, the planner otherwise started from locations and read and sorted every
+// conversation of each.
 import type { Database } from 'better-sqlite3';
 import type { ConversationSummary } from '../../shared/domain';
 import { APPOINTMENT_COLUMNS, APPOINTMENT_JOINS, toAppointment, type AppointmentColumns } from '../clients/appointments.repository';
@@ -81,7 +82,8 @@ export const locationPageSql = (list: InboxList) => `SELECT ${SUMMARY_COLUMNS}
   ${SUMMARY_JOINS}
   WHERE c.location_id = :locationId ${list.condition} AND ${FROM_POSITION}`;
 
-/** Where one location's page would end: its rows' positions only, read from the index alone. */
+/** One location's page as positions only (no summaries): what a page of several locations
+ * merges. */
 export const locationPagePositionsSql = (list: InboxList) => `SELECT c.id, c.last_activity_at
   FROM conversations c INDEXED BY ${list.index}
   WHERE c.location_id = :locationId ${list.condition} AND ${FROM_POSITION}`;

@@ -65,7 +65,7 @@ const SUMMARY_LOOKUPS = [
 ];
 const LOCATION_LIST = ['LIST SUBQUERY 1', '  SCAN json_each VIRTUAL TABLE INDEX 1:', '  CREATE BLOOM FILTER'];
 
-export const PAGED_QUERIES: readonly PagedQuery[] = [
+const PAGED_QUERIES: readonly PagedQuery[] = [
   {
     name: 'inbox page, one location',
     sql: LOCATION_PAGE_SQL,

@@ -5,11 +5,12 @@ import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.reposito
 import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
 import { APPOINTMENT_BY_REF_SQL, CLIENT_BY_REF_SQL, LOCATION_BY_REF_SQL } from '../clients/bookingSync.repository';
 import {
+  LOCATION_PAGE_POSITIONS_SQL,
   LOCATION_PAGE_SQL,
+  LOCATION_UNREAD_PAGE_POSITIONS_SQL,
   LOCATION_UNREAD_PAGE_SQL,
-  LOCATIONS_PAGE_SQL,
-  LOCATIONS_UNREAD_PAGE_SQL,
-} from '../conversations/conversations.repository';
+  SUMMARIES_BY_ID_SQL,
+} from '../conversations/inboxPages.repository';
 import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
 import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL } from '../search/search.repository';
@@ -39,10 +40,12 @@ describe('query plans', () => {
     expect(detail).not.toMatch(/TEMP B-TREE|SCAN c\b/);
   });
 
-  it('pages several locations\' conversations through conversations_by_activity', () => {
-    const detail = plan(LOCATIONS_PAGE_SQL, { ...page, locationIds: '[1,2]' });
-    expect(detail).toMatch(/(SEARCH|SCAN) c USING INDEX conversations_by_activity/);
-    expect(detail).not.toMatch(/TEMP B-TREE/);
+  it('pages several locations\' conversations by walking each one\'s conversations_by_location_activity, then reading the page by id', () => {
+    const positions = plan(LOCATION_PAGE_POSITIONS_SQL, { ...page, locationId: 1 });
+    expect(positions).toBe('SEARCH c USING COVERING INDEX conversations_by_location_activity (location_id=? AND last_activity_at<?)');
+    const summaries = plan(SUMMARIES_BY_ID_SQL, { ids: '[3,1,2]' });
+    expect(summaries).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(summaries).not.toMatch(/TEMP B-TREE|SCAN c\b/);
   });
 
   it('pages one location\'s unread conversations through conversations_unread_by_location_activity', () => {
@@ -51,10 +54,9 @@ describe('query plans', () => {
     expect(detail).not.toMatch(/TEMP B-TREE|SCAN c\b/);
   });
 
-  it('pages several locations\' unread conversations through conversations_unread_by_activity', () => {
-    const detail = plan(LOCATIONS_UNREAD_PAGE_SQL, { ...page, locationIds: '[1,2]' });
-    expect(detail).toMatch(/(SEARCH|SCAN) c USING INDEX conversations_unread_by_activity/);
-    expect(detail).not.toMatch(/TEMP B-TREE/);
+  it('pages several locations\' unread conversations by walking each one\'s conversations_unread_by_location_activity', () => {
+    const detail = plan(LOCATION_UNREAD_PAGE_POSITIONS_SQL, { ...page, locationId: 1 });
+    expect(detail).toBe('SEARCH c USING INDEX conversations_unread_by_location_activity (location_id=? AND last_activity_at<?)');
   });
 
   it('searches message text newest first along the FTS index, then by primary keys', () => {

@@ -35,16 +35,28 @@ const toReadState = (row: RawReadRow): ReadStateRow => ({
 const READ_COLUMNS = `c.id, c.business_read_up_to, c.business_read_at, c.client_read_up_to, c.client_read_at,
   c.unread_count, c.read_position`;
 
-/** Walks messages by id from the position; the unary + keeps the planner from trading that
- * ordered walk for the location index and a sort. */
+// The catch-up of messages walks them by id from the position and looks up each one's
+// conversation in a subquery rather than a join: joined, and given statistics (an analyzed
+// file), the planner filters the walk with a Bloom filter it builds by reading every
+// conversation on each run (~17 ms at 100k conversations, instead of ~0.2 ms).
+const conversationOf = (column: string) => `(SELECT c.${column} FROM conversations c WHERE c.id = m.conversation_id)`;
+
+/** Messages after a position at these locations, oldest first. */
 export const MESSAGES_AFTER_FOR_LOCATIONS_SQL = `SELECT m.id FROM messages m
-  JOIN conversations c ON c.id = m.conversation_id
-  WHERE m.id > :after AND +c.location_id IN (SELECT value FROM json_each(:locationIds))
+  WHERE m.id > :after AND ${conversationOf('location_id')} IN (SELECT value FROM json_each(:locationIds))
+  ORDER BY m.id LIMIT :limit`;
+
+/** Messages after a position in one client's conversations, oldest first. */
+export const MESSAGES_AFTER_FOR_CLIENT_SQL = `SELECT m.id FROM messages m
+  WHERE m.id > :after AND ${conversationOf('client_id')} = :clientId
   ORDER BY m.id LIMIT :limit`;
 
 export const READS_AFTER_FOR_LOCATIONS_SQL = `SELECT ${READ_COLUMNS} FROM conversations c
   WHERE c.read_position > :after AND +c.location_id IN (SELECT value FROM json_each(:locationIds))
   ORDER BY c.read_position LIMIT :limit`;
+
+export const READS_AFTER_FOR_CLIENT_SQL = `SELECT ${READ_COLUMNS} FROM conversations c
+  WHERE c.read_position > :after AND +c.client_id = :clientId ORDER BY c.read_position LIMIT :limit`;
 
 export type SyncRepository = ReturnType<typeof createSyncRepository>;
 
@@ -52,15 +64,9 @@ export function createSyncRepository(db: Database) {
   type LocationQuery = { after: number; locationIds: string; limit: number };
   type ClientQuery = { after: number; clientId: number; limit: number };
   const messagesForLocations = db.prepare<LocationQuery, { id: number }>(MESSAGES_AFTER_FOR_LOCATIONS_SQL);
-  const messagesForClient = db.prepare<ClientQuery, { id: number }>(
-    `SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-      WHERE m.id > :after AND +c.client_id = :clientId ORDER BY m.id LIMIT :limit`,
-  );
+  const messagesForClient = db.prepare<ClientQuery, { id: number }>(MESSAGES_AFTER_FOR_CLIENT_SQL);
   const readsForLocations = db.prepare<LocationQuery, RawReadRow>(READS_AFTER_FOR_LOCATIONS_SQL);
-  const readsForClient = db.prepare<ClientQuery, RawReadRow>(
-    `SELECT ${READ_COLUMNS} FROM conversations c
-      WHERE c.read_position > :after AND +c.client_id = :clientId ORDER BY c.read_position LIMIT :limit`,
-  );
+  const readsForClient = db.prepare<ClientQuery, RawReadRow>(READS_AFTER_FOR_CLIENT_SQL);
   const selectHead = db.prepare<[], { message_id: number; read_position: number }>(
     `SELECT (SELECT coalesce(max(id), 0) FROM messages) AS message_id,
             (SELECT read_position FROM sync_counter WHERE id = 1) AS read_position`,

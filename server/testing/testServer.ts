@@ -1,6 +1,7 @@
 // Test helper: a real server on 127.0.0.1:0 over a temp SQLite file with the demo salon,
 // a manual clock, and real socket.io-client connections.
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,12 +126,12 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     addMember: ({ name, email, groupId, locationIds }) =>
       repos.team.createMember({ name, email, passwordHash: demoPasswordHash(), role: 'member', groupId }, clock.now(), locationIds),
     upload: (token, bytes, name = 'file.bin') =>
-      fetch(`${url}${routes.attachments}`, {
+      requestOnce(`${url}${routes.attachments}`, {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), ...bearer(token) },
         body: bytes,
       }),
-    download: (token, attachmentId) => fetch(`${url}${routes.attachment(attachmentId)}`, { headers: bearer(token) }),
+    download: (token, attachmentId) => requestOnce(`${url}${routes.attachment(attachmentId)}`, { method: 'GET', headers: bearer(token) }),
     fingerprint: () => fingerprintOf(db),
     async close() {
       for (const socket of sockets) socket.close();
@@ -139,6 +140,31 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One HTTP request on a connection of its own. Uploads are refused mid-body on purpose (too
+ * large, too many); a pooled keep-alive connection the server then closes could be handed to
+ * the next request, which would fail for a reason that has nothing to do with what it tests.
+ */
+export function requestOnce(target: string, init: { method: string; headers: Record<string, string>; body?: Uint8Array }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(target, { method: init.method, headers: init.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const status = res.statusCode ?? 0;
+        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers }));
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body === undefined ? undefined : Buffer.from(init.body));
+  });
 }
 
 /** Sends a staff request and waits for its ack. The payload is deliberately untyped so tests

@@ -11,6 +11,7 @@ import { searchIndexFile } from './009_search_index_file';
 import { bookingSystemRefs } from './010_booking_system_refs';
 import { pinClearances } from './011_pin_clearances';
 import { attachmentStorage } from './012_attachment_storage';
+import { unusedInboxIndexes } from './013_unused_inbox_indexes';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'booking system ids', sql: bookingSystemRefs },
   { version: 11, name: 'why a PIN was cleared', sql: pinClearances },
   { version: 12, name: 'attachment storage total, uploads by sender and age', sql: attachmentStorage },
+  { version: 13, name: 'no inbox indexes across locations', sql: unusedInboxIndexes },
 ];

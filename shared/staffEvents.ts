@@ -94,6 +94,11 @@ export const staffRequests = {
   ...staffSyncRequests,
 } as const satisfies Record<string, StaffRequestDeclaration>;
 
+/** Why the server ended a session: a manager signed the member out everywhere, it ran out,
+ * it was signed out from another window, or the password changed. */
+export const sessionEndReasonSchema = z.enum(['signed-out-everywhere', 'expired', 'signed-out', 'password-changed']);
+export type SessionEndReason = z.infer<typeof sessionEndReasonSchema>;
+
 export const staffPushes = {
   /** A message was stored in a conversation the member may see. */
   'message:created': z.object({ message: messageSchema, conversation: conversationSummarySchema }),
@@ -112,7 +117,7 @@ export const staffPushes = {
    * for sessions that may manage the team (their Team page stays current). */
   'team:updated': teamSchema,
   /** This session was ended by a manager (sign out everywhere) or expired. */
-  'session:ended': z.object({ reason: z.enum(['signed-out-everywhere', 'expired', 'signed-out', 'password-changed']) }),
+  'session:ended': z.object({ reason: sessionEndReasonSchema }),
   ...profilePushes,
   ...clientProfilePushes,
   ...deliveryPushes,

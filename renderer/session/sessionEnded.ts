@@ -1,5 +1,8 @@
 // Why the member is back at sign-in, in the words the sign-in screen shows them.
-export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out' | 'password-changed' | 'refused';
+import type { SessionEndReason as ServerReason } from '../../shared/staffEvents';
+
+/** The server's reasons, and 'refused': the server would not take the session at connect. */
+export type SessionEndReason = ServerReason | 'refused';
 
 /** Both of these end the member's quick-switch PIN as well. */
 const PIN_CLEARED = 'If you had a quick-switch PIN, it was cleared too: set a new one on your Profile.';

@@ -8,7 +8,7 @@ import { ownNotificationsOf, type ClientProfile } from '../../shared/clientProfi
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
 import type { NotificationPrefsState } from '../../shared/profile';
 import type { PushAudience } from '../../shared/protocol';
-import { staffPushDeclarations, type StaffPushEvents } from '../../shared/staffEvents';
+import { staffPushDeclarations, type SessionEndReason, type StaffPushEvents } from '../../shared/staffEvents';
 import type { LocatedDelivery } from '../notifications/outbox.repository';
 import type { ConversationRecord } from '../conversations/conversations.repository';
 import { messageForClient } from '../messages/clientView';
@@ -16,7 +16,7 @@ import { rooms } from './rooms';
 import type { ClientNamespace, StaffServer, StaffSocket } from './types';
 
 export type Pushes = ReturnType<typeof createPushes>;
-export type SessionEndReason = 'signed-out-everywhere' | 'expired' | 'signed-out' | 'password-changed';
+export type { SessionEndReason };
 
 /** Whom a push of each audience is addressed to: ids, or nothing for everyone of a kind. */
 type TargetOf<A extends PushAudience> = A extends 'location'

@@ -2,7 +2,7 @@
 // sign-in, over HTTP like the password sign-in (routes and bodies below; errors are the usual
 // `{ error: AppError }`).
 import { z } from 'zod';
-import { idSchema, locationSchema } from './domain';
+import { idSchema, locationSchema, timestampSchema } from './domain';
 
 export const receptionRoutes = {
   /** GET with Bearer session: whether the member has a PIN and whether it is locked. */
@@ -97,3 +97,23 @@ export const MEMBER_PIN_FAILURES_MAX = 5;
 /** Default PIN tries without a correct one (any member) before a computer's quick switching
  * locks (the server's INBOX_PIN_LIMIT_PER_COMPUTER may set another). */
 export const DEVICE_PIN_FAILURES_MAX = 10;
+
+/** A computer set up for quick switching (PIN sign-in) at one location. */
+export const receptionComputerSchema = z.object({
+  id: idSchema,
+  location: locationSchema,
+  /** Who set it up (null once that member is gone). */
+  registeredBy: z.string().nullable(),
+  registeredAt: timestampSchema,
+  /** Locked after too many wrong PINs; a password sign-in on it sets it up again. */
+  locked: z.boolean(),
+});
+export type ReceptionComputer = z.infer<typeof receptionComputerSchema>;
+
+/** Managers' list of reception computers (Settings → Team). */
+export const receptionComputerRequests = {
+  /** Computers set up for quick switching, newest first. */
+  'reception:list-computers': { permission: 'team.manage', payload: z.object({}), result: z.object({ items: z.array(receptionComputerSchema) }) },
+  /** Stops a computer switching by PIN (lost, sold, moved): it needs a password sign-in again. */
+  'reception:remove-computer': { permission: 'team.manage', payload: z.object({ computerId: idSchema }), result: z.object({ removed: z.literal(true) }) },
+} as const;

@@ -16,7 +16,10 @@ import {
   appointmentSchema,
   clientSummarySchema,
 } from './domain';
-import { adminRequests, settingsStateSchema, teamSchema } from './adminEvents';
+import { auditRequests } from './auditEvents';
+import { receptionComputerRequests } from './reception';
+import { settingsRequests, settingsStateSchema } from './settingsEvents';
+import { teamRequests, teamSchema } from './teamEvents';
 import type { PushDeclaration, PushEvents, RequestEvents, StaffRequestDeclaration } from './protocol';
 import { clientProfilePushes, clientProfileRequests } from './clientProfile';
 import { deliveryPushes, deliveryRequests } from './deliveries';
@@ -87,7 +90,10 @@ export const staffRequests = {
     result: z.object({}),
   },
   'search:query': { permission: 'chats.access', payload: searchPayloadSchema, result: searchResultSchema },
-  ...adminRequests,
+  ...settingsRequests,
+  ...teamRequests,
+  ...receptionComputerRequests,
+  ...auditRequests,
   ...profileRequests,
   ...clientProfileRequests,
   ...deliveryRequests,

@@ -3,7 +3,7 @@
 // and the settings version — so a reconnecting app learns what it missed, not only what
 // arrives after it is back. Merged into the staff and client request maps.
 import { z } from 'zod';
-import { settingsStateSchema } from './adminEvents';
+import { settingsStateSchema } from './settingsEvents';
 import { conversationSummarySchema, idSchema, messageSchema, timestampSchema } from './domain';
 
 const counterSchema = z.number().int().nonnegative();

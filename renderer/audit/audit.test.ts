@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../shared/adminEvents';
+import type { AuditEntry } from '../../shared/auditEvents';
 import { auditLogReducer, emptyAuditLog } from './auditPages';
 import { auditNamesFrom, summariseChanges } from './auditSummary';
 

@@ -1,6 +1,6 @@
 // The audit log as loaded so far: pages merged newest first, each entry once, whatever order
 // pages arrive in. The newest page comes again after a reconnect; older pages stay.
-import type { AuditEntry } from '../../shared/adminEvents';
+import type { AuditEntry } from '../../shared/auditEvents';
 
 export interface AuditLogState {
   entries: AuditEntry[];

@@ -1,7 +1,7 @@
 // Audit entries in plain words: what was done, and each changed field as "before → after"
 // ("Allow read receipts: On → Off"). The server stores before/after as it sees fit, so this
 // reads any flat or nested record and falls back to readable field names it does not know.
-import type { AuditEntry } from '../../shared/adminEvents';
+import type { AuditEntry } from '../../shared/auditEvents';
 import type { Location } from '../../shared/domain';
 import { grantLabel, type GrantKey } from '../team/grants';
 import { MESSAGING_OPTIONS } from '../settings/messagingSettings';

@@ -2,7 +2,7 @@
 // localStorage, here a Map-backed Storage): the outbox across a reload, what the chat shows of
 // it, queued group edits and their conflicts, catch-up pages as pushes, the offline cache.
 import { describe, expect, it } from 'vitest';
-import type { PermissionGroup } from '../../shared/adminEvents';
+import type { PermissionGroup } from '../../shared/teamEvents';
 import type { ConversationSummary, Message } from '../../shared/domain';
 import { err, ok, type Result } from '../../shared/result';
 import { createMemoryStorage } from '../desktop/testDoubles';
@@ -15,7 +15,7 @@ import { withLocalPushes } from './withLocalPushes';
 import { CACHED_MESSAGES, offlineCache } from './offlineCache';
 import { createPendingEdits, type UpdateGroup } from './pendingEdits';
 import { createPendingSettings, type UpdateSettings } from './pendingSettings';
-import type { SettingsState } from '../../shared/adminEvents';
+import type { SettingsState } from '../../shared/settingsEvents';
 
 const bridgeOver = (storage: ReturnType<typeof createMemoryStorage>) =>
   createWebBridge({ origin: 'http://127.0.0.1:1', storage, document: { title: 'Inbox' }, focusWindow: () => undefined, notifications: undefined, isWindowFocused: () => true, now: () => new Date() });

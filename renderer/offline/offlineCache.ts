@@ -3,7 +3,7 @@
 // and for managers the team (so permission groups can be edited offline), per member, in the desktop bridge's preference cache (localStorage in a browser). Values are
 // parsed on the way back in like anything else crossing a boundary.
 import { z } from 'zod';
-import { teamSchema, type Team } from '../../shared/adminEvents';
+import { teamSchema, type Team } from '../../shared/teamEvents';
 import type { DesktopBridge } from '../../shared/bridge';
 import { conversationSummarySchema, messageSchema, sessionInfoSchema, type ConversationSummary, type Message, type SessionInfo } from '../../shared/domain';
 

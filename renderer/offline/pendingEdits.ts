@@ -4,7 +4,7 @@
 // applies without asking; one whose group changed meanwhile waits for the manager to choose
 // between the two versions — nothing is silently overwritten.
 import { z } from 'zod';
-import { permissionGroupSchema, type PermissionGroup } from '../../shared/adminEvents';
+import { permissionGroupSchema, type PermissionGroup } from '../../shared/teamEvents';
 import type { DesktopBridge } from '../../shared/bridge';
 import { groupGrantsSchema } from '../../shared/permissions';
 import { isTransientSendError } from '../../shared/offline/outbox';

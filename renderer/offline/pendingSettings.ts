@@ -3,7 +3,7 @@
 // replayed), applied on reconnect. If nobody else saved meanwhile it applies without asking;
 // otherwise it waits, showing both versions, for the manager to choose.
 import { z } from 'zod';
-import { settingsStateSchema, type SettingsState } from '../../shared/adminEvents';
+import { settingsStateSchema, type SettingsState } from '../../shared/settingsEvents';
 import type { DesktopBridge } from '../../shared/bridge';
 import { workspaceSettingsSchema, type WorkspaceSettings } from '../../shared/domain';
 import { isTransientSendError } from '../../shared/offline/outbox';

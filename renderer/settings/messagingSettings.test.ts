@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsState } from '../../shared/adminEvents';
+import type { SettingsState } from '../../shared/settingsEvents';
 import { newerFromDetails } from './conflictDetails';
-import { settingsStateSchema } from '../../shared/adminEvents';
+import { settingsStateSchema } from '../../shared/settingsEvents';
 import {
   changedSinceEdit,
   hasChanges,

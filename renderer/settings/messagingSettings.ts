@@ -1,7 +1,7 @@
 // State of the Messages settings page: what the server last said (fetched, pushed or saved),
 // the manager's edit of the three options behind Edit → Save, and a save another manager beat
 // us to. Pure, so every ordering of pushes, acks and clicks is tested without a DOM.
-import type { SettingsState } from '../../shared/adminEvents';
+import type { SettingsState } from '../../shared/settingsEvents';
 import type { WorkspaceSettings } from '../../shared/domain';
 
 export type MessagingOptions = Omit<WorkspaceSettings, 'enabled'>;

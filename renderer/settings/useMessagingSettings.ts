@@ -3,7 +3,7 @@
 // on this computer (offline/pendingSettings.ts) and applied on reconnect, where a newer save by
 // someone else turns into a conflict the manager resolves.
 import { useCallback, useEffect, useReducer } from 'react';
-import { settingsStateSchema } from '../../shared/adminEvents';
+import { settingsStateSchema } from '../../shared/settingsEvents';
 import type { WorkspaceSettings } from '../../shared/domain';
 import { describeError, isConnectionError } from '../api/errors';
 import { useOffline } from '../offline/OfflineContext';

@@ -1,7 +1,7 @@
 // Add or edit a permission group: its name and, under "Client messaging" and "Workspace", the
 // permissions it grants. Save and Cancel sit at the top right, as in the help article.
 import { useId, useState } from 'react';
-import { GROUP_NAME_MAX, type PermissionGroup, type Team } from '../../shared/adminEvents';
+import { GROUP_NAME_MAX, type PermissionGroup, type Team } from '../../shared/teamEvents';
 import type { TeamActor } from '../../shared/teamRules';
 import { ConflictChoice } from '../settings/ConflictChoice';
 import { OptionRow } from '../ui/OptionRow';

@@ -1,7 +1,7 @@
 // Edit a team member: their permission group and the locations they work at (R12), then Save.
 // Changes apply at their next sign-in (R8); "Sign out of all devices" applies them now.
 import { useId } from 'react';
-import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
+import type { PermissionGroup, TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 import type { TeamActor } from '../../shared/teamRules';
 import { EditorHeader } from './EditorHeader';

@@ -1,7 +1,7 @@
 // A team member's permission group and the locations they work at (R7, R12), as the member
 // editor and the new-member form ask for them.
 import { useId } from 'react';
-import type { PermissionGroup } from '../../shared/adminEvents';
+import type { PermissionGroup } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 import type { TeamActor } from '../../shared/teamRules';
 import type { MemberDraft } from './members';

@@ -1,6 +1,6 @@
 // Settings → Team → Add team member: name, email, first password, permission group, locations.
 import { useId } from 'react';
-import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
+import type { PermissionGroup, TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 import type { TeamActor } from '../../shared/teamRules';
 import { PasswordField } from '../ui/PasswordField';

@@ -1,7 +1,7 @@
 // Settings → Team: the computers set up for quick switching (PIN sign-in), so a manager can
 // remove one that is lost, sold or moved to another location.
 import { useId, useState } from 'react';
-import type { ReceptionComputer } from '../../shared/adminEvents';
+import type { ReceptionComputer } from '../../shared/reception';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormOutcome } from '../ui/FormOutcome';
 import { formatAppointmentTime } from '../ui/format';

@@ -1,7 +1,7 @@
 // Settings → Team at a glance: the permission groups with what they grant and how many members
 // they have, and every team member with their group and locations.
 import { useId } from 'react';
-import type { Team } from '../../shared/adminEvents';
+import type { Team } from '../../shared/teamEvents';
 import type { TeamActor } from '../../shared/teamRules';
 import { describeGrants } from './grants';
 import { isOwner, memberGroupLabel, memberLocationsLabel } from './members';

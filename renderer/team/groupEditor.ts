@@ -1,6 +1,6 @@
 // The permission group being added or edited: its draft, the version it started from, and a
 // save that met someone else's newer one. Pure, so the rules are tested without a DOM.
-import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/adminEvents';
+import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/teamEvents';
 import type { GroupGrants } from '../../shared/permissions';
 import { GRANT_SECTIONS, NO_GRANTS, sameGrants, withGrant, type GrantKey } from './grants';
 

@@ -1,6 +1,6 @@
 // How team members read in the Team list and what their editor may change. Owners are in no
 // group and can do everything; they are shown as such and not edited here.
-import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
+import type { PermissionGroup, TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 
 export const OWNER_LABEL = 'Owner — all permissions';

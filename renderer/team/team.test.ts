@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PermissionGroup, TeamMember } from '../../shared/adminEvents';
+import type { PermissionGroup, TeamMember } from '../../shared/teamEvents';
 import { canTickGrant, describeGrants, NO_GRANTS, withGrant } from './grants';
 import {
   groupDraftChanged,

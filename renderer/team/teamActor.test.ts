@@ -1,6 +1,6 @@
 // The Team page offers a manager only what the server's team rules would allow.
 import { describe, expect, it } from 'vitest';
-import type { Team } from '../../shared/adminEvents';
+import type { Team } from '../../shared/teamEvents';
 import type { GroupGrants } from '../../shared/permissions';
 import type { TeamActor } from '../../shared/teamRules';
 import { groupBeyond, groupEditLocks, locationBeyond, memberLockReason, membershipLockReason } from './teamActor';

@@ -1,6 +1,6 @@
 // The Team page offers only what the server would allow (shared/teamRules.ts): the signed-in
 // manager as the rules see them, and the team members and groups in the rules' terms.
-import type { PermissionGroup, Team, TeamMember } from '../../shared/adminEvents';
+import type { PermissionGroup, Team, TeamMember } from '../../shared/teamEvents';
 import type { SessionInfo } from '../../shared/domain';
 import type { GroupGrants } from '../../shared/permissions';
 import {

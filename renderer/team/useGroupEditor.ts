@@ -1,7 +1,7 @@
 // Saving the permission group being edited: create or update (with the version it started
 // from); a conflict carries the newer group so the manager can compare before choosing.
 import { useCallback, useReducer } from 'react';
-import { permissionGroupSchema, type PermissionGroup } from '../../shared/adminEvents';
+import { permissionGroupSchema, type PermissionGroup } from '../../shared/teamEvents';
 import { describeError, isConnectionError } from '../api/errors';
 import { useOffline } from '../offline/OfflineContext';
 import { useStaff } from '../session/StaffContext';

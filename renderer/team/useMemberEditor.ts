@@ -1,7 +1,7 @@
 // Saving a member's group and locations, and signing them out of every device so a change
 // applies now rather than at their next sign-in (R8).
 import { useCallback, useState } from 'react';
-import type { TeamMember } from '../../shared/adminEvents';
+import type { TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 import { describeError } from '../api/errors';
 import { useStaff } from '../session/StaffContext';

@@ -1,7 +1,7 @@
 // Adding a team member: who they are, the password they first sign in with (they can change it
 // on their Profile page), their permission group and locations.
 import { useCallback, useState } from 'react';
-import type { TeamMember } from '../../shared/adminEvents';
+import type { TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 import { newPasswordSchema } from '../../shared/http';
 import { describeError } from '../api/errors';

@@ -1,7 +1,7 @@
 // The computers set up for quick switching, for Settings → Team: fetched on (re)connect, and
 // removing one (after the manager confirms in ReceptionComputers).
 import { useCallback, useEffect, useState } from 'react';
-import type { ReceptionComputer } from '../../shared/adminEvents';
+import type { ReceptionComputer } from '../../shared/reception';
 import { describeError } from '../api/errors';
 import { useStaff } from '../session/StaffContext';
 

@@ -3,7 +3,7 @@
 // keeps its draft, and a stale group edit is caught by its baseVersion). Until the server
 // answers, the copy cached on this computer is shown, so a manager can edit groups offline.
 import { useCallback, useEffect, useState } from 'react';
-import type { Team } from '../../shared/adminEvents';
+import type { Team } from '../../shared/teamEvents';
 import { describeError } from '../api/errors';
 import { offlineCache } from '../offline/offlineCache';
 import { useStaff } from '../session/StaffContext';

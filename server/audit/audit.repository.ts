@@ -1,7 +1,7 @@
 // The audit log of settings and permission changes: appended in the same transaction as the
 // change it records, read newest first by owners. The table refuses updates and deletes.
 import type { Database } from 'better-sqlite3';
-import type { AuditEntry } from '../../shared/adminEvents';
+import type { AuditEntry } from '../../shared/auditEvents';
 
 export type AuditAction = AuditEntry['action'];
 

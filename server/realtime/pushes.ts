@@ -2,7 +2,8 @@
 // (staffPushDeclarations / clientPushDeclarations in shared/), never wider. Settings that gate
 // what clients see (R5 read receipts, R6 typing indicator) are applied here, at the last step
 // before the wire.
-import type { SettingsState, Team } from '../../shared/adminEvents';
+import type { SettingsState } from '../../shared/settingsEvents';
+import type { Team } from '../../shared/teamEvents';
 import { clientPushDeclarations, type ClientPagePushEvents } from '../../shared/clientEvents';
 import { ownNotificationsOf, type ClientProfile } from '../../shared/clientProfile';
 import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';

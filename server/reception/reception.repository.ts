@@ -1,6 +1,6 @@
 // PINs and reception devices: the SQL behind quick switching on a shared reception computer.
 import type { Database } from 'better-sqlite3';
-import type { ReceptionComputer } from '../../shared/adminEvents';
+import type { ReceptionComputer } from '../../shared/reception';
 import type { PinClearReason } from '../../shared/reception';
 
 export type MemberPin = { memberId: number; pinHash: string; failedAttempts: number; locked: boolean };

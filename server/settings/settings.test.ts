@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SettingsState } from '../../shared/adminEvents';
+import type { SettingsState } from '../../shared/settingsEvents';
 import type { WorkspaceSettings } from '../../shared/domain';
 import { ask, askClient, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 

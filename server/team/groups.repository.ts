@@ -1,6 +1,6 @@
 // Permission groups: what each grants (R7) and the version an edit must be based on.
 import type { Database } from 'better-sqlite3';
-import type { PermissionGroup } from '../../shared/adminEvents';
+import type { PermissionGroup } from '../../shared/teamEvents';
 import type { GroupGrants } from '../../shared/permissions';
 
 type GroupRow = {

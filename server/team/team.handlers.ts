@@ -3,7 +3,7 @@
 // their quick-switch PIN). Every change is audited in the transaction that makes it.
 // Changes reach a member's sessions at their next sign-in (R8), or at once after a sign-out
 // everywhere; every manager's Team page gets the changed team at once.
-import type { PermissionGroup, Team, TeamMember } from '../../shared/adminEvents';
+import type { PermissionGroup, Team, TeamMember } from '../../shared/teamEvents';
 import type { GroupGrants } from '../../shared/permissions';
 import { err, ok, type Err } from '../../shared/result';
 import type { NewAuditEntry } from '../audit/audit.repository';

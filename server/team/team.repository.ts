@@ -1,6 +1,6 @@
 // Team members: credentials for sign-in, their permission group and the locations they work at.
 import type { Database } from 'better-sqlite3';
-import type { TeamMember } from '../../shared/adminEvents';
+import type { TeamMember } from '../../shared/teamEvents';
 import type { Member } from '../../shared/domain';
 import type { GroupGrants, Role } from '../../shared/permissions';
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PermissionGroup, Team } from '../../shared/adminEvents';
+import type { PermissionGroup, Team } from '../../shared/teamEvents';
 import { routes } from '../../shared/http';
 import type { GroupGrants } from '../../shared/permissions';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';

@@ -2,7 +2,7 @@
 // words): the handlers ask here before they change anything. A refusal is a `forbidden` answer
 // that says why, and is recorded in the audit log as `team.refused` with what was asked, so an
 // owner sees a manager trying to reach beyond their rights.
-import type { TeamMember } from '../../shared/adminEvents';
+import type { TeamMember } from '../../shared/teamEvents';
 import type { GroupGrants } from '../../shared/permissions';
 import { err, type Err } from '../../shared/result';
 import {

@@ -1,6 +1,6 @@
 // The single workspace row (name, Client Connect settings and their version) and its locations.
 import type { Database } from 'better-sqlite3';
-import type { SettingsState } from '../../shared/adminEvents';
+import type { SettingsState } from '../../shared/settingsEvents';
 import type { Location, WorkspaceSettings } from '../../shared/domain';
 
 export type Workspace = { name: string; settings: WorkspaceSettings };

@@ -16,7 +16,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,
-  timeout: 45_000,
+  // Whole journeys: several pages, each signing in (scrypt) and waiting for live pushes.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {

@@ -1,36 +1,10 @@
 // The IPC channel map between preload and main. Main parses every argument with these schemas.
 import { z } from 'zod';
 import { badgeCountSchema, desktopNotificationSchema, notificationCheckSchema, prefsKeySchema } from './bridge';
-import {
-  AUTO_LOCK_MINUTES_MAX,
-  DEFAULT_AUTO_LOCK_MINUTES,
-  DEFAULT_MANAGED_SETTINGS,
-  computerSettingKeySchema,
-  managedConfigViewSchema,
-  managedSettingsSchema,
-  updateStatusSchema,
-  type ComputerSettingKey,
-  type ManagedConfigView,
-  type ManagedSettingKey,
-  type ManagedSettings,
-  type UpdateStatus,
-} from './computerSettings';
+import { computerSettingKeySchema, managedConfigViewSchema, updateStatusSchema } from './computerSettings';
 import { idSchema } from './domain';
 
-export {
-  AUTO_LOCK_MINUTES_MAX,
-  DEFAULT_AUTO_LOCK_MINUTES,
-  DEFAULT_MANAGED_SETTINGS,
-  computerSettingKeySchema,
-  managedConfigViewSchema,
-  managedSettingsSchema,
-  updateStatusSchema,
-  type ComputerSettingKey,
-  type ManagedConfigView,
-  type ManagedSettingKey,
-  type ManagedSettings,
-  type UpdateStatus,
-};
+export * from './computerSettings';
 
 /** renderer → main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export const invokeChannels = {

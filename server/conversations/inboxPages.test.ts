@@ -7,22 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createRepositories } from '../repositories';
+import { seededRandom as random } from '../testing/seededRandom';
 import type { ConversationPosition, ConversationRepository } from './conversations.repository';
 
 const SEED = Number(process.env.INBOX_TEST_SEED ?? 20261202);
 const seedNote = `random workspace seed ${SEED} (rerun with INBOX_TEST_SEED=${SEED})`;
-
-/** mulberry32: a small deterministic generator, so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row = { id: number; locationId: number; lastActivityAt: number; unreadCount: number };
 

@@ -8,6 +8,7 @@ import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { clientPushDeclarations, clientRequests, type ClientRequestName } from '../../shared/clientEvents';
+import type { ClientProfile, ClientProfileEdit } from '../../shared/clientProfile';
 import type { PushDeclaration, StaffRequestDeclaration } from '../../shared/protocol';
 import { staffPushDeclarations, staffRequests, type StaffRequestName } from '../../shared/staffEvents';
 import { clientSyncRequests, staffSyncRequests } from '../../shared/syncEvents';
@@ -38,6 +39,22 @@ const toggleTypingIndicator = async (t: TestServer, field: 'typingIndicator' | '
   const state = data(await ask(owner, 'settings:get', {}));
   const settings = { ...state.settings, [field]: !state.settings[field] };
   return data(await ask(owner, 'settings:update', { settings, baseVersion: state.version }));
+};
+
+/** The owner saves Ava's client profile with `edit` applied; returns the profile before. */
+const editAvaProfile = async (t: TestServer, edit: (profile: ClientProfile) => Partial<ClientProfileEdit>) => {
+  const owner = await t.connectStaff('owner');
+  const conversationId = t.demo.conversations.ava!;
+  const profile = data(await ask(owner, 'clientProfile:get', { conversationId }));
+  const current: ClientProfileEdit = {
+    name: profile.name,
+    mobile: profile.mobile ?? '',
+    email: profile.email ?? '',
+    emailNotifications: profile.notifications.email,
+    smsNotifications: profile.notifications.sms,
+  };
+  data(await ask(owner, 'clientProfile:update', { conversationId, profile: { ...current, ...edit(profile) }, baseVersion: profile.version }));
+  return profile;
 };
 
 // The app that was away is Priya's (front desk at Soho), or the owner's where only managers see it.
@@ -80,28 +97,15 @@ const staffRefetches: { [K in Refetched<typeof staffPushDeclarations>]: RefetchS
   ),
   'clientProfile:updated': Object.assign(
     async (t: TestServer) => {
-      const owner = await t.connectStaff('owner');
-      const conversationId = t.demo.conversations.ava!;
-      const profile = data(await ask(owner, 'clientProfile:get', { conversationId }));
-      data(await ask(owner, 'clientProfile:update', {
-        conversationId,
-        profile: { name: 'Ava Thompson-Lee', mobile: profile.mobile ?? '', email: profile.email ?? '', emailNotifications: profile.notifications.email, smsNotifications: profile.notifications.sms },
-        baseVersion: profile.version,
-      }));
-      return { payload: { conversationId }, check: (answer: unknown) => expect(answer).toMatchObject({ name: 'Ava Thompson-Lee' }) };
+      await editAvaProfile(t, () => ({ name: 'Ava Thompson-Lee' }));
+      return { payload: { conversationId: t.demo.conversations.ava! }, check: (answer: unknown) => expect(answer).toMatchObject({ name: 'Ava Thompson-Lee' }) };
     },
     { by: 'priya' as const },
   ),
   'delivery:updated': Object.assign(
     async (t: TestServer) => {
-      const owner = await t.connectStaff('owner');
+      await editAvaProfile(t, () => ({ emailNotifications: true, smsNotifications: false }));
       const conversationId = t.demo.conversations.ava!;
-      const profile = data(await ask(owner, 'clientProfile:get', { conversationId }));
-      data(await ask(owner, 'clientProfile:update', {
-        conversationId,
-        profile: { name: profile.name, mobile: profile.mobile ?? '', email: profile.email ?? '', emailNotifications: true, smsNotifications: false },
-        baseVersion: profile.version,
-      }));
       const reply = await staffReply(t, 'Your booking is confirmed.');
       // This test server has no mail server: the delivery is settled as not set up, and pushed.
       await expect.poll(() => t.db.prepare('SELECT count(*) FROM deliveries WHERE message_id = ? AND state = ?').pluck().get(reply.id, 'failed')).toBe(1);
@@ -132,14 +136,7 @@ const clientRefetches: { [K in Refetched<typeof clientPushDeclarations>]: Refetc
     return { payload: {}, check: (answer: unknown) => expect(JSON.stringify(answer)).toContain('Colour refresh') };
   },
   'notifications:updated': async (t) => {
-    const owner = await t.connectStaff('owner');
-    const conversationId = t.demo.conversations.ava!;
-    const profile = data(await ask(owner, 'clientProfile:get', { conversationId }));
-    data(await ask(owner, 'clientProfile:update', {
-      conversationId,
-      profile: { name: profile.name, mobile: profile.mobile ?? '', email: profile.email ?? '', emailNotifications: !profile.notifications.email, smsNotifications: profile.notifications.sms },
-      baseVersion: profile.version,
-    }));
+    const profile = await editAvaProfile(t, (before) => ({ emailNotifications: !before.notifications.email }));
     return { payload: {}, check: (answer: unknown) => expect(answer).toMatchObject({ email: !profile.notifications.email }) };
   },
 };

@@ -9,7 +9,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket as TcpSocket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +24,7 @@ import { createCatchUp } from '../../shared/offline/catchUp';
 import { createOutbox, type OutboxEntry } from '../../shared/offline/outbox';
 import { err, type Result } from '../../shared/result';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
+import { startChaosProxy, type ChaosProxy } from '../testing/chaosProxy';
 import { testRandom } from '../testing/testRandom';
 
 const serverMain = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -40,7 +40,7 @@ const dir = mkdtempSync(join(tmpdir(), 'inbox-faults-'));
 let bundleDir: string | null = null;
 let serverEntry = '';
 let child: ChildProcess | null = null;
-let proxy: ReturnType<typeof startProxy> | null = null;
+let proxy: ChaosProxy | null = null;
 const parties: Party[] = [];
 // The real server's entry, bundled once (next to node_modules, so its packages resolve): each of
 // the restarts below then starts in plain Node, without transpiling on every start.
@@ -82,48 +82,6 @@ function startServerProcess(): Promise<{ process: ChildProcess; port: number }> 
   });
 }
 
-/** 127.0.0.1:0 in front of whichever server process is current; can drop connections. */
-function startProxy(random: () => number) {
-  let upstreamPort = 0;
-  /** While set, the server's answers are swallowed: sends reach it, their acks never come back. */
-  let losingAnswers = false;
-  const pairs = new Set<[TcpSocket, TcpSocket]>();
-  const server: Server = createServer((downstream) => {
-    const upstream = createConnection({ host: '127.0.0.1', port: upstreamPort });
-    const pair: [TcpSocket, TcpSocket] = [downstream, upstream];
-    pairs.add(pair);
-    const end = () => {
-      pairs.delete(pair);
-      downstream.destroy();
-      upstream.destroy();
-    };
-    downstream.on('error', end).on('close', end);
-    upstream.on('error', end).on('close', end);
-    downstream.pipe(upstream);
-    upstream.on('data', (chunk: Buffer) => {
-      if (!losingAnswers) downstream.write(chunk);
-    });
-  });
-  const listening = new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-  return {
-    listening,
-    setUpstream: (port: number) => void (upstreamPort = port),
-    loseAnswers: (losing: boolean) => void (losingAnswers = losing),
-    /** Cuts about `share` of the open connections, abruptly. */
-    dropRandom(share: number): number {
-      let dropped = 0;
-      for (const [downstream, upstream] of pairs) {
-        if (random() < share) {
-          downstream.destroy();
-          upstream.destroy();
-          dropped += 1;
-        }
-      }
-      return dropped;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 type Payload = { conversationId: number; appointmentId: number; text: string };
 const payloadSchema = z.object({ conversationId: z.number(), appointmentId: z.number(), text: z.string() });
@@ -259,7 +217,7 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 it('stores every message exactly once, in order, and everyone sees everything, through kills, restarts and drops', { timeout: 150_000 }, async () => {
   const started = Date.now();
   const random = testRandom();
-  proxy = startProxy(random);
+  proxy = startChaosProxy(random);
   const proxyPort = await proxy.listening;
   const url = `http://127.0.0.1:${proxyPort}`;
   proxy.setUpstream((await startServerProcess()).port);

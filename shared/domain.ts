@@ -96,6 +96,13 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
+export const conversationStatusSchema = z.enum(['open', 'snoozed', 'done']);
+export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+
+/** A team member named in a conversation (its assignee, who made a change). */
+export const memberRefSchema = z.object({ id: idSchema, name: z.string() });
+export type MemberRef = z.infer<typeof memberRefSchema>;
+
 export const conversationSummarySchema = z.object({
   id: idSchema,
   client: clientSummarySchema,
@@ -112,16 +119,31 @@ export const conversationSummarySchema = z.object({
     })
     .nullable(),
   lastActivityAt: timestampSchema,
-  /** Client messages the business has not read yet. */
+  /** Open needs the team; Snoozed waits until `snoozedUntil` (or the client writes); Done is
+   * finished until the client writes again. */
+  status: conversationStatusSchema,
+  snoozedUntil: timestampSchema.nullable(),
+  /** The member answering it, if someone took it. */
+  assignee: memberRefSchema.nullable(),
+  /** Moves on with every status, snooze or assignment change: a change names the version it
+   * was decided on, so one made offline cannot silently overwrite a newer one. */
+  triageVersion: z.number().int().nonnegative(),
+  /** Client messages the member asking has not read (each member has their own read state). */
   unreadCount: z.number().int().nonnegative(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
+/** A summary as every member sees it alike: what a push to a whole location carries. Each app
+ * keeps its member's own unread count (raised by client messages, set by their reads). */
+export const sharedConversationSummarySchema = conversationSummarySchema.omit({ unreadCount: true });
+export type SharedConversationSummary = z.infer<typeof sharedConversationSummarySchema>;
+
 export const sessionInfoSchema = z.object({
   member: memberSchema,
   grants: grantsSchema,
-  /** Locations the member works at; they see only these locations' conversations (R12). */
-  locations: z.array(locationSchema),
+  /** Locations the member works at; they see only these locations' conversations (R12). Each
+   * with its IANA time zone, in which snooze times and opening hours are read. */
+  locations: z.array(locationSchema.extend({ timeZone: z.string() })),
   workspace: z.object({ name: z.string(), settings: workspaceSettingsSchema }),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

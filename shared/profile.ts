@@ -23,6 +23,8 @@ export const notificationPrefsSchema = z.object({
   mutedLocationIds: z.array(idSchema).max(100),
   /** No notifications between start and end (local time; may wrap past midnight). */
   quietHours: quietHoursSchema.nullable(),
+  /** Notify when a colleague assigns a conversation to the member (saved before it existed: on). */
+  assignments: z.boolean().default(true),
 });
 export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;
 
@@ -32,6 +34,7 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   showPreview: true,
   mutedLocationIds: [],
   quietHours: null,
+  assignments: true,
 };
 
 /** Version 0 means never saved: the defaults. Every save moves it on by one. */

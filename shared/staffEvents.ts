@@ -6,6 +6,7 @@ import {
   clientMessageIdSchema,
   conversationSummarySchema,
   idSchema,
+  sharedConversationSummarySchema,
   messageSchema,
   messagePageSchema,
   messageBodySchema,
@@ -25,6 +26,7 @@ import { clientProfilePushes, clientProfileRequests } from './clientProfile';
 import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
+import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
 export const conversationCursorSchema = z.string().min(1).max(64);
@@ -46,7 +48,10 @@ export const staffRequests = {
   'conversation:list': {
     permission: 'chats.access',
     payload: z.object({
+      /** Which conversations: 'all' when omitted. */
+      view: inboxViewSchema.optional(),
       locationId: idSchema.optional(),
+      /** Only conversations with messages this member has not read. */
       unreadOnly: z.boolean().optional(),
       cursor: conversationCursorSchema.optional(),
       limit: pageLimitSchema.optional(),
@@ -76,9 +81,13 @@ export const staffRequests = {
       /** May be empty when attachments are sent. */
       text: messageBodySchema,
       attachmentIds: attachmentIdsSchema.optional(),
+      /** "Send and mark done": the conversation is Done once the reply is stored. */
+      markDone: z.boolean().optional(),
     }),
     result: messageSchema,
   },
+  /** The member read up to a message: their own unread state. The client is told "Read" only
+   * when the reader may reply (a read-only member's glance answers nobody). */
   'conversation:read': {
     permission: 'chats.access',
     payload: z.object({ conversationId: idSchema, upToMessageId: idSchema }),
@@ -90,6 +99,7 @@ export const staffRequests = {
     result: z.object({}),
   },
   'search:query': { permission: 'chats.access', payload: searchPayloadSchema, result: searchResultSchema },
+  ...triageRequests,
   ...settingsRequests,
   ...teamRequests,
   ...receptionComputerRequests,
@@ -106,15 +116,16 @@ export const sessionEndReasonSchema = z.enum(['signed-out-everywhere', 'expired'
 export type SessionEndReason = z.infer<typeof sessionEndReasonSchema>;
 
 export const staffPushes = {
-  /** A message was stored in a conversation the member may see. */
-  'message:created': z.object({ message: messageSchema, conversation: conversationSummarySchema }),
-  /** Someone read messages: the business (any member) or the client. */
+  /** A message was stored in a conversation the member may see. The app raises its own
+   * unread count for a client message (the summary carries none: it goes to everyone alike). */
+  'message:created': z.object({ message: messageSchema, conversation: sharedConversationSummarySchema }),
+  /** Messages were read: the client's by the business (a member who may reply), or the
+   * business's by the client. */
   'conversation:read': z.object({
     conversationId: idSchema,
     reader: z.enum(['business', 'client']),
     upToMessageId: idSchema,
     readAt: timestampSchema,
-    unreadCount: z.number().int().nonnegative(),
   }),
   'typing:updated': z.object({ conversationId: idSchema, typing: z.boolean(), name: z.string() }),
   /** Client Connect settings changed (R3): applies at once, no reload or sign-in. */
@@ -124,6 +135,7 @@ export const staffPushes = {
   'team:updated': teamSchema,
   /** This session was ended by a manager (sign out everywhere) or expired. */
   'session:ended': z.object({ reason: sessionEndReasonSchema }),
+  ...triagePushes,
   ...profilePushes,
   ...clientProfilePushes,
   ...deliveryPushes,
@@ -141,6 +153,8 @@ type StaffSyncField = Exclude<keyof z.infer<(typeof staffSyncRequests)['sync:sin
 export const staffPushDeclarations = {
   'message:created': { audience: 'location', catchUp: { replayedBy: 'sync:since', field: 'messages' } },
   'conversation:read': { audience: 'location', catchUp: { replayedBy: 'sync:since', field: 'reads' } },
+  'conversation:triaged': { audience: 'location', catchUp: { replayedBy: 'sync:since', field: 'events' } },
+  'unread:updated': { audience: 'member', catchUp: { replayedBy: 'sync:since', field: 'unread' } },
   'typing:updated': { audience: 'location', catchUp: { exempt: 'Momentary: a typing indicator missed while away is already out of date.' } },
   'settings:updated': { audience: 'all-staff', catchUp: { replayedBy: 'sync:since', field: 'settings' } },
   'team:updated': { audience: 'team-managers', catchUp: { refetchedOnConnect: 'team:get' } },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { settingsStateSchema } from './settingsEvents';
 import { conversationSummarySchema, idSchema, messageSchema, timestampSchema } from './domain';
+import { conversationEventSchema, unreadUpdateSchema } from './triageEvents';
 
 const counterSchema = z.number().int().nonnegative();
 
@@ -17,6 +18,10 @@ export const staffSyncPositionSchema = z.object({
   messageId: counterSchema,
   readPosition: counterSchema,
   settingsVersion: counterSchema,
+  /** The last staff-only conversation event seen (status, snooze, assignment). */
+  eventId: counterSchema.default(0),
+  /** The member's own read state: moves on with each of their reads and marks as unread. */
+  memberReadPosition: counterSchema.default(0),
 });
 export type StaffSyncPosition = z.infer<typeof staffSyncPositionSchema>;
 
@@ -26,7 +31,6 @@ export const staffReadStateSchema = z.object({
   reader: z.enum(['business', 'client']),
   upToMessageId: idSchema,
   readAt: timestampSchema,
-  unreadCount: z.number().int().nonnegative(),
 });
 
 export const clientSyncPositionSchema = z.object({ messageId: counterSchema, readPosition: counterSchema });
@@ -43,9 +47,14 @@ export const staffSyncRequests = {
       hasMore: z.boolean(),
       /** Oldest first; only conversations the member may see. */
       messages: z.array(messageSchema),
-      /** The current summaries of the conversations those messages and reads touched. */
+      /** The current summaries of the conversations those messages, reads and events touched,
+       * with the member's own unread counts. */
       conversations: z.array(conversationSummarySchema),
       reads: z.array(staffReadStateSchema),
+      /** Staff-only events (status, snooze, assignment), oldest first. */
+      events: z.array(conversationEventSchema),
+      /** The member's own unread counts that their reads or marks changed. */
+      unread: z.array(unreadUpdateSchema),
       /** The current settings when they changed since `since` (always with `since: null`). */
       settings: settingsStateSchema.nullable(),
     }),

@@ -83,7 +83,6 @@ export const BENCH_ANALYZE_STATISTICS: readonly StatRow[] = [
   ['clients_fts_docsize', null, '100000'],
   ['clients_fts_idx', 'clients_fts_idx', '1217 136 1'],
   ['conversation_events', 'conversation_events_by_change', '0 0 0'],
-  ['conversation_events', 'conversation_events_by_conversation', '0 0 0'],
   ['conversations', 'conversations_by_location_activity', '100000 25000 1 1'],
   ['conversations', 'conversations_by_read_position', '100000 100000'],
   ['conversations', 'conversations_done_by_location_activity', '45049 11263 1 1'],

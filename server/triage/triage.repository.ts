@@ -230,8 +230,11 @@ export function createTriageRepository(db: Database) {
     },
     /** The member read up to a message: what stays unread for them. */
     readUpTo(memberId: number, conversationId: number, upToMessageId: number): number {
+      // A read only ever lowers the count: a device that is behind reading an older message
+      // does not bring back what the member already read elsewhere.
       const left = countClientMessagesAfter.get(conversationId, upToMessageId)?.n ?? 0;
-      return setMemberUnread(memberId, conversationId, left);
+      const current = selectUnread.get(memberId, conversationId)?.unread_count ?? 0;
+      return setMemberUnread(memberId, conversationId, Math.min(left, current));
     },
     /** Unread for this member again (at least one). */
     markUnread(memberId: number, conversationId: number): number {

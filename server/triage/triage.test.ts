@@ -82,6 +82,15 @@ describe('each member\'s own unread', () => {
     expect((await receipt).upToMessageId).toBe(sent.id);
   });
 
+  it('a device that is behind, reading an older message, does not bring back what was read', async () => {
+    const priya = await t.connectStaff('priya');
+    const older = await clientSays('First question');
+    const newer = await clientSays('Second question');
+    data(await ask(priya, 'conversation:read', { conversationId: ava(), upToMessageId: newer.id }));
+    data(await ask(priya, 'conversation:read', { conversationId: ava(), upToMessageId: older.id }));
+    expect((await summaryFor(priya)).unreadCount).toBe(0);
+  });
+
   it('marks a conversation unread for the member alone, on each of their devices', async () => {
     const [priya, marcus] = [await t.connectStaff('priya'), await t.connectStaff('marcus')];
     const last = data(await ask(priya, 'message:list', { conversationId: ava() })).items.at(-1)!;

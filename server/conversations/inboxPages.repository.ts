@@ -9,7 +9,7 @@
 // conversation of each.
 import type { Database } from 'better-sqlite3';
 import type { ConversationSummary } from '../../shared/domain';
-import { APPOINTMENT_COLUMNS, APPOINTMENT_JOINS, toAppointment, type AppointmentColumns } from '../clients/appointments.repository';
+import { APPOINTMENT_COLUMNS, APPOINTMENT_JOINS, toAppointment, type AppointmentColumns } from '../bookingSystem/appointments.repository';
 
 /** A position in the inbox list: the last row of the previous page. */
 export type ConversationPosition = { lastActivityAt: number; id: number };

@@ -14,7 +14,7 @@ import {
 import type { ServerDeps } from '../deps';
 import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
-import { checkEmail, checkMobile, type FieldError } from './contactValidation';
+import { checkEmail, checkMobile, type FieldError } from '../clientProfile/contactValidation';
 import { requireIntegrationKey } from './integrationKey';
 
 export type BookingSyncEvents = {

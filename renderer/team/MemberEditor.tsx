@@ -60,7 +60,7 @@ export function MemberEditor({ member, actor, groups, locations, onSaved, onDeac
       </section>
       <SignOutEverywhere memberName={member.name} state={editor.signOut} onConfirm={() => void editor.signOutEverywhere()} />
       <SetMemberPassword memberId={member.id} memberName={member.name} />
-      {member.id !== actor.memberId && <DeactivateMember member={member} onDeactivated={onDeactivated} />}
+      {member.id !== actor.memberId && member.deactivatedAt === undefined && <DeactivateMember member={member} onDeactivated={onDeactivated} />}
     </>
   );
 }

@@ -140,14 +140,20 @@ export function TeamOverview({ team, actor, onEditGroup, onEditMember, onReactiv
                     <td>{memberGroupLabel(member, groups)}</td>
                     <td className="settings-table__action">
                       {lockReason === null ? (
-                        <button
-                          type="button"
-                          className="secondary-button secondary-button--small"
-                          disabled={reactivation.pending}
-                          onClick={() => onReactivate(member)}
-                        >
-                          Reactivate<span className="visually-hidden"> {member.name}</span>
-                        </button>
+                        <>
+                          {/* Their group can still be changed, e.g. to empty a group before deleting it. */}
+                          <button type="button" className="secondary-button secondary-button--small" onClick={() => onEditMember(member.id)}>
+                            Edit<span className="visually-hidden"> {member.name}</span>
+                          </button>{' '}
+                          <button
+                            type="button"
+                            className="secondary-button secondary-button--small"
+                            disabled={reactivation.pending}
+                            onClick={() => onReactivate(member)}
+                          >
+                            Reactivate<span className="visually-hidden"> {member.name}</span>
+                          </button>
+                        </>
                       ) : (
                         <span className="settings-table__detail" title={lockReason}>
                           You can't change this account<span className="visually-hidden">: {lockReason}</span>

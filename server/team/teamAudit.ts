@@ -7,10 +7,12 @@ import type { Repositories } from '../repositories';
 export type TeamAudit = ReturnType<typeof createTeamAudit>;
 
 export function createTeamAudit(repos: Repositories, clock: Clock) {
+  /** The member making the change, by the name they had when they made it. */
+  const actorOf = (context: StaffRequestContext): NewAuditEntry['actor'] => ({ id: context.session.memberId, name: context.memberName });
   return {
-    actorOf: (context: StaffRequestContext): NewAuditEntry['actor'] => ({ id: context.session.memberId, name: context.memberName }),
+    actorOf,
     record(context: StaffRequestContext, entry: Omit<NewAuditEntry, 'at' | 'actor'>): void {
-      repos.audit.record({ ...entry, at: clock.now(), actor: { id: context.session.memberId, name: context.memberName } });
+      repos.audit.record({ ...entry, at: clock.now(), actor: actorOf(context) });
     },
   };
 }

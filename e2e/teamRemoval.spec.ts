@@ -1,10 +1,18 @@
 // Removing people and groups from the team: a manager deactivates a member whose app is open (it
 // is signed out at once and says why; they cannot sign in until reactivated), and deletes a
 // permission group nobody is in.
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { DEMO_PASSWORD, openSettings, signIn } from './staff';
 
-test('a manager deactivates a member: their open app is signed out and says why, and they cannot sign in until reactivated', async ({ browser, server }) => {
+/** Opens the member's editor on the Team page and deactivates them, confirming. */
+async function deactivate(manager: Page, name: string): Promise<void> {
+  await manager.getByRole('button', { name: `Edit ${name}` }).click();
+  await manager.getByRole('button', { name: `Deactivate ${name}` }).click();
+  await manager.getByRole('dialog', { name: `Deactivate ${name}?` }).getByRole('button', { name: 'Deactivate account' }).click();
+}
+
+test('a manager deactivates a member: their open app is signed out and says why, and signing in is refused', async ({ browser, server }) => {
   const manager = await (await browser.newContext()).newPage();
   const member = await (await browser.newContext()).newPage();
   await signIn(member, server.url, 'sofia@lumen.example');
@@ -19,12 +27,6 @@ test('a manager deactivates a member: their open app is signed out and says why,
   await confirm.getByRole('button', { name: 'Deactivate account' }).click();
   await expect(manager.getByRole('status').filter({ hasText: 'Sofia Marin was deactivated and signed out of 1 session' })).toBeVisible();
 
-  // Gone from the active list, listed as deactivated with a way back.
-  await expect(manager.getByTestId('team-member').filter({ hasText: 'Sofia Marin' })).toHaveCount(0);
-  const deactivated = manager.getByTestId('deactivated-member').filter({ hasText: 'Sofia Marin' });
-  await expect(deactivated).toBeVisible();
-  await expectAccessible(manager, 'team with a deactivated member');
-
   // Her open app is back at sign-in and says why; signing in is answered like a wrong password.
   await expect(member.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(member.getByRole('status').filter({ hasText: 'A manager deactivated your account' })).toBeVisible();
@@ -32,10 +34,23 @@ test('a manager deactivates a member: their open app is signed out and says why,
   await member.getByLabel('Password').fill(DEMO_PASSWORD);
   await member.getByRole('button', { name: 'Sign in' }).click();
   await expect(member.getByRole('alert')).toContainText('The email or password is incorrect.');
+});
+
+test('a deactivated member leaves the active list for "Deactivated", and can be reactivated', async ({ browser, server }) => {
+  const manager = await (await browser.newContext()).newPage();
+  await signIn(manager, server.url, 'olivia@lumen.example');
+  await openSettings(manager, 'Team');
+  await deactivate(manager, 'Sofia Marin');
+
+  await expect(manager.getByTestId('team-member').filter({ hasText: 'Sofia Marin' })).toHaveCount(0);
+  const deactivated = manager.getByTestId('deactivated-member').filter({ hasText: 'Sofia Marin' });
+  await expect(deactivated).toBeVisible();
+  await expectAccessible(manager, 'team with a deactivated member');
 
   await deactivated.getByRole('button', { name: 'Reactivate Sofia Marin' }).click();
   await expect(manager.getByRole('status').filter({ hasText: 'Sofia Marin was reactivated' })).toBeVisible();
   await expect(manager.getByTestId('team-member').filter({ hasText: 'Sofia Marin' })).toContainText('Stylists');
+  const member = await (await browser.newContext()).newPage();
   await signIn(member, server.url, 'sofia@lumen.example');
 });
 

@@ -200,6 +200,10 @@ describe('status, snooze and assignment', () => {
     const assignees = data(await ask(priya, 'conversation:assignees', { conversationId: ava() })).members.map((member) => member.id);
     expect(assignees).toEqual(expect.arrayContaining([t.demo.members.priya, t.demo.members.marcus, t.demo.members.owner]));
     expect(assignees).not.toContain(t.demo.members.sofia);
+    // A deactivated member can no longer be given work.
+    t.db.prepare('UPDATE team_members SET deactivated_at = ? WHERE id = ?').run(t.clock.now(), t.demo.members.owner);
+    expect(data(await ask(priya, 'conversation:assignees', { conversationId: ava() })).members.map((member) => member.id)).not.toContain(t.demo.members.owner);
+    t.db.prepare('UPDATE team_members SET deactivated_at = NULL WHERE id = ?').run(t.demo.members.owner);
 
     const before = t.fingerprint();
     expect(await ask(priya, 'conversation:assign', await change(priya, { assigneeId: t.demo.members.sofia }))).toMatchObject({ ok: false, error: { code: 'bad_request' } });

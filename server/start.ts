@@ -13,6 +13,7 @@ import { migrate } from './db/migrate';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { closeDatabase, openDatabase } from './db/open';
 import { DEMO_CLIENTS, DEMO_LOGINS } from './demo/demoData';
+import { startIdleMemoryTrim } from './idleMemory';
 import { seedDemo, type DemoIds } from './demo/seed';
 import { consoleLogger, type Logger } from './log';
 import { createRepositories, type Repositories } from './repositories';
@@ -90,6 +91,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     checkpointer = startCheckpointer(db, log);
     const running = checkpointer;
     const url = await server.listen();
+    const idleTrim = startIdleMemoryTrim({ shrinkCaches: () => db.pragma('shrink_memory'), log });
     if (demo) printDemoHints(print, repos, demo, url, clock);
     // The stdout line is for launchers; this one is for whoever reads the logs.
     log.info('Listening', { url, host: config.host, dataDir: config.dataDir });
@@ -97,6 +99,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url,
       async close() {
+        idleTrim.stop();
         await server.close();
         await running.stop();
         closeDatabase(db);

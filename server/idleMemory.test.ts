@@ -65,7 +65,7 @@ describe('startIdleMemoryTrim', () => {
         });
       });
       expect(shrinks).toBe(1);
-      expect(log.entries).toEqual([]);
+      expect(log.entries.map((entry) => [entry.level, entry.message])).toEqual([['info', 'Idle: memory given back']]);
     } finally {
       closeDatabase(db);
       rmSync(dir, { recursive: true, force: true });

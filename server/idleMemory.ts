@@ -58,8 +58,12 @@ export function startIdleMemoryTrim(options: IdleMemoryOptions): { stop(): void 
     state = decision.state;
     if (!decision.trim) return;
     try {
+      const before = process.memoryUsage.rss();
+      const started = performance.now();
       shrinkCaches();
       gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+      const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+      log.info('Idle: memory given back', { rssMb: mb(before), nowMb: mb(process.memoryUsage.rss()), ms: Math.round(performance.now() - started), gc: gc !== null });
     } catch (error) {
       log.warn('Giving memory back while idle failed', { error });
     }

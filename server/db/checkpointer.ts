@@ -29,7 +29,7 @@ export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 /** ...for this long. */
 export const WAL_QUIET_BEFORE_TRUNCATE_MS = 2000;
 /** The worker stops once nothing has been written for this long. */
-export const CHECKPOINT_IDLE_STOP_MS = 10_000;
+export const CHECKPOINT_IDLE_STOP_MS = 5_000;
 /** SQLite's default, restored when the worker cannot do the job. */
 const AUTO_CHECKPOINT_PAGES = 1000;
 

@@ -26,7 +26,7 @@ export const SEARCH_INDEX_DELAY_MS = 200;
 /** Messages per indexing transaction. */
 export const SEARCH_INDEX_STEP = 200;
 /** The worker stops once it has had nothing to index for this long. */
-export const SEARCH_INDEX_IDLE_STOP_MS = 10_000;
+export const SEARCH_INDEX_IDLE_STOP_MS = 5_000;
 
 export type SearchIndexer = {
   /** Messages were committed: index them soon. */

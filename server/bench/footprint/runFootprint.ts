@@ -28,7 +28,7 @@ const BIG = SEED_SIZES.full;
 const RENDERER_DIR = resolve('out', 'renderer');
 /** How long nothing happens before "idle" is measured: longer than a worker waits with nothing
  * to do before it stops. */
-export const IDLE_WAIT_MS = 15_000;
+export const IDLE_WAIT_MS = 20_000;
 /** After the day, for the last pushes and the acks' writes to settle. */
 const AFTER_DAY_MS = 2_000;
 

@@ -31,6 +31,8 @@ export type WorkspaceRun = {
   key: string;
   label: string;
   firstRowsMs: number | null;
+  /** Of the time to the first rows: sign-in answer → socket opened → first inbox page answered. */
+  firstRowsParts: { toSocketMs: number | null; toFirstPageMs: number | null };
   stages: Record<Stage, StageSample>;
   /** Long tasks in the renderer from sign-in to the end of the day. */
   longTasks: { count: number; totalMs: number };
@@ -44,11 +46,15 @@ function row(key: string, label: string, unit: string, value: number | null, tar
   return { key, label, unit, value, better, baseline: null, target };
 }
 
-const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+export const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
 export function footprintFigures(run: WorkspaceRun): Figure[] {
   const { key, label } = run;
-  const figures: Figure[] = [row(`${key}.firstRows`, `${label}: sign-in answer → first rows`, 'ms', run.firstRowsMs, FOOTPRINT_TARGETS.firstRowsMs)];
+  const figures: Figure[] = [
+    row(`${key}.firstRows`, `${label}: sign-in answer → first rows`, 'ms', run.firstRowsMs, FOOTPRINT_TARGETS.firstRowsMs),
+    row(`${key}.firstRows.toSocket`, `${label}:   of which sign-in answer → socket opened`, 'ms', run.firstRowsParts.toSocketMs),
+    row(`${key}.firstRows.toFirstPage`, `${label}:   of which socket opened → first page answered`, 'ms', run.firstRowsParts.toFirstPageMs),
+  ];
   for (const stage of ['load', 'opened', 'day'] as const) {
     figures.push(row(`${key}.heap.${stage}`, `${label}: renderer JS heap ${STAGE_LABEL[stage]}`, 'MB', run.stages[stage].heapMb, FOOTPRINT_TARGETS.heapMb));
   }
@@ -63,10 +69,12 @@ export function footprintFigures(run: WorkspaceRun): Figure[] {
     row(`${key}.longTasks.total`, `${label}: long tasks' total time`, 'ms', run.longTasks.totalMs),
     row(`${key}.browser.load`, `${label}: browser process tree PSS after load`, 'MB', run.stages.load.browserPssMb),
     row(`${key}.browser.day`, `${label}: browser process tree PSS after the day`, 'MB', run.stages.day.browserPssMb),
-    row(`${key}.server.idle.pss`, `${label}: server PSS idle`, 'MB', run.server.idle.pssMb, FOOTPRINT_TARGETS.serverIdleMb),
-    row(`${key}.server.idle.rss`, `${label}: server RSS idle`, 'MB', run.server.idle.rssMb),
-    row(`${key}.server.day.pss`, `${label}: server PSS after the day`, 'MB', run.server.day.pssMb, FOOTPRINT_TARGETS.serverAfterDayMb),
-    row(`${key}.server.day.rss`, `${label}: server RSS after the day`, 'MB', run.server.day.rssMb),
+    // The targets hold RSS, the stricter figure: PSS shares the Node binary's pages with every
+    // other Node process on the machine, so it shrinks with theirs.
+    row(`${key}.server.idle.rss`, `${label}: server RSS idle`, 'MB', run.server.idle.rssMb, FOOTPRINT_TARGETS.serverIdleMb),
+    row(`${key}.server.idle.pss`, `${label}: server PSS idle`, 'MB', run.server.idle.pssMb),
+    row(`${key}.server.day.rss`, `${label}: server RSS after the day`, 'MB', run.server.day.rssMb, FOOTPRINT_TARGETS.serverAfterDayMb),
+    row(`${key}.server.day.pss`, `${label}: server PSS after the day`, 'MB', run.server.day.pssMb),
   );
   return figures;
 }

@@ -11,14 +11,21 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The e2e specs' flags (playwright.config.ts). */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-type PageProbe = { signInAnsweredAt: number | null; firstRowAt: number | null; longTasks: number[]; notifications: number };
+type PageProbe = {
+  signInAnsweredAt: number | null;
+  socketOpenedAt: number | null;
+  firstPageAt: number | null;
+  firstRowAt: number | null;
+  longTasks: number[];
+  notifications: number;
+};
 
 /** Runs in the page before its own scripts (plain JS: this project is compiled without the
  * DOM's types). The sign-in answer is when the page's fetch of the sign-in route resolves; the
  * first row is when React commits one to the DOM (a MutationObserver, before paint). */
 const probeScript = (signInPath: string) => `
 (() => {
-  const probe = { signInAnsweredAt: null, firstRowAt: null, longTasks: [], notifications: 0 };
+  const probe = { signInAnsweredAt: null, socketOpenedAt: null, firstPageAt: null, firstRowAt: null, longTasks: [], notifications: 0 };
   window.footprintProbe = probe;
   const pageFetch = window.fetch.bind(window);
   window.fetch = async (input, init) => {
@@ -26,6 +33,19 @@ const probeScript = (signInPath: string) => `
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (new URL(url, location.href).pathname === ${JSON.stringify(signInPath)} && response.ok) probe.signInAnsweredAt = performance.now();
     return response;
+  };
+  // Where the time to the first rows goes: the socket opened, the first inbox page answered.
+  const PageWebSocket = window.WebSocket;
+  window.WebSocket = class extends PageWebSocket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      if (probe.socketOpenedAt === null && probe.signInAnsweredAt !== null) probe.socketOpenedAt = performance.now();
+      this.addEventListener('message', (event) => {
+        if (probe.firstPageAt === null && typeof event.data === 'string' && event.data.startsWith('43') && event.data.includes('"items"')) {
+          probe.firstPageAt = performance.now();
+        }
+      });
+    }
   };
   const rows = new MutationObserver(() => {
     if (probe.signInAnsweredAt === null || !document.querySelector('[data-testid="conversation-item"]')) return;
@@ -127,7 +147,9 @@ async function waitForOpenConversation(page: Page): Promise<void> {
 
 /** Opens the conversation at the top of the inbox (the latest activity) and replies in it. */
 export async function replyToLatest(page: Page, text: string): Promise<void> {
-  await page.getByTestId('conversation-item').first().click();
+  // Dispatched, not clicked: rows move as messages arrive, and a click waits for its target to
+  // hold still.
+  await page.getByTestId('conversation-item').first().dispatchEvent('click');
   const reply = page.getByLabel('Reply');
   await reply.fill(text);
   await reply.press('Enter');

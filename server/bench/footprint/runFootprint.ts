@@ -5,10 +5,13 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHECKPOINT_IDLE_STOP_MS } from '../../db/checkpointer';
+import { IDLE_TRIM_AFTER_MS } from '../../idleMemory';
+import { SEARCH_INDEX_IDLE_STOP_MS } from '../../search/searchIndexer';
 import { BENCH_RESULT_VERSION, type BenchResult, type Figure } from '../report';
 import { builtServerExists, BUILT_SERVER, startInboxServer, type Child } from '../processes';
 import { SEED_SIZES } from '../seed';
-import { describeDay, footprintFigures, type WorkspaceRun } from './figures';
+import { describeDay, footprintFigures, minus, type WorkspaceRun } from './figures';
 import { memoryOf } from './processMemory';
 import { openConversations, openRenderer } from './renderer';
 import { workingDay } from './workingDay';
@@ -26,9 +29,9 @@ const PLANS: Record<FootprintMode, FootprintPlan> = {
 /** The 1M-message workspace of `npm run bench` (the same cached seed). */
 const BIG = SEED_SIZES.full;
 const RENDERER_DIR = resolve('out', 'renderer');
-/** How long nothing happens before "idle" is measured: longer than a worker waits with nothing
- * to do before it stops. */
-export const IDLE_WAIT_MS = 20_000;
+/** How long nothing happens before "idle" is measured: longer than the server's workers wait with
+ * nothing to do before they stop, and than it waits before giving memory back (idleMemory.ts). */
+export const IDLE_WAIT_MS = Math.max(CHECKPOINT_IDLE_STOP_MS, SEARCH_INDEX_IDLE_STOP_MS, IDLE_TRIM_AFTER_MS) + 10_000;
 /** After the day, for the last pushes and the acks' writes to settle. */
 const AFTER_DAY_MS = 2_000;
 
@@ -54,7 +57,8 @@ async function measureWorkspace(
     log(`${label}: signing in…`);
     await renderer.signIn(workspace.email, workspace.password);
     const signedIn = await renderer.probe();
-    const firstRowsMs = signedIn.firstRowAt === null || signedIn.signInAnsweredAt === null ? null : signedIn.firstRowAt - signedIn.signInAnsweredAt;
+    const firstRowsMs = minus(signedIn.firstRowAt, signedIn.signInAnsweredAt);
+    const firstRowsParts = { toSocketMs: minus(signedIn.socketOpenedAt, signedIn.signInAnsweredAt), toFirstPageMs: minus(signedIn.firstPageAt, signedIn.socketOpenedAt) };
 
     log(`${label}: idle for ${IDLE_WAIT_MS / 1000} s…`);
     await sleep(IDLE_WAIT_MS);
@@ -76,6 +80,7 @@ async function measureWorkspace(
       key,
       label,
       firstRowsMs,
+      firstRowsParts,
       stages: { load, opened, day: dayStage },
       longTasks: { count: ended.longTasks.length, totalMs: ended.longTasks.reduce((sum, duration) => sum + duration, 0) },
       server: { idle: { pssMb: idle?.pssMb ?? null, rssMb: idle?.rssMb ?? null }, day: { pssMb: afterDay?.pssMb ?? null, rssMb: afterDay?.rssMb ?? null } },

@@ -79,7 +79,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   // Refuse before touching the disk, so a mistyped --data-dir leaves nothing behind.
   if (!config.demo && !config.owner && !config.setup && !existsSync(config.databaseFile)) throw new EmptyDatabaseError(config.databaseFile);
-  const db: Database = openDatabase(config.databaseFile);
+  const db: Database = openDatabase(config.databaseFile, { cacheMb: config.sqliteCacheMb });
   let checkpointer: Checkpointer | null = null;
   try {
     const applied = migrate(db);

@@ -260,3 +260,22 @@ describe('the worker runs only while there is work', () => {
     expect(log.entries.filter((entry) => entry.level !== 'info')).toEqual([]);
   });
 });
+
+describe('page caches', () => {
+  it('the search connection sizes its caches as the server sized its own', async () => {
+    const small = openDatabase(join(dir, 'small.sqlite3'), { cacheMb: 2 });
+    try {
+      migrate(small);
+      expect(small.pragma('cache_size', { simple: true })).toBe(-2048);
+      const connection = openSearchConnection(small);
+      try {
+        expect(connection.pragma('cache_size', { simple: true })).toBe(-2048);
+        expect(connection.pragma('search.cache_size', { simple: true })).toBe(-2048);
+      } finally {
+        connection.close();
+      }
+    } finally {
+      closeDatabase(small);
+    }
+  });
+});

@@ -52,7 +52,8 @@ async function measureWorkspace(
     mkdirSync(dataDir, { recursive: true });
     log(`${label}: preparing the workspace…`);
     const workspace = prepare(dataDir);
-    server = await startInboxServer(BUILT_SERVER, dataDir, RENDERER_DIR);
+    // As the desktop app starts its embedded server.
+    server = await startInboxServer(BUILT_SERVER, dataDir, RENDERER_DIR, { embedded: true });
     renderer = await openRenderer(server.url);
     log(`${label}: signing in…`);
     await renderer.signIn(workspace.email, workspace.password);

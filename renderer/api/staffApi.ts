@@ -18,10 +18,7 @@ export function connectStaff(
   onUnauthenticated: () => void,
 ): { socket: StaffSocket; api: StaffApi } {
   // Connected by the caller, so creating it has no side effect (React may create it twice).
-  // WebSocket from the start: the inbox server is on this computer or the salon's network, and
-  // HTTP long-polling first, then the upgrade, cost several round trips before the first inbox
-  // page could be asked for (~0.3 s of the ~0.6 s from sign-in to the first rows at 1M messages).
-  const socket: StaffSocket = io(serverUrl, { auth: { token }, autoConnect: false, transports: ['websocket'] });
+  const socket: StaffSocket = io(serverUrl, { auth: { token }, autoConnect: false });
   const api = createSocketApi(asWire(socket), staffRequests, staffPushes, { onUnauthenticated });
   return { socket, api };
 }

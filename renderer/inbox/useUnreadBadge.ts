@@ -9,11 +9,18 @@ export function useUnreadBadge(): number {
   const [counts, setCounts] = useState<UnreadCounts>(() => new Map());
 
   useEffect(() => {
+    let later: ReturnType<typeof setTimeout> | undefined;
     const unsubscribers = [
+      () => clearTimeout(later),
       api.whenConnected(() => {
-        void api.request('conversation:list', { unreadOnly: true, limit: PAGE_SIZE_MAX }).then((result) => {
-          if (result.ok) setCounts(seedUnreadCounts(result.data.items));
-        });
+        // A turn later, so the inbox's first page is asked for (and answered) first: the
+        // conversation rows are drawn before up to 100 unread conversations are fetched to count.
+        clearTimeout(later);
+        later = setTimeout(() => {
+          void api.request('conversation:list', { unreadOnly: true, limit: PAGE_SIZE_MAX }).then((result) => {
+            if (result.ok) setCounts(seedUnreadCounts(result.data.items));
+          });
+        }, 0);
       }),
       api.subscribe('message:created', ({ conversation }) =>
         setCounts((current) => withUnreadCount(current, conversation.id, conversation.unreadCount)),

@@ -132,7 +132,7 @@ test('the client profile checks numbers at the field, saves valid ones, and repl
 
   // This test server has no email or text provider set up: the reply says so, for staff to see.
   await desk.getByRole('textbox', { name: 'Reply' }).fill('Your appointment is confirmed.');
-  await desk.getByRole('button', { name: 'Send' }).click();
+  await desk.getByRole('button', { name: 'Send', exact: true }).click();
   const [email, text] = [messages(desk).last().getByTestId('delivery').first(), messages(desk).last().getByTestId('delivery').last()];
   await expect(email).toHaveAttribute('data-channel', 'email');
   await expect(email).toHaveAttribute('data-state', 'failed');

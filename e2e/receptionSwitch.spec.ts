@@ -74,7 +74,7 @@ async function replyToAva(page: Page, text: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Messages/ }).click();
   await page.getByRole('button', { name: /Ava Thompson/ }).click();
   await page.getByRole('textbox', { name: 'Reply' }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(messages(page).last()).toContainText(text);
   await expect(messages(page).last()).toHaveAttribute('data-status', /sent|read/);
 }

@@ -12,6 +12,8 @@ interface ComposerProps {
   label: string;
   placeholder: string;
   onSend: (text: string, attachments: Attachment[]) => void;
+  /** Offered beside Send (and as Ctrl/Cmd+Shift+Enter) where a reply can also close the conversation. */
+  onSendAndMarkDone?: (text: string, attachments: Attachment[]) => void;
   onDraftChange: () => void;
   /** Why the last send was refused, announced to screen readers. */
   error: string | null;
@@ -19,7 +21,7 @@ interface ComposerProps {
   describeFailure: typeof describeError;
 }
 
-export function Composer({ label, placeholder, onSend, onDraftChange, error, describeFailure }: ComposerProps) {
+export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure }: ComposerProps) {
   const [draft, setDraft] = useState('');
   const files = useAttachmentDrafts(describeFailure);
   const inputId = useId();
@@ -28,9 +30,9 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
   const { readiness } = files;
   const canSend = canSendMessage(draft, readiness);
 
-  const submit = () => {
+  const submit = (send = onSend) => {
     if (!canSend) return;
-    onSend(draft.trim(), readiness.attachments);
+    send(draft.trim(), readiness.attachments);
     setDraft('');
     files.clear();
   };
@@ -42,7 +44,10 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Not while an input method is composing: Enter there confirms the composition.
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey) && onSendAndMarkDone && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit(onSendAndMarkDone);
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
     }
@@ -52,7 +57,9 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
     ? 'Uploading attachments… Send is available once they are ready.'
     : readiness.failed
       ? 'An attachment did not upload: retry or remove it to send.'
-      : 'Enter to send · Shift+Enter for a new line';
+      : onSendAndMarkDone
+        ? 'Enter to send · Shift+Enter for a new line · Ctrl+Shift+Enter to send and mark done'
+        : 'Enter to send · Shift+Enter for a new line';
 
   return (
     <form className="composer" onSubmit={onSubmit}>
@@ -79,6 +86,11 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
         <button type="submit" className="primary-button" disabled={!canSend}>
           Send
         </button>
+        {onSendAndMarkDone && (
+          <button type="button" className="secondary-button" disabled={!canSend} onClick={() => submit(onSendAndMarkDone)}>
+            Send and mark done
+          </button>
+        )}
       </div>
       <p id={hintId} className="composer__hint">
         {hint}

@@ -7,7 +7,7 @@ import { isConnectionError } from '../api/errors';
 import { formatFileSize } from '../attachments/attachmentRules';
 import { MessageAttachments } from '../attachments/MessageAttachments';
 import { formatMessageTime } from '../ui/format';
-import type { OutgoingMessage } from './timeline';
+import type { OutgoingMessage, TimelineNote } from './timeline';
 
 /** Set by a virtualised list: measures the row and names its position. */
 export interface RowProps {
@@ -74,6 +74,25 @@ export const StoredMessageItem = memo(function StoredMessageItem({
           </span>
         ))}
       </p>
+    </li>
+  );
+});
+
+/** A line that is not a message (a staff-only event): centred and quiet, apart from the bubbles. */
+export const TimelineNoteItem = memo(function TimelineNoteItem({ note, now, rowRef, rowIndex, setSize }: RowProps & { note: TimelineNote; now: number }) {
+  return (
+    <li
+      ref={rowRef}
+      data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
+      className="timeline-note"
+      data-testid="timeline-event"
+    >
+      <span className="timeline-note__text">{note.text}</span>
+      <time className="timeline-note__time" dateTime={new Date(note.createdAt).toISOString()}>
+        {formatMessageTime(note.createdAt, now)}
+      </time>
     </li>
   );
 });

@@ -36,6 +36,37 @@ export const emptyTimeline: TimelineState = { messages: [], hasOlder: false, loa
 /** What a chat shows: the stored messages and, below them, ours still on their way. */
 export type ShownTimeline = TimelineState & { outgoing: OutgoingMessage[] };
 
+/** A line between messages that is not a message (staff-only events such as "Priya marked this
+ * done"), already worded. */
+export interface TimelineNote {
+  key: string;
+  /** Its own order among notes made at the same moment (the event id). */
+  id: number;
+  createdAt: number;
+  text: string;
+}
+
+export type TimelineRow = { kind: 'message'; message: Message } | { kind: 'note'; note: TimelineNote };
+
+/** Messages and notes in one list by time (then id, messages first on a tie). While older
+ * messages are not loaded, notes older than the oldest held message wait with them: shown now
+ * they would sit at the top, next to messages they did not come after. */
+export function mergeTimelineRows(messages: readonly Message[], notes: readonly TimelineNote[], hasOlder: boolean): TimelineRow[] {
+  const oldest = messages[0]?.createdAt;
+  const shownNotes = hasOlder && oldest !== undefined ? notes.filter((note) => note.createdAt >= oldest) : notes;
+  const rows: TimelineRow[] = [];
+  let next = 0;
+  const sortedNotes = [...shownNotes].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+  for (const message of messages) {
+    while (next < sortedNotes.length && sortedNotes[next]!.createdAt < message.createdAt) {
+      rows.push({ kind: 'note', note: sortedNotes[next++]! });
+    }
+    rows.push({ kind: 'message', message });
+  }
+  while (next < sortedNotes.length) rows.push({ kind: 'note', note: sortedNotes[next++]! });
+  return rows;
+}
+
 /** Union by id (the incoming copy wins: it is newer, e.g. now carrying readAt), oldest first. */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
   const byId = new Map<number, Message>();

@@ -1,19 +1,27 @@
-// The open conversation: header, history, typing indicator and the reply box, which is
-// hidden for members who may read but not reply (R7). While messaging is off (R2) the whole
-// inbox is hidden behind a notice instead; the composer stays mounted so a draft survives.
-import { useCallback, useId } from 'react';
+// The open conversation: header (with its status, snooze and assignee), history with the
+// staff-only events between the messages, typing indicator and the reply box, which is hidden
+// for members who may read but not reply (R7). While messaging is off (R2) the whole inbox is
+// hidden behind a notice instead; the composer stays mounted so a draft survives.
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { can } from '../../shared/permissions';
 import { Composer } from '../chat/Composer';
 import { LiveAnnouncer } from '../chat/LiveAnnouncer';
 import { MessageList } from '../chat/MessageList';
+import type { TimelineNote } from '../chat/timeline';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
 import { useStaff } from '../session/StaffContext';
+import { useNow } from '../ui/useNow';
+import '../styles/triage.css';
 import { ConversationHeader } from './ConversationHeader';
 import { deliveryLabel } from './deliveries';
+import { eventText } from './eventWording';
+import { TriageBar } from './TriageBar';
+import { useConversationEvents } from './useConversationEvents';
 import { useDeliveries } from './useDeliveries';
 import { useStaffChat } from './useStaffChat';
+import { useTriage } from './useTriage';
 
 interface ConversationViewProps {
   conversationId: number;
@@ -23,8 +31,9 @@ interface ConversationViewProps {
 }
 
 export function ConversationView({ conversationId, conversation, visible }: ConversationViewProps) {
-  const { session } = useStaff();
-  const chat = useStaffChat(conversationId, visible);
+  const { api, session } = useStaff();
+  const triage = useTriage(conversationId, conversation);
+  const chat = useStaffChat(conversationId, visible, triage.current?.triageVersion);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
   const deliveries = useDeliveries(conversationId);
@@ -33,11 +42,39 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
       deliveries.get(messageId)?.map((delivery) => ({ channel: delivery.channel, state: delivery.state, label: deliveryLabel(delivery) })),
     [deliveries],
   );
+  const timeZone =
+    session.locations.find((location) => location.id === conversation?.location.id)?.timeZone ??
+    Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const events = useConversationEvents(conversationId);
+  const now = useNow();
+  const clientName = conversation?.client.name ?? 'The client';
+  const notes = useMemo<TimelineNote[]>(
+    () => events.map((event) => ({ key: `e${event.id}`, id: event.id, createdAt: event.createdAt, text: eventText(event, { clientName, timeZone, now }) })),
+    [events, clientName, timeZone, now],
+  );
+
+  const [unreadOutcome, setUnreadOutcome] = useState<string | null>(null);
+  const markUnread = useCallback(() => {
+    void api.request('conversation:markUnread', { conversationId }).then((result) =>
+      setUnreadOutcome(result.ok ? 'Marked as unread.' : `Not marked as unread. ${describeError(result.error)}`),
+    );
+  }, [api, conversationId]);
 
   return (
     <section className="conversation" aria-labelledby={titleId}>
       {conversation ? (
-        <ConversationHeader conversation={conversation} titleId={titleId} />
+        <ConversationHeader conversation={conversation} titleId={titleId}>
+          <TriageBar
+            conversation={conversation}
+            triage={triage}
+            timeZone={timeZone}
+            memberId={session.member.id}
+            memberName={session.member.name}
+            canReply={canReply}
+            onMarkUnread={markUnread}
+            unreadOutcome={unreadOutcome}
+          />
+        </ConversationHeader>
       ) : (
         <header className="conversation__header">
           <h2 id={titleId} className="conversation__title">
@@ -52,6 +89,7 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
       )}
       <MessageList
         timeline={chat.timeline}
+        notes={notes}
         ownSide="staff"
         nameOwnAuthors
         loadingOlder={chat.loadingOlder}
@@ -69,6 +107,7 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
           label="Reply"
           placeholder="Write a reply…"
           onSend={chat.send}
+          onSendAndMarkDone={chat.sendAndMarkDone}
           onDraftChange={chat.onDraftChange}
           error={chat.sendError}
           describeFailure={describeError}

@@ -6,6 +6,7 @@ import { createAuditRepository } from './audit/audit.repository';
 import { createSessionRepository } from './auth/sessions.repository';
 import { createAppointmentRepository } from './clients/appointments.repository';
 import { createBookingSyncRepository } from './clients/bookingSync.repository';
+import { createClientDirectoryRepository } from './clients/clientDirectory.repository';
 import { createClientProfileRepository } from './clients/clientProfile.repository';
 import { createClientRepository } from './clients/clients.repository';
 import { createConversationRepository } from './conversations/conversations.repository';
@@ -29,6 +30,7 @@ export function createRepositories(db: Database) {
     sessions: createSessionRepository(db),
     audit: createAuditRepository(db),
     clients: createClientRepository(db),
+    clientDirectory: createClientDirectoryRepository(db),
     appointments: createAppointmentRepository(db),
     bookingSync: createBookingSyncRepository(db),
     conversations: createConversationRepository(db),

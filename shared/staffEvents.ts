@@ -22,6 +22,7 @@ import { settingsRequests, settingsStateSchema } from './settingsEvents';
 import { teamRequests, teamSchema } from './teamEvents';
 import type { PushDeclaration, PushEvents, RequestEvents, StaffRequestDeclaration } from './protocol';
 import { clientProfilePushes, clientProfileRequests } from './clientProfile';
+import { conversationStartRequests } from './conversationStart';
 import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
@@ -96,6 +97,7 @@ export const staffRequests = {
   ...auditRequests,
   ...profileRequests,
   ...clientProfileRequests,
+  ...conversationStartRequests,
   ...deliveryRequests,
   ...staffSyncRequests,
 } as const satisfies Record<string, StaffRequestDeclaration>;

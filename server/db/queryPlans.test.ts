@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.repository';
 import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
 import { APPOINTMENT_BY_REF_SQL, CLIENT_BY_REF_SQL, LOCATION_BY_REF_SQL } from '../clients/bookingSync.repository';
+import { CONVERSATIONS_OF_CLIENTS_SQL, FIND_CLIENTS_SQL } from '../clients/clientDirectory.repository';
 import {
   LOCATION_PAGE_POSITIONS_SQL,
   LOCATION_PAGE_SQL,
@@ -73,6 +74,19 @@ describe('query plans', () => {
     expect(detail.split('\n')[0]).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
     expect(detail).toMatch(/SEARCH c USING INDEX sqlite_autoindex_conversations_1 \(client_id=\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE|SCAN (m|c|cl|l)\b/);
+  });
+
+  it('finds any client by name, email or mobile newest first along the directory\'s FTS index, then by primary key', () => {
+    const detail = plan(FIND_CLIENTS_SQL, { query: '{name email} : ("grace"*) OR {mobile} : ("447400"*)', limit: 10 });
+    expect(detail.split('\n')[0]).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+    expect(detail).toMatch(/SEARCH cl USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN cl\b/);
+  });
+
+  it('reads the found clients\' conversations at the member\'s locations along the (client, location) key', () => {
+    const detail = plan(CONVERSATIONS_OF_CLIENTS_SQL, { clientIds: '[1,2]', locationIds: '[1]' });
+    expect(detail).toMatch(/SEARCH c USING (COVERING )?INDEX sqlite_autoindex_conversations_1 \(client_id=\? AND location_id=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN (c|l)\b/);
   });
 
   it('finds messages the search index has not seen along the primary key', () => {

@@ -11,6 +11,7 @@ import { registerClientProfileHandlers } from '../clients/clientProfile.handlers
 import { registerOwnNotificationHandlers } from '../clients/ownNotifications';
 import { registerClientConversationHandlers } from '../conversations/conversations.clientHandlers';
 import { registerConversationHandlers } from '../conversations/conversations.handlers';
+import { registerConversationStartHandlers } from '../conversations/conversationStart.handlers';
 import type { ServerDeps } from '../deps';
 import { createGroupCommit } from '../messages/groupCommit';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
@@ -68,6 +69,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     if (can(session.grants, 'team.manage')) void socket.join(rooms.teamManagers());
     registerSessionHandlers(socket, context);
     registerConversationHandlers(socket, context);
+    registerConversationStartHandlers(socket, context);
     registerMessageHandlers(socket, context);
     registerStaffTypingHandlers(socket, context);
     registerSettingsHandlers(socket, context);

@@ -42,6 +42,24 @@ export const conversationDetailSchema = z.object({
   appointments: z.array(appointmentSchema),
 });
 
+/** A page of history: the latest, older than a message, newer than one, or around one (a
+ * search match, with the messages just before and after it). At most one of the three. */
+export const messageListPayloadSchema = z
+  .object({
+    conversationId: idSchema,
+    /** Return messages older than this message id; omit for the latest page. */
+    beforeId: idSchema.optional(),
+    /** Return messages newer than this message id, oldest first. */
+    afterId: idSchema.optional(),
+    /** Return this message of the conversation with the messages around it. */
+    aroundId: idSchema.optional(),
+    limit: pageLimitSchema.optional(),
+  })
+  .refine((page) => [page.beforeId, page.afterId, page.aroundId].filter((id) => id !== undefined).length <= 1, {
+    message: 'Ask for messages before, after or around one message, not several at once.',
+    path: ['aroundId'],
+  });
+
 export const staffRequests = {
   'session:get': { permission: 'signed-in', payload: z.object({}), result: sessionInfoSchema },
   'conversation:list': {
@@ -61,13 +79,11 @@ export const staffRequests = {
   },
   'message:list': {
     permission: 'chats.access',
-    payload: z.object({
-      conversationId: idSchema,
-      /** Return messages older than this message id; omit for the latest page. */
-      beforeId: idSchema.optional(),
-      limit: pageLimitSchema.optional(),
+    payload: messageListPayloadSchema,
+    result: messagePageSchema.extend({
+      /** On pages around or after a message: newer messages exist beyond the newest returned. */
+      hasNewer: z.boolean().optional(),
     }),
-    result: messagePageSchema,
   },
   'message:send': {
     permission: 'chats.reply',

@@ -12,7 +12,7 @@ import {
   LOCATION_UNREAD_PAGE_SQL,
   SUMMARIES_BY_ID_SQL,
 } from '../conversations/inboxPages.repository';
-import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
+import { MESSAGE_PAGE_AFTER_SQL, MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
 import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL } from '../search/search.repository';
 import { INDEX_STEP_SQL, openSearchConnection } from '../search/searchIndex';
@@ -98,6 +98,12 @@ describe('query plans', () => {
   it('pages messages through messages_by_conversation', () => {
     const detail = plan(MESSAGE_PAGE_SQL, { conversationId: 1, beforeId: 10, limit: 50 });
     expect(detail).toMatch(/SEARCH m USING INDEX messages_by_conversation \(conversation_id=\? AND id<\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN m\b/);
+  });
+
+  it('pages newer messages (after a search match) through messages_by_conversation', () => {
+    const detail = plan(MESSAGE_PAGE_AFTER_SQL, { conversationId: 1, afterId: 10, limit: 50 });
+    expect(detail).toMatch(/SEARCH m USING INDEX messages_by_conversation \(conversation_id=\? AND id>\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE|SCAN m\b/);
   });
 

@@ -18,7 +18,7 @@ import {
 } from '../conversations/inboxPages.repository';
 import { CONVERSATIONS_OF_CLIENTS_SQL, FIND_CLIENTS_SQL } from '../clients/clientDirectory.repository';
 import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
-import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
+import { MESSAGE_PAGE_AFTER_SQL, MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL } from '../search/search.repository';
 import {
   MESSAGES_AFTER_FOR_CLIENT_SQL,
@@ -109,6 +109,16 @@ const PAGED_QUERIES: readonly PagedQuery[] = [
     params: { conversationId: 1, beforeId: 10, limit: 50 },
     plan: [
       'SEARCH m USING INDEX messages_by_conversation (conversation_id=? AND id<?)',
+      'SEARCH cl USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+      'SEARCH tm USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+    ],
+  },
+  {
+    name: 'newer message history page',
+    sql: MESSAGE_PAGE_AFTER_SQL,
+    params: { conversationId: 1, afterId: 10, limit: 50 },
+    plan: [
+      'SEARCH m USING INDEX messages_by_conversation (conversation_id=? AND id>?)',
       'SEARCH cl USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
       'SEARCH tm USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
     ],

@@ -9,6 +9,7 @@ import { LiveAnnouncer } from '../chat/LiveAnnouncer';
 import { MessageList } from '../chat/MessageList';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
+import { useConversationDraft } from '../drafts/useConversationDraft';
 import { useStaff } from '../session/StaffContext';
 import { ConversationHeader } from './ConversationHeader';
 import { deliveryLabel } from './deliveries';
@@ -28,6 +29,7 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
   const deliveries = useDeliveries(conversationId);
+  const draft = useConversationDraft(conversationId);
   const channelsOf = useCallback(
     (messageId: number) =>
       deliveries.get(messageId)?.map((delivery) => ({ channel: delivery.channel, state: delivery.state, label: deliveryLabel(delivery) })),
@@ -72,6 +74,7 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
           onDraftChange={chat.onDraftChange}
           error={chat.sendError}
           describeFailure={describeError}
+          draftStorage={draft}
         />
       ) : (
         <p className="notice composer-note">You can read but not reply to client chats.</p>

@@ -1,7 +1,7 @@
 // A chat's message history, oldest at the top. Older pages load when the reader scrolls to
 // the top, or with the button there (keyboard users, and screens where nothing scrolls yet).
 // Virtualised: a 20k-message history keeps only the messages near the viewport in the DOM.
-import { useCallback, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { AppError } from '../../shared/result';
 import { useNow } from '../ui/useNow';
 import { useVirtualRows } from '../ui/useVirtualRows';
@@ -26,22 +26,39 @@ interface MessageListProps {
   onDiscard: (clientMessageId: string) => void;
   describeFailure: (error: AppError) => string;
   emptyText: string;
+  /** A message to bring into view and mark (a search match the chat was opened at). */
+  highlightId?: number | null;
+  loadingNewer?: boolean;
+  onLoadNewer?: () => void;
 }
 
 export function MessageList(props: MessageListProps) {
   const { timeline, ownSide, nameOwnAuthors, loadingOlder, onLoadOlder, onRetry, onDiscard, describeFailure, emptyText, channelsOf } =
     props;
+  const { highlightId = null, loadingNewer = false, onLoadNewer } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const { messages, outgoing } = timeline;
   const lastOutgoing = outgoing.at(-1);
   const lastStored = messages.at(-1);
-  const { onScroll, keepAtBottom } = useChatScroll(scroller, {
+  const { onScroll, keepAtBottom, holdPosition } = useChatScroll(scroller, {
     firstId: messages[0]?.id,
     lastKey: lastOutgoing?.clientMessageId ?? (lastStored ? String(lastStored.id) : undefined),
     lastIsOwn: lastOutgoing !== undefined || lastStored?.author.kind === ownSide,
     canLoadOlder: timeline.hasOlder && !loadingOlder,
     onReachTop: onLoadOlder,
+    hasNewer: timeline.hasNewer && !loadingNewer,
+    onReachBottom: onLoadNewer,
   });
+  // Once the highlighted message is in the list, bring it to the middle of the view, once.
+  const broughtIntoView = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (highlightId === null || broughtIntoView.current === highlightId) return;
+    const row = scroller.current?.querySelector(`[data-message-id="${highlightId}"]`);
+    if (!row) return;
+    broughtIntoView.current = highlightId;
+    holdPosition();
+    row.scrollIntoView({ block: 'center' });
+  }, [highlightId, messages, holdPosition]);
   const getKey = useCallback(
     (index: number) => (index < messages.length ? `m${messages[index]!.id}` : `o${outgoing[index - messages.length]!.clientMessageId}`),
     [messages, outgoing],
@@ -84,6 +101,7 @@ export function MessageList(props: MessageListProps) {
                 showAuthor={!own || nameOwnAuthors}
                 now={now}
                 channels={own ? channelsOf?.(message.id) : undefined}
+                highlighted={message.id === highlightId}
                 rowRef={rows.measureRow}
                 rowIndex={index}
                 setSize={count}
@@ -105,6 +123,13 @@ export function MessageList(props: MessageListProps) {
           );
         })}
       </ol>
+      {timeline.hasNewer && onLoadNewer && (
+        <div className="message-scroller__older">
+          <button type="button" className="secondary-button" onClick={onLoadNewer} disabled={loadingNewer}>
+            {loadingNewer ? 'Loading newer messages…' : 'Load newer messages'}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -21,11 +21,13 @@ interface ConversationViewProps {
   conversation: ConversationSummary | null;
   /** False while the inbox is hidden: its messages are not being read. */
   visible: boolean;
+  /** Open at this message (a search match), marked, instead of at the newest. */
+  anchorMessageId?: number | null;
 }
 
-export function ConversationView({ conversationId, conversation, visible }: ConversationViewProps) {
+export function ConversationView({ conversationId, conversation, visible, anchorMessageId = null }: ConversationViewProps) {
   const { session } = useStaff();
-  const chat = useStaffChat(conversationId, visible);
+  const chat = useStaffChat(conversationId, visible, anchorMessageId);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
   const deliveries = useDeliveries(conversationId);
@@ -63,6 +65,9 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
         describeFailure={describeError}
         emptyText="No messages in this conversation yet."
         channelsOf={channelsOf}
+        highlightId={anchorMessageId}
+        loadingNewer={chat.loadingNewer}
+        onLoadNewer={() => void chat.loadNewer()}
       />
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />

@@ -21,17 +21,20 @@ const PAGE_SIZE = 30;
 // Someone scrolling back through a long history wants big steps: fewer waits at the top.
 const OLDER_PAGE_SIZE = 100;
 
-export function useStaffChat(conversationId: number, visible: boolean) {
+/** `anchorId`: open at this message (a search match) instead of the newest. */
+export function useStaffChat(conversationId: number, visible: boolean, anchorId: number | null = null) {
   const { api, session } = useStaff();
   const transport = useMemo<ChatTransport>(
     () => ({
       loadPage: (beforeId) =>
         api.request('message:list', { conversationId, beforeId, limit: beforeId === undefined ? PAGE_SIZE : OLDER_PAGE_SIZE }),
+      loadAround: (aroundId) => api.request('message:list', { conversationId, aroundId, limit: PAGE_SIZE }),
+      loadNewer: (afterId) => api.request('message:list', { conversationId, afterId, limit: OLDER_PAGE_SIZE }),
       whenConnected: (handler) => api.whenConnected(handler),
     }),
     [api, conversationId],
   );
-  const chat = useChat(transport);
+  const chat = useChat(transport, anchorId);
   const { dispatch } = chat;
   const { outbox } = useOffline();
   useCachedMessages(conversationId, chat.timeline, dispatch);
@@ -82,12 +85,15 @@ export function useStaffChat(conversationId: number, visible: boolean) {
   );
   const typingSignal = useTypingSignal(sendTyping);
   const { send: sendThroughOutbox, retry, discard, timeline } = sending;
+  const { jumpToLatest } = chat;
   const send = useCallback(
     (text: string, attachments: Attachment[]) => {
       typingSignal.stop();
+      // A reply belongs below the newest messages: leave an older search match for them.
+      void jumpToLatest();
       sendThroughOutbox(text, attachments);
     },
-    [typingSignal, sendThroughOutbox],
+    [typingSignal, sendThroughOutbox, jumpToLatest],
   );
 
   // Connection failures are the banner's news (and resend themselves); refusals need saying here.

@@ -72,7 +72,7 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
           hasMore={list.nextCursor !== null}
           loadingMore={list.loadingMore}
           error={list.error}
-          selectedId={openId}
+          selectedId={starting === null ? openId : null}
           onSelect={openConversation}
           onLoadMore={onLoadMore}
           toolbar={

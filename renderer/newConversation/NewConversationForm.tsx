@@ -99,6 +99,12 @@ export function NewConversationForm({ initialClient, onStarted, onCancel }: NewC
               {form.client.client.name} already has a conversation at {option.location.name}: your message is added to it.
             </p>
           )}
+          {form.client && option && option.conversationId === null && option.appointments.length === 0 && (
+            <p className="new-conversation__note" role="status">
+              {form.client.client.name} has no appointment at {option.location.name}. Their page shows the conversations of their
+              appointments&apos; locations, so they get this message by email or text only if they chose them.
+            </p>
+          )}
         </div>
         {option && option.appointments.length > 0 && (
           <div className="form-field">

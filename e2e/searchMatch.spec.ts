@@ -32,7 +32,7 @@ test('a search result opens the conversation at the matched message, highlighted
   const longBefore = 'Thanks for asking about aftercare, here is everything in one place so nothing gets lost: for the';
   await sendAsMarcus(server.url, [
     `${longBefore} first week use the violet toner twice and keep the water cool.`,
-    ...Array.from({ length: 60 }, (_, index) => `Later note ${index + 1}`),
+    ...Array.from({ length: 24 }, (_, index) => `Later note ${index + 1}`),
     'One more toner question: do you stock it?',
   ]);
   await signIn(page, server.url, 'priya@lumen.example');

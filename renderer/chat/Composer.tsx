@@ -1,6 +1,6 @@
 // The reply box: Enter sends, Shift+Enter starts a new line, Attach adds images or PDFs (each
 // uploads at once; the message goes when they are all stored). Each edit feeds the typing signal.
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { MESSAGE_MAX_LENGTH } from '../../shared/domain';
 import type { describeError } from '../api/errors';
@@ -19,10 +19,23 @@ interface ComposerProps {
   error: string | null;
   /** Each page words errors for its own readers (team members or clients). */
   describeFailure: typeof describeError;
+  /** Where the unsent text is kept between visits (staff app); keep it stable. */
+  draftStorage?: { load(): Promise<string>; save(text: string): void; clear(): void };
 }
 
-export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure }: ComposerProps) {
+export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure, draftStorage }: ComposerProps) {
   const [draft, setDraft] = useState('');
+  // The stored draft arrives a moment after mount; what the member types first wins.
+  const typed = useRef(false);
+  useEffect(() => {
+    let current = true;
+    void draftStorage?.load().then((stored) => {
+      if (current && !typed.current && stored !== '') setDraft(stored);
+    });
+    return () => {
+      current = false;
+    };
+  }, [draftStorage]);
   const files = useAttachmentDrafts(describeFailure);
   const inputId = useId();
   const errorId = useId();
@@ -34,6 +47,7 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
     if (!canSend) return;
     send(draft.trim(), readiness.attachments);
     setDraft('');
+    draftStorage?.clear();
     files.clear();
   };
 
@@ -78,7 +92,9 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
           placeholder={placeholder}
           aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           onChange={(event) => {
+            typed.current = true;
             setDraft(event.target.value);
+            draftStorage?.save(event.target.value);
             onDraftChange();
           }}
           onKeyDown={onKeyDown}

@@ -31,6 +31,8 @@ interface StoredMessageProps extends RowProps {
   /** Show who wrote it (several team members answer the same client). */
   showAuthor: boolean;
   now: number;
+  /** The search match the chat was opened at. */
+  highlighted?: boolean;
 }
 
 /** Memoised: a scrolling history re-renders on every frame, but a message only when it changes. */
@@ -43,6 +45,7 @@ export const StoredMessageItem = memo(function StoredMessageItem({
   rowRef,
   rowIndex,
   setSize,
+  highlighted = false,
 }: StoredMessageProps) {
   const delivery = message.readAt === null ? 'sent' : 'read';
   return (
@@ -51,11 +54,14 @@ export const StoredMessageItem = memo(function StoredMessageItem({
       data-index={rowIndex}
       aria-setsize={setSize}
       aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
-      className={`message ${own ? 'message--own' : 'message--theirs'}`}
+      className={`message ${own ? 'message--own' : 'message--theirs'}${highlighted ? ' message--highlighted' : ''}`}
       data-testid="message"
       data-message-id={message.id}
       data-status={own ? delivery : undefined}
+      data-highlighted={highlighted ? 'true' : undefined}
+      aria-current={highlighted ? 'true' : undefined}
     >
+      {highlighted && <span className="visually-hidden">Search match: </span>}
       {showAuthor && <p className="message__author">{message.author.name}</p>}
       {message.text && <p className="message__bubble">{message.text}</p>}
       <MessageAttachments attachments={message.attachments} />

@@ -2,7 +2,7 @@
 // the top, or with the button there (keyboard users, and screens where nothing scrolls yet).
 // Virtualised: a 20k-message history keeps only the messages near the viewport in the DOM.
 // The staff side also passes notes (staff-only events), shown between messages by time.
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { AppError } from '../../shared/result';
 import { useNow } from '../ui/useNow';
 import { useVirtualRows } from '../ui/useVirtualRows';
@@ -29,6 +29,10 @@ interface MessageListProps {
   emptyText: string;
   /** Lines that are not messages, merged in by time (never given on the client page). */
   notes?: readonly TimelineNote[];
+  /** A message to bring into view and mark (a search match the chat was opened at). */
+  highlightId?: number | null;
+  loadingNewer?: boolean;
+  onLoadNewer?: () => void;
 }
 
 const NO_NOTES: readonly TimelineNote[] = [];
@@ -37,12 +41,13 @@ export function MessageList(props: MessageListProps) {
   const { timeline, ownSide, nameOwnAuthors, loadingOlder, onLoadOlder, onRetry, onDiscard, describeFailure, emptyText, channelsOf } =
     props;
   const notes = props.notes ?? NO_NOTES;
+  const { highlightId = null, loadingNewer = false, onLoadNewer } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const { messages, outgoing } = timeline;
   const stored = useMemo(() => mergeTimelineRows(messages, notes, timeline.hasOlder), [messages, notes, timeline.hasOlder]);
   const lastOutgoing = outgoing.at(-1);
   const lastStored = stored.at(-1);
-  const { onScroll, keepAtBottom } = useChatScroll(scroller, {
+  const { onScroll, keepAtBottom, holdPosition } = useChatScroll(scroller, {
     firstId: messages[0]?.id,
     lastKey:
       lastOutgoing?.clientMessageId ??
@@ -50,7 +55,19 @@ export function MessageList(props: MessageListProps) {
     lastIsOwn: lastOutgoing !== undefined || (lastStored?.kind === 'message' && lastStored.message.author.kind === ownSide),
     canLoadOlder: timeline.hasOlder && !loadingOlder,
     onReachTop: onLoadOlder,
+    hasNewer: timeline.hasNewer && !loadingNewer,
+    onReachBottom: onLoadNewer,
   });
+  // Once the highlighted message is in the list, bring it to the middle of the view, once.
+  const broughtIntoView = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (highlightId === null || broughtIntoView.current === highlightId) return;
+    const row = scroller.current?.querySelector(`[data-message-id="${highlightId}"]`);
+    if (!row) return;
+    broughtIntoView.current = highlightId;
+    holdPosition();
+    row.scrollIntoView({ block: 'center' });
+  }, [highlightId, messages, holdPosition]);
   const getKey = useCallback(
     (index: number) => {
       const row = stored[index];
@@ -101,6 +118,7 @@ export function MessageList(props: MessageListProps) {
                 showAuthor={!own || nameOwnAuthors}
                 now={now}
                 channels={own ? channelsOf?.(message.id) : undefined}
+                highlighted={message.id === highlightId}
                 rowRef={rows.measureRow}
                 rowIndex={index}
                 setSize={count}
@@ -122,6 +140,13 @@ export function MessageList(props: MessageListProps) {
           );
         })}
       </ol>
+      {timeline.hasNewer && onLoadNewer && (
+        <div className="message-scroller__older">
+          <button type="button" className="secondary-button" onClick={onLoadNewer} disabled={loadingNewer}>
+            {loadingNewer ? 'Loading newer messages…' : 'Load newer messages'}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

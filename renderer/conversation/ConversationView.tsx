@@ -11,6 +11,7 @@ import { MessageList } from '../chat/MessageList';
 import type { TimelineNote } from '../chat/timeline';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
+import { useConversationDraft } from '../drafts/useConversationDraft';
 import { useStaff } from '../session/StaffContext';
 import { useNow } from '../ui/useNow';
 import '../styles/triage.css';
@@ -28,15 +29,18 @@ interface ConversationViewProps {
   conversation: ConversationSummary | null;
   /** False while the inbox is hidden: its messages are not being read. */
   visible: boolean;
+  /** Open at this message (a search match), marked, instead of at the newest. */
+  anchorMessageId?: number | null;
 }
 
-export function ConversationView({ conversationId, conversation, visible }: ConversationViewProps) {
+export function ConversationView({ conversationId, conversation, visible, anchorMessageId = null }: ConversationViewProps) {
   const { api, session } = useStaff();
   const triage = useTriage(conversationId, conversation);
-  const chat = useStaffChat(conversationId, visible, triage.current?.triageVersion);
+  const chat = useStaffChat(conversationId, visible, anchorMessageId, triage.current?.triageVersion);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
   const deliveries = useDeliveries(conversationId);
+  const draft = useConversationDraft(conversationId);
   const channelsOf = useCallback(
     (messageId: number) =>
       deliveries.get(messageId)?.map((delivery) => ({ channel: delivery.channel, state: delivery.state, label: deliveryLabel(delivery) })),
@@ -99,6 +103,9 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
         describeFailure={describeError}
         emptyText="No messages in this conversation yet."
         channelsOf={channelsOf}
+        highlightId={anchorMessageId}
+        loadingNewer={chat.loadingNewer}
+        onLoadNewer={() => void chat.loadNewer()}
       />
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />
@@ -111,6 +118,7 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
           onDraftChange={chat.onDraftChange}
           error={chat.sendError}
           describeFailure={describeError}
+          draftStorage={draft}
         />
       ) : (
         <p className="notice composer-note">You can read but not reply to client chats.</p>

@@ -21,18 +21,21 @@ const PAGE_SIZE = 30;
 // Someone scrolling back through a long history wants big steps: fewer waits at the top.
 const OLDER_PAGE_SIZE = 100;
 
-/** `seenVersion`: the conversation's triage version as shown, which "Send and mark done" was decided on. */
-export function useStaffChat(conversationId: number, visible: boolean, seenVersion?: number) {
+/** `anchorId`: open at this message (a search match) instead of the newest. `seenVersion`: the
+ * conversation's triage version as shown, which "Send and mark done" was decided on. */
+export function useStaffChat(conversationId: number, visible: boolean, anchorId: number | null = null, seenVersion?: number) {
   const { api, session } = useStaff();
   const transport = useMemo<ChatTransport>(
     () => ({
       loadPage: (beforeId) =>
         api.request('message:list', { conversationId, beforeId, limit: beforeId === undefined ? PAGE_SIZE : OLDER_PAGE_SIZE }),
+      loadAround: (aroundId) => api.request('message:list', { conversationId, aroundId, limit: PAGE_SIZE }),
+      loadNewer: (afterId) => api.request('message:list', { conversationId, afterId, limit: OLDER_PAGE_SIZE }),
       whenConnected: (handler) => api.whenConnected(handler),
     }),
     [api, conversationId],
   );
-  const chat = useChat(transport);
+  const chat = useChat(transport, anchorId);
   const { dispatch } = chat;
   const { outbox } = useOffline();
   useCachedMessages(conversationId, chat.timeline, dispatch);
@@ -86,12 +89,15 @@ export function useStaffChat(conversationId: number, visible: boolean, seenVersi
   );
   const typingSignal = useTypingSignal(sendTyping);
   const { send: sendThroughOutbox, retry, discard, timeline } = sending;
+  const { jumpToLatest } = chat;
   const send = useCallback(
     (text: string, attachments: Attachment[], options: SendOptions = {}) => {
       typingSignal.stop();
+      // A reply belongs below the newest messages: leave an older search match for them.
+      void jumpToLatest();
       sendThroughOutbox(text, attachments, options);
     },
-    [typingSignal, sendThroughOutbox],
+    [typingSignal, sendThroughOutbox, jumpToLatest],
   );
   const sendAndMarkDone = useCallback(
     (text: string, attachments: Attachment[]) => send(text, attachments, { markDone: true }),

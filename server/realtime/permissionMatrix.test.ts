@@ -59,6 +59,12 @@ const CHAT_MATRIX: Record<string, Row> = {
   'conversation:markUnread': aboutTheConversation(readers),
   'conversation:events': aboutTheConversation(readers),
   'conversation:counts': allowed('accessOnly', 'accessReply', 'owner', 'manager', 'otherLocation'),
+  // Starting a conversation needs Reply; finding clients is for that, so it needs Reply too.
+  // Clients belong to the whole workspace; starting one at Soho: a member who does not work
+  // there is answered as if nothing were found.
+  'client:find': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
+  'conversation:start-options': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
+  'conversation:start': aboutTheConversation(repliers),
 };
 const ADMIN_MATRIX: Record<string, Row> = {
   'settings:get': allowed('owner', 'manager'),
@@ -161,6 +167,9 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'delivery:list': { conversationId },
     'sync:since': { since: { messageId: 0, readPosition: 0, settingsVersion: 0, eventId: 0, memberReadPosition: 0 } },
     ...triagePayloads(),
+    'client:find': { query: 'grace' },
+    'conversation:start-options': { clientId: t.demo.clients.grace },
+    'conversation:start': { clientId: t.demo.clients.grace, locationId: t.demo.locations.soho, clientMessageId: randomUUID(), text: `Started by ${actor}` },
   };
   return payloads[event];
 }

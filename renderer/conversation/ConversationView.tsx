@@ -9,7 +9,9 @@ import { LiveAnnouncer } from '../chat/LiveAnnouncer';
 import { MessageList } from '../chat/MessageList';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
+import { useOffline } from '../offline/OfflineContext';
 import { useStaff } from '../session/StaffContext';
+import { conversationAvailability, UNAVAILABLE_OFFLINE } from './conversationAvailability';
 import { ConversationHeader } from './ConversationHeader';
 import { deliveryLabel } from './deliveries';
 import { useDeliveries } from './useDeliveries';
@@ -27,6 +29,8 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
   const chat = useStaffChat(conversationId, visible);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
+  const { status } = useOffline();
+  const availability = conversationAvailability(chat.timeline.loaded, status);
   const deliveries = useDeliveries(conversationId);
   const channelsOf = useCallback(
     (messageId: number) =>
@@ -50,21 +54,29 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
           {describeError(chat.loadError)}
         </p>
       )}
-      <MessageList
-        timeline={chat.timeline}
-        ownSide="staff"
-        nameOwnAuthors
-        loadingOlder={chat.loadingOlder}
-        onLoadOlder={() => void chat.loadOlder()}
-        onRetry={chat.retry}
-        onDiscard={chat.discard}
-        describeFailure={describeError}
-        emptyText="No messages in this conversation yet."
-        channelsOf={channelsOf}
-      />
+      {availability === 'unavailable-offline' ? (
+        <p className="notice notice--info conversation__unavailable" role="status" data-testid="conversation-unavailable">
+          {UNAVAILABLE_OFFLINE}
+        </p>
+      ) : (
+        <MessageList
+          timeline={chat.timeline}
+          ownSide="staff"
+          nameOwnAuthors
+          loadingOlder={chat.loadingOlder}
+          onLoadOlder={() => void chat.loadOlder()}
+          onRetry={chat.retry}
+          onDiscard={chat.discard}
+          describeFailure={describeError}
+          emptyText="No messages in this conversation yet."
+          channelsOf={channelsOf}
+        />
+      )}
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />
-      {canReply ? (
+      {!canReply ? (
+        <p className="notice composer-note">You can read but not reply to client chats.</p>
+      ) : availability === 'ready' ? (
         <Composer
           label="Reply"
           placeholder="Write a reply…"
@@ -73,9 +85,7 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
           error={chat.sendError}
           describeFailure={describeError}
         />
-      ) : (
-        <p className="notice composer-note">You can read but not reply to client chats.</p>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { ClientProfileEdit } from '../../shared/clientProfile';
 import { can } from '../../shared/permissions';
 import { useStaff } from '../session/StaffContext';
 import { formatAppointmentTime } from '../ui/format';
+import { formatPhoneNumber } from '../ui/phoneNumber';
 import { channelSummary, type ClientProfileField } from './clientProfileForm';
 import { useClientProfile } from './useClientProfile';
 
@@ -44,7 +45,7 @@ export function ClientProfilePanel({ conversationId }: { conversationId: number 
           <dt>Name</dt>
           <dd>{profile.name}</dd>
           <dt>Mobile number</dt>
-          <dd>{profile.mobile ?? 'None'}</dd>
+          <dd>{profile.mobile === null ? 'None' : formatPhoneNumber(profile.mobile, profile.country)}</dd>
           <dt>Email</dt>
           <dd>{profile.email ?? 'None'}</dd>
           <dt>In-app notifications</dt>

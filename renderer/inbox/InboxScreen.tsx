@@ -6,6 +6,7 @@ import { AppointmentPanel } from '../conversation/AppointmentPanel';
 import { ClientProfilePanel } from '../conversation/ClientProfilePanel';
 import { ConversationView } from '../conversation/ConversationView';
 import { useConversationDetail } from '../conversation/useConversationDetail';
+import { GettingStarted } from '../onboarding/GettingStarted';
 import { ConversationList } from './ConversationList';
 import { SearchBox, SearchResults } from './SearchResults';
 import { useConversationList } from './useConversationList';
@@ -65,7 +66,9 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
             ) : undefined
           }
         />
-        {openId === null ? (
+        {openId === null && list.loaded && list.items.length === 0 && !search.active ? (
+          <GettingStarted />
+        ) : openId === null ? (
           <section className="conversation conversation--empty" aria-label="No conversation open">
             <div className="empty-state">
               <p className="empty-state__title">Select a conversation</p>

@@ -31,11 +31,24 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
   const canReply = can(session.grants, 'chats.reply');
   const { status } = useOffline();
   const availability = conversationAvailability(chat.timeline.loaded, status);
-  const deliveries = useDeliveries(conversationId);
+  const { byMessage: deliveries, retry, isRetrying, retryError } = useDeliveries(conversationId);
   const channelsOf = useCallback(
     (messageId: number) =>
-      deliveries.get(messageId)?.map((delivery) => ({ channel: delivery.channel, state: delivery.state, label: deliveryLabel(delivery) })),
-    [deliveries],
+      deliveries.get(messageId)?.map((delivery) => ({
+        channel: delivery.channel,
+        state: delivery.state,
+        label: deliveryLabel(delivery),
+        // Sending again is sending on the business's behalf: members who may reply.
+        retry:
+          canReply && delivery.state === 'failed'
+            ? {
+                label: `Retry ${delivery.channel === 'email' ? 'email' : 'text message'}`,
+                pending: isRetrying(messageId, delivery.channel),
+                onRetry: () => void retry(messageId, delivery.channel),
+              }
+            : undefined,
+      })),
+    [deliveries, canReply, isRetrying, retry],
   );
 
   return (
@@ -48,6 +61,11 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
             Conversation
           </h2>
         </header>
+      )}
+      {retryError && (
+        <p className="notice notice--error" role="alert">
+          {retryError}
+        </p>
       )}
       {chat.loadError && (
         <p className="notice notice--error" role="alert">

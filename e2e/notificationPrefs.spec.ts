@@ -95,7 +95,7 @@ test('notification preferences saved on one device apply on the member\'s other 
   expect(await reception.evaluate(() => window.notificationLog.length)).toBe(2);
 });
 
-test('the client profile checks numbers at the field, saves valid ones, and replies show how they went out', async ({ browser, server }) => {
+test('the client profile checks numbers at the field, saves valid ones, and replies show how they went out', async ({ browser, providerServer: server }) => {
   const desk = await (await browser.newContext()).newPage();
   await signIn(desk, server.url, 'priya@lumen.example');
   await conversationItems(desk).filter({ hasText: 'Ava Thompson' }).click();
@@ -131,14 +131,15 @@ test('the client profile checks numbers at the field, saves valid ones, and repl
   await expect(panel).toContainText('by the client');
   await expect(panel.getByText('Email notifications').locator('xpath=following-sibling::dd[1]')).toHaveText('On');
 
-  // This test server has no email or text provider set up: the reply says so, for staff to see.
+  // This salon's server has an email and a text provider: the reply says how each went.
   await desk.getByRole('textbox', { name: 'Reply' }).fill('Your appointment is confirmed.');
   await desk.getByRole('button', { name: 'Send' }).click();
   const [email, text] = [messages(desk).last().getByTestId('delivery').first(), messages(desk).last().getByTestId('delivery').last()];
   await expect(email).toHaveAttribute('data-channel', 'email');
-  await expect(email).toHaveAttribute('data-state', 'failed');
-  await expect(email).toContainText('Email: failed (Email is not set up on this server');
+  await expect(email).toHaveAttribute('data-state', 'sent');
+  await expect(email).toContainText('Email: sent');
   await expect(text).toHaveAttribute('data-channel', 'sms');
-  await expect(text).toHaveAttribute('data-state', 'failed');
-  await expect(text).toContainText('Text: failed (Text messages are not set up on this server');
+  await expect(text).toHaveAttribute('data-state', 'sent');
+  await expect(text).toContainText('Text: sent');
+  expect(server.sms.sent.map((sent) => sent.to)).toEqual(['+447400123456']);
 });

@@ -54,7 +54,7 @@ test('in light mode an unticked checkbox has a border that stands out', async ({
   expect(await untickedCheckboxContrast(page)).toBeGreaterThanOrEqual(3);
 });
 
-test('dark mode follows the system on the staff app, with no accessibility violations on its main screens', async ({ browser, server }) => {
+test('dark mode follows the system on the staff sign-in and inbox, with no accessibility violations', async ({ browser, server }) => {
   const page = await (await browser.newContext({ colorScheme: 'dark' })).newPage();
   await page.goto(server.url);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
@@ -65,7 +65,11 @@ test('dark mode follows the system on the staff app, with no accessibility viola
   await page.getByRole('button', { name: /Ava Thompson/ }).click();
   await expect(messages(page).last()).toContainText('Happy to pay extra if needed.');
   await expectAccessible(page, 'inbox with a conversation, dark');
+});
 
+test('dark mode on the staff settings and profile screens, with no accessibility violations', async ({ browser, server }) => {
+  const page = await (await browser.newContext({ colorScheme: 'dark' })).newPage();
+  await signIn(page, server.url, 'olivia@lumen.example');
   expect(await untickedCheckboxContrast(page)).toBeGreaterThanOrEqual(3);
   await expectAccessible(page, 'messages settings, dark');
   await openSettings(page, 'Team');

@@ -22,6 +22,8 @@ export interface ChannelStatus {
   channel: string;
   state: string;
   label: string;
+  /** Offered for a failed one, to members who may send it again. */
+  retry?: { label: string; pending: boolean; onRetry: () => void } | undefined;
 }
 
 interface StoredMessageProps extends RowProps {
@@ -77,6 +79,16 @@ export const StoredMessageItem = memo(function StoredMessageItem({
             data-state={status.state}
           >
             {status.label}
+            {status.retry && (
+              <button
+                type="button"
+                className="message__channel-retry"
+                disabled={status.retry.pending}
+                onClick={status.retry.onRetry}
+              >
+                {status.retry.pending ? 'Retrying…' : status.retry.label}
+              </button>
+            )}
           </span>
         ))}
       </p>

@@ -2,7 +2,7 @@
 // at the bottom (always for our own), keep the view still when older messages are prepended,
 // and ask for older ones when the reader reaches the top. Opened at an older message (a search
 // match), it asks for newer ones at the bottom and keeps still as they are appended.
-import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 const EDGE_PX = 48;
 
@@ -54,6 +54,21 @@ export function useChatScroll(ref: RefObject<HTMLElement | null>, input: ChatScr
     }
     distanceFromBottom.current = element.scrollHeight - element.scrollTop;
   }, [ref, firstId, lastKey, lastIsOwn, hasNewer]);
+
+  // The history's own box shrinks when the composer grows (attachment chips, an error) or the
+  // offline banner appears; no scroll event says so, so a reader at the bottom would lose the
+  // newest message under the new edge. Stay pinned to the bottom through it.
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (!atBottom.current) return;
+      element.scrollTop = element.scrollHeight;
+      distanceFromBottom.current = element.scrollHeight - element.scrollTop;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
 
   /** Rows measured after rendering (a virtualised list) may grow the history: stay at the
    * bottom if that is where the reader was. */

@@ -12,8 +12,10 @@ import type { TimelineNote } from '../chat/timeline';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
 import { useConversationDraft } from '../drafts/useConversationDraft';
+import { useOffline } from '../offline/OfflineContext';
 import { useStaff } from '../session/StaffContext';
 import { useNow } from '../ui/useNow';
+import { conversationAvailability, UNAVAILABLE_OFFLINE } from './conversationAvailability';
 import '../styles/triage.css';
 import { ConversationHeader } from './ConversationHeader';
 import { deliveryLabel } from './deliveries';
@@ -39,12 +41,27 @@ export function ConversationView({ conversationId, conversation, visible, anchor
   const chat = useStaffChat(conversationId, visible, anchorMessageId, triage.current?.triageVersion);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
-  const deliveries = useDeliveries(conversationId);
+  const { status } = useOffline();
+  const availability = conversationAvailability(chat.timeline.loaded, status);
+  const { byMessage: deliveries, retry, isRetrying, retryError } = useDeliveries(conversationId);
   const draft = useConversationDraft(conversationId);
   const channelsOf = useCallback(
     (messageId: number) =>
-      deliveries.get(messageId)?.map((delivery) => ({ channel: delivery.channel, state: delivery.state, label: deliveryLabel(delivery) })),
-    [deliveries],
+      deliveries.get(messageId)?.map((delivery) => ({
+        channel: delivery.channel,
+        state: delivery.state,
+        label: deliveryLabel(delivery),
+        // Sending again is sending on the business's behalf: members who may reply.
+        retry:
+          canReply && delivery.state === 'failed'
+            ? {
+                label: `Retry ${delivery.channel === 'email' ? 'email' : 'text message'}`,
+                pending: isRetrying(messageId, delivery.channel),
+                onRetry: () => void retry(messageId, delivery.channel),
+              }
+            : undefined,
+      })),
+    [deliveries, canReply, isRetrying, retry],
   );
   const timeZone =
     session.locations.find((location) => location.id === conversation?.location.id)?.timeZone ??
@@ -86,30 +103,43 @@ export function ConversationView({ conversationId, conversation, visible, anchor
           </h2>
         </header>
       )}
+      {retryError && (
+        <p className="notice notice--error" role="alert">
+          {retryError}
+        </p>
+      )}
       {chat.loadError && (
         <p className="notice notice--error" role="alert">
           {describeError(chat.loadError)}
         </p>
       )}
-      <MessageList
-        timeline={chat.timeline}
-        notes={notes}
-        ownSide="staff"
-        nameOwnAuthors
-        loadingOlder={chat.loadingOlder}
-        onLoadOlder={() => void chat.loadOlder()}
-        onRetry={chat.retry}
-        onDiscard={chat.discard}
-        describeFailure={describeError}
-        emptyText="No messages in this conversation yet."
-        channelsOf={channelsOf}
-        highlightId={anchorMessageId}
-        loadingNewer={chat.loadingNewer}
-        onLoadNewer={() => void chat.loadNewer()}
-      />
+      {availability === 'unavailable-offline' ? (
+        <p className="notice notice--info conversation__unavailable" role="status" data-testid="conversation-unavailable">
+          {UNAVAILABLE_OFFLINE}
+        </p>
+      ) : (
+        <MessageList
+          timeline={chat.timeline}
+          notes={notes}
+          ownSide="staff"
+          nameOwnAuthors
+          loadingOlder={chat.loadingOlder}
+          onLoadOlder={() => void chat.loadOlder()}
+          onRetry={chat.retry}
+          onDiscard={chat.discard}
+          describeFailure={describeError}
+          emptyText="No messages in this conversation yet."
+          channelsOf={channelsOf}
+          highlightId={anchorMessageId}
+          loadingNewer={chat.loadingNewer}
+          onLoadNewer={() => void chat.loadNewer()}
+        />
+      )}
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />
-      {canReply ? (
+      {!canReply ? (
+        <p className="notice composer-note">You can read but not reply to client chats.</p>
+      ) : availability === 'ready' ? (
         <Composer
           label="Reply"
           placeholder="Write a reply…"
@@ -120,9 +150,7 @@ export function ConversationView({ conversationId, conversation, visible, anchor
           describeFailure={describeError}
           draftStorage={draft}
         />
-      ) : (
-        <p className="notice composer-note">You can read but not reply to client chats.</p>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { AppointmentPanel } from '../conversation/AppointmentPanel';
 import { ClientProfilePanel } from '../conversation/ClientProfilePanel';
 import { ConversationView } from '../conversation/ConversationView';
 import { useConversationDetail } from '../conversation/useConversationDetail';
+import { GettingStarted } from '../onboarding/GettingStarted';
 import { ConversationList } from './ConversationList';
 import { NewConversationForm } from '../newConversation/NewConversationForm';
 import { useClientFinder } from '../newConversation/useClientFinder';
@@ -103,6 +104,8 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
         />
         {starting !== null ? (
           <NewConversationForm key={starting.form} initialClient={starting.client} onStarted={openConversation} onCancel={() => setStarting(null)} />
+        ) : openId === null && list.loaded && list.items.length === 0 && !search.active ? (
+          <GettingStarted />
         ) : openId === null ? (
           <section className="conversation conversation--empty" aria-label="No conversation open">
             <div className="empty-state">

@@ -20,3 +20,9 @@ export function totalUnread(counts: UnreadCounts): number {
   for (const count of counts.values()) total += count;
   return total;
 }
+
+/** What the Messages badge and the desktop badge show: nothing while Client Connect is off, as
+ * no message can be read or answered then (R2); the counts come back with it. */
+export function badgeTotal(counts: UnreadCounts, messagingEnabled: boolean): number {
+  return messagingEnabled ? totalUnread(counts) : 0;
+}

@@ -2,10 +2,10 @@
 import { useEffect, useState } from 'react';
 import { PAGE_SIZE_MAX } from '../../shared/domain';
 import { useStaff } from '../session/StaffContext';
-import { seedUnreadCounts, totalUnread, withUnreadCount, type UnreadCounts } from './unreadCounts';
+import { badgeTotal, seedUnreadCounts, withUnreadCount, type UnreadCounts } from './unreadCounts';
 
 export function useUnreadBadge(): number {
-  const { api, bridge } = useStaff();
+  const { api, bridge, session } = useStaff();
   const [counts, setCounts] = useState<UnreadCounts>(() => new Map());
 
   useEffect(() => {
@@ -32,7 +32,7 @@ export function useUnreadBadge(): number {
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, [api]);
 
-  const total = totalUnread(counts);
+  const total = badgeTotal(counts, session.workspace.settings.enabled);
   useEffect(() => bridge.setBadgeCount(total), [bridge, total]);
   return total;
 }

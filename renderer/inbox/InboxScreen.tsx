@@ -8,7 +8,7 @@ import { ConversationView } from '../conversation/ConversationView';
 import { useConversationDetail } from '../conversation/useConversationDetail';
 import { ConversationList } from './ConversationList';
 import { SearchBox, SearchResults } from './SearchResults';
-import { useConversationList } from './useConversationList';
+import { useInboxList } from './useInboxList';
 import { useInboxSearch } from './useInboxSearch';
 import { useMessageNotifications } from './useMessageNotifications';
 
@@ -20,7 +20,8 @@ interface InboxScreenProps {
 
 export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
   const [openId, setOpenId] = useState<number | null>(null);
-  const list = useConversationList();
+  // The list of the chosen view (Open, Mine…), its counts and its rows' actions.
+  const { list, listProps } = useInboxList(visible ? openId : null);
   const search = useInboxSearch();
   const { detail, error: detailError } = useConversationDetail(openId);
   const openConversation = useCallback((id: number) => setOpenId(id), []);
@@ -36,7 +37,8 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
   const { loadMore } = list;
   const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
   // The list's copy is live (pushes update it); the detail's covers a conversation not loaded in the list.
-  const summary = list.items.find((conversation) => conversation.id === openId) ?? detail?.conversation ?? null;
+  const summary =
+    list.items.find((conversation) => conversation.id === openId) ?? (openId === null ? undefined : list.outside.get(openId)) ?? detail?.conversation ?? null;
 
   return (
     <>
@@ -46,7 +48,6 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
           loaded={list.loaded}
           hasMore={list.nextCursor !== null}
           loadingMore={list.loadingMore}
-          error={list.error}
           selectedId={openId}
           onSelect={openConversation}
           onLoadMore={onLoadMore}
@@ -64,6 +65,7 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
               />
             ) : undefined
           }
+          {...listProps}
         />
         {openId === null ? (
           <section className="conversation conversation--empty" aria-label="No conversation open">

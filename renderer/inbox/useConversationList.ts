@@ -7,7 +7,8 @@ import { useCachedConversationList } from '../offline/useOfflineCache';
 import { useStaff } from '../session/StaffContext';
 import { isWindowFocused } from '../ui/useWindowFocused';
 import { conversationListReducer, initialConversationList } from './conversationList';
-import { filterKey, listRequest, type ListFilter } from './inboxViews';
+import type { SharedConversationSummary } from '../../shared/domain';
+import { belongsInList, filterKey, listRequest, type ListFilter } from './inboxViews';
 
 const PAGE_SIZE = 30;
 // Later pages come while the member scrolls a long list: fewer, bigger steps.
@@ -50,6 +51,25 @@ export function useConversationList(filter: ListFilter, ready: boolean, onScreen
     });
   }, [api, ready, key]);
 
+  // A push names a conversation this list has not seen (further down than the pages loaded, or
+  // new to the view): it enters with a guessed unread count, and the member's real one is
+  // fetched once. After that the list knows it and keeps the count itself.
+  const latestState = useRef(state);
+  useEffect(() => {
+    latestState.current = state;
+  }, [state]);
+  const learnUnread = useCallback(
+    (conversation: SharedConversationSummary) => {
+      const { items, outside, filter: shown, memberId } = latestState.current;
+      if (items.some((item) => item.id === conversation.id) || outside.has(conversation.id)) return;
+      if (!belongsInList({ ...conversation, unreadCount: 0 }, { ...shown, unreadOnly: false }, memberId)) return;
+      void api.request('conversation:get', { conversationId: conversation.id }).then((result) => {
+        if (result.ok) dispatch({ type: 'conversation-updated', conversation: result.data.conversation });
+      });
+    },
+    [api],
+  );
+
   useEffect(() => {
     const unsubscribers = [
       api.subscribe('message:created', ({ message, conversation }) => {
@@ -59,14 +79,18 @@ export function useConversationList(filter: ListFilter, ready: boolean, onScreen
           return;
         }
         const lookingAt = onScreen.current === conversation.id && isWindowFocused();
+        learnUnread(conversation);
         dispatch({ type: 'message-pushed', conversation, fromClient: message.author.kind === 'client', lookingAt });
       }),
-      api.subscribe('conversation:triaged', ({ conversation }) => dispatch({ type: 'triaged', conversation })),
+      api.subscribe('conversation:triaged', ({ conversation }) => {
+        learnUnread(conversation);
+        dispatch({ type: 'triaged', conversation });
+      }),
       api.subscribe('unread:updated', ({ conversationId, unreadCount }) => dispatch({ type: 'unread-changed', conversationId, unreadCount })),
       api.subscribe('clientProfile:updated', ({ clientId, name }) => dispatch({ type: 'client-renamed', clientId, name })),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }, [api]);
+  }, [api, learnUnread]);
 
   const { nextCursor } = state;
   // A ref, not the state: the observer can fire again before the state re-renders.

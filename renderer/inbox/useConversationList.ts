@@ -70,19 +70,24 @@ export function useConversationList(filter: ListFilter, ready: boolean, onScreen
     [api],
   );
 
+  // A catch-up replays messages and changes with the summary as it is now, with the member's own
+  // count: taken as it is (counting the replayed messages on top would count them twice).
+  const replayedWithOwnCount = useCallback((conversation: SharedConversationSummary): boolean => {
+    if (!('unreadCount' in conversation) || typeof conversation.unreadCount !== 'number') return false;
+    dispatch({ type: 'conversation-updated', conversation: { ...conversation, unreadCount: conversation.unreadCount } });
+    return true;
+  }, []);
+
   useEffect(() => {
     const unsubscribers = [
       api.subscribe('message:created', ({ message, conversation }) => {
-        // A catch-up replays messages with the member's own current count: take it as it is.
-        if ('unreadCount' in conversation && typeof conversation.unreadCount === 'number') {
-          dispatch({ type: 'conversation-updated', conversation: { ...conversation, unreadCount: conversation.unreadCount } });
-          return;
-        }
+        if (replayedWithOwnCount(conversation)) return;
         const lookingAt = onScreen.current === conversation.id && isWindowFocused();
         learnUnread(conversation);
         dispatch({ type: 'message-pushed', conversation, fromClient: message.author.kind === 'client', lookingAt });
       }),
       api.subscribe('conversation:triaged', ({ conversation }) => {
+        if (replayedWithOwnCount(conversation)) return;
         learnUnread(conversation);
         dispatch({ type: 'triaged', conversation });
       }),
@@ -90,7 +95,7 @@ export function useConversationList(filter: ListFilter, ready: boolean, onScreen
       api.subscribe('clientProfile:updated', ({ clientId, name }) => dispatch({ type: 'client-renamed', clientId, name })),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }, [api, learnUnread]);
+  }, [api, learnUnread, replayedWithOwnCount]);
 
   const { nextCursor } = state;
   // A ref, not the state: the observer can fire again before the state re-renders.

@@ -23,6 +23,7 @@ import { createRequestListener, HOST_REFUSED_MESSAGE } from './http/router';
 import { createClientLimits } from './limits/clientLimits';
 import type { Logger } from './log';
 import { attachRealtime } from './realtime/realtime';
+import type { Snoozes } from './triage/snoozes';
 import { receptionHttpRoutes } from './reception/reception.routes';
 import { setupRoutes } from './setup/setup.routes';
 import type { StaffServer } from './realtime/types';
@@ -55,6 +56,8 @@ export type InboxServer = {
   deliveries: DeliveryWorker;
   /** Where password and PIN hashes queue; tests read its counts. */
   hashing: HashGate;
+  /** Ends snoozes at their time; tests that move the clock ask it to look again. */
+  snoozes: Snoozes;
   /** Disconnects every socket, stops the HTTP server and the search indexer. The database stays open. */
   close(): Promise<void>;
 };
@@ -152,6 +155,7 @@ export function createServer({ db, clock, config, log, hasher = scryptHasher }: 
     io,
     deliveries,
     hashing,
+    snoozes: realtime.snoozes,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -169,6 +173,7 @@ export function createServer({ db, clock, config, log, hasher = scryptHasher }: 
     async close() {
       clearInterval(expiryCheck);
       clearInterval(maintenance);
+      realtime.snoozes.stop();
       // The delivery in flight is settled first, so a clean stop leaves nothing half-sent.
       await deliveries.stop();
       await new Promise<void>((resolve) => {

@@ -16,6 +16,7 @@ import { createReceptionRepository } from './reception/reception.repository';
 import { createSyncRepository } from './sync/sync.repository';
 import { createGroupRepository } from './team/groups.repository';
 import { createTeamRepository } from './team/team.repository';
+import { createTriageRepository } from './triage/triage.repository';
 import { createWorkspaceRepository } from './workspace/workspace.repository';
 
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -39,6 +40,7 @@ export function createRepositories(db: Database) {
     outbox: createOutboxRepository(db),
     reception: createReceptionRepository(db),
     sync: createSyncRepository(db),
+    triage: createTriageRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.inTransaction ? savepoint(work) : db.transaction(work).immediate();

@@ -4,6 +4,9 @@ import type { SessionInfo } from '../../shared/domain';
 import type { Grants } from '../../shared/permissions';
 import type { Repositories } from '../repositories';
 
+/** A location without a time zone of its own keeps the server's. */
+const SERVER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function buildSessionInfo(
   repos: Repositories,
   session: { memberId: number; grants: Grants; locationIds: readonly number[] },
@@ -14,7 +17,10 @@ export function buildSessionInfo(
   return {
     member,
     grants: session.grants,
-    locations: repos.workspace.locationsByIds(session.locationIds),
+    locations: repos.workspace.locationsByIds(session.locationIds).map((location) => ({
+      ...location,
+      timeZone: repos.workspace.timeZoneOf(location.id) ?? SERVER_TIME_ZONE,
+    })),
     workspace,
   };
 }

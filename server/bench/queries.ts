@@ -24,7 +24,9 @@ export function timeQueries(db: Database, options: { iterations: number; locatio
   const searchConnection = openSearchConnection(db);
   const search = createSearchRepository(searchConnection);
   const { iterations, locationIds, longConversationId } = options;
-  const all = { locationIds, unreadOnly: false, limit: PAGE + 1 };
+  // Pages as the workspace's first owner sees them (owners see every location).
+  const memberId = db.prepare<[], { id: number }>("SELECT id FROM team_members WHERE role = 'owner' ORDER BY id LIMIT 1").get()?.id ?? 1;
+  const all = { memberId, view: 'all' as const, locationIds, unreadOnly: false, limit: PAGE + 1 };
 
   // Keyset positions to start pages from: the last rows of the first pages, deep and shallow.
   const positions: ConversationPosition[] = [];

@@ -17,7 +17,7 @@ import { msSince } from './stats';
 import { seededRandom } from '../testing/seededRandom';
 
 /** Bump when the seeded data changes shape, so cached files are rebuilt. */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 export const BENCH_PASSWORD = 'bench-password-1';
 export const BENCH_OWNER_EMAIL = 'owner@bench.example';
 export const benchDeskEmail = (locationIndex: number) => `desk${locationIndex + 1}@bench.example`;
@@ -174,12 +174,40 @@ export function seedBenchDatabase(file: string, size: SeedSize, now: number): vo
       }
     })();
   }
+  // Triage as a tended inbox has it: a conversation is Open while its client waits for a reply
+  // (every seventh of those is assigned to its location's desk, every thirteenth snoozed), Done
+  // once answered; the owner and the location's desk each have its unread tail unread.
   const touch = db.prepare(
-    'UPDATE conversations SET last_message_id = ?, last_activity_at = ?, last_appointment_id = ?, unread_count = ? WHERE id = ?',
+    `UPDATE conversations SET last_message_id = ?, last_activity_at = ?, last_appointment_id = ?, unread_count = ?,
+            status = ?, snoozed_until = ?, assignee_member_id = ? WHERE id = ?`,
   );
+  const insertRead = db.prepare(
+    'INSERT INTO member_reads (member_id, conversation_id, location_id, last_activity_at, unread_count) VALUES (?, ?, ?, ?, ?)',
+  );
+  // Each status and assignment left its staff-only event, made by the location's desk.
+  const insertEvent = db.prepare(
+    `INSERT INTO conversation_events (conversation_id, kind, cause, actor_member_id, assignee_member_id, snoozed_until, created_at)
+     VALUES (?, ?, 'member', ?, ?, ?, ?)`,
+  );
+  const ownerId = db.prepare<[], { id: number }>("SELECT id FROM team_members WHERE role = 'owner'").get()!.id;
+  const lastFromClient = new Uint8Array(size.conversations + 1);
+  for (let index = 0; index < order.length; index += 1) lastFromClient[order[index]!] = fromClient[index]!;
   db.transaction(() => {
     for (let id = 1; id <= size.conversations; id += 1) {
-      if (lastMessage[id]) touch.run(lastMessage[id], lastAt[id], id, unreadCount[id], id);
+      if (!lastMessage[id]) continue;
+      const waiting = lastFromClient[id] === 1;
+      const snoozed = waiting && id % 13 === 0;
+      const desk = deskIds[locationOfClient(id, size) - 1]!;
+      const status = !waiting ? 'done' : snoozed ? 'snoozed' : 'open';
+      const assigned = waiting && id % 7 === 0;
+      touch.run(lastMessage[id], lastAt[id], id, unreadCount[id], status, snoozed ? now + 86_400_000 : null, assigned ? desk : null, id);
+      if (status !== 'open') insertEvent.run(id, status, desk, null, snoozed ? now + 86_400_000 : null, lastAt[id]! + 1);
+      if (assigned) insertEvent.run(id, 'assigned', desk, desk, null, lastAt[id]! + 1);
+      if (unreadCount[id]! > 0) {
+        const locationId = locationIds[locationOfClient(id, size) - 1]!;
+        insertRead.run(ownerId, id, locationId, lastAt[id], unreadCount[id]);
+        insertRead.run(desk, id, locationId, lastAt[id], unreadCount[id]);
+      }
     }
   })();
   // The message search index (its own file beside this one) in one pass, as the server's

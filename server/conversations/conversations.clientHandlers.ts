@@ -16,8 +16,7 @@ export function registerClientConversationHandlers(socket: ClientSocket, { repos
 
     const readAt = clock.now();
     repos.conversations.markReadByClient(payload.conversationId, payload.upToMessageId, readAt);
-    const unreadCount = repos.conversations.businessUnreadCount(payload.conversationId);
-    afterAck(() => pushes.readByClient(access.data, { upToMessageId: payload.upToMessageId, readAt, unreadCount }));
+    afterAck(() => pushes.readByClient(access.data, { upToMessageId: payload.upToMessageId, readAt }));
     return ok({ conversationId: payload.conversationId, readAt });
   });
 }

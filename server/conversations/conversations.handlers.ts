@@ -1,4 +1,5 @@
-// Staff requests about conversations: the inbox list, one conversation, marking it read.
+// Staff requests about conversations: the inbox list and its views, one conversation, reading it.
+import { can } from '../../shared/permissions';
 import { err, ok } from '../../shared/result';
 import { refuseWhileOff } from '../messages/sending';
 import type { RealtimeContext } from '../realtime/context';
@@ -20,6 +21,8 @@ export function registerConversationHandlers(socket: StaffSocket, { repos, clock
 
     const limit = payload.limit ?? CONVERSATION_PAGE_DEFAULT;
     const rows = repos.conversations.page({
+      memberId: session.memberId,
+      view: payload.view ?? 'all',
       locationIds: payload.locationId === undefined ? session.locationIds : [payload.locationId],
       unreadOnly: payload.unreadOnly ?? false,
       after,
@@ -36,7 +39,7 @@ export function registerConversationHandlers(socket: StaffSocket, { repos, clock
     if (!access.ok) return access;
     const off = refuseWhileOff(repos.workspace.settings());
     if (off) return off;
-    const conversation = repos.conversations.summary(access.data.id);
+    const conversation = repos.conversations.summary(access.data.id, session.memberId);
     if (!conversation) return err('not_found', 'This conversation does not exist.');
     const appointments = repos.appointments.listForClientAtLocation(
       conversation.client.id,
@@ -55,11 +58,18 @@ export function registerConversationHandlers(socket: StaffSocket, { repos, clock
     const off = refuseWhileOff(settings);
     if (off) return off;
 
+    // The member's own unread state always; the client's "Read" only from a member who may
+    // reply: a read-only member's glance answers nobody (R5).
     const readAt = clock.now();
-    const unreadCount = repos.conversations.markReadByBusiness(payload.conversationId, payload.upToMessageId, readAt);
-    afterAck(() =>
-      pushes.readByBusiness(access.data, { upToMessageId: payload.upToMessageId, readAt, unreadCount }, settings),
-    );
+    const byReplier = can(session.grants, 'chats.reply');
+    const unreadCount = repos.transaction(() => {
+      if (byReplier) repos.conversations.markReadByBusiness(payload.conversationId, payload.upToMessageId, readAt);
+      return repos.triage.readUpTo(session.memberId, payload.conversationId, payload.upToMessageId);
+    });
+    afterAck(() => {
+      pushes.unreadUpdated(session.memberId, { conversationId: payload.conversationId, unreadCount });
+      if (byReplier) pushes.readByBusiness(access.data, { upToMessageId: payload.upToMessageId, readAt }, settings);
+    });
     return ok({ conversationId: payload.conversationId, readAt });
   });
 }

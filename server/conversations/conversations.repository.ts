@@ -1,6 +1,7 @@
 // Conversations (one per client per location): the inbox list, summaries and read state.
 import type { Database } from 'better-sqlite3';
 import type { ClientConversation } from '../../shared/clientEvents';
+import type { SharedConversationSummary } from '../../shared/domain';
 import { createInboxPages } from './inboxPages.repository';
 
 /** What authorization needs: whose conversation it is and where. */
@@ -61,8 +62,16 @@ export function createConversationRepository(db: Database) {
       if (existing) return existing.id;
       return Number(insertConversation.run({ clientId, locationId, now }).lastInsertRowid);
     },
-    /** One conversation's summary, as the inbox list shows it. */
+    /** One conversation's summary, as the inbox list shows it to a member (their unread count). */
     summary: inboxPages.summary,
+    summaries: inboxPages.summaries,
+    /** One conversation's summary as every member sees it alike (for pushes to a location). */
+    sharedSummary(id: number): SharedConversationSummary | null {
+      const summary = inboxPages.summary(id);
+      if (!summary) return null;
+      const { unreadCount: _own, ...shared } = summary;
+      return shared;
+    },
     /** A page of the inbox list, newest first (inboxPages.repository.ts). */
     page: inboxPages.page,
     listForClient(clientId: number): ClientConversation[] {

@@ -45,6 +45,12 @@ const REQUESTS: Partial<Record<StaffRequestName, (conversationId: number) => unk
     profile: { name: 'Mia Patel', mobile: '', email: 'attacker@example.com', emailNotifications: true, smsNotifications: false },
   }),
   'delivery:list': (conversationId) => ({ conversationId }),
+  'conversation:setStatus': (conversationId) => ({ conversationId, expectedVersion: 0, changeId: randomUUID(), status: 'done' }),
+  'conversation:snooze': (conversationId) => ({ conversationId, expectedVersion: 0, changeId: randomUUID(), until: t.clock.now() + 60_000 }),
+  'conversation:assign': (conversationId) => ({ conversationId, expectedVersion: 0, changeId: randomUUID(), assigneeId: t.demo.members.priya }),
+  'conversation:assignees': (conversationId) => ({ conversationId }),
+  'conversation:markUnread': (conversationId) => ({ conversationId }),
+  'conversation:events': (conversationId) => ({ conversationId }),
 };
 
 const namesAConversation = (event: StaffRequestName) => {

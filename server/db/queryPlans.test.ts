@@ -31,7 +31,7 @@ function plan(sql: string, params: Record<string, unknown> | unknown[]): string 
   return rows.map((row) => row.detail).join('\n');
 }
 
-const page = { beforeAt: 1, beforeId: 1, limit: 30 };
+const page = { beforeAt: 1, beforeId: 1, limit: 30, memberId: 1 };
 
 describe('query plans', () => {
   it('pages one location\'s conversations through conversations_by_location_activity', () => {
@@ -43,20 +43,20 @@ describe('query plans', () => {
   it('pages several locations\' conversations by walking each one\'s conversations_by_location_activity, then reading the page by id', () => {
     const positions = plan(LOCATION_PAGE_POSITIONS_SQL, { ...page, locationId: 1 });
     expect(positions).toBe('SEARCH c USING COVERING INDEX conversations_by_location_activity (location_id=? AND last_activity_at<?)');
-    const summaries = plan(SUMMARIES_BY_ID_SQL, { ids: '[3,1,2]' });
+    const summaries = plan(SUMMARIES_BY_ID_SQL, { ids: '[3,1,2]', memberId: 1 });
     expect(summaries).toMatch(/SEARCH c USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expect(summaries).not.toMatch(/TEMP B-TREE|SCAN c\b/);
   });
 
-  it('pages one location\'s unread conversations through conversations_unread_by_location_activity', () => {
+  it('pages one location\'s conversations the member has not read through their own member_reads_unread', () => {
     const detail = plan(LOCATION_UNREAD_PAGE_SQL, { ...page, locationId: 1 });
-    expect(detail).toMatch(/SEARCH c USING INDEX conversations_unread_by_location_activity \(location_id=\? AND last_activity_at<\?\)/);
-    expect(detail).not.toMatch(/TEMP B-TREE|SCAN c\b/);
+    expect(detail).toMatch(/SEARCH r USING INDEX member_reads_unread \(member_id=\? AND location_id=\? AND \(last_activity_at,conversation_id\)<\(\?,\?\)\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN (c|r)\b/);
   });
 
-  it('pages several locations\' unread conversations by walking each one\'s conversations_unread_by_location_activity', () => {
+  it('pages several locations\' unread conversations by walking each one\'s part of member_reads_unread', () => {
     const detail = plan(LOCATION_UNREAD_PAGE_POSITIONS_SQL, { ...page, locationId: 1 });
-    expect(detail).toBe('SEARCH c USING INDEX conversations_unread_by_location_activity (location_id=? AND last_activity_at<?)');
+    expect(detail.split('\n')[0]).toBe('SEARCH r USING INDEX member_reads_unread (member_id=? AND location_id=? AND (last_activity_at,conversation_id)<(?,?))');
   });
 
   it('searches message text newest first along the FTS index, then by primary keys', () => {

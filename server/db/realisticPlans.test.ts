@@ -8,14 +8,30 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.repository';
 import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
+import type { InboxView } from '../../shared/triageEvents';
 import {
   CONVERSATION_SUMMARY_SQL,
+  INBOX_LISTS,
   LOCATION_PAGE_POSITIONS_SQL,
   LOCATION_PAGE_SQL,
   LOCATION_UNREAD_PAGE_POSITIONS_SQL,
   LOCATION_UNREAD_PAGE_SQL,
+  locationPagePositionsSql,
+  locationPageSql,
   SUMMARIES_BY_ID_SQL,
+  unreadPagePositionsSql,
+  unreadPageSql,
 } from '../conversations/inboxPages.repository';
+import {
+  CONVERSATION_EVENTS_SQL,
+  DONE_COUNT_SQL,
+  DUE_SNOOZES_SQL,
+  EVENTS_AFTER_FOR_LOCATIONS_SQL,
+  MEMBER_READS_AFTER_SQL,
+  OPEN_COUNTS_SQL,
+  SNOOZED_COUNT_SQL,
+  UNREAD_OPEN_COUNTS_SQL,
+} from '../triage/triage.repository';
 import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
 import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL } from '../search/search.repository';
@@ -49,7 +65,7 @@ type PagedQuery = {
   rules?: PlanRules;
 };
 
-const page = { beforeAt: 1, beforeId: 1, limit: 31 };
+const page = { beforeAt: 1, beforeId: 1, limit: 31, memberId: 1 };
 
 /** How a summary is completed from its conversation `c`: primary-key lookups only. */
 const SUMMARY_LOOKUPS = [
@@ -59,10 +75,43 @@ const SUMMARY_LOOKUPS = [
   'SEARCH al USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
   'SEARCH ast USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
   'CORRELATED SCALAR SUBQUERY 1',
-  '  SEARCH l USING INTEGER PRIMARY KEY (rowid=?)',
+  '  SEARCH tm USING INTEGER PRIMARY KEY (rowid=?)',
   'CORRELATED SCALAR SUBQUERY 2',
+  '  SEARCH r USING PRIMARY KEY (member_id=? AND conversation_id=?)',
+  'CORRELATED SCALAR SUBQUERY 3',
+  '  SEARCH l USING INTEGER PRIMARY KEY (rowid=?)',
+  'CORRELATED SCALAR SUBQUERY 4',
   '  SEARCH la USING COVERING INDEX attachments_by_message (message_id=?)',
 ];
+
+/** Each view's walk of one location: its own partial index, by location (and assignee). */
+const VIEW_WALKS: Record<Exclude<InboxView, 'all'>, string> = {
+  open: 'conversations_open_by_location_activity (location_id=? AND last_activity_at<?)',
+  mine: 'conversations_open_by_assignee_activity (location_id=? AND assignee_member_id=? AND last_activity_at<?)',
+  unassigned: 'conversations_open_by_assignee_activity (location_id=? AND assignee_member_id=? AND last_activity_at<?)',
+  snoozed: 'conversations_snoozed_by_location_activity (location_id=? AND last_activity_at<?)',
+  done: 'conversations_done_by_location_activity (location_id=? AND last_activity_at<?)',
+};
+const viewQueries = (Object.entries(VIEW_WALKS) as [Exclude<InboxView, 'all'>, string][]).flatMap(([view, walk]): PagedQuery[] => [
+  {
+    name: `inbox page, one location, ${view}`,
+    sql: locationPageSql(INBOX_LISTS[view]),
+    params: { ...page, locationId: 1 },
+    plan: [`SEARCH c USING INDEX ${walk}`, ...SUMMARY_LOOKUPS],
+  },
+  {
+    name: `inbox page, several locations, ${view}: each location's next positions`,
+    sql: locationPagePositionsSql(INBOX_LISTS[view]),
+    params: { ...page, locationId: 1 },
+    plan: [`SEARCH c USING COVERING INDEX ${walk}`],
+  },
+]);
+/** The member's own unread conversations: a walk of their unread rows, then each conversation. */
+const UNREAD_WALK = [
+  'SEARCH r USING INDEX member_reads_unread (member_id=? AND location_id=? AND (last_activity_at,conversation_id)<(?,?))',
+  'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+];
+const MEMBER_LOOKUP = ['CORRELATED SCALAR SUBQUERY 1', '  SEARCH team_members USING INTEGER PRIMARY KEY (rowid=?)', 'CORRELATED SCALAR SUBQUERY 2', '  SEARCH team_members USING INTEGER PRIMARY KEY (rowid=?)'];
 const LOCATION_LIST = ['LIST SUBQUERY 1', '  SCAN json_each VIRTUAL TABLE INDEX 1:', '  CREATE BLOOM FILTER'];
 
 const PAGED_QUERIES: readonly PagedQuery[] = [
@@ -73,11 +122,24 @@ const PAGED_QUERIES: readonly PagedQuery[] = [
     plan: ['SEARCH c USING INDEX conversations_by_location_activity (location_id=? AND last_activity_at<?)', ...SUMMARY_LOOKUPS],
   },
   {
-    name: 'inbox page, one location, unread',
+    name: 'inbox page, one location, the member\'s unread',
     sql: LOCATION_UNREAD_PAGE_SQL,
     params: { ...page, locationId: 1 },
-    plan: ['SEARCH c USING INDEX conversations_unread_by_location_activity (location_id=? AND last_activity_at<?)', ...SUMMARY_LOOKUPS],
+    plan: [...UNREAD_WALK, ...SUMMARY_LOOKUPS],
   },
+  {
+    name: 'inbox page, one location, the member\'s unread open ones',
+    sql: unreadPageSql(INBOX_LISTS.open),
+    params: { ...page, locationId: 1 },
+    plan: [...UNREAD_WALK, ...SUMMARY_LOOKUPS],
+  },
+  {
+    name: 'inbox page, several locations, the member\'s unread open ones: each location\'s next positions',
+    sql: unreadPagePositionsSql(INBOX_LISTS.open),
+    params: { ...page, locationId: 1 },
+    plan: UNREAD_WALK,
+  },
+  ...viewQueries,
   {
     name: 'inbox page, several locations: each location\'s next positions',
     sql: LOCATION_PAGE_POSITIONS_SQL,
@@ -85,21 +147,82 @@ const PAGED_QUERIES: readonly PagedQuery[] = [
     plan: ['SEARCH c USING COVERING INDEX conversations_by_location_activity (location_id=? AND last_activity_at<?)'],
   },
   {
-    name: 'inbox page, several locations, unread: each location\'s next positions',
+    name: 'inbox page, several locations, the member\'s unread: each location\'s next positions',
     sql: LOCATION_UNREAD_PAGE_POSITIONS_SQL,
     params: { ...page, locationId: 1 },
-    plan: ['SEARCH c USING INDEX conversations_unread_by_location_activity (location_id=? AND last_activity_at<?)'],
+    plan: UNREAD_WALK,
+  },
+  {
+    name: 'a conversation\'s staff-only events, newest first',
+    sql: CONVERSATION_EVENTS_SQL,
+    params: { conversationId: 1, limit: 200 },
+    plan: ['SEARCH e USING INDEX conversation_events_by_conversation (conversation_id=?)', ...MEMBER_LOOKUP],
+  },
+  {
+    name: 'snoozes that have ended',
+    sql: DUE_SNOOZES_SQL,
+    params: [5],
+    plan: ['SEARCH conversations USING COVERING INDEX conversations_snooze_ends (snoozed_until<?)'],
+  },
+  {
+    name: 'catch-up of staff-only events',
+    sql: EVENTS_AFTER_FOR_LOCATIONS_SQL,
+    params: { after: 1, locationIds: '[1,2]', limit: 200 },
+    plan: [
+      'SEARCH e USING INTEGER PRIMARY KEY (rowid>?)',
+      'LIST SUBQUERY 4',
+      '  SCAN json_each VIRTUAL TABLE INDEX 1:',
+      '  CREATE BLOOM FILTER',
+      'CORRELATED SCALAR SUBQUERY 3',
+      '  SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+      ...MEMBER_LOOKUP,
+    ],
+  },
+  {
+    name: 'catch-up of the member\'s own reads',
+    sql: MEMBER_READS_AFTER_SQL,
+    params: { memberId: 1, after: 1, locationIds: '[1,2]', limit: 200 },
+    plan: ['SEARCH r USING INDEX member_reads_by_position (member_id=? AND position>?)', ...LOCATION_LIST],
+  },
+  {
+    name: 'counts: open conversations of a location by assignee',
+    sql: OPEN_COUNTS_SQL,
+    params: { locationId: 1 },
+    plan: ['SEARCH c USING COVERING INDEX conversations_open_by_assignee_activity (location_id=?)'],
+  },
+  {
+    name: 'counts: snoozed conversations of a location',
+    sql: SNOOZED_COUNT_SQL,
+    params: { locationId: 1 },
+    plan: ['SEARCH c USING COVERING INDEX conversations_snoozed_by_location_activity (location_id=?)'],
+  },
+  {
+    name: 'counts: done conversations of a location',
+    sql: DONE_COUNT_SQL,
+    params: { locationId: 1 },
+    plan: ['SEARCH c USING COVERING INDEX conversations_done_by_location_activity (location_id=?)'],
+  },
+  {
+    name: 'counts: the member\'s unread open conversations per location',
+    sql: UNREAD_OPEN_COUNTS_SQL,
+    params: { memberId: 1, locationIds: '[1,2]' },
+    plan: [
+      'SEARCH r USING INDEX member_reads_unread (member_id=? AND location_id=?)',
+      'LIST SUBQUERY 1',
+      '  SCAN json_each VIRTUAL TABLE INDEX 1:',
+      'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+    ],
   },
   {
     name: 'inbox page, several locations: the summaries of the merged page',
     sql: SUMMARIES_BY_ID_SQL,
-    params: { ids: '[3,1,2]' },
+    params: { ids: '[3,1,2]', memberId: 1 },
     plan: ['SCAN j VIRTUAL TABLE INDEX 1:', 'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)', ...SUMMARY_LOOKUPS],
   },
   {
     name: 'one conversation\'s summary',
     sql: CONVERSATION_SUMMARY_SQL,
-    params: [1],
+    params: { id: 1, memberId: 1 },
     plan: ['SEARCH c USING INTEGER PRIMARY KEY (rowid=?)', ...SUMMARY_LOOKUPS],
   },
   {

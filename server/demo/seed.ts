@@ -111,6 +111,7 @@ function seedConversation(repos: Repositories, ids: DemoIds, script: DemoConvers
       text: line.text,
       createdAt,
     });
+    repos.triage.messageStored(conversationId, ids.locations[script.location], createdAt, line.from === 'client');
     if (line.attachment !== undefined) {
       const key = senderKey(sender);
       const upload = repos.attachments.create({ senderKey: key, name: line.attachment, contentType: 'image/png', bytes: colourInspirationPng(), createdAt });
@@ -126,6 +127,8 @@ function seedConversation(repos: Repositories, ids: DemoIds, script: DemoConvers
     const readAt = Math.min(now, readByBusiness.message.createdAt + READ_DELAY_MS);
     repos.conversations.markReadByBusiness(conversationId, readByBusiness.message.id, readAt);
   }
+  // Every member who sees the conversation has read as far as the business.
+  repos.triage.setEveryonesUnread(conversationId, script.unreadClientLines);
   const lastFromClient = stored.findLast((entry) => entry.line.from === 'client');
   if (lastFromClient) {
     repos.conversations.markReadByClient(conversationId, lastFromClient.message.id, lastFromClient.message.createdAt);

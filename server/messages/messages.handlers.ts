@@ -37,6 +37,7 @@ export function registerMessageHandlers(socket: StaffSocket, context: RealtimeCo
         sameRequest: (message: Message) =>
           message.conversationId === payload.conversationId && message.text === payload.text && sameAttachments(message, attachmentIds),
         conversation: () => ok(payload.conversationId),
+        markDone: payload.markDone ?? false,
       },
       afterAck,
     );

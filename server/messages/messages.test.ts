@@ -45,8 +45,10 @@ describe('message:send (staff)', () => {
       location: { id: t.demo.locations.soho, name: 'Lumen Soho' },
       lastMessage: { text: 'Yes, Sofia can do that!', authorKind: 'staff', createdAt: t.clock.now() },
       lastActivityAt: t.clock.now(),
-      unreadCount: 2,
+      status: 'open',
     });
+    // Each member keeps their own unread count: a push to the whole location carries none.
+    expect(pushed.conversation).not.toHaveProperty('unreadCount');
     expect(pushed.conversation.appointment?.id).toBe(t.demo.appointments.ava[0]);
     expect((await toClient).message).toEqual(message);
   });

@@ -3,12 +3,14 @@
 // that stored message back — without a second broadcast. Reusing the id for different
 // content is a client bug: conflict. Each send is decided and stored inside a group-commit
 // batch (groupCommit.ts) and answered once that batch has committed.
-import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
+import type { Message, SharedConversationSummary, WorkspaceSettings } from '../../shared/domain';
+import type { ConversationEvent } from '../../shared/triageEvents';
 import { err, ok, type Err, type Result } from '../../shared/result';
 import { enqueueDeliveries } from '../notifications/enqueue';
 import type { RealtimeContext } from '../realtime/context';
 import type { AfterAck } from '../realtime/request';
 import type { Repositories } from '../repositories';
+import { afterMessageStored, markDoneAfterReply } from '../triage/triage';
 import { senderKey, type NewMessage, type Sender } from './messages.repository';
 
 export function answerRetry(previous: Message, sameContent: boolean): Result<Message> {
@@ -55,17 +57,19 @@ export const sameAttachments = (message: Message, attachmentIds: readonly number
 /** Stores the message and attaches its uploads atomically: all of it or none. Runs only inside
  * the group-commit batch, where a throw rolls back this send alone (groupCommit.ts) — so it
  * opens no savepoint of its own (each one costs a statement journal). */
-function storeMessage(repos: Repositories, message: NewMessage, attachmentIds: readonly number[]): Message {
+function storeMessage(repos: Repositories, message: NewMessage, attachmentIds: readonly number[]): { message: Message; event: ConversationEvent | null } {
   const created = repos.messages.appendChecked(message);
   if (attachmentIds.length > 0) repos.attachments.attach(created.id, senderKey(message.sender), attachmentIds);
   // Work that must commit together with each newly stored message goes here: it runs once per
   // stored message, inside the transaction, and a throw here rolls back this message alone.
-  // The client's email/text deliveries commit with the message, or neither does (R11).
+  // The client's email/text deliveries commit with the message, or neither does (R11). Each
+  // member's unread state moves, and a client message reopens a Done or Snoozed conversation.
   enqueueDeliveries(repos, created);
-  if (attachmentIds.length === 0) return created;
+  const event = afterMessageStored(repos, { conversationId: created.conversationId, fromClient: message.sender.kind === 'client', createdAt: message.createdAt });
+  if (attachmentIds.length === 0) return { message: created, event };
   const stored = repos.messages.findById(created.id);
   if (!stored) throw new Error(`Message ${created.id} vanished inside its own transaction.`);
-  return stored;
+  return { message: stored, event };
 }
 
 export type SendRequest = {
@@ -81,11 +85,19 @@ export type SendRequest = {
   sameRequest: (message: Message) => boolean;
   /** Once messaging is known to be on: the conversation to store into (may create it), or why not. */
   conversation: (settings: WorkspaceSettings) => Result<number>;
+  /** "Send and mark done" (staff): the conversation is Done once the reply is stored. */
+  markDone?: boolean;
 };
 
 /** A stored message (new, or the one a retry already stored) and the settings it was sent under;
- * a new one also carries its conversation's summary for the push. */
-export type Sent = { message: Message; created: boolean; settings: WorkspaceSettings; conversation: ConversationSummary | null };
+ * a new one also carries its conversation's summary and the triage events it made, for the pushes. */
+export type Sent = {
+  message: Message;
+  created: boolean;
+  settings: WorkspaceSettings;
+  conversation: SharedConversationSummary | null;
+  events: ConversationEvent[];
+};
 
 /** Decides and stores one send inside the group-commit batch, so every check sees the state
  * the write will commit into — including sends earlier in the same batch. */
@@ -94,7 +106,7 @@ function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent>
   const settings = repos.workspace.settings();
   if (previous) {
     const retry = answerRetry(previous, request.sameRequest(previous));
-    return retry.ok ? ok({ message: previous, created: false, settings, conversation: null }) : retry;
+    return retry.ok ? ok({ message: previous, created: false, settings, conversation: null, events: [] }) : retry;
   }
   if (!settings.enabled) return messagingDisabled();
   const notAttachable = checkAttachable(repos, request.sender, request.attachmentIds);
@@ -102,14 +114,19 @@ function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent>
   const conversationId = request.conversation(settings);
   if (!conversationId.ok) return conversationId;
   const { sender, clientMessageId, appointmentId, text, createdAt } = request;
-  const message = storeMessage(
+  const { message, event } = storeMessage(
     repos,
     { conversationId: conversationId.data, sender, clientMessageId, appointmentId, text, createdAt },
     request.attachmentIds,
   );
+  const events = event ? [event] : [];
+  if (request.markDone && sender.kind === 'staff') {
+    const done = markDoneAfterReply(repos, message.conversationId, sender.memberId, createdAt);
+    if (done) events.push(done);
+  }
   // Read inside the batch's transaction: it needs no read transaction of its own after the
   // commit, and shows the conversation as this message left it.
-  return ok({ message, created: true, settings, conversation: repos.conversations.summary(message.conversationId) });
+  return ok({ message, created: true, settings, conversation: repos.conversations.sharedSummary(message.conversationId), events });
 }
 
 /** Stores a send with group commit and resolves once it is committed. A new message is pushed
@@ -121,9 +138,13 @@ export async function sendMessage(context: RealtimeContext, request: SendRequest
 }
 
 /** Schedules the push of a newly stored message to everyone who may see it. */
-function announceAfterAck({ log, pushes }: RealtimeContext, { message, conversation, settings }: Sent, clientSocketId: string | null, afterAck: AfterAck): void {
+function announceAfterAck({ log, pushes }: RealtimeContext, { message, conversation, settings, events }: Sent, clientSocketId: string | null, afterAck: AfterAck): void {
   afterAck(() => {
-    if (conversation) pushes.messageCreated(message, conversation, settings, clientSocketId);
-    else log.error('Stored message has no conversation summary', { messageId: message.id });
+    if (!conversation) {
+      log.error('Stored message has no conversation summary', { messageId: message.id });
+      return;
+    }
+    pushes.messageCreated(message, conversation, settings, clientSocketId);
+    for (const event of events) pushes.triaged(conversation, event);
   });
 }

@@ -12,6 +12,7 @@ const normalised = (prefs: NotificationPrefs): NotificationPrefs => ({
   showPreview: prefs.showPreview,
   mutedLocationIds: [...new Set(prefs.mutedLocationIds)].sort((a, b) => a - b),
   quietHours: prefs.quietHours ? { start: prefs.quietHours.start, end: prefs.quietHours.end } : null,
+  assignments: prefs.assignments,
 });
 
 export function registerProfileHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {

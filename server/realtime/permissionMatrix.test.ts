@@ -50,6 +50,15 @@ const CHAT_MATRIX: Record<string, Row> = {
   'clientProfile:get': aboutTheConversation(readers),
   'clientProfile:update': aboutTheConversation(repliers),
   'delivery:list': aboutTheConversation(readers),
+  // Triage: status, snooze and assignment change what the team works on, so they need Reply;
+  // reading the events, the counts and one's own unread need Access (each member's own).
+  'conversation:setStatus': aboutTheConversation(repliers),
+  'conversation:snooze': aboutTheConversation(repliers),
+  'conversation:assign': aboutTheConversation(repliers),
+  'conversation:assignees': aboutTheConversation(repliers),
+  'conversation:markUnread': aboutTheConversation(readers),
+  'conversation:events': aboutTheConversation(readers),
+  'conversation:counts': allowed('accessOnly', 'accessReply', 'owner', 'manager', 'otherLocation'),
 };
 const ADMIN_MATRIX: Record<string, Row> = {
   'settings:get': allowed('owner', 'manager'),
@@ -140,9 +149,26 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'clientProfile:get': { conversationId },
     'clientProfile:update': clientProfileUpdate(),
     'delivery:list': { conversationId },
-    'sync:since': { since: { messageId: 0, readPosition: 0, settingsVersion: 0 } },
+    'sync:since': { since: { messageId: 0, readPosition: 0, settingsVersion: 0, eventId: 0, memberReadPosition: 0 } },
+    ...triagePayloads(),
   };
   return payloads[event];
+}
+
+/** Each triage change names the conversation's current version, so every allowed actor's
+ * change applies (a stale one would be a conflict, not a permission answer). */
+function triagePayloads() {
+  const expectedVersion = () => t.repos.triage.state(conversationId)!.triageVersion;
+  const change = () => ({ conversationId, expectedVersion: expectedVersion(), changeId: randomUUID() });
+  return {
+    'conversation:setStatus': { ...change(), status: t.repos.triage.state(conversationId)!.status === 'done' ? 'open' : 'done' },
+    'conversation:snooze': { ...change(), until: t.clock.now() + 60 * 60 * 1000 },
+    'conversation:assign': { ...change(), assigneeId: t.repos.triage.state(conversationId)!.assigneeId === null ? t.demo.members.owner : null },
+    'conversation:assignees': { conversationId },
+    'conversation:markUnread': { conversationId },
+    'conversation:events': { conversationId },
+    'conversation:counts': {},
+  } satisfies Partial<Record<StaffRequestName, unknown>>;
 }
 
 /** Saves the profile as it is (each allowed save moves its version on). */

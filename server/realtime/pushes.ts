@@ -6,7 +6,8 @@ import type { SettingsState } from '../../shared/settingsEvents';
 import type { Team } from '../../shared/teamEvents';
 import { clientPushDeclarations, type ClientPagePushEvents } from '../../shared/clientEvents';
 import { ownNotificationsOf, type ClientProfile } from '../../shared/clientProfile';
-import type { ConversationSummary, Message, WorkspaceSettings } from '../../shared/domain';
+import type { Message, SharedConversationSummary, WorkspaceSettings } from '../../shared/domain';
+import type { ConversationEvent } from '../../shared/triageEvents';
 import type { NotificationPrefsState } from '../../shared/profile';
 import type { PushAudience } from '../../shared/protocol';
 import { staffPushDeclarations, type SessionEndReason, type StaffPushEvents } from '../../shared/staffEvents';
@@ -79,14 +80,26 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
      * is answered by its ack, which carries the same message, so the sending connection gets no
      * copy (the client's other connections do). Staff always get it: their push also carries the
      * conversation's new summary. */
-    messageCreated(message: Message, conversation: ConversationSummary, settings: WorkspaceSettings, sentFromClientSocket: string | null): void {
+    messageCreated(message: Message, conversation: SharedConversationSummary, settings: WorkspaceSettings, sentFromClientSocket: string | null): void {
       toStaff('message:created', conversation.location.id, { message, conversation });
       toClients('message:created', conversation.client.id, { message: messageForClient(message, settings) }, sentFromClientSocket);
     },
 
+    /** A conversation's status, snooze or assignee changed: staff-only, never to its client. */
+    triaged(conversation: SharedConversationSummary, event: ConversationEvent): void {
+      toStaff('conversation:triaged', conversation.location.id, { conversation, event });
+    },
+
+    /** The member's own unread count of a conversation, on each of their devices. */
+    unreadUpdated(memberId: number, update: { conversationId: number; unreadCount: number }): void {
+      toStaff('unread:updated', memberId, update);
+    },
+
+    /** A member who may reply read the client's messages: the client's receipt (while R5
+     * allows) and staff at the location (a receipt, not their own unread state). */
     readByBusiness(
       conversation: ConversationRecord,
-      read: { upToMessageId: number; readAt: number; unreadCount: number },
+      read: { upToMessageId: number; readAt: number },
       settings: WorkspaceSettings,
     ): void {
       toStaff('conversation:read', conversation.locationId, { conversationId: conversation.id, reader: 'business', ...read });
@@ -95,8 +108,8 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
       }
     },
 
-    /** The client read the business's messages; `unreadCount` is still the business's own. */
-    readByClient(conversation: ConversationRecord, read: { upToMessageId: number; readAt: number; unreadCount: number }): void {
+    /** The client read the business's messages. */
+    readByClient(conversation: ConversationRecord, read: { upToMessageId: number; readAt: number }): void {
       toStaff('conversation:read', conversation.locationId, { conversationId: conversation.id, reader: 'client', ...read });
     },
 

@@ -23,6 +23,8 @@ import { registerSettingsHandlers } from '../settings/settings.handlers';
 import { registerClientSyncHandlers, registerStaffSyncHandlers } from '../sync/sync.handlers';
 import { registerTeamHandlers } from '../team/team.handlers';
 import { registerReceptionHandlers } from '../reception/reception.handlers';
+import { startSnoozes, type Snoozes } from '../triage/snoozes';
+import { registerTriageHandlers } from '../triage/triage.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
 import { authenticateClient, authenticateStaff } from './authenticate';
 import type { RealtimeContext } from './context';
@@ -35,6 +37,7 @@ import type { ClientNamespace, StaffServer } from './types';
 
 export type Realtime = {
   pushes: Pushes;
+  snoozes: Snoozes;
   /** Tells every socket signed in with the session that it ended, then disconnects them. */
   endSession(sessionId: number, reason: SessionEndReason): void;
   /** Ends the sessions of connected staff sockets that have run out by `now` (a socket is
@@ -56,6 +59,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     writes: createGroupCommit(deps.repos.transaction, { onCommitted: search.indexer.schedule }),
     search,
     clientLimits,
+    snoozes: startSnoozes({ ...deps, pushes }),
   };
 
   io.use(authenticateStaff(deps));
@@ -68,6 +72,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     if (can(session.grants, 'team.manage')) void socket.join(rooms.teamManagers());
     registerSessionHandlers(socket, context);
     registerConversationHandlers(socket, context);
+    registerTriageHandlers(socket, context);
     registerMessageHandlers(socket, context);
     registerStaffTypingHandlers(socket, context);
     registerSettingsHandlers(socket, context);
@@ -96,6 +101,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
 
   return {
     pushes,
+    snoozes: context.snoozes,
     endSession(sessionId, reason) {
       pushes.sessionsEnded([sessionId], reason);
     },

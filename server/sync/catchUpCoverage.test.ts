@@ -73,6 +73,29 @@ const staffReplays: { [K in Replayed<typeof staffPushDeclarations>]: ReplayScena
     const after = await toggleTypingIndicator(t);
     return (caughtUp) => expect(caughtUp.settings).toEqual(after);
   },
+  'conversation:triaged': async (t) => {
+    const conversationId = t.demo.conversations.ava!;
+    const { triageVersion } = data(await ask(await t.connectStaff('marcus'), 'conversation:get', { conversationId })).conversation;
+    const changed = data(await ask(await t.connectStaff('marcus'), 'conversation:assign', {
+      conversationId,
+      expectedVersion: triageVersion,
+      changeId: randomUUID(),
+      assigneeId: t.demo.members.priya,
+    }));
+    return (caughtUp) => {
+      expect(caughtUp.events).toContainEqual(changed.event);
+      expect(caughtUp.conversations).toContainEqual(expect.objectContaining({ id: conversationId, assignee: { id: t.demo.members.priya, name: 'Priya Shah' } }));
+    };
+  },
+  'unread:updated': async (t) => {
+    const sent = await clientSend(t, 'Read on the other computer');
+    // Priya reads it at another computer while this app of hers is away.
+    data(await ask(await t.connectStaff('priya'), 'conversation:read', { conversationId: sent.conversationId, upToMessageId: sent.id }));
+    return (caughtUp) => {
+      expect(caughtUp.unread).toContainEqual({ conversationId: sent.conversationId, unreadCount: 0 });
+      expect(caughtUp.conversations).toContainEqual(expect.objectContaining({ id: sent.conversationId, unreadCount: 0 }));
+    };
+  },
 };
 const staffRefetches: { [K in Refetched<typeof staffPushDeclarations>]: RefetchScenario & { by: 'owner' | 'priya' } } = {
   'team:updated': Object.assign(

@@ -3,7 +3,7 @@
 // (R12) and only with chat access (R9); clients to their own conversations, read receipts only
 // while R5 allows. While Client Connect is off (R2) no messages or read state flow and those
 // positions stay put, so the catch-up resumes where it stopped once messaging is back on.
-import type { ConversationSummary, Message } from '../../shared/domain';
+import type { Message } from '../../shared/domain';
 import { can } from '../../shared/permissions';
 import { ok } from '../../shared/result';
 import { SYNC_LIMIT_DEFAULT, type StaffSyncPosition } from '../../shared/syncEvents';
@@ -24,10 +24,10 @@ const advance = (from: number, page: readonly number[], limit: number, head: num
 function staffReads(row: ReadStateRow) {
   const reads = [];
   if (row.businessReadUpTo > 0 && row.businessReadAt !== null) {
-    reads.push({ conversationId: row.conversationId, reader: 'business' as const, upToMessageId: row.businessReadUpTo, readAt: row.businessReadAt, unreadCount: row.unreadCount });
+    reads.push({ conversationId: row.conversationId, reader: 'business' as const, upToMessageId: row.businessReadUpTo, readAt: row.businessReadAt });
   }
   if (row.clientReadUpTo > 0 && row.clientReadAt !== null) {
-    reads.push({ conversationId: row.conversationId, reader: 'client' as const, upToMessageId: row.clientReadUpTo, readAt: row.clientReadAt, unreadCount: row.unreadCount });
+    reads.push({ conversationId: row.conversationId, reader: 'client' as const, upToMessageId: row.clientReadUpTo, readAt: row.clientReadAt });
   }
   return reads;
 }
@@ -36,34 +36,47 @@ export function registerStaffSyncHandlers(socket: StaffSocket, { repos, onStaff 
   // Every signed-in member follows settings; conversations need chat access.
   onStaff(socket, 'sync:since', (payload, { session }) => {
     const settingsState = repos.workspace.settingsState();
-    const head = repos.sync.head();
+    const head = {
+      ...repos.sync.head(),
+      settingsVersion: settingsState.version,
+      eventId: repos.triage.lastEventId(),
+      memberReadPosition: repos.triage.readPositionHead(),
+    };
     const since = payload.since;
-    if (since === null) {
-      const position: StaffSyncPosition = { ...head, settingsVersion: settingsState.version };
-      return ok({ position, hasMore: false, messages: [], conversations: [], reads: [], settings: settingsState });
-    }
+    const nothing = { hasMore: false, messages: [], conversations: [], reads: [], events: [], unread: [] };
+    if (since === null) return ok({ ...nothing, position: head, settings: settingsState });
     const settings = settingsState.version > since.settingsVersion ? settingsState : null;
-    const position = { ...since, settingsVersion: settingsState.version };
+    const position: StaffSyncPosition = { ...since, settingsVersion: settingsState.version };
     const flows = settingsState.settings.enabled && can(session.grants, 'chats.access');
-    if (!flows) return ok({ position, hasMore: false, messages: [], conversations: [], reads: [], settings });
+    if (!flows) return ok({ ...nothing, position, settings });
 
     const limit = payload.limit ?? SYNC_LIMIT_DEFAULT;
-    const ids = repos.sync.messageIdsAfterForLocations(since.messageId, session.locationIds, limit);
-    const readRows = repos.sync.readsAfterForLocations(since.readPosition, session.locationIds, limit);
+    const { locationIds, memberId } = session;
+    const ids = repos.sync.messageIdsAfterForLocations(since.messageId, locationIds, limit);
+    const readRows = repos.sync.readsAfterForLocations(since.readPosition, locationIds, limit);
+    const events = repos.triage.eventsAfter(since.eventId, locationIds, limit);
+    const ownReads = repos.triage.readsAfter(memberId, since.memberReadPosition, locationIds, limit);
     const messages = loadMessages(repos, ids);
-    const touched = new Set([...messages.map((message) => message.conversationId), ...readRows.map((row) => row.conversationId)]);
-    const conversations = [...touched].flatMap((id): ConversationSummary[] => {
-      const summary = repos.conversations.summary(id);
-      return summary ? [summary] : [];
-    });
+    // Every conversation something happened to, summarized for this member (their own unread).
+    const touched = new Set([
+      ...messages.map((message) => message.conversationId),
+      ...readRows.map((row) => row.conversationId),
+      ...events.map((event) => event.conversationId),
+      ...ownReads.map((read) => read.conversationId),
+    ]);
+    const conversations = repos.conversations.summaries([...touched], memberId);
     position.messageId = advance(since.messageId, ids, limit, head.messageId);
     position.readPosition = advance(since.readPosition, readRows.map((row) => row.readPosition), limit, head.readPosition);
+    position.eventId = advance(since.eventId, events.map((event) => event.id), limit, head.eventId);
+    position.memberReadPosition = advance(since.memberReadPosition, ownReads.map((read) => read.position), limit, head.memberReadPosition);
     return ok({
       position,
-      hasMore: ids.length >= limit || readRows.length >= limit,
+      hasMore: [ids, readRows, events, ownReads].some((page) => page.length >= limit),
       messages,
       conversations,
       reads: readRows.flatMap(staffReads),
+      events,
+      unread: ownReads.map(({ conversationId, unreadCount }) => ({ conversationId, unreadCount })),
       settings,
     });
   });

@@ -91,6 +91,7 @@ export function createWorkspaceRepository(db: Database) {
     return { kind: 'updated', before: current, after: toState(requireRow()) };
   });
 
+  const selectTimeZone = db.prepare<[number], { time_zone: string | null }>('SELECT time_zone FROM locations WHERE id = ?');
   return {
     /** Null until the workspace is created (demo seed or owner bootstrap). */
     get,
@@ -118,6 +119,10 @@ export function createWorkspaceRepository(db: Database) {
     },
     locationsByIds(ids: readonly number[]): Location[] {
       return selectLocationsByIds.all(JSON.stringify(ids));
+    },
+    /** The location's IANA time zone, if it has one of its own. */
+    timeZoneOf(locationId: number): string | null {
+      return selectTimeZone.get(locationId)?.time_zone ?? null;
     },
     createLocation(name: string): number {
       return Number(insertLocation.run(name).lastInsertRowid);

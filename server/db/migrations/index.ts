@@ -12,6 +12,7 @@ import { bookingSystemRefs } from './010_booking_system_refs';
 import { pinClearances } from './011_pin_clearances';
 import { attachmentStorage } from './012_attachment_storage';
 import { unusedInboxIndexes } from './013_unused_inbox_indexes';
+import { triage } from './014_triage';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'why a PIN was cleared', sql: pinClearances },
   { version: 12, name: 'attachment storage total, uploads by sender and age', sql: attachmentStorage },
   { version: 13, name: 'no inbox indexes across locations', sql: unusedInboxIndexes },
+  { version: 14, name: 'status, snooze, assignment, events, each member\'s unread', sql: triage },
 ];

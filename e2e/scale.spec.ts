@@ -117,6 +117,9 @@ function expectNoPileUp(longTasks: number[]): void {
 
 test('10k conversations scroll with only a screenful of rows in the DOM', async ({ page }) => {
   await signIn(page);
+  // The inbox opens on Open; the seeded workspace has done and snoozed conversations too.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^All\b/ }).click();
+  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^All\b/ })).toHaveAttribute('aria-current', 'true');
   const loaded = await loadAll(page, '.inbox-list__scroller', 'li[aria-setsize]', false, SIZE.conversations);
   expect(loaded).toBe(SIZE.conversations);
   await expect(page.getByRole('button', { name: 'Load more conversations' })).toHaveCount(0);

@@ -7,7 +7,7 @@ import { createServer } from './app';
 import { hashPassword } from './auth/password';
 import { hashToken, newToken } from './auth/tokens';
 import { systemClock, type Clock } from './clock';
-import { clientPageUrl } from './clients/integration.routes';
+import { clientPageUrl } from './bookingSystem/integration.routes';
 import type { ServerConfig } from './config';
 import { migrate } from './db/migrate';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';

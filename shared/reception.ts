@@ -40,9 +40,9 @@ const enteredPinSchema = z.string().regex(/^\d{1,16}$/, 'Enter your PIN (digits 
 const passwordSchema = z.string().min(1, 'Enter your password.').max(1024);
 const deviceTokenSchema = z.string().min(20).max(256);
 
-/** Why a member's PIN was taken away: a manager set their password or signed them out of all
- * devices, or they changed their password themselves. */
-export const pinClearReasonSchema = z.enum(['password-reset', 'signed-out-everywhere', 'password-changed']);
+/** Why a member's PIN was taken away: a manager set their password, signed them out of all
+ * devices or deactivated them, or they changed their password themselves. */
+export const pinClearReasonSchema = z.enum(['password-reset', 'signed-out-everywhere', 'password-changed', 'deactivated']);
 export type PinClearReason = z.infer<typeof pinClearReasonSchema>;
 
 export const pinStatusSchema = z.object({

@@ -111,8 +111,9 @@ export const staffRequests = {
 } as const satisfies Record<string, StaffRequestDeclaration>;
 
 /** Why the server ended a session: a manager signed the member out everywhere, it ran out,
- * it was signed out from another window, or the password changed. */
-export const sessionEndReasonSchema = z.enum(['signed-out-everywhere', 'expired', 'signed-out', 'password-changed']);
+ * it was signed out from another window, the password changed, or a manager deactivated the
+ * member. */
+export const sessionEndReasonSchema = z.enum(['signed-out-everywhere', 'expired', 'signed-out', 'password-changed', 'deactivated']);
 export type SessionEndReason = z.infer<typeof sessionEndReasonSchema>;
 
 export const staffPushes = {

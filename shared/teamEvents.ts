@@ -19,6 +19,8 @@ export const teamMemberSchema = memberSchema.extend({
   /** Owners are in no group: they can do everything. */
   groupId: idSchema.nullable(),
   locationIds: z.array(idSchema),
+  /** When a manager deactivated them (they cannot sign in); absent while active. */
+  deactivatedAt: z.number().int().nonnegative().optional(),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
@@ -37,6 +39,12 @@ export const teamRequests = {
     permission: 'team.manage',
     payload: z.object({ name: groupNameSchema, grants: groupGrantsSchema }),
     result: permissionGroupSchema,
+  },
+  /** Only an empty group can be deleted: members (deactivated ones too) move elsewhere first. */
+  'group:delete': {
+    permission: 'team.manage',
+    payload: z.object({ groupId: idSchema }),
+    result: z.object({ groupId: idSchema }),
   },
   'group:update': {
     permission: 'team.manage',
@@ -76,6 +84,19 @@ export const teamRequests = {
     permission: 'team.manage',
     payload: z.object({ memberId: idSchema, password: newPasswordSchema }),
     result: z.object({ endedSessions: z.number().int().nonnegative() }),
+  },
+  /** Deactivates a member instead of deleting them (their messages and audit history keep their
+   * name): every session ends, their PIN is cleared, and they cannot sign in. Never oneself. */
+  'member:deactivate': {
+    permission: 'team.manage',
+    payload: z.object({ memberId: idSchema }),
+    result: z.object({ endedSessions: z.number().int().nonnegative() }),
+  },
+  /** Lets a deactivated member sign in again, with the group and locations they had. */
+  'member:reactivate': {
+    permission: 'team.manage',
+    payload: z.object({ memberId: idSchema }),
+    result: teamMemberSchema,
   },
   /** Ends every session of a member, so a permission change applies now (R8). */
   'member:sign-out-everywhere': {

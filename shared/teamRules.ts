@@ -30,6 +30,7 @@ export type TeamTarget = {
 export type TeamRefusal =
   | { kind: 'owner_only'; member: string }
   | { kind: 'own_membership' }
+  | { kind: 'own_account' }
   | { kind: 'grants_beyond'; grants: GrantKey[] }
   | { kind: 'locations_beyond'; locationIds: number[] }
   | { kind: 'member_beyond'; member: string; locationIds: number[]; grants: GrantKey[] }
@@ -65,6 +66,20 @@ export function checkManageMember(actor: TeamActor, target: TeamTarget): TeamRef
   const grants = grantsBeyond(actor, target.grants);
   if (locationIds.length > 0 || grants.length > 0) return { kind: 'member_beyond', member: target.name, locationIds, grants };
   return null;
+}
+
+/** May the actor deactivate (or reactivate) this member? Never themselves, owners included: a
+ * workspace always keeps the owner who is acting. Otherwise as for any change to the member. */
+export function checkDeactivate(actor: TeamActor, target: TeamTarget): TeamRefusal | null {
+  if (target.id === actor.memberId) return { kind: 'own_account' };
+  return checkManageMember(actor, target);
+}
+
+/** May the actor delete a group (an empty one: that is checked apart)? Only one whose
+ * permissions they could have given themselves, as for creating it. */
+export function checkGroupDelete(actor: TeamActor, groupGrants: GroupGrants): TeamRefusal | null {
+  const grants = grantsBeyond(actor, groupGrants);
+  return grants.length > 0 ? { kind: 'grants_beyond', grants } : null;
 }
 
 /** May the actor give a member this group (its grants) and these locations? */
@@ -129,6 +144,8 @@ export function describeTeamRefusal(refusal: TeamRefusal, locationName: (id: num
       return `${refusal.member} is a workspace owner: only an owner can change their account.`;
     case 'own_membership':
       return 'You cannot change your own permission group or locations. Ask a workspace owner.';
+    case 'own_account':
+      return 'You cannot deactivate your own account. Ask a workspace owner.';
     case 'own_group':
       return "You cannot change the permissions of your own group. Ask a workspace owner.";
     case 'grants_beyond':

@@ -6,7 +6,7 @@ import { useCallback } from 'react';
 import { can } from '../../shared/permissions';
 import type { ConnectionStatus } from '../api/connectionStatus';
 import { InboxScreen } from '../inbox/InboxScreen';
-import { useLockState } from '../lock/LockContext';
+import { useLockState } from '../reception/LockContext';
 import { useStaff } from '../session/StaffContext';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ProfileScreen } from '../profile/ProfileScreen';

@@ -1,6 +1,6 @@
 // Workspace and member, the connection banner, and Sign out (a shared computer changes hands).
 import type { ConnectionStatus } from '../api/connectionStatus';
-import { useLockState } from '../lock/LockContext';
+import { useLockState } from '../reception/LockContext';
 import { useWaitingToSend } from '../sending/useWaitingToSend';
 import { useStaff } from '../session/StaffContext';
 import { ConnectionBanner } from '../ui/ConnectionBanner';

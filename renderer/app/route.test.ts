@@ -39,6 +39,7 @@ describe('routes', () => {
 describe('sessionEndedNotice', () => {
   it('tells the member why they are back at sign-in', () => {
     expect(sessionEndedNotice('signed-out-everywhere')).toMatch(/^A manager signed you out of all devices/);
+    expect(sessionEndedNotice('deactivated')).toMatch(/^A manager deactivated your account, so you were signed out\./);
     expect(sessionEndedNotice('expired')).toBe('Your session has ended. Sign in again to continue.');
   });
 });

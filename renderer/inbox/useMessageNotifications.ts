@@ -1,7 +1,7 @@
 // Desktop notifications for new client messages, by the member's preferences (R10); clicking
 // one opens its conversation. While the screen is locked they name nobody and quote nothing.
 import { useEffect, useRef } from 'react';
-import { useLockState } from '../lock/LockContext';
+import { useLockState } from '../reception/LockContext';
 import { usePrefsSync } from '../profile/PrefsContext';
 import { useStaff } from '../session/StaffContext';
 import { notificationRequest } from './notificationRules';

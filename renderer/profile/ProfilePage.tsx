@@ -3,7 +3,7 @@
 // their password.
 import { useId, useState } from 'react';
 import { formatMinuteOfDay, parseMinuteOfDay, type NotificationPrefs } from '../../shared/profile';
-import { PinSettings } from '../lock/PinSettings';
+import { PinSettings } from '../reception/PinSettings';
 import { PasswordSettings } from './PasswordSettings';
 import { SettingsPage } from '../settings/SettingsPage';
 import { OptionRow } from '../ui/OptionRow';

@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { changePasswordRequestSchema } from '../../shared/http';
 import { serverErrorText } from '../api/callServer';
-import { useReception } from '../lock/ReceptionContext';
+import { useReception } from '../reception/ReceptionContext';
 import { useSubmission } from '../ui/useSubmission';
 
 const signedOutText = (count: number) =>

@@ -15,6 +15,8 @@ export function sessionEndedNotice(reason: SessionEndReason): string {
       return 'You were signed out of this session from another window. Sign in again to continue.';
     case 'password-changed':
       return `Your password was changed, on another computer or by a manager. ${PIN_CLEARED} Sign in with the new password to continue.`;
+    case 'deactivated':
+      return 'A manager deactivated your account, so you were signed out. Ask a workspace owner or manager if you need access again.';
     case 'expired':
     case 'refused':
       return 'Your session has ended. Sign in again to continue.';

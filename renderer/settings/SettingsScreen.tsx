@@ -3,7 +3,7 @@
 import type { SettingsSection } from '../app/route';
 import { allowedSettingsSections } from '../app/route';
 import { AuditLogPage } from '../audit/AuditLogPage';
-import { ThisComputerPage } from '../computer/ThisComputerPage';
+import { ThisComputerPage } from '../thisComputer/ThisComputerPage';
 import { useStaff } from '../session/StaffContext';
 import { TeamPage } from '../team/TeamPage';
 import { MessagesSettingsPage } from './MessagesSettingsPage';

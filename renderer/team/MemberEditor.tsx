@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { PermissionGroup, TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 import type { TeamActor } from '../../shared/teamRules';
+import { DeactivateMember } from './DeactivateMember';
 import { EditorHeader } from './EditorHeader';
 import { MembershipFields } from './MembershipFields';
 import { SetMemberPassword } from './SetMemberPassword';
@@ -17,10 +18,11 @@ interface MemberEditorProps {
   groups: PermissionGroup[];
   locations: Location[];
   onSaved: () => void;
+  onDeactivated: (endedSessions: number) => void;
   onClose: () => void;
 }
 
-export function MemberEditor({ member, actor, groups, locations, onSaved, onClose }: MemberEditorProps) {
+export function MemberEditor({ member, actor, groups, locations, onSaved, onDeactivated, onClose }: MemberEditorProps) {
   const editor = useMemberEditor(member, locations, onSaved);
   const { draft } = editor;
   const titleId = useId();
@@ -58,6 +60,7 @@ export function MemberEditor({ member, actor, groups, locations, onSaved, onClos
       </section>
       <SignOutEverywhere memberName={member.name} state={editor.signOut} onConfirm={() => void editor.signOutEverywhere()} />
       <SetMemberPassword memberId={member.id} memberName={member.name} />
+      {member.id !== actor.memberId && member.deactivatedAt === undefined && <DeactivateMember member={member} onDeactivated={onDeactivated} />}
     </>
   );
 }

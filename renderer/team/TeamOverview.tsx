@@ -1,7 +1,8 @@
 // Settings → Team at a glance: the permission groups with what they grant and how many members
-// they have, and every team member with their group and locations.
+// they have, every active team member with their group and locations, and the deactivated ones
+// (who can be reactivated).
 import { useId } from 'react';
-import type { Team } from '../../shared/teamEvents';
+import type { Team, TeamMember } from '../../shared/teamEvents';
 import type { TeamActor } from '../../shared/teamRules';
 import { describeGrants } from './grants';
 import { isOwner, memberGroupLabel, memberLocationsLabel } from './members';
@@ -12,12 +13,17 @@ interface TeamOverviewProps {
   actor: TeamActor;
   onEditGroup: (groupId: number) => void;
   onEditMember: (memberId: number) => void;
+  onReactivate: (member: TeamMember) => void;
+  reactivation: { pending: boolean; error: string | null };
 }
 
-export function TeamOverview({ team, actor, onEditGroup, onEditMember }: TeamOverviewProps) {
+export function TeamOverview({ team, actor, onEditGroup, onEditMember, onReactivate, reactivation }: TeamOverviewProps) {
   const groupsTitleId = useId();
   const membersTitleId = useId();
-  const { groups, members, locations } = team;
+  const deactivatedTitleId = useId();
+  const { groups, locations } = team;
+  const members = team.members.filter((member) => member.deactivatedAt === undefined);
+  const deactivated = team.members.filter((member) => member.deactivatedAt !== undefined);
   return (
     <>
       <section className="settings-card" aria-labelledby={groupsTitleId}>
@@ -101,6 +107,66 @@ export function TeamOverview({ team, actor, onEditGroup, onEditMember }: TeamOve
           </tbody>
         </table>
       </section>
+      {deactivated.length > 0 && (
+        <section className="settings-card" aria-labelledby={deactivatedTitleId}>
+          <h2 id={deactivatedTitleId} className="settings-card__title">
+            Deactivated
+          </h2>
+          <p className="settings-card__help">They can't sign in. Their messages and history keep their name.</p>
+          {reactivation.error && (
+            <p className="notice notice--error" role="alert">
+              {reactivation.error}
+            </p>
+          )}
+          <table className="settings-table" aria-labelledby={deactivatedTitleId}>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Permission group</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {deactivated.map((member) => {
+                const lockReason = memberLockReason(actor, member, team);
+                return (
+                  <tr key={member.id} data-testid="deactivated-member" data-member-id={member.id}>
+                    <th scope="row">
+                      <span className="settings-table__name">{member.name}</span>
+                      <span className="settings-table__detail">{member.email}</span>
+                    </th>
+                    <td>{memberGroupLabel(member, groups)}</td>
+                    <td className="settings-table__action">
+                      {lockReason === null ? (
+                        <>
+                          {/* Their group can still be changed, e.g. to empty a group before deleting it. */}
+                          <button type="button" className="secondary-button secondary-button--small" onClick={() => onEditMember(member.id)}>
+                            Edit<span className="visually-hidden"> {member.name}</span>
+                          </button>{' '}
+                          <button
+                            type="button"
+                            className="secondary-button secondary-button--small"
+                            disabled={reactivation.pending}
+                            onClick={() => onReactivate(member)}
+                          >
+                            Reactivate<span className="visually-hidden"> {member.name}</span>
+                          </button>
+                        </>
+                      ) : (
+                        <span className="settings-table__detail" title={lockReason}>
+                          You can't change this account<span className="visually-hidden">: {lockReason}</span>
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
     </>
   );
 }

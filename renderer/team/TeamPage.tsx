@@ -11,6 +11,7 @@ import { ReceptionComputers } from './ReceptionComputers';
 import { teamActorOf } from './teamActor';
 import { TeamOverview } from './TeamOverview';
 import { useTeam } from './useTeam';
+import { useTeamAction } from './useTeamAction';
 
 type View = { kind: 'overview' } | { kind: 'group'; groupId: number | null } | { kind: 'member'; memberId: number } | { kind: 'new-member' };
 
@@ -22,6 +23,7 @@ export function TeamPage() {
   const actor = teamActorOf(useStaff().session);
   const [view, setView] = useState<View>(OVERVIEW);
   const [saved, setSaved] = useState<string | null>(null);
+  const reactivation = useTeamAction();
 
   // Back from an editor, focus returns to the page's title: the button that opened it is gone.
   const title = useRef<HTMLHeadingElement>(null);
@@ -89,6 +91,13 @@ export function TeamPage() {
             actor={actor}
             onEditGroup={(groupId) => open({ kind: 'group', groupId })}
             onEditMember={(memberId) => open({ kind: 'member', memberId })}
+            reactivation={reactivation}
+            onReactivate={(member) =>
+              void reactivation.run(
+                () => reactivation.api.request('member:reactivate', { memberId: member.id }),
+                () => afterSave(`${member.name} was reactivated. They can sign in again with their password.`),
+              )
+            }
           />
           <ReceptionComputers />
         </>
@@ -102,6 +111,7 @@ export function TeamPage() {
           otherGroupNames={team.groups.filter((group) => group.id !== view.groupId).map((group) => group.name)}
           onSaved={(group) => afterSave(`Permission group ${group.name} saved.`)}
           onQueued={(name) => afterSave(`You're offline. Your changes to ${name} are kept on this computer and apply when the connection is back.`)}
+          onDeleted={editedGroup ? () => afterSave(`Permission group ${editedGroup.name} deleted.`) : undefined}
           onClose={backToOverview}
         />
       )}
@@ -122,6 +132,11 @@ export function TeamPage() {
           groups={team.groups}
           locations={team.locations}
           onSaved={() => afterSave(`${editedMember.name} saved. The change applies the next time they sign in.`)}
+          onDeactivated={(endedSessions) =>
+            afterSave(
+              `${editedMember.name} was deactivated${endedSessions > 0 ? ` and signed out of ${endedSessions === 1 ? '1 session' : `${endedSessions} sessions`}` : ''}. They can't sign in until reactivated.`,
+            )
+          }
           onClose={backToOverview}
         />
       )}

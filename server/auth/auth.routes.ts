@@ -9,6 +9,7 @@ import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
 import type { Guesses } from './guesses';
 import { dummyPasswordHash, needsRehash } from './password';
+import { createPasswordService } from './passwordService';
 import type { PasswordCheck } from './passwordCheck';
 import { startSession } from './startSession';
 import type { StaffSession } from './sessions.repository';
@@ -26,13 +27,16 @@ export type AuthRouteOptions = {
 export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[] {
   const { repos, clock } = deps;
   const access = createStaffAccess(deps);
+  const passwords = createPasswordService(repos, clock);
   const { guesses } = options;
   const perEmailAndAddress = guesses.limiter(deps.config.guessLimits.signInPerEmailAndAddress);
   const perEmail = guesses.limiter(deps.config.guessLimits.signInPerEmail);
 
   async function signIn({ readJson, ip }: ApiRequest): Promise<SignInResponse> {
     const { email, password } = parseOrThrow(signInRequestSchema, await readJson());
-    const member = repos.team.credentialsByEmail(email);
+    // A deactivated member is answered like an unknown email: nothing says the account exists.
+    const found = repos.team.credentialsByEmail(email);
+    const member = found && !found.deactivated ? found : null;
     // Counted before the hash, by email (known or not, so limits say nothing about who exists).
     const admission = guesses.admit({
       kind: 'sign-in',
@@ -54,7 +58,7 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
     // is still the member's (a sign-in must not outlive a password change made meanwhile). From
     // here on nothing awaits, so nothing can come in between.
     const current = repos.team.credentialsByEmail(email);
-    if (!checked || !member || !current || current.id !== member.id || current.passwordHash !== member.passwordHash) {
+    if (!checked || !member || !current || current.deactivated || current.id !== member.id || current.passwordHash !== member.passwordHash) {
       admission.failed();
       throw wrongCredentials();
     }
@@ -83,16 +87,18 @@ export function authRoutes(deps: ServerDeps, options: AuthRouteOptions): Route[]
     // Other requests ran during the awaits: go on only if this session is still live (throws
     // otherwise) and the password is still the one just checked.
     access.authorize(access.sessionOf(request), 'POST /api/auth/password');
-    // The PIN goes too: whoever learned the old password may have learned the PIN with it.
-    const changed = repos.transaction(() => {
-      if (!repos.team.replacePasswordHash(session.memberId, checked, passwordHash)) return null;
-      const pinCleared = repos.reception.clearPin(session.memberId, 'password-changed', clock.now());
-      return { ended: repos.sessions.revokeOthersOfMember(session.memberId, session.id, clock.now()), pinCleared };
+    const changed = passwords.replace({
+      memberId: session.memberId,
+      checkedHash: checked,
+      newHash: passwordHash,
+      pinClearReason: 'password-changed',
+      keepSessionId: session.id,
+      audit: null,
     });
     if (changed === null) {
       throw new HttpError(409, 'conflict', 'Your password was changed meanwhile (in another window?), so this change was not made.');
     }
-    const { ended, pinCleared } = changed;
+    const { endedSessionIds: ended, pinCleared } = changed;
     for (const sessionId of ended) options.endSessionSockets(sessionId, 'password-changed');
     deps.log.info('Password changed', { memberId: session.memberId, endedSessions: ended.length, pinCleared });
     return { signedOutSessions: ended.length, pinCleared };

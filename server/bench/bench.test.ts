@@ -14,7 +14,8 @@ describe('npm run bench (tiny)', () => {
       expect.arrayContaining([
         'send.c1.rate', 'send.c20.p99', 'delivery.toStaff.p99', 'delivery.toClient.p99', 'inbox.firstPage.p99',
         'inbox.keysetPage.p99', 'inbox.locationPage.p99', 'inbox.unreadPage.p99', 'messages.latest.p99', 'messages.older.p99',
-        'search.p99', 'memory.rss', 'coldStart',
+        'inbox.openPage.p99', 'inbox.minePage.p99', 'inbox.unassignedPage.p99', 'inbox.snoozedPage.p99', 'inbox.donePage.p99',
+        'inbox.unreadOpenPage.p99', 'inbox.counts.p99', 'search.p99', 'memory.rss', 'coldStart',
       ]),
     );
     // Linux's /proc gives each process's CPU time: what a send costs the server and the driver.

@@ -6,11 +6,26 @@ import { createRepositories } from '../repositories';
 import { toFtsQuery } from '../search/ftsQuery';
 import { createSearchRepository } from '../search/search.repository';
 import { openSearchConnection } from '../search/searchIndex';
-import type { ConversationPosition } from '../conversations/conversations.repository';
+import type { ConversationPageQuery, ConversationPosition } from '../conversations/conversations.repository';
+import type { InboxView } from '../../shared/triageEvents';
 import { summarize, timeEach, type Summary } from './stats';
 
 export type QueryTimes = Record<
-  'firstPage' | 'keysetPage' | 'locationPage' | 'unreadPage' | 'latestMessages' | 'olderMessages' | 'search' | 'rawSelect',
+  | 'firstPage'
+  | 'keysetPage'
+  | 'locationPage'
+  | 'unreadPage'
+  | 'openPage'
+  | 'minePage'
+  | 'unassignedPage'
+  | 'snoozedPage'
+  | 'donePage'
+  | 'unreadOpenPage'
+  | 'counts'
+  | 'latestMessages'
+  | 'olderMessages'
+  | 'search'
+  | 'rawSelect',
   Summary
 >;
 
@@ -27,6 +42,11 @@ export function timeQueries(db: Database, options: { iterations: number; locatio
   // Pages as the workspace's first owner sees them (owners see every location).
   const memberId = db.prepare<[], { id: number }>("SELECT id FROM team_members WHERE role = 'owner' ORDER BY id LIMIT 1").get()?.id ?? 1;
   const all = { memberId, view: 'all' as const, locationIds, unreadOnly: false, limit: PAGE + 1 };
+  // The first location's desk, who has conversations assigned (the owner has none).
+  const desk = db.prepare<[], { id: number }>("SELECT id FROM team_members WHERE role = 'member' ORDER BY id LIMIT 1").get()?.id ?? memberId;
+  const deskLocations = repos.team.assignedLocationIds(desk);
+  const view = (name: InboxView, index: number, extra: Partial<ConversationPageQuery> = {}) =>
+    repos.conversations.page({ ...all, view: name, after: index % 2 ? null : at(positions, index), ...extra });
 
   // Keyset positions to start pages from: the last rows of the first pages, deep and shallow.
   const positions: ConversationPosition[] = [];
@@ -60,6 +80,13 @@ export function timeQueries(db: Database, options: { iterations: number; locatio
       keysetPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, after: at(positions, index) }))),
       locationPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, locationIds: [at(locationIds, index)], after: null }))),
       unreadPage: summarize(timeEach(iterations, (index) => repos.conversations.page({ ...all, unreadOnly: true, after: index % 2 ? null : at(positions, index) }))),
+      openPage: summarize(timeEach(iterations, (index) => view('open', index))),
+      minePage: summarize(timeEach(iterations, (index) => view('mine', index, { memberId: desk, locationIds: deskLocations }))),
+      unassignedPage: summarize(timeEach(iterations, (index) => view('unassigned', index))),
+      snoozedPage: summarize(timeEach(iterations, (index) => view('snoozed', index))),
+      donePage: summarize(timeEach(iterations, (index) => view('done', index))),
+      unreadOpenPage: summarize(timeEach(iterations, (index) => view('open', index, { unreadOnly: true }))),
+      counts: summarize(timeEach(iterations, () => repos.triage.counts(memberId, locationIds))),
       latestMessages: summarize(timeEach(iterations, () => repos.messages.page(longConversationId, null, MESSAGES))),
       olderMessages: summarize(timeEach(iterations, (index) => repos.messages.page(longConversationId, at(boundaries, index), MESSAGES))),
       search: summarize(

@@ -139,6 +139,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       pair('inbox.keysetPage', 'inbox keyset page', times.keysetPage, 2);
       pair('inbox.locationPage', 'inbox page, one location', times.locationPage, 2);
       pair('inbox.unreadPage', 'inbox page, unread only', times.unreadPage, 2);
+      pair('inbox.openPage', 'inbox view Open', times.openPage, 2);
+      pair('inbox.minePage', 'inbox view Mine (a desk member)', times.minePage, 2);
+      pair('inbox.unassignedPage', 'inbox view Unassigned', times.unassignedPage, 2);
+      pair('inbox.snoozedPage', 'inbox view Snoozed', times.snoozedPage, 2);
+      pair('inbox.donePage', 'inbox view Done', times.donePage, 2);
+      pair('inbox.unreadOpenPage', 'inbox view Open, own unread only', times.unreadOpenPage, 2);
+      pair('inbox.counts', 'view counts, every location', times.counts, 10);
       pair('messages.latest', 'latest messages (long chat)', times.latestMessages, 2);
       pair('messages.older', 'older messages (long chat)', times.olderMessages, 2);
       pair('search', 'search, newest first', times.search, 10);

@@ -17,7 +17,7 @@ import { msSince } from './stats';
 import { seededRandom } from '../testing/seededRandom';
 
 /** Bump when the seeded data changes shape, so cached files are rebuilt. */
-export const SEED_VERSION = 4;
+export const SEED_VERSION = 5;
 export const BENCH_PASSWORD = 'bench-password-1';
 export const BENCH_OWNER_EMAIL = 'owner@bench.example';
 export const benchDeskEmail = (locationIndex: number) => `desk${locationIndex + 1}@bench.example`;

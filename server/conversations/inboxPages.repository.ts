@@ -10,7 +10,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ConversationStatus, ConversationSummary } from '../../shared/domain';
 import type { InboxView } from '../../shared/triageEvents';
-import { APPOINTMENT_COLUMNS, APPOINTMENT_JOINS, toAppointment, type AppointmentColumns } from '../clients/appointments.repository';
+import { APPOINTMENT_COLUMNS, APPOINTMENT_JOINS, toAppointment, type AppointmentColumns } from '../bookingSystem/appointments.repository';
 
 /** A position in the inbox list: the last row of the previous page. */
 export type ConversationPosition = { lastActivityAt: number; id: number };

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.repository';
 import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
-import { APPOINTMENT_BY_REF_SQL, CLIENT_BY_REF_SQL, LOCATION_BY_REF_SQL } from '../clients/bookingSync.repository';
+import { APPOINTMENT_BY_REF_SQL, CLIENT_BY_REF_SQL, LOCATION_BY_REF_SQL } from '../bookingSystem/bookingSync.repository';
 import {
   LOCATION_PAGE_POSITIONS_SQL,
   LOCATION_PAGE_SQL,

@@ -1,7 +1,7 @@
 // Client requests about messages: reading their own history and sending from an appointment.
 import type { Message } from '../../shared/domain';
 import { err, ok } from '../../shared/result';
-import { offersMessaging } from '../clients/contactPolicy';
+import { offersMessaging } from '../clientPage/contactPolicy';
 import { conversationForClient } from '../conversations/access';
 import type { RealtimeContext } from '../realtime/context';
 import type { ClientSocket } from '../realtime/types';

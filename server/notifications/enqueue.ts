@@ -1,7 +1,7 @@
 // The one hook into the send path: called inside the transaction that stores a staff message, so
 // the message and its email/text deliveries are committed together or not at all (R11).
 import type { Message } from '../../shared/domain';
-import { deliverableAddress } from '../clients/contactValidation';
+import { deliverableAddress } from '../clientProfile/contactValidation';
 import type { Repositories } from '../repositories';
 
 /** Enqueues one delivery per channel the client has switched on with a usable address. The

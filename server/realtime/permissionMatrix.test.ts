@@ -66,10 +66,14 @@ const ADMIN_MATRIX: Record<string, Row> = {
   'team:get': allowed('owner', 'manager'),
   'group:create': allowed('owner', 'manager'),
   'group:update': allowed('owner', 'manager'),
+  'group:delete': allowed('owner', 'manager'),
   'member:create': allowed('owner', 'manager'),
   'member:update': allowed('owner', 'manager'),
   'member:set-password': allowed('owner', 'manager'),
   'member:sign-out-everywhere': allowed('owner', 'manager'),
+  // Lee is deactivated by the first allowed actor (the next finds him so already), then back.
+  'member:deactivate': allowed('owner', 'manager'),
+  'member:reactivate': allowed('owner', 'manager'),
   'reception:list-computers': allowed('owner', 'manager'),
   'reception:remove-computer': allowed('owner', 'manager'),
   'audit:list': allowed('owner'),
@@ -85,6 +89,8 @@ let messageId: number;
 let sentAttachment: Attachment;
 /** A reception computer per actor, for the one each may remove. */
 const computers = {} as Record<Actor, number>;
+/** An empty permission group per actor, for the one each may delete. */
+const emptyGroups = {} as Record<Actor, number>;
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -105,6 +111,7 @@ beforeAll(async () => {
   }
   for (const actor of ACTORS) {
     computers[actor] = t.repos.reception.registerDevice(hashToken(newToken()), t.demo.locations.soho, t.demo.members.owner, t.clock.now());
+    emptyGroups[actor] = t.repos.groups.create({ name: `Empty group for ${actor}`, grants: { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false } })!.id;
   }
   conversationId = t.demo.conversations.ava!;
   sentAttachment = (await (await t.upload(tokens.accessReply, sampleFiles.png, 'swatch.png')).json()) as Attachment;
@@ -140,6 +147,9 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'member:update': { memberId: lee.id, groupId: lee.groupId, locationIds: lee.locationIds },
     'member:set-password': { memberId: leeId, password: `password set by ${actor}` },
     'member:sign-out-everywhere': { memberId: leeId },
+    'member:deactivate': { memberId: leeId },
+    'member:reactivate': { memberId: leeId },
+    'group:delete': { groupId: emptyGroups[actor] },
     'reception:list-computers': {},
     'reception:remove-computer': { computerId: computers[actor] },
     'audit:list': {},

@@ -147,7 +147,7 @@ export function receptionHttpRoutes(deps: ServerDeps, { checkPassword, guesses }
     const credentials = member && repos.team.credentialsByEmail(member.email);
     const storedPin = repos.reception.pinOf(memberId);
     const worksHere = (role: string) => role === 'owner' || repos.team.assignedLocationIds(memberId).includes(location.id);
-    if (!credentials || !storedPin || !worksHere(credentials.role)) {
+    if (!credentials || credentials.deactivated || !storedPin || !worksHere(credentials.role)) {
       // Same work as a real check, so the answer's timing says nothing about the member; it is
       // still a try from this address.
       const admission = guesses.admit({ kind: 'PIN', address, member: null, counters: [] });

@@ -27,6 +27,10 @@ export type GroupUpdate =
   | { kind: 'name_taken' }
   | { kind: 'not_found' };
 
+/** Members of every role and state count: a deactivated member keeps their group for when they
+ * are reactivated, so a group with one is not empty. */
+export type GroupDeletion = { kind: 'deleted'; group: PermissionGroup } | { kind: 'has_members'; memberCount: number } | { kind: 'not_found' };
+
 export const grantColumns = (grants: GroupGrants): GrantColumns => ({
   accessChats: Number(grants.accessChats),
   replyChats: Number(grants.replyChats),
@@ -75,6 +79,9 @@ export function createGroupRepository(db: Database) {
      WHERE id = :id`,
   );
 
+  const countMembers = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM team_members WHERE group_id = ?');
+  const deleteGroup = db.prepare<[number]>('DELETE FROM permission_groups WHERE id = ?');
+
   const byId = (id: number): PermissionGroup | null => {
     const row = selectById.get(id);
     return row ? toGroup(row) : null;
@@ -96,6 +103,17 @@ export function createGroupRepository(db: Database) {
     return { kind: 'updated', before: current, after };
   });
 
+  // Counted and deleted in one transaction: nobody can join the group in between (the foreign
+  // key would otherwise quietly leave a new member in no group).
+  const remove = db.transaction((id: number): GroupDeletion => {
+    const group = byId(id);
+    if (!group) return { kind: 'not_found' };
+    const memberCount = countMembers.get(id)?.n ?? 0;
+    if (memberCount > 0) return { kind: 'has_members', memberCount };
+    deleteGroup.run(id);
+    return { kind: 'deleted', group };
+  });
+
   return {
     list(): PermissionGroup[] {
       return selectAll.all().map(toGroup);
@@ -108,6 +126,10 @@ export function createGroupRepository(db: Database) {
         const id = Number(insertGroup.run({ name: edit.name, ...grantColumns(edit.grants) }).lastInsertRowid);
         return byId(id);
       })();
+    },
+    /** Deletes a group nobody is in. */
+    remove(id: number): GroupDeletion {
+      return remove(id);
     },
     /** Takes effect at each member's next sign-in (R8): sessions keep their snapshot. */
     update(id: number, edit: GroupEdit, baseVersion: number): GroupUpdate {

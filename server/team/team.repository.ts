@@ -4,8 +4,8 @@ import type { TeamMember } from '../../shared/teamEvents';
 import type { Member } from '../../shared/domain';
 import type { GroupGrants, Role } from '../../shared/permissions';
 
-/** What sign-in needs to know about a member. */
-export type MemberCredentials = Member & { passwordHash: string; groupGrants: GroupGrants | null };
+/** What sign-in needs to know about a member. A deactivated member may not sign in. */
+export type MemberCredentials = Member & { passwordHash: string; groupGrants: GroupGrants | null; deactivated: boolean };
 
 type CredentialsRow = {
   id: number;
@@ -18,13 +18,22 @@ type CredentialsRow = {
   reply_chats: number | null;
   manage_settings: number | null;
   manage_team: number | null;
+  deactivated_at: number | null;
 };
 
-type TeamMemberRow = { id: number; name: string; email: string; role: Role; group_id: number | null; location_ids: string };
+type TeamMemberRow = {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  group_id: number | null;
+  location_ids: string;
+  deactivated_at: number | null;
+};
 
 export type NewMember = { name: string; email: string; passwordHash: string; role: Role; groupId: number | null };
 
-const TEAM_MEMBER_SELECT = `SELECT m.id, m.name, m.email, m.role, m.group_id,
+const TEAM_MEMBER_SELECT = `SELECT m.id, m.name, m.email, m.role, m.group_id, m.deactivated_at,
     (SELECT json_group_array(location_id)
        FROM (SELECT location_id FROM member_locations WHERE member_id = m.id ORDER BY location_id)) AS location_ids
   FROM team_members m`;
@@ -33,7 +42,7 @@ export type TeamRepository = ReturnType<typeof createTeamRepository>;
 
 export function createTeamRepository(db: Database) {
   const selectCredentials = db.prepare<[string], CredentialsRow>(
-    `SELECT m.id, m.name, m.email, m.role, m.password_hash, m.group_id,
+    `SELECT m.id, m.name, m.email, m.role, m.password_hash, m.group_id, m.deactivated_at,
             g.access_chats, g.reply_chats, g.manage_settings, g.manage_team
        FROM team_members m LEFT JOIN permission_groups g ON g.id = m.group_id
       WHERE m.email = ?`,
@@ -53,6 +62,9 @@ export function createTeamRepository(db: Database) {
   const replacePasswordHash = db.prepare<{ id: number; from: string; to: string }>(
     'UPDATE team_members SET password_hash = :to WHERE id = :id AND password_hash = :from',
   );
+  const updateDeactivated = db.prepare<{ id: number; at: number | null }>(
+    'UPDATE team_members SET deactivated_at = :at WHERE id = :id AND (deactivated_at IS NULL) = (:at IS NOT NULL)',
+  );
   const deleteMemberLocations = db.prepare<[number]>('DELETE FROM member_locations WHERE member_id = ?');
   const insertMemberLocation = db.prepare<[number, number]>(
     'INSERT INTO member_locations (member_id, location_id) VALUES (?, ?)',
@@ -68,6 +80,7 @@ export function createTeamRepository(db: Database) {
       role: row.role,
       groupId: isOwner ? null : row.group_id,
       locationIds: isOwner ? selectAllLocationIds.all().map((location) => location.id) : (JSON.parse(row.location_ids) as number[]),
+      ...(row.deactivated_at === null ? {} : { deactivatedAt: row.deactivated_at }),
     };
   }
 
@@ -92,6 +105,7 @@ export function createTeamRepository(db: Database) {
         email: row.email,
         role: row.role,
         passwordHash: row.password_hash,
+        deactivated: row.deactivated_at !== null,
         groupGrants:
           row.group_id === null
             ? null
@@ -124,6 +138,11 @@ export function createTeamRepository(db: Database) {
         for (const locationId of locationIds) insertMemberLocation.run(id, locationId);
         return id;
       })();
+    },
+    /** Deactivates a member at `at`, or reactivates them with null; answers whether that changed
+     * anything (false when they already were so). */
+    setDeactivated(memberId: number, at: number | null): boolean {
+      return updateDeactivated.run({ id: memberId, at }).changes > 0;
     },
     /** Moves a member to a group and sets where they work; applies at their next sign-in (R8). */
     setMembership(memberId: number, groupId: number, locationIds: readonly number[]): void {

@@ -3,7 +3,7 @@
 // locations and hold nothing the manager lacks; owners alone manage owners. Each refusal says
 // why, changes nothing, and is in the audit log.
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http';
 import type { GroupGrants } from '../../shared/permissions';
 import { DEMO_PASSWORD } from '../demo/demoData';
@@ -22,7 +22,9 @@ let teamAdminsGroup: number;
 let maya: Socket;
 let mayaId: number;
 
-beforeAll(async () => {
+// A server of its own for each test: several change the team (moving members, renaming groups),
+// and each test's refusals must not depend on which of those ran before it.
+beforeEach(async () => {
   t = await startTestServer();
   owner = await t.connectStaff('owner');
   teamAdminsGroup = data(await ask(owner, 'group:create', { name: 'Team admins', grants: TEAM_ONLY })).id;
@@ -32,7 +34,7 @@ beforeAll(async () => {
   mayaId = t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [soho] });
   maya = await t.connectStaff({ email: 'maya@lumen.example' });
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const latestAudit = async () => data(await ask(owner, 'audit:list', { limit: 1 })).items[0];
 const passwordHashOf = (email: string) => t.repos.team.credentialsByEmail(email)!.passwordHash;

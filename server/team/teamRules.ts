@@ -7,6 +7,8 @@ import type { GroupGrants } from '../../shared/permissions';
 import { err, type Err } from '../../shared/result';
 import {
   checkAssignment,
+  checkDeactivate,
+  checkGroupDelete,
   checkGroupEdit,
   checkManageMember,
   checkMemberUpdate,
@@ -20,13 +22,24 @@ import type { StaffRequestContext } from '../realtime/on';
 import type { Repositories } from '../repositories';
 
 /** What each request is called in the audit log's record of a refusal. */
-export type TeamRequest = 'group:create' | 'group:update' | 'member:create' | 'member:update' | 'member:set-password' | 'member:sign-out-everywhere';
+export type TeamRequest =
+  | 'group:create'
+  | 'group:update'
+  | 'group:delete'
+  | 'member:create'
+  | 'member:update'
+  | 'member:set-password'
+  | 'member:sign-out-everywhere'
+  | 'member:deactivate'
+  | 'member:reactivate';
 
 /** Owners are refused on these as before, in these words. */
 const OWNER_ONLY_MESSAGES: Partial<Record<TeamRequest, string>> = {
   'member:update': 'Workspace owners can do everything at every location, so their group and locations cannot be changed.',
   'member:set-password': "Only a workspace owner can set an owner's password.",
   'member:sign-out-everywhere': 'Only a workspace owner can sign out a workspace owner.',
+  'member:deactivate': 'Only a workspace owner can deactivate a workspace owner.',
+  'member:reactivate': 'Only a workspace owner can reactivate a workspace owner.',
 };
 
 export type TeamRules = ReturnType<typeof createTeamRules>;
@@ -84,14 +97,27 @@ export function createTeamRules(repos: Repositories, clock: Clock) {
       return refusal && refuse(context, 'group:update', groupSubject(group.name), refusal, { name, grants });
     },
 
+    /** Null also when the group does not exist: the deletion itself answers that. */
+    groupDelete(context: StaffRequestContext, groupId: number): Err | null {
+      const group = repos.groups.findById(groupId);
+      if (!group) return null;
+      const refusal = checkGroupDelete(actorOf(context), group.grants);
+      return refusal && refuse(context, 'group:delete', groupSubject(group.name), refusal, { groupId });
+    },
+
     memberCreate(context: StaffRequestContext, name: string, groupId: number, locationIds: readonly number[]): Err | null {
       const refusal = checkAssignment(actorOf(context), grantsOfGroup(groupId) ?? noGrantsOf(), locationIds);
       return refusal && refuse(context, 'member:create', memberSubject({ name }), refusal, { groupId, locationIds });
     },
 
+    /** Owners are in no group and work everywhere, whoever asks: refused before anything else. */
+    ownerMembership(context: StaffRequestContext, member: TeamMember, groupId: number, locationIds: readonly number[]): Err | null {
+      if (member.role !== 'owner') return null;
+      return refuse(context, 'member:update', memberSubject(member), { kind: 'owner_only', member: member.name }, { groupId, locationIds });
+    },
+
+    /** For a member who is not an owner (ownerMembership answers for owners). */
     memberUpdate(context: StaffRequestContext, member: TeamMember, groupId: number, locationIds: readonly number[]): Err | null {
-      // Owners are in no group and work everywhere, whoever asks.
-      if (member.role === 'owner') return refuse(context, 'member:update', memberSubject(member), { kind: 'owner_only', member: member.name }, { groupId, locationIds });
       const refusal = checkMemberUpdate(actorOf(context), targetOf(member), grantsOfGroup(groupId) ?? noGrantsOf(), locationIds);
       return refusal && refuse(context, 'member:update', memberSubject(member), refusal, { groupId, locationIds });
     },
@@ -101,6 +127,12 @@ export function createTeamRules(repos: Repositories, clock: Clock) {
       const member = repos.team.teamMember(memberId);
       if (!member) return null;
       const refusal = checkManageMember(actorOf(context), targetOf(member));
+      return refusal && refuse(context, request, memberSubject(member), refusal, null);
+    },
+
+    /** Deactivating or reactivating: as managing the member, and never oneself. */
+    deactivation(context: StaffRequestContext, request: 'member:deactivate' | 'member:reactivate', member: TeamMember): Err | null {
+      const refusal = checkDeactivate(actorOf(context), targetOf(member));
       return refusal && refuse(context, request, memberSubject(member), refusal, null);
     },
   };

@@ -113,9 +113,10 @@ export function createTriageRepository(db: Database) {
   const selectLastEventId = db.prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM conversation_events');
   const selectAssignees = db.prepare<{ locationId: number }, { id: number; name: string }>(
     `SELECT m.id, m.name FROM team_members m LEFT JOIN permission_groups g ON g.id = m.group_id
-      WHERE m.role = 'owner'
-         OR (g.access_chats = 1 AND g.reply_chats = 1
-             AND EXISTS (SELECT 1 FROM member_locations ml WHERE ml.member_id = m.id AND ml.location_id = :locationId))
+      WHERE m.deactivated_at IS NULL
+        AND (m.role = 'owner'
+             OR (g.access_chats = 1 AND g.reply_chats = 1
+                 AND EXISTS (SELECT 1 FROM member_locations ml WHERE ml.member_id = m.id AND ml.location_id = :locationId)))
       ORDER BY m.name COLLATE NOCASE, m.id`,
   );
   const selectDueSnoozes = db.prepare<[number], { id: number }>(DUE_SNOOZES_SQL);
@@ -131,7 +132,8 @@ export function createTriageRepository(db: Database) {
   const raiseUnread = db.prepare<{ conversationId: number; locationId: number; at: number }>(
     `INSERT INTO member_reads (member_id, conversation_id, location_id, last_activity_at, unread_count)
      SELECT m.id, :conversationId, :locationId, :at, 1 FROM team_members m
-      WHERE m.role = 'owner' OR m.id IN (SELECT ml.member_id FROM member_locations ml WHERE ml.location_id = :locationId)
+      WHERE m.deactivated_at IS NULL
+        AND (m.role = 'owner' OR m.id IN (SELECT ml.member_id FROM member_locations ml WHERE ml.location_id = :locationId))
      ON CONFLICT (member_id, conversation_id) DO UPDATE
        SET unread_count = unread_count + 1, last_activity_at = excluded.last_activity_at`,
   );
@@ -230,8 +232,11 @@ export function createTriageRepository(db: Database) {
     },
     /** The member read up to a message: what stays unread for them. */
     readUpTo(memberId: number, conversationId: number, upToMessageId: number): number {
+      // A read only ever lowers the count: a device that is behind reading an older message
+      // does not bring back what the member already read elsewhere.
       const left = countClientMessagesAfter.get(conversationId, upToMessageId)?.n ?? 0;
-      return setMemberUnread(memberId, conversationId, left);
+      const current = selectUnread.get(memberId, conversationId)?.unread_count ?? 0;
+      return setMemberUnread(memberId, conversationId, Math.min(left, current));
     },
     /** Unread for this member again (at least one). */
     markUnread(memberId: number, conversationId: number): number {

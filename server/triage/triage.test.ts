@@ -82,6 +82,15 @@ describe('each member\'s own unread', () => {
     expect((await receipt).upToMessageId).toBe(sent.id);
   });
 
+  it('a device that is behind, reading an older message, does not bring back what was read', async () => {
+    const priya = await t.connectStaff('priya');
+    const older = await clientSays('First question');
+    const newer = await clientSays('Second question');
+    data(await ask(priya, 'conversation:read', { conversationId: ava(), upToMessageId: newer.id }));
+    data(await ask(priya, 'conversation:read', { conversationId: ava(), upToMessageId: older.id }));
+    expect((await summaryFor(priya)).unreadCount).toBe(0);
+  });
+
   it('marks a conversation unread for the member alone, on each of their devices', async () => {
     const [priya, marcus] = [await t.connectStaff('priya'), await t.connectStaff('marcus')];
     const last = data(await ask(priya, 'message:list', { conversationId: ava() })).items.at(-1)!;
@@ -191,6 +200,10 @@ describe('status, snooze and assignment', () => {
     const assignees = data(await ask(priya, 'conversation:assignees', { conversationId: ava() })).members.map((member) => member.id);
     expect(assignees).toEqual(expect.arrayContaining([t.demo.members.priya, t.demo.members.marcus, t.demo.members.owner]));
     expect(assignees).not.toContain(t.demo.members.sofia);
+    // A deactivated member can no longer be given work.
+    t.db.prepare('UPDATE team_members SET deactivated_at = ? WHERE id = ?').run(t.clock.now(), t.demo.members.owner);
+    expect(data(await ask(priya, 'conversation:assignees', { conversationId: ava() })).members.map((member) => member.id)).not.toContain(t.demo.members.owner);
+    t.db.prepare('UPDATE team_members SET deactivated_at = NULL WHERE id = ?').run(t.demo.members.owner);
 
     const before = t.fingerprint();
     expect(await ask(priya, 'conversation:assign', await change(priya, { assigneeId: t.demo.members.sofia }))).toMatchObject({ ok: false, error: { code: 'bad_request' } });

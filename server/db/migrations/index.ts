@@ -13,6 +13,7 @@ import { pinClearances } from './011_pin_clearances';
 import { attachmentStorage } from './012_attachment_storage';
 import { unusedInboxIndexes } from './013_unused_inbox_indexes';
 import { triage } from './014_triage';
+import { memberDeactivation } from './015_member_deactivation';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'attachment storage total, uploads by sender and age', sql: attachmentStorage },
   { version: 13, name: 'no inbox indexes across locations', sql: unusedInboxIndexes },
   { version: 14, name: 'status, snooze, assignment, events, each member\'s unread', sql: triage },
+  { version: 15, name: 'deactivated team members', sql: memberDeactivation },
 ];

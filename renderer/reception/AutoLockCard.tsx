@@ -1,7 +1,7 @@
 // How long this computer waits before it locks, unless IT fixed it.
 import { useId } from 'react';
-import { AUTO_LOCK_CHOICES_MINUTES, describeAutoLock } from '../lock/autoLock';
-import { useLockState } from '../lock/LockContext';
+import { AUTO_LOCK_CHOICES_MINUTES, describeAutoLock } from './autoLock';
+import { useLockState } from './LockContext';
 
 export function AutoLockCard() {
   const { autoLock, setAutoLockSeconds } = useLockState();

@@ -14,7 +14,7 @@ import {
 import type { ServerDeps } from '../deps';
 import { HttpError, parseOrThrow } from '../http/errors';
 import type { ApiRequest, Route } from '../http/router';
-import { checkEmail, checkMobile, type FieldError } from './contactValidation';
+import { checkEmail, checkMobile, type FieldError } from '../clientProfile/contactValidation';
 import { requireIntegrationKey } from './integrationKey';
 
 export type BookingSyncEvents = {
@@ -71,11 +71,17 @@ export function bookingSyncRoutes({ repos, clock, config, log }: ServerDeps, eve
     }
     let staffMemberId: number | null = null;
     if (input.staffEmail) {
-      staffMemberId = repos.team.credentialsByEmail(input.staffEmail)?.id ?? null;
-      if (staffMemberId === null) {
+      const staff = repos.team.credentialsByEmail(input.staffEmail);
+      if (!staff) {
         const message = 'No team member signs in with this email.';
         throw new HttpError(400, 'bad_request', CHECK_FIELDS, [{ path: 'staffEmail', message }]);
       }
+      // A deactivated member takes no new appointments; one already theirs may be sent again.
+      if (staff.deactivated && repos.bookingSync.appointmentStaffIdByRef(ref) !== staff.id) {
+        const message = 'This team member is deactivated: give the appointment to someone else.';
+        throw new HttpError(400, 'bad_request', CHECK_FIELDS, [{ path: 'staffEmail', message }]);
+      }
+      staffMemberId = staff.id;
     }
     // Its messages and conversation point at it: it cannot become another client's.
     const owner = repos.bookingSync.appointmentClientIdByRef(ref);

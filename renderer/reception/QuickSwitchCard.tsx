@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { Location } from '../../shared/domain';
 import type { ReceptionDevice } from '../../shared/reception';
 import { serverErrorText } from '../api/callServer';
-import { useReception } from '../lock/ReceptionContext';
+import { useReception } from './ReceptionContext';
 import { FormOutcome } from '../ui/FormOutcome';
 
 interface QuickSwitchCardProps {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
 import { managedConfigViewSchema, type ComputerSettingKey, type ManagedConfigView } from '../../shared/ipc';
 import type { ReceptionDevice } from '../../shared/reception';
-import { readReceptionDevice, saveReceptionDevice } from '../lock/receptionDevice';
+import { readReceptionDevice, saveReceptionDevice } from '../reception/receptionDevice';
 
 export interface ThisComputer {
   view: ManagedConfigView;

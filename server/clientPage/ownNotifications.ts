@@ -4,7 +4,7 @@ import { ownNotificationsOf } from '../../shared/clientProfile';
 import { err, ok } from '../../shared/result';
 import type { RealtimeContext } from '../realtime/context';
 import type { ClientSocket } from '../realtime/types';
-import { deliverableAddress } from './contactValidation';
+import { deliverableAddress } from '../clientProfile/contactValidation';
 
 export function registerOwnNotificationHandlers(socket: ClientSocket, { repos, clock, onClient, pushes }: RealtimeContext): void {
   onClient(socket, 'notifications:get', (_payload, { clientId }) => {

@@ -4,9 +4,9 @@
 import type { ManagedSettingKey } from '../../shared/ipc';
 import { useStaff } from '../session/StaffContext';
 import { SettingsPage } from '../settings/SettingsPage';
-import { AutoLockCard } from './AutoLockCard';
+import { AutoLockCard } from '../reception/AutoLockCard';
 import { NotificationSelfCheck } from './NotificationSelfCheck';
-import { QuickSwitchCard } from './QuickSwitchCard';
+import { QuickSwitchCard } from '../reception/QuickSwitchCard';
 import { SupportCard } from './SupportCard';
 import { computerSettingRows } from './thisComputer';
 import { UpdatesCard } from './UpdatesCard';

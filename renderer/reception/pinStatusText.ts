@@ -6,6 +6,7 @@ const CLEARED_BECAUSE: Record<PinClearReason, string> = {
   'password-reset': 'a manager set a new password for you',
   'signed-out-everywhere': 'a manager signed you out of all devices',
   'password-changed': 'your password was changed',
+  deactivated: 'a manager deactivated your account',
 };
 
 export function pinStatusText(status: PinStatus | null): string {

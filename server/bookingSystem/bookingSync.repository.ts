@@ -64,6 +64,7 @@ export function createBookingSyncRepository(db: Database) {
     },
 
     appointmentClientIdByRef: (ref: string): number | null => appointmentByRef.get(ref)?.clientId ?? null,
+    appointmentStaffIdByRef: (ref: string): number | null => appointmentByRef.get(ref)?.staffMemberId ?? null,
 
     /** The caller keeps an appointment with its client (its messages point at it). */
     upsertAppointment(ref: string, appointment: SyncedAppointment): Upserted & { changed: boolean } {

@@ -9,6 +9,7 @@ describe('the PIN card status line', () => {
     );
     expect(pinStatusText({ hasPin: false, locked: false, cleared: { reason: 'signed-out-everywhere', at } })).toMatch(/because a manager signed you out of all devices\./);
     expect(pinStatusText({ hasPin: false, locked: false, cleared: { reason: 'password-changed', at } })).toMatch(/because your password was changed\./);
+    expect(pinStatusText({ hasPin: false, locked: false, cleared: { reason: 'deactivated', at } })).toMatch(/because a manager deactivated your account\./);
     expect(pinStatusText({ hasPin: false, locked: false })).toBe("You haven't set a PIN yet.");
     expect(pinStatusText({ hasPin: true, locked: false })).toBe('You have a PIN.');
     expect(pinStatusText({ hasPin: true, locked: true })).toMatch(/^Your PIN is locked/);

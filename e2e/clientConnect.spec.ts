@@ -64,7 +64,7 @@ test('attachments: the front desk sends an image and the client sees it; other f
   await picker.setInputFiles({ name: 'swatch.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
   await expect(frontDesk.getByTestId('attachment-draft')).toHaveAttribute('data-status', 'uploaded');
   await frontDesk.getByRole('textbox', { name: 'Reply' }).fill('This is the shade we talked about.');
-  await frontDesk.getByRole('button', { name: 'Send' }).click();
+  await frontDesk.getByRole('button', { name: 'Send', exact: true }).click();
 
   await expect(messageList(client).getByRole('img', { name: 'swatch.png' })).toBeVisible();
   await expect(messageList(client).getByText('This is the shade we talked about.', { exact: true })).toBeVisible();

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { clientTokenResponseSchema, LISTENING_LINE_PREFIX, routes } from '../shared/http';
+import { startSmsSink, startSmtpSink, type SmsSink, type SmtpSink } from '../server/testing/deliverySinks';
 
 const SERVER_ENTRY = resolve('out/main/server.js');
 const START_TIMEOUT_MS = 15_000;
@@ -22,15 +23,31 @@ export interface InboxServer {
   readonly databaseFile: string;
 }
 
+/** The email and text providers a salon set up: real servers on 127.0.0.1 (server/testing). */
+export interface DeliveryProviders {
+  readonly smtp: SmtpSink;
+  readonly sms: SmsSink;
+}
+
 /** `demo`: the demo salon, as `npm start` runs it. `setup`: an empty inbox waiting for its
- * first-run screen, as an installed app starts it on a new computer. */
-async function startServer(firstRun: 'demo' | 'setup' = 'demo'): Promise<InboxServer & { stop(): Promise<void> }> {
+ * first-run screen, as an installed app starts it on a new computer. With `providers`, the
+ * server sends client emails and texts to them (without, as `npm start`: neither is set up). */
+async function startServer(firstRun: 'demo' | 'setup' = 'demo', providers: DeliveryProviders | null = null): Promise<InboxServer & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
   const integrationKey = `e2e-${Math.random().toString(36).slice(2)}`;
+  const providerEnv = providers
+    ? {
+        INBOX_SMTP_HOST: providers.smtp.config.host,
+        INBOX_SMTP_PORT: String(providers.smtp.config.port),
+        INBOX_SMTP_FROM: providers.smtp.config.from,
+        INBOX_SMS_URL: providers.sms.config.url,
+        INBOX_SMS_KEY: providers.sms.config.key,
+      }
+    : {};
   const child = spawn(
     process.execPath,
     [SERVER_ENTRY, '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, `--${firstRun}`, '--integration-key', integrationKey],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...providerEnv } },
   );
   const url = await waitForListening(child);
 
@@ -83,7 +100,7 @@ function waitForListening(child: ChildProcess): Promise<string> {
   });
 }
 
-export const test = base.extend<{ server: InboxServer; newServer: InboxServer }>({
+export const test = base.extend<{ server: InboxServer; newServer: InboxServer; providerServer: InboxServer & DeliveryProviders }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern.
   server: async ({}, use) => {
     const server = await startServer();
@@ -95,6 +112,15 @@ export const test = base.extend<{ server: InboxServer; newServer: InboxServer }>
     const server = await startServer('setup');
     await use(server);
     await server.stop();
+  },
+  /** The demo salon with email and text providers set up. */
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern.
+  providerServer: async ({}, use) => {
+    const providers = { smtp: await startSmtpSink(), sms: await startSmsSink() };
+    const server = await startServer('demo', providers);
+    await use(Object.assign(server, providers));
+    await server.stop();
+    await Promise.all([providers.smtp.close(), providers.sms.close()]);
   },
 });
 

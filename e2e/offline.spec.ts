@@ -33,7 +33,7 @@ test('replies written offline stay pending through a reload and are delivered on
   const reply = staff.getByRole('textbox', { name: 'Reply' });
   for (const text of ['First reply written offline', 'Second reply written offline']) {
     await reply.fill(text);
-    await staff.getByRole('button', { name: 'Send' }).click();
+    await staff.getByRole('button', { name: 'Send', exact: true }).click();
   }
   const pending = messageList(staff).locator('[data-testid="message"][data-status="waiting"]');
   await expect(pending).toHaveCount(2);
@@ -214,7 +214,7 @@ test('two windows of the same member share the outbox: a reply written offline i
   await network.block();
   await expect(first.getByTestId('offline-banner')).toHaveAttribute('data-offline', 'true');
   await first.getByRole('textbox', { name: 'Reply' }).fill('Written in one window, offline');
-  await first.getByRole('button', { name: 'Send' }).click();
+  await first.getByRole('button', { name: 'Send', exact: true }).click();
   // The other window sees it waiting too (same member, same outbox).
   for (const page of [first, second]) {
     await expect(messageList(page).locator('[data-status="waiting"]').filter({ hasText: 'Written in one window' })).toHaveCount(1);

@@ -74,7 +74,7 @@ async function replyToAva(page: Page, text: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Messages/ }).click();
   await page.getByRole('button', { name: /Ava Thompson/ }).click();
   await page.getByRole('textbox', { name: 'Reply' }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(messages(page).last()).toContainText(text);
   await expect(messages(page).last()).toHaveAttribute('data-status', /sent|read/);
 }
@@ -107,6 +107,8 @@ test('two team members switch on one reception screen with PINs, each reply is t
   await desk.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(lockScreen(desk).getByRole('list', { name: 'Team members' }).getByRole('button')).toHaveText([/Marcus Reid/, /Priya Shah/]);
   await expect(desk.getByRole('banner')).toBeHidden();
+  // Whoever is signed in underneath is named.
+  await expect(lockScreen(desk).getByTestId('lock-signed-in')).toHaveText('Marcus Reid is still signed in underneath.');
   await expectAccessible(desk, 'lock screen');
 
   // A wrong PIN is refused and counted.
@@ -141,6 +143,7 @@ test('two team members switch on one reception screen with PINs, each reply is t
   await expect(memberName(desk)).toHaveText('Marcus Reid');
   await expect(lockScreen(desk)).toBeVisible({ timeout: 20_000 });
   await expect(desk.getByRole('banner')).toBeHidden();
+  await expect(lockScreen(desk).getByTestId('lock-signed-in')).toHaveText('Marcus Reid is still signed in underneath.');
 
   // Locked, a new client message notifies without its text or sender.
   await client.getByRole('textbox', { name: 'Message' }).fill('My door code is 4471');

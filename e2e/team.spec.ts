@@ -111,13 +111,23 @@ test('a manager adds a team member, who signs in with the password given and see
   const form = manager.getByRole('region', { name: 'Add a team member' });
   await expectAccessible(manager, 'new team member form');
 
+  // One save shows every problem at once, each beside its field.
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form.getByRole('alert')).toHaveText('Give their name.');
+  await expect(form.getByRole('alert')).toHaveText('5 fields need fixing. Each says what is wrong beside it.');
+  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Name')).toHaveAccessibleDescription('Give their name.');
+  await expect(form.getByLabel('Email')).toHaveAccessibleDescription('Enter a valid email address.');
+  await expect(form.getByLabel('First password')).toHaveAccessibleDescription('Use at least 10 characters.');
+  await expect(form).toContainText('Choose a permission group.');
+  await expect(form).toContainText('Choose at least one location the team member works at.');
+  await expectAccessible(manager, 'new team member form with every problem shown');
   await form.getByLabel('Name').fill('Lena Novak');
   await form.getByLabel('Email').fill('lena@lumen.example');
   await form.getByLabel('First password').fill('too-short');
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form.getByRole('alert')).toHaveText('Their first password: Use at least 10 characters.');
+  await expect(form.getByRole('alert')).toHaveText('3 fields need fixing. Each says what is wrong beside it.');
+  await expect(form.getByLabel('Name')).not.toHaveAttribute('aria-invalid');
+  await expect(form.getByLabel('First password')).toHaveAccessibleDescription('Use at least 10 characters.');
   await form.getByLabel('First password').fill('lena-first-password');
   await form.getByRole('combobox', { name: 'Permission group' }).selectOption({ label: 'Front desk' });
   await form.getByRole('checkbox', { name: 'Lumen Soho' }).check();

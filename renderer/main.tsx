@@ -8,6 +8,7 @@ import './styles/inbox.css';
 import './styles/chat.css';
 import './styles/settings.css';
 import './styles/lock.css';
+import './styles/onboarding.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

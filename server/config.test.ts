@@ -147,6 +147,12 @@ describe('parseConfig', () => {
     expect(errorOf(parseConfig([], { INBOX_WORKSPACE_COUNTRY: 'Britain' }, cwd))).toBe('Invalid INBOX_WORKSPACE_COUNTRY: must be a two-letter country code such as GB');
   });
 
+  it('leaves SQLite\'s page cache to the driver unless told, and refuses a bad size', () => {
+    expect(configOf(parseConfig([], {}, cwd)).sqliteCacheMb).toBeNull();
+    expect(configOf(parseConfig([], { INBOX_SQLITE_CACHE_MB: '8' }, cwd)).sqliteCacheMb).toBe(8);
+    for (const bad of ['0', '2.5', 'lots', '4096']) expect(errorOf(parseConfig([], { INBOX_SQLITE_CACHE_MB: bad }, cwd))).toMatch(/^Invalid INBOX_SQLITE_CACHE_MB: /);
+  });
+
   it('has default guessing limits, reads each from the environment, and refuses a bad one', () => {
     expect(configOf(parseConfig([], {}, cwd)).guessLimits).toEqual(DEFAULT_GUESS_LIMITS);
     const limits = configOf(

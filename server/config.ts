@@ -38,6 +38,9 @@ export type ServerConfig = {
    * (server/http/hosts.ts), e.g. the public name a reverse proxy forwards. */
   allowedHosts: string[];
   sessionTtlHours: number;
+  /** SQLite's page cache per database and connection, in MB; null: the driver's 16 MB. The
+   * desktop app's embedded server uses less (processEnvironment.ts). */
+  sqliteCacheMb: number | null;
   /** How often connected staff sockets are checked for a session that has run out. */
   sessionExpiryCheckMs: number;
   /** Create this owner (and workspace) when the database is empty and demo is off. */
@@ -92,6 +95,8 @@ export const USAGE = `Usage: server [options]
   --help                    Show this help
 
   INBOX_SESSION_TTL_HOURS   Staff session lifetime in hours (default 12)
+  INBOX_SQLITE_CACHE_MB     SQLite page cache per database file, in MB (default 16; the desktop
+                            app's embedded server 8)
   INBOX_OWNER_EMAIL, INBOX_OWNER_NAME, INBOX_OWNER_PASSWORD
                             Create this owner when the database is empty (all three needed)
   INBOX_WORKSPACE_NAME      Name of that new workspace (default "My salon")
@@ -147,6 +152,7 @@ const configSchema = z.object({
   updatesDir: z.string().trim().min(1, 'must not be empty').nullable(),
   allowedHosts: z.array(hostNameSchema),
   sessionTtlHours: z.coerce.number({ error: 'must be a number of hours' }).positive('must be more than 0').max(24 * 90, 'must be at most 2160 (90 days)'),
+  sqliteCacheMb: z.coerce.number({ error: 'must be a number of MB' }).int('must be a whole number of MB').min(1, 'must be at least 1').max(1024, 'must be at most 1024').nullable(),
   ownerEmail: z.email().optional(),
   ownerName: z.string().trim().min(1).optional(),
   ownerPassword: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -175,6 +181,7 @@ const fieldNames: Record<string, string> = {
   updatesDir: '--updates-dir / INBOX_UPDATES_DIR',
   allowedHosts: '--allowed-host / INBOX_ALLOWED_HOSTS',
   sessionTtlHours: 'INBOX_SESSION_TTL_HOURS',
+  sqliteCacheMb: 'INBOX_SQLITE_CACHE_MB',
   ownerEmail: 'INBOX_OWNER_EMAIL',
   ownerName: 'INBOX_OWNER_NAME',
   ownerPassword: 'INBOX_OWNER_PASSWORD',
@@ -241,6 +248,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
     updatesDir: flags['updates-dir'] ?? emptyToUndefined(env.INBOX_UPDATES_DIR) ?? null,
     allowedHosts: [...commaList(env.INBOX_ALLOWED_HOSTS), ...(flags['allowed-host'] ?? [])],
     sessionTtlHours: emptyToUndefined(env.INBOX_SESSION_TTL_HOURS) ?? 12,
+    sqliteCacheMb: emptyToUndefined(env.INBOX_SQLITE_CACHE_MB) ?? null,
     ownerEmail: emptyToUndefined(env.INBOX_OWNER_EMAIL),
     ownerName: emptyToUndefined(env.INBOX_OWNER_NAME),
     ownerPassword: emptyToUndefined(env.INBOX_OWNER_PASSWORD),
@@ -296,6 +304,7 @@ export function parseConfig(argv: string[], env: Env, cwd = process.cwd()): Conf
       extraAllowedOrigins: values.extraAllowedOrigins,
       allowedHosts: values.allowedHosts,
       sessionTtlHours: values.sessionTtlHours,
+      sqliteCacheMb: values.sqliteCacheMb,
       owner:
         values.ownerEmail && values.ownerName && values.ownerPassword
           ? { email: values.ownerEmail.toLowerCase(), name: values.ownerName, password: values.ownerPassword }

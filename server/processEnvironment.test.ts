@@ -13,6 +13,12 @@ describe('serverProcessEnv', () => {
 
   it('leaves a value someone already set alone', () => {
     expect(serverProcessEnv({ MALLOC_ARENA_MAX: '4' }).MALLOC_ARENA_MAX).toBe('4');
+    expect(serverProcessEnv({ INBOX_SQLITE_CACHE_MB: '32' }, { embedded: true }).INBOX_SQLITE_CACHE_MB).toBe('32');
+  });
+
+  it('gives the embedded server smaller SQLite caches than a back-office server', () => {
+    expect(serverProcessEnv({}, { embedded: true }).INBOX_SQLITE_CACHE_MB).toBe('8');
+    expect(serverProcessEnv({}).INBOX_SQLITE_CACHE_MB).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@ import { createAuditRepository } from './audit/audit.repository';
 import { createSessionRepository } from './auth/sessions.repository';
 import { createAppointmentRepository } from './bookingSystem/appointments.repository';
 import { createBookingSyncRepository } from './bookingSystem/bookingSync.repository';
+import { createClientDirectoryRepository } from './clientProfile/clientDirectory.repository';
 import { createClientProfileRepository } from './clientProfile/clientProfile.repository';
 import { createClientRepository } from './clientPage/clients.repository';
 import { createConversationRepository } from './conversations/conversations.repository';
@@ -30,6 +31,7 @@ export function createRepositories(db: Database) {
     sessions: createSessionRepository(db),
     audit: createAuditRepository(db),
     clients: createClientRepository(db),
+    clientDirectory: createClientDirectoryRepository(db),
     appointments: createAppointmentRepository(db),
     bookingSync: createBookingSyncRepository(db),
     conversations: createConversationRepository(db),

@@ -13,6 +13,7 @@ import { migrate } from './db/migrate';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { closeDatabase, openDatabase } from './db/open';
 import { DEMO_CLIENTS, DEMO_LOGINS } from './demo/demoData';
+import { startIdleMemoryTrim } from './idleMemory';
 import { seedDemo, type DemoIds } from './demo/seed';
 import { consoleLogger, type Logger } from './log';
 import { createRepositories, type Repositories } from './repositories';
@@ -78,7 +79,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   // Refuse before touching the disk, so a mistyped --data-dir leaves nothing behind.
   if (!config.demo && !config.owner && !config.setup && !existsSync(config.databaseFile)) throw new EmptyDatabaseError(config.databaseFile);
-  const db: Database = openDatabase(config.databaseFile);
+  const db: Database = openDatabase(config.databaseFile, { cacheMb: config.sqliteCacheMb });
   let checkpointer: Checkpointer | null = null;
   try {
     const applied = migrate(db);
@@ -90,6 +91,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     checkpointer = startCheckpointer(db, log);
     const running = checkpointer;
     const url = await server.listen();
+    const idleTrim = startIdleMemoryTrim({ shrinkCaches: () => db.pragma('shrink_memory'), log });
     if (demo) printDemoHints(print, repos, demo, url, clock);
     // The stdout line is for launchers; this one is for whoever reads the logs.
     log.info('Listening', { url, host: config.host, dataDir: config.dataDir });
@@ -97,6 +99,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url,
       async close() {
+        idleTrim.stop();
         await server.close();
         await running.stop();
         closeDatabase(db);

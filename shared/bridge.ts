@@ -18,6 +18,8 @@ export const desktopNotificationSchema = z.object({
   conversationOpen: z.boolean(),
   locked: z.boolean(),
   prefs: notificationPrefsSchema,
+  /** What it announces: a client message (the default) or a conversation assigned to the member. */
+  about: z.enum(['message', 'assignment']).optional(),
 });
 export type DesktopNotification = z.infer<typeof desktopNotificationSchema>;
 

@@ -46,6 +46,9 @@ export const clientRequests = {
       /** Client Connect is on (R1). While off (R2) nothing can be sent or read; history returns
        * when it is back on, announced by the 'settings:updated' push. */
       messagingEnabled: z.boolean(),
+      /** The salon lets clients see when their messages were read (R5); a page already showing
+       * "Read" drops it when this turns off (the settings push makes the page re-fetch). */
+      readReceipts: z.boolean(),
       appointments: z.array(clientAppointmentSchema),
       conversations: z.array(clientConversationSchema),
     }),

@@ -29,6 +29,16 @@ describe('notification policy', () => {
     expect(decideNotification(situation({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, quietHours: { start: 540, end: 660 } } }))).toEqual({ notify: false, reason: 'quiet-hours' });
   });
 
+  it('assignments follow the same rules, can be turned off on their own, and quote no message', () => {
+    const assignment = (changes: Partial<NotificationSituation> = {}) => situation({ about: 'assignment', ...changes });
+    expect(decideNotification(assignment())).toEqual({ notify: true, silent: false, preview: true, showSender: true });
+    expect(decideNotification(assignment({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, assignments: false } }))).toEqual({ notify: false, reason: 'off' });
+    expect(decideNotification(situation({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, assignments: false } }))).toMatchObject({ notify: true });
+    expect(decideNotification(assignment({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, showPreview: false } }))).toMatchObject({ preview: true });
+    expect(decideNotification(assignment({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, quietHours: { start: 540, end: 660 } } }))).toEqual({ notify: false, reason: 'quiet-hours' });
+    expect(decideNotification(assignment({ locked: true }))).toEqual({ notify: true, silent: false, preview: false, showSender: false });
+  });
+
   it('reads quiet hours within a day and across midnight, end excluded', () => {
     expect(inQuietHours(720, { start: 720, end: 780 })).toBe(true);
     expect(inQuietHours(780, { start: 720, end: 780 })).toBe(false);

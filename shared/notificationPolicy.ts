@@ -15,6 +15,9 @@ export interface NotificationSituation {
   minuteOfDay: number;
   /** The reception screen is locked: nobody is looking, and nothing private may show. */
   locked: boolean;
+  /** A client message (default) or a conversation a colleague assigned to the member, which
+   * follows the same rules and can also be turned off on its own. */
+  about?: 'message' | 'assignment';
 }
 
 export type NotificationDecision =
@@ -44,11 +47,14 @@ export function inQuietHours(minuteOfDay: number, hours: QuietHours | null): boo
 export function decideNotification(situation: NotificationSituation): NotificationDecision {
   const { prefs } = situation;
   if (!prefs.desktop) return { notify: false, reason: 'off' };
+  if (situation.about === 'assignment' && !prefs.assignments) return { notify: false, reason: 'off' };
   if (prefs.mutedLocationIds.includes(situation.locationId)) return { notify: false, reason: 'muted-location' };
   // A locked screen hides the open conversation, so nobody is reading it.
   if (situation.conversationOpen && situation.windowFocused && !situation.locked) return { notify: false, reason: 'looking' };
   if (inQuietHours(situation.minuteOfDay, prefs.quietHours)) return { notify: false, reason: 'quiet-hours' };
-  return { notify: true, silent: !prefs.sound, preview: prefs.showPreview && !situation.locked, showSender: !situation.locked };
+  // "Show message text" is about client messages; an assignment quotes none.
+  const preview = (situation.about === 'assignment' || prefs.showPreview) && !situation.locked;
+  return { notify: true, silent: !prefs.sound, preview, showSender: !situation.locked };
 }
 
 /** Title and body of a notification the decision allows. */
@@ -65,10 +71,10 @@ export function notificationText(
 export const minuteOfDayOf = (date: Date): number => date.getHours() * 60 + date.getMinutes();
 
 /** What the renderer tells whoever shows the notification (see DesktopNotification). */
-export type NotificationRequestFacts = Pick<NotificationSituation, 'prefs' | 'locationId' | 'conversationOpen' | 'locked'>;
+export type NotificationRequestFacts = Pick<NotificationSituation, 'prefs' | 'locationId' | 'conversationOpen' | 'locked' | 'about'>;
 
 /** The decision where the notification is shown, which alone knows the window focus and the clock. */
 export function decideForRequest(request: NotificationRequestFacts, windowFocused: boolean, now: Date): NotificationDecision {
-  const { prefs, locationId, conversationOpen, locked } = request;
-  return decideNotification({ prefs, locationId, conversationOpen, locked, windowFocused, minuteOfDay: minuteOfDayOf(now) });
+  const { prefs, locationId, conversationOpen, locked, about } = request;
+  return decideNotification({ prefs, locationId, conversationOpen, locked, about, windowFocused, minuteOfDay: minuteOfDayOf(now) });
 }

@@ -23,6 +23,7 @@ import { settingsRequests, settingsStateSchema } from './settingsEvents';
 import { teamRequests, teamSchema } from './teamEvents';
 import type { PushDeclaration, PushEvents, RequestEvents, StaffRequestDeclaration } from './protocol';
 import { clientProfilePushes, clientProfileRequests } from './clientProfile';
+import { conversationStartRequests } from './conversationStart';
 import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
@@ -42,6 +43,24 @@ export const conversationDetailSchema = z.object({
   /** The client's appointments at this conversation's location, soonest upcoming first. */
   appointments: z.array(appointmentSchema),
 });
+
+/** A page of history: the latest, older than a message, newer than one, or around one (a
+ * search match, with the messages just before and after it). At most one of the three. */
+export const messageListPayloadSchema = z
+  .object({
+    conversationId: idSchema,
+    /** Return messages older than this message id; omit for the latest page. */
+    beforeId: idSchema.optional(),
+    /** Return messages newer than this message id, oldest first. */
+    afterId: idSchema.optional(),
+    /** Return this message of the conversation with the messages around it. */
+    aroundId: idSchema.optional(),
+    limit: pageLimitSchema.optional(),
+  })
+  .refine((page) => [page.beforeId, page.afterId, page.aroundId].filter((id) => id !== undefined).length <= 1, {
+    message: 'Ask for messages before, after or around one message, not several at once.',
+    path: ['aroundId'],
+  });
 
 export const staffRequests = {
   'session:get': { permission: 'signed-in', payload: z.object({}), result: sessionInfoSchema },
@@ -65,13 +84,11 @@ export const staffRequests = {
   },
   'message:list': {
     permission: 'chats.access',
-    payload: z.object({
-      conversationId: idSchema,
-      /** Return messages older than this message id; omit for the latest page. */
-      beforeId: idSchema.optional(),
-      limit: pageLimitSchema.optional(),
+    payload: messageListPayloadSchema,
+    result: messagePageSchema.extend({
+      /** On pages around or after a message: newer messages exist beyond the newest returned. */
+      hasNewer: z.boolean().optional(),
     }),
-    result: messagePageSchema,
   },
   'message:send': {
     permission: 'chats.reply',
@@ -106,6 +123,7 @@ export const staffRequests = {
   ...auditRequests,
   ...profileRequests,
   ...clientProfileRequests,
+  ...conversationStartRequests,
   ...deliveryRequests,
   ...staffSyncRequests,
 } as const satisfies Record<string, StaffRequestDeclaration>;

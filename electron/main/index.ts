@@ -76,7 +76,7 @@ const forkServer: ForkServer = (modulePath, args) =>
   utilityProcess.fork(modulePath, [...args], {
     stdio: 'pipe',
     serviceName: `${APP_NAME} server`,
-    env: serverProcessEnv(process.env),
+    env: serverProcessEnv(process.env, { embedded: true }),
     execArgv: [...SERVER_NODE_FLAGS],
   });
 

@@ -43,3 +43,33 @@ export function describeError(error: AppError): string {
 
 /** Errors worth retrying on their own once the connection is back. */
 export const isConnectionError = (error: AppError): boolean => error.code === 'unavailable';
+
+/** What a form shows beside each field; a field may have several problems at once. */
+export type FieldProblems<F extends string> = Partial<Record<F, string>>;
+
+/** Every field problem a `bad_request` carries (`details`: [{ path, message }], all of zod's
+ * issues and the server's own checks), keyed by field. A path names its field by its last part
+ * ("profile.email" → email); several problems of one field are read together. */
+export function fieldProblemsOf<F extends string>(details: unknown, fields: readonly F[]): FieldProblems<F> {
+  const problems: FieldProblems<F> = {};
+  if (!Array.isArray(details)) return problems;
+  for (const detail of details as unknown[]) {
+    if (typeof detail !== 'object' || detail === null) continue;
+    const { path, message } = detail as { path?: unknown; message?: unknown };
+    if (typeof path !== 'string' || typeof message !== 'string') continue;
+    const field = fields.find((name) => path === name || path.endsWith(`.${name}`) || path.startsWith(`${name}.`));
+    if (!field) continue;
+    const known = problems[field];
+    if (known === undefined) problems[field] = message;
+    else if (!known.includes(message)) problems[field] = `${known} ${message}`;
+  }
+  return problems;
+}
+
+/** The one line announced above a form with problems: the problem itself when there is one,
+ * else how many fields need fixing (each says what beside it). */
+export function problemsSummary(problems: Readonly<Record<string, string | undefined>>): string | null {
+  const found = Object.values(problems).filter((message): message is string => message !== undefined);
+  if (found.length === 0) return null;
+  return found.length === 1 ? found[0]! : `${found.length} fields need fixing. Each says what is wrong beside it.`;
+}

@@ -40,6 +40,8 @@ export function App() {
     return token ? { token, session: null } : null;
   });
   const [notice, setNotice] = useState<string | null>(null);
+  // Who the lock screen says is signed in underneath (known at sign-in, or once the app loads).
+  const [signedInName, setSignedInName] = useState<string | null>(null);
   const { state: lockState, unlock } = useReceptionLock(bridge, auth !== null);
   // Signed out on a reception computer, the next member may sign in with a PIN instead.
   const receptionComputer = useHasReceptionDevice(bridge, auth !== null);
@@ -78,6 +80,8 @@ export function App() {
     },
     [auth, serverUrl, unlock],
   );
+
+  const onSessionKnown = useCallback((session: SessionInfo) => setSignedInName(session.member.name), []);
 
   const onSessionEnded = useCallback((endedToken: string, reason: SessionEndReason) => {
     // The push and the refused socket both report the same end; the first one's reason stays.
@@ -139,9 +143,18 @@ export function App() {
             bridge={bridge}
             onSessionEnded={onSessionEnded}
             onSignOut={onSignOut}
+            onSessionKnown={onSessionKnown}
           />
         </div>
-        {lockState.locked && <LockScreen serverUrl={serverUrl} bridge={bridge} onSwitched={onSwitched} onUsePassword={onSignOut} />}
+        {lockState.locked && (
+          <LockScreen
+            serverUrl={serverUrl}
+            bridge={bridge}
+            signedInName={signedInName ?? auth.session?.member.name ?? null}
+            onSwitched={onSwitched}
+            onUsePassword={onSignOut}
+          />
+        )}
       </ReceptionContext>
     </LockContext>
   );

@@ -31,9 +31,11 @@ interface SignedInAppProps {
   /** Must be stable (useCallback). Names the token, so a late callback can't end a newer session. */
   onSessionEnded: (token: string, reason: SessionEndReason) => void;
   onSignOut: () => void;
+  /** Called with the session whenever it is known or changes (the lock screen names its member). */
+  onSessionKnown?: (session: SessionInfo) => void;
 }
 
-export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessionEnded, onSignOut }: SignedInAppProps) {
+export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessionEnded, onSignOut, onSessionKnown }: SignedInAppProps) {
   const endThisSession = useCallback((reason: SessionEndReason) => onSessionEnded(token, reason), [onSessionEnded, token]);
   const { socket, api } = useStaffConnection(serverUrl, token, endThisSession);
   useSessionEndedPush(api, endThisSession);
@@ -43,8 +45,10 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
   const [startingSession] = useState(() => initialSession ?? sessionCache.read());
   const session = useSessionInfo(localApi, startingSession);
   useEffect(() => {
-    if (session) sessionCache.write(session);
-  }, [session]);
+    if (!session) return;
+    sessionCache.write(session);
+    onSessionKnown?.(session);
+  }, [session, onSessionKnown]);
   // Screens load on (re)connect and again when Client Connect comes back on (R2).
   const screensApi = useMemo(() => withMessagingResume(localApi), [localApi]);
   const offlineApi = useMemo(() => ({ ...screensApi, deliver: localApi.deliver }), [screensApi, localApi]);

@@ -1,6 +1,6 @@
 // The reply box: Enter sends, Shift+Enter starts a new line, Attach adds images or PDFs (each
 // uploads at once; the message goes when they are all stored). Each edit feeds the typing signal.
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { MESSAGE_MAX_LENGTH } from '../../shared/domain';
 import type { describeError } from '../api/errors';
@@ -12,15 +12,30 @@ interface ComposerProps {
   label: string;
   placeholder: string;
   onSend: (text: string, attachments: Attachment[]) => void;
+  /** Offered beside Send (and as Ctrl/Cmd+Shift+Enter) where a reply can also close the conversation. */
+  onSendAndMarkDone?: (text: string, attachments: Attachment[]) => void;
   onDraftChange: () => void;
   /** Why the last send was refused, announced to screen readers. */
   error: string | null;
   /** Each page words errors for its own readers (team members or clients). */
   describeFailure: typeof describeError;
+  /** Where the unsent text is kept between visits (staff app); keep it stable. */
+  draftStorage?: { load(): Promise<string>; save(text: string): void; clear(): void };
 }
 
-export function Composer({ label, placeholder, onSend, onDraftChange, error, describeFailure }: ComposerProps) {
+export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure, draftStorage }: ComposerProps) {
   const [draft, setDraft] = useState('');
+  // The stored draft arrives a moment after mount; what the member types first wins.
+  const typed = useRef(false);
+  useEffect(() => {
+    let current = true;
+    void draftStorage?.load().then((stored) => {
+      if (current && !typed.current && stored !== '') setDraft(stored);
+    });
+    return () => {
+      current = false;
+    };
+  }, [draftStorage]);
   const files = useAttachmentDrafts(describeFailure);
   const inputId = useId();
   const errorId = useId();
@@ -28,10 +43,11 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
   const { readiness } = files;
   const canSend = canSendMessage(draft, readiness);
 
-  const submit = () => {
+  const submit = (send = onSend) => {
     if (!canSend) return;
-    onSend(draft.trim(), readiness.attachments);
+    send(draft.trim(), readiness.attachments);
     setDraft('');
+    draftStorage?.clear();
     files.clear();
   };
 
@@ -42,7 +58,10 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Not while an input method is composing: Enter there confirms the composition.
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey) && onSendAndMarkDone && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit(onSendAndMarkDone);
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
     }
@@ -52,7 +71,9 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
     ? 'Uploading attachments… Send is available once they are ready.'
     : readiness.failed
       ? 'An attachment did not upload: retry or remove it to send.'
-      : 'Enter to send · Shift+Enter for a new line';
+      : onSendAndMarkDone
+        ? 'Enter to send · Shift+Enter for a new line · Ctrl+Shift+Enter to send and mark done'
+        : 'Enter to send · Shift+Enter for a new line';
 
   return (
     <form className="composer" onSubmit={onSubmit}>
@@ -71,7 +92,9 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
           placeholder={placeholder}
           aria-describedby={error ? `${hintId} ${errorId}` : hintId}
           onChange={(event) => {
+            typed.current = true;
             setDraft(event.target.value);
+            draftStorage?.save(event.target.value);
             onDraftChange();
           }}
           onKeyDown={onKeyDown}
@@ -79,6 +102,11 @@ export function Composer({ label, placeholder, onSend, onDraftChange, error, des
         <button type="submit" className="primary-button" disabled={!canSend}>
           Send
         </button>
+        {onSendAndMarkDone && (
+          <button type="button" className="secondary-button" disabled={!canSend} onClick={() => submit(onSendAndMarkDone)}>
+            Send and mark done
+          </button>
+        )}
       </div>
       <p id={hintId} className="composer__hint">
         {hint}

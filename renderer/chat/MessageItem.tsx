@@ -7,7 +7,7 @@ import { isConnectionError } from '../api/errors';
 import { formatFileSize } from '../attachments/attachmentRules';
 import { MessageAttachments } from '../attachments/MessageAttachments';
 import { formatMessageTime } from '../ui/format';
-import type { OutgoingMessage } from './timeline';
+import type { OutgoingMessage, TimelineNote } from './timeline';
 
 /** Set by a virtualised list: measures the row and names its position. */
 export interface RowProps {
@@ -22,6 +22,8 @@ export interface ChannelStatus {
   channel: string;
   state: string;
   label: string;
+  /** Offered for a failed one, to members who may send it again. */
+  retry?: { label: string; pending: boolean; onRetry: () => void } | undefined;
 }
 
 interface StoredMessageProps extends RowProps {
@@ -31,6 +33,8 @@ interface StoredMessageProps extends RowProps {
   /** Show who wrote it (several team members answer the same client). */
   showAuthor: boolean;
   now: number;
+  /** The search match the chat was opened at. */
+  highlighted?: boolean;
 }
 
 /** Memoised: a scrolling history re-renders on every frame, but a message only when it changes. */
@@ -43,6 +47,7 @@ export const StoredMessageItem = memo(function StoredMessageItem({
   rowRef,
   rowIndex,
   setSize,
+  highlighted = false,
 }: StoredMessageProps) {
   const delivery = message.readAt === null ? 'sent' : 'read';
   return (
@@ -51,11 +56,14 @@ export const StoredMessageItem = memo(function StoredMessageItem({
       data-index={rowIndex}
       aria-setsize={setSize}
       aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
-      className={`message ${own ? 'message--own' : 'message--theirs'}`}
+      className={`message ${own ? 'message--own' : 'message--theirs'}${highlighted ? ' message--highlighted' : ''}`}
       data-testid="message"
       data-message-id={message.id}
       data-status={own ? delivery : undefined}
+      data-highlighted={highlighted ? 'true' : undefined}
+      aria-current={highlighted ? 'true' : undefined}
     >
+      {highlighted && <span className="visually-hidden">Search match: </span>}
       {showAuthor && <p className="message__author">{message.author.name}</p>}
       {message.text && <p className="message__bubble">{message.text}</p>}
       <MessageAttachments attachments={message.attachments} />
@@ -71,9 +79,38 @@ export const StoredMessageItem = memo(function StoredMessageItem({
             data-state={status.state}
           >
             {status.label}
+            {status.retry && (
+              <button
+                type="button"
+                className="message__channel-retry"
+                disabled={status.retry.pending}
+                onClick={status.retry.onRetry}
+              >
+                {status.retry.pending ? 'Retrying…' : status.retry.label}
+              </button>
+            )}
           </span>
         ))}
       </p>
+    </li>
+  );
+});
+
+/** A line that is not a message (a staff-only event): centred and quiet, apart from the bubbles. */
+export const TimelineNoteItem = memo(function TimelineNoteItem({ note, now, rowRef, rowIndex, setSize }: RowProps & { note: TimelineNote; now: number }) {
+  return (
+    <li
+      ref={rowRef}
+      data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
+      className="timeline-note"
+      data-testid="timeline-event"
+    >
+      <span className="timeline-note__text">{note.text}</span>
+      <time className="timeline-note__time" dateTime={new Date(note.createdAt).toISOString()}>
+        {formatMessageTime(note.createdAt, now)}
+      </time>
     </li>
   );
 });

@@ -80,4 +80,27 @@ describe('timelineReducer', () => {
     const read = timelineReducer(state, { type: 'read', authorKind: 'client', upToMessageId: 3, readAt: 9 });
     expect(hasUnreadBy(read, 'client')).toBe(false);
   });
+
+  it('holds the page around a search match, leaves newer live messages to the newer pages, and joins up at the newest', () => {
+    const opened = run(
+      { type: 'latest-page', items: [message(40), message(41)], hasMore: true },
+      { type: 'window-page', items: [message(9), message(10), message(11)], hasMore: true, hasNewer: true },
+    );
+    expect(ids(opened)).toEqual([9, 10, 11]);
+    expect(opened).toMatchObject({ hasOlder: true, hasNewer: true, loaded: true });
+    const live = timelineReducer(opened, { type: 'message', message: message(42) });
+    expect(ids(live)).toEqual([9, 10, 11]);
+    const paged = timelineReducer(live, { type: 'newer-page', items: [message(12), message(42)], hasNewer: false });
+    expect(ids(paged)).toEqual([9, 10, 11, 12, 42]);
+    expect(ids(timelineReducer(paged, { type: 'message', message: message(43) }))).toEqual([9, 10, 11, 12, 42, 43]);
+  });
+
+  it('jumps to the newest when the latest page arrives while held around an older message', () => {
+    const state = run(
+      { type: 'window-page', items: [message(9), message(10)], hasMore: true, hasNewer: true },
+      { type: 'latest-page', items: [message(40), message(41)], hasMore: true },
+    );
+    expect(ids(state)).toEqual([40, 41]);
+    expect(state).toMatchObject({ hasOlder: true, hasNewer: false });
+  });
 });

@@ -21,6 +21,9 @@ export interface TimelineState {
   messages: Message[];
   /** Older messages exist on the server beyond the oldest one we hold. */
   hasOlder: boolean;
+  /** Newer messages exist beyond the newest one we hold: the chat was opened at an older
+   * message (a search match) and has not paged down to the newest yet. */
+  hasNewer: boolean;
   /** The latest page has arrived at least once. */
   loaded: boolean;
 }
@@ -28,13 +31,47 @@ export interface TimelineState {
 export type TimelineAction =
   | { type: 'latest-page'; items: Message[]; hasMore: boolean }
   | { type: 'older-page'; items: Message[]; hasMore: boolean }
+  /** The page around one message, replacing what is held (opening at a search match). */
+  | { type: 'window-page'; items: Message[]; hasMore: boolean; hasNewer: boolean }
+  | { type: 'newer-page'; items: Message[]; hasNewer: boolean }
   | { type: 'message'; message: Message }
   | { type: 'read'; authorKind: AuthorKind; upToMessageId: number; readAt: number };
 
-export const emptyTimeline: TimelineState = { messages: [], hasOlder: false, loaded: false };
+export const emptyTimeline: TimelineState = { messages: [], hasOlder: false, hasNewer: false, loaded: false };
 
 /** What a chat shows: the stored messages and, below them, ours still on their way. */
 export type ShownTimeline = TimelineState & { outgoing: OutgoingMessage[] };
+
+/** A line between messages that is not a message (staff-only events such as "Priya marked this
+ * done"), already worded. */
+export interface TimelineNote {
+  key: string;
+  /** Its own order among notes made at the same moment (the event id). */
+  id: number;
+  createdAt: number;
+  text: string;
+}
+
+export type TimelineRow = { kind: 'message'; message: Message } | { kind: 'note'; note: TimelineNote };
+
+/** Messages and notes in one list by time (then id, messages first on a tie). While older
+ * messages are not loaded, notes older than the oldest held message wait with them: shown now
+ * they would sit at the top, next to messages they did not come after. */
+export function mergeTimelineRows(messages: readonly Message[], notes: readonly TimelineNote[], hasOlder: boolean): TimelineRow[] {
+  const oldest = messages[0]?.createdAt;
+  const shownNotes = hasOlder && oldest !== undefined ? notes.filter((note) => note.createdAt >= oldest) : notes;
+  const rows: TimelineRow[] = [];
+  let next = 0;
+  const sortedNotes = [...shownNotes].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+  for (const message of messages) {
+    while (next < sortedNotes.length && sortedNotes[next]!.createdAt < message.createdAt) {
+      rows.push({ kind: 'note', note: sortedNotes[next++]! });
+    }
+    rows.push({ kind: 'message', message });
+  }
+  while (next < sortedNotes.length) rows.push({ kind: 'note', note: sortedNotes[next++]! });
+  return rows;
+}
 
 /** Union by id (the incoming copy wins: it is newer, e.g. now carrying readAt), oldest first. */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
@@ -45,6 +82,8 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
 }
 
 function receiveLatestPage(state: TimelineState, items: Message[], hasMore: boolean): TimelineState {
+  // Held around an older message: the latest page replaces it (the chat jumps to the newest).
+  if (state.hasNewer) return { messages: items.slice(), hasOlder: hasMore, hasNewer: false, loaded: true };
   const newestHeld = state.messages.at(-1)?.id ?? 0;
   const oldestIncoming = items[0]?.id ?? Infinity;
   // After a long disconnect the latest page may not reach back to what we hold; keeping both
@@ -54,6 +93,7 @@ function receiveLatestPage(state: TimelineState, items: Message[], hasMore: bool
   return {
     messages,
     hasOlder: state.loaded && !leavesGap ? state.hasOlder : hasMore,
+    hasNewer: false,
     loaded: true,
   };
 }
@@ -64,7 +104,13 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
       return receiveLatestPage(state, action.items, action.hasMore);
     case 'older-page':
       return { ...state, messages: mergeMessages(state.messages, action.items), hasOlder: action.hasMore };
+    case 'window-page':
+      return { messages: action.items.slice(), hasOlder: action.hasMore, hasNewer: action.hasNewer, loaded: true };
+    case 'newer-page':
+      return { ...state, messages: mergeMessages(state.messages, action.items), hasNewer: action.hasNewer };
     case 'message':
+      // Beyond a gap (newer messages not loaded yet) it would show out of place; a newer page brings it.
+      if (state.hasNewer && action.message.id > (state.messages.at(-1)?.id ?? 0)) return state;
       return { ...state, messages: mergeMessages(state.messages, [action.message]) };
     case 'read': {
       const { authorKind, upToMessageId, readAt } = action;

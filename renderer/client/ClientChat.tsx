@@ -16,11 +16,13 @@ interface ClientChatProps {
   outbox: ClientOutbox;
   appointment: ClientAppointment;
   messagingOff: boolean;
+  /** Whether the salon shows clients when their messages were read (R5). */
+  readReceipts: boolean;
   /** The first message created the conversation: the page re-fetches to learn its id. */
   onConversationStarted: () => void;
 }
 
-export function ClientChat({ api, outbox, appointment, messagingOff, onConversationStarted }: ClientChatProps) {
+export function ClientChat({ api, outbox, appointment, messagingOff, readReceipts, onConversationStarted }: ClientChatProps) {
   const titleId = useId();
   const locationName = appointment.location.name;
   const chat = useClientChat(api, outbox, {
@@ -28,6 +30,7 @@ export function ClientChat({ api, outbox, appointment, messagingOff, onConversat
     appointmentId: appointment.id,
     locationId: appointment.location.id,
     locationName,
+    readReceipts,
   });
   const startedConversation = appointment.conversationId === null && chat.timeline.messages.length > 0;
   useEffect(() => {

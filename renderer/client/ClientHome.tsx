@@ -9,7 +9,7 @@ import type { ClientOutbox } from '../sending/clientOutbox';
 import { AppointmentList } from './AppointmentList';
 import { ClientChat } from './ClientChat';
 import { ClientNotifications } from './ClientNotifications';
-import { sortAppointments } from './clientOverview';
+import { emptyChatHint, sortAppointments } from './clientOverview';
 import type { ClientOverview } from './useClientOverview';
 
 interface ClientHomeProps {
@@ -28,6 +28,7 @@ export function ClientHome({ api, outbox, overview, messagingOff, status, refres
     document.title = `${overview.workspaceName} — your appointments and messages`;
   }, [overview.workspaceName]);
   const appointments = sortAppointments(overview.appointments, now);
+  const hint = emptyChatHint(appointments, messagingOff);
   // Looked up in the latest overview, so a conversation id learnt by a re-fetch reaches the chat.
   const openAppointment = appointments.find((appointment) => appointment.id === openAppointmentId) ?? null;
   const openChat = useCallback(
@@ -72,13 +73,14 @@ export function ClientHome({ api, outbox, overview, messagingOff, status, refres
             outbox={outbox}
             appointment={openAppointment}
             messagingOff={messagingOff}
+            readReceipts={overview.readReceipts}
             onConversationStarted={refresh}
           />
         ) : (
           <section className="client-chat client-chat--empty" aria-label="Messages">
             <div className="empty-state">
-              <p className="empty-state__title">Questions about a visit?</p>
-              <p>Choose “Message” on one of your appointments to write to the salon.</p>
+              <p className="empty-state__title">{hint.title}</p>
+              <p>{hint.text}</p>
             </div>
           </section>
         )}

@@ -1,6 +1,7 @@
 // "How we let you know" on the client page (R11): replies always reach the app; email and text
 // are the client's choice, with the address the salon has for them.
 import { useId } from 'react';
+import { formatPhoneNumber } from '../ui/phoneNumber';
 import type { ClientApi } from './clientApi';
 import { useOwnNotifications } from './useOwnNotifications';
 
@@ -33,7 +34,7 @@ export function ClientNotifications({ api, workspaceName }: { api: ClientApi; wo
       </h2>
       <p>Replies from {workspaceName} always appear here.</p>
       {channel('email', current.emailAddress, 'Also email me at', `Ask ${workspaceName} to add your email address.`)}
-      {channel('sms', current.mobile, 'Also text me at', `Ask ${workspaceName} to add your mobile number.`)}
+      {channel('sms', current.mobile === null ? null : formatPhoneNumber(current.mobile), 'Also text me at', `Ask ${workspaceName} to add your mobile number.`)}
       {error && (
         <p className="form-error" role="alert">
           {error}

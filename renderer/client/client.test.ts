@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ClientAppointment } from '../../shared/clientEvents';
 import { createMemoryStorage } from '../desktop/testDoubles';
 import { describeClientError } from './clientErrors';
-import { canOpenChat, sortAppointments, unreadFor } from './clientOverview';
+import { canOpenChat, emptyChatHint, sortAppointments, unreadFor, withoutReadState } from './clientOverview';
 import { CLIENT_TOKEN_KEY, takeClientToken, tokenFromHash } from './clientToken';
 
 const appointment = (id: number, startsAt: number, extra: Partial<ClientAppointment> = {}): ClientAppointment => ({
@@ -58,5 +58,25 @@ describe('client overview', () => {
   it('words errors for clients', () => {
     expect(describeClientError({ code: 'messaging_disabled', message: 'x' })).toBe("This salon isn't taking messages right now.");
     expect(describeClientError({ code: 'unauthenticated', message: 'x' })).toMatch(/link/);
+  });
+});
+
+describe('the chat area before a chat is open', () => {
+  it('points at "Message" only when an appointment shows it', () => {
+    expect(emptyChatHint([appointment(1, 10, { canMessage: true })], false).text).toContain('Choose “Message”');
+    // Contact button off: no appointment offers messaging, and none has a conversation yet.
+    const off = emptyChatHint([appointment(1, 10), appointment(2, 20)], false);
+    expect(off.text).not.toContain('Message”');
+    expect(off.title).toBe("Messaging isn't available here right now");
+    expect(emptyChatHint([appointment(1, 10, { canMessage: true })], true).text).not.toContain('Message”');
+  });
+});
+
+describe('read receipts turned off on an open page', () => {
+  it('drops the read state of every message', () => {
+    const base = { conversationId: 1, appointmentId: null, text: 'Hi', attachments: [], createdAt: 1, clientMessageId: 'c-1' };
+    const read = { ...base, id: 1, author: { kind: 'client' as const, clientId: 1, name: 'Ava' }, readAt: 5 };
+    const unread = { ...read, id: 2, readAt: null };
+    expect(withoutReadState([read, unread]).map((message) => message.readAt)).toEqual([null, null]);
   });
 });

@@ -1,6 +1,7 @@
 // What the client page derives from client:get: which appointments can open a chat and how
 // many unread replies wait in each conversation.
 import type { ClientAppointment, ClientConversation } from '../../shared/clientEvents';
+import type { Message } from '../../shared/domain';
 
 /** Messaging is offered (R4), or a conversation with that location already exists. */
 export const canOpenChat = (appointment: ClientAppointment): boolean =>
@@ -16,4 +17,21 @@ export function sortAppointments(appointments: readonly ClientAppointment[], now
   const upcoming = appointments.filter((a) => a.startsAt >= now).sort((a, b) => a.startsAt - b.startsAt);
   const past = appointments.filter((a) => a.startsAt < now).sort((a, b) => b.startsAt - a.startsAt);
   return [...upcoming, ...past];
+}
+
+/** What the chat area says before a chat is open: point at the "Message" button only when one
+ * of the appointments shows it (the salon may have switched the contact button off, R4). */
+export function emptyChatHint(appointments: readonly ClientAppointment[], messagingOff: boolean): { title: string; text: string } {
+  if (!messagingOff && appointments.some(canOpenChat)) {
+    return { title: 'Questions about a visit?', text: 'Choose “Message” on one of your appointments to write to the salon.' };
+  }
+  return {
+    title: 'Messaging isn\'t available here right now',
+    text: 'The salon isn\'t offering messages from your appointments at the moment. To reach them, call or visit the salon.',
+  };
+}
+
+/** With read receipts off (R5) the page shows no read state, also of messages it already showed as read. */
+export function withoutReadState(messages: readonly Message[]): Message[] {
+  return messages.map((message) => (message.readAt === null ? message : { ...message, readAt: null }));
 }

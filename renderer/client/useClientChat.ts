@@ -15,6 +15,7 @@ import { useWindowFocused } from '../ui/useWindowFocused';
 import type { ClientApi } from './clientApi';
 import type { ClientOutbox, ClientOutboxPayload } from '../sending/clientOutbox';
 import { describeClientError } from './clientErrors';
+import { withoutReadState } from './clientOverview';
 
 const PAGE_SIZE = 30;
 
@@ -24,9 +25,10 @@ interface ClientChatTarget {
   appointmentId: number;
   locationId: number;
   locationName: string;
+  readReceipts: boolean;
 }
 
-export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversationId, appointmentId, locationId, locationName }: ClientChatTarget) {
+export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversationId, appointmentId, locationId, locationName, readReceipts }: ClientChatTarget) {
   const transport = useMemo<ChatTransport>(
     () => ({
       loadPage: (beforeId) =>
@@ -106,5 +108,11 @@ export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversati
   )?.error;
   const sendError = lastFailure ? `Your message wasn't sent. ${describeClientError(lastFailure)}` : null;
 
-  return { ...chat, timeline, send, retry, discard, onDraftChange: typingSignal.input, typingName, announcement, sendError };
+  // Turned off while the page is open (R5): "Read" already shown goes too, not only new ones.
+  const shownTimeline = useMemo(
+    () => (readReceipts ? timeline : { ...timeline, messages: withoutReadState(timeline.messages) }),
+    [readReceipts, timeline],
+  );
+
+  return { ...chat, timeline: shownTimeline, send, retry, discard, onDraftChange: typingSignal.input, typingName, announcement, sendError };
 }

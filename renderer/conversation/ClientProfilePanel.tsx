@@ -4,17 +4,21 @@
 // where replies go). Invalid details are explained at the field; nothing is saved until all are right.
 import { useId } from 'react';
 import type { ClientProfileEdit } from '../../shared/clientProfile';
+import { CHANNEL_UNAVAILABLE, type SendableChannels } from '../../shared/deliveries';
 import { can } from '../../shared/permissions';
 import { useStaff } from '../session/StaffContext';
 import { formatAppointmentTime } from '../ui/format';
+import { formatPhoneNumber } from '../ui/phoneNumber';
 import { channelSummary, type ClientProfileField } from './clientProfileForm';
 import { useClientProfile } from './useClientProfile';
+import { useSendableChannels } from './useSendableChannels';
 
 export function ClientProfilePanel({ conversationId }: { conversationId: number }) {
   const state = useClientProfile(conversationId);
   const titleId = useId();
   const { profile } = state;
   const mayEdit = can(useStaff().session.grants, 'chats.reply');
+  const sendable = useSendableChannels();
   return (
     <aside className="context-panel client-profile" aria-labelledby={titleId}>
       <div className="client-profile__header">
@@ -44,7 +48,7 @@ export function ClientProfilePanel({ conversationId }: { conversationId: number 
           <dt>Name</dt>
           <dd>{profile.name}</dd>
           <dt>Mobile number</dt>
-          <dd>{profile.mobile ?? 'None'}</dd>
+          <dd>{profile.mobile === null ? 'None' : formatPhoneNumber(profile.mobile, profile.country)}</dd>
           <dt>Email</dt>
           <dd>{profile.email ?? 'None'}</dd>
           <dt>In-app notifications</dt>
@@ -64,12 +68,12 @@ export function ClientProfilePanel({ conversationId }: { conversationId: number 
           )}
         </dl>
       )}
-      {profile && state.editing && mayEdit && <ClientProfileEditor state={state} />}
+      {profile && state.editing && mayEdit && <ClientProfileEditor state={state} sendable={sendable} />}
     </aside>
   );
 }
 
-function ClientProfileEditor({ state }: { state: ReturnType<typeof useClientProfile> }) {
+function ClientProfileEditor({ state, sendable }: { state: ReturnType<typeof useClientProfile>; sendable: SendableChannels }) {
   const id = useId();
   const editing = state.editing;
   if (!editing) return null;
@@ -97,24 +101,37 @@ function ClientProfileEditor({ state }: { state: ReturnType<typeof useClientProf
       {fieldError(field)}
     </div>
   );
-  const channel = (field: 'emailNotifications' | 'smsNotifications', label: string) => (
-    <div className="option-row">
-      <input
-        id={`${id}-${field}`}
-        type="checkbox"
-        checked={draft[field]}
-        aria-invalid={errorOf(field) ? true : undefined}
-        aria-describedby={describedBy(field)}
-        onChange={(event) => state.change({ [field]: event.target.checked } as Partial<ClientProfileEdit>)}
-      />
-      <div>
-        <label htmlFor={`${id}-${field}`} className="option-row__label">
-          {label}
-        </label>
-        {fieldError(field)}
+  const channel = (field: 'emailNotifications' | 'smsNotifications', label: string) => {
+    const kind = field === 'emailNotifications' ? 'email' : 'sms';
+    // Offered only if the server can send it; one already on can still be switched off.
+    const unavailable = !sendable[kind];
+    const helpId = `${id}-${field}-unavailable`;
+    const describedByIds = [describedBy(field), unavailable ? helpId : undefined].filter(Boolean).join(' ') || undefined;
+    return (
+      <div className="option-row">
+        <input
+          id={`${id}-${field}`}
+          type="checkbox"
+          checked={draft[field]}
+          disabled={unavailable && !draft[field]}
+          aria-invalid={errorOf(field) ? true : undefined}
+          aria-describedby={describedByIds}
+          onChange={(event) => state.change({ [field]: event.target.checked } as Partial<ClientProfileEdit>)}
+        />
+        <div>
+          <label htmlFor={`${id}-${field}`} className="option-row__label">
+            {label}
+          </label>
+          {unavailable && (
+            <p id={helpId} className="option-row__help">
+              {CHANNEL_UNAVAILABLE[kind]}
+            </p>
+          )}
+          {fieldError(field)}
+        </div>
       </div>
-    </div>
-  );
+    );
+  };
 
   return (
     <form

@@ -1,8 +1,16 @@
-// Who the conversation is with, where, and the appointment it started from.
+// Who the conversation is with, where, and the appointment it started from; below, what the
+// page puts there (its status, snooze and assignee with their actions).
+import type { ReactNode } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { formatAppointmentTime } from '../ui/format';
 
-export function ConversationHeader({ conversation, titleId }: { conversation: ConversationSummary; titleId: string }) {
+interface ConversationHeaderProps {
+  conversation: ConversationSummary;
+  titleId: string;
+  children?: ReactNode;
+}
+
+export function ConversationHeader({ conversation, titleId, children }: ConversationHeaderProps) {
   const { client, location, appointment } = conversation;
   return (
     <header className="conversation__header">
@@ -17,6 +25,7 @@ export function ConversationHeader({ conversation, titleId }: { conversation: Co
           </>
         )}
       </p>
+      {children}
     </header>
   );
 }

@@ -1,43 +1,101 @@
-// The open conversation: header, history, typing indicator and the reply box, which is
-// hidden for members who may read but not reply (R7). While messaging is off (R2) the whole
-// inbox is hidden behind a notice instead; the composer stays mounted so a draft survives.
-import { useCallback, useId } from 'react';
+// The open conversation: header (with its status, snooze and assignee), history with the
+// staff-only events between the messages, typing indicator and the reply box, which is hidden
+// for members who may read but not reply (R7). While messaging is off (R2) the whole inbox is
+// hidden behind a notice instead; the composer stays mounted so a draft survives.
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { can } from '../../shared/permissions';
 import { Composer } from '../chat/Composer';
 import { LiveAnnouncer } from '../chat/LiveAnnouncer';
 import { MessageList } from '../chat/MessageList';
+import type { TimelineNote } from '../chat/timeline';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
+import { useConversationDraft } from '../drafts/useConversationDraft';
+import { useOffline } from '../offline/OfflineContext';
 import { useStaff } from '../session/StaffContext';
+import { useNow } from '../ui/useNow';
+import { conversationAvailability, UNAVAILABLE_OFFLINE } from './conversationAvailability';
+import '../styles/triage.css';
 import { ConversationHeader } from './ConversationHeader';
 import { deliveryLabel } from './deliveries';
+import { eventText } from './eventWording';
+import { TriageBar } from './TriageBar';
+import { useConversationEvents } from './useConversationEvents';
 import { useDeliveries } from './useDeliveries';
 import { useStaffChat } from './useStaffChat';
+import { useTriage } from './useTriage';
 
 interface ConversationViewProps {
   conversationId: number;
   conversation: ConversationSummary | null;
   /** False while the inbox is hidden: its messages are not being read. */
   visible: boolean;
+  /** Open at this message (a search match), marked, instead of at the newest. */
+  anchorMessageId?: number | null;
 }
 
-export function ConversationView({ conversationId, conversation, visible }: ConversationViewProps) {
-  const { session } = useStaff();
-  const chat = useStaffChat(conversationId, visible);
+export function ConversationView({ conversationId, conversation, visible, anchorMessageId = null }: ConversationViewProps) {
+  const { api, session } = useStaff();
+  const triage = useTriage(conversationId, conversation);
+  const chat = useStaffChat(conversationId, visible, anchorMessageId, triage.current?.triageVersion);
   const titleId = useId();
   const canReply = can(session.grants, 'chats.reply');
-  const deliveries = useDeliveries(conversationId);
+  const { status } = useOffline();
+  const availability = conversationAvailability(chat.timeline.loaded, status);
+  const { byMessage: deliveries, retry, isRetrying, retryError } = useDeliveries(conversationId);
+  const draft = useConversationDraft(conversationId);
   const channelsOf = useCallback(
     (messageId: number) =>
-      deliveries.get(messageId)?.map((delivery) => ({ channel: delivery.channel, state: delivery.state, label: deliveryLabel(delivery) })),
-    [deliveries],
+      deliveries.get(messageId)?.map((delivery) => ({
+        channel: delivery.channel,
+        state: delivery.state,
+        label: deliveryLabel(delivery),
+        // Sending again is sending on the business's behalf: members who may reply.
+        retry:
+          canReply && delivery.state === 'failed'
+            ? {
+                label: `Retry ${delivery.channel === 'email' ? 'email' : 'text message'}`,
+                pending: isRetrying(messageId, delivery.channel),
+                onRetry: () => void retry(messageId, delivery.channel),
+              }
+            : undefined,
+      })),
+    [deliveries, canReply, isRetrying, retry],
   );
+  const timeZone =
+    session.locations.find((location) => location.id === conversation?.location.id)?.timeZone ??
+    Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const events = useConversationEvents(conversationId);
+  const now = useNow();
+  const clientName = conversation?.client.name ?? 'The client';
+  const notes = useMemo<TimelineNote[]>(
+    () => events.map((event) => ({ key: `e${event.id}`, id: event.id, createdAt: event.createdAt, text: eventText(event, { clientName, timeZone, now }) })),
+    [events, clientName, timeZone, now],
+  );
+
+  const [unreadOutcome, setUnreadOutcome] = useState<string | null>(null);
+  const markUnread = useCallback(() => {
+    void api.request('conversation:markUnread', { conversationId }).then((result) =>
+      setUnreadOutcome(result.ok ? 'Marked as unread.' : `Not marked as unread. ${describeError(result.error)}`),
+    );
+  }, [api, conversationId]);
 
   return (
     <section className="conversation" aria-labelledby={titleId}>
       {conversation ? (
-        <ConversationHeader conversation={conversation} titleId={titleId} />
+        <ConversationHeader conversation={conversation} titleId={titleId}>
+          <TriageBar
+            conversation={conversation}
+            triage={triage}
+            timeZone={timeZone}
+            memberId={session.member.id}
+            memberName={session.member.name}
+            canReply={canReply}
+            onMarkUnread={markUnread}
+            unreadOutcome={unreadOutcome}
+          />
+        </ConversationHeader>
       ) : (
         <header className="conversation__header">
           <h2 id={titleId} className="conversation__title">
@@ -45,37 +103,54 @@ export function ConversationView({ conversationId, conversation, visible }: Conv
           </h2>
         </header>
       )}
+      {retryError && (
+        <p className="notice notice--error" role="alert">
+          {retryError}
+        </p>
+      )}
       {chat.loadError && (
         <p className="notice notice--error" role="alert">
           {describeError(chat.loadError)}
         </p>
       )}
-      <MessageList
-        timeline={chat.timeline}
-        ownSide="staff"
-        nameOwnAuthors
-        loadingOlder={chat.loadingOlder}
-        onLoadOlder={() => void chat.loadOlder()}
-        onRetry={chat.retry}
-        onDiscard={chat.discard}
-        describeFailure={describeError}
-        emptyText="No messages in this conversation yet."
-        channelsOf={channelsOf}
-      />
+      {availability === 'unavailable-offline' ? (
+        <p className="notice notice--info conversation__unavailable" role="status" data-testid="conversation-unavailable">
+          {UNAVAILABLE_OFFLINE}
+        </p>
+      ) : (
+        <MessageList
+          timeline={chat.timeline}
+          notes={notes}
+          ownSide="staff"
+          nameOwnAuthors
+          loadingOlder={chat.loadingOlder}
+          onLoadOlder={() => void chat.loadOlder()}
+          onRetry={chat.retry}
+          onDiscard={chat.discard}
+          describeFailure={describeError}
+          emptyText="No messages in this conversation yet."
+          channelsOf={channelsOf}
+          highlightId={anchorMessageId}
+          loadingNewer={chat.loadingNewer}
+          onLoadNewer={() => void chat.loadNewer()}
+        />
+      )}
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />
-      {canReply ? (
+      {!canReply ? (
+        <p className="notice composer-note">You can read but not reply to client chats.</p>
+      ) : availability === 'ready' ? (
         <Composer
           label="Reply"
           placeholder="Write a reply…"
           onSend={chat.send}
+          onSendAndMarkDone={chat.sendAndMarkDone}
           onDraftChange={chat.onDraftChange}
           error={chat.sendError}
           describeFailure={describeError}
+          draftStorage={draft}
         />
-      ) : (
-        <p className="notice composer-note">You can read but not reply to client chats.</p>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The client profile editor's pure parts: a draft from the saved profile, and the server's
 // field-level problems (R11) keyed by field.
 import type { ClientProfile, ClientProfileEdit } from '../../shared/clientProfile';
+import { formatPhoneNumber } from '../ui/phoneNumber';
 
 export type ClientProfileField = keyof ClientProfileEdit;
 export type FieldErrors = Partial<Record<ClientProfileField, string>>;
@@ -10,7 +11,8 @@ const FIELDS: readonly ClientProfileField[] = ['name', 'mobile', 'email', 'email
 export function draftOf(profile: ClientProfile): ClientProfileEdit {
   return {
     name: profile.name,
-    mobile: profile.mobile ?? '',
+    // As people write it; the server reads it in the workspace's country again on save.
+    mobile: profile.mobile === null ? '' : formatPhoneNumber(profile.mobile, profile.country),
     email: profile.email ?? '',
     emailNotifications: profile.notifications.email,
     smsNotifications: profile.notifications.sms,

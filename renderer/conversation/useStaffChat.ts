@@ -1,5 +1,5 @@
 // Everything live about the open conversation for a team member: messages, pushes, typing
-// both ways, read receipts and sending. Replies go through the member's persisted outbox
+// both ways, read receipts and sending (also "Send and mark done"). Replies go through the member's persisted outbox
 // (renderer/outbox), which sends them in order once connected; what it still holds for this
 // conversation shows as pending or failed below the history.
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -11,7 +11,7 @@ import { useMarkRead } from '../chat/useMarkRead';
 import { useCachedMessages } from '../offline/useOfflineCache';
 import { useOffline } from '../offline/OfflineContext';
 import type { StaffOutboxPayload } from '../sending/staffOutbox';
-import { useOutboxSending } from '../sending/useOutboxSending';
+import { useOutboxSending, type SendOptions } from '../sending/useOutboxSending';
 import { useRemoteTyping } from '../chat/useRemoteTyping';
 import { useTypingSignal } from '../chat/useTypingSignal';
 import { useStaff } from '../session/StaffContext';
@@ -21,23 +21,30 @@ const PAGE_SIZE = 30;
 // Someone scrolling back through a long history wants big steps: fewer waits at the top.
 const OLDER_PAGE_SIZE = 100;
 
-export function useStaffChat(conversationId: number, visible: boolean) {
+/** `anchorId`: open at this message (a search match) instead of the newest. `seenVersion`: the
+ * conversation's triage version as shown, which "Send and mark done" was decided on. */
+export function useStaffChat(conversationId: number, visible: boolean, anchorId: number | null = null, seenVersion?: number) {
   const { api, session } = useStaff();
   const transport = useMemo<ChatTransport>(
     () => ({
       loadPage: (beforeId) =>
         api.request('message:list', { conversationId, beforeId, limit: beforeId === undefined ? PAGE_SIZE : OLDER_PAGE_SIZE }),
+      loadAround: (aroundId) => api.request('message:list', { conversationId, aroundId, limit: PAGE_SIZE }),
+      loadNewer: (afterId) => api.request('message:list', { conversationId, afterId, limit: OLDER_PAGE_SIZE }),
       whenConnected: (handler) => api.whenConnected(handler),
     }),
     [api, conversationId],
   );
-  const chat = useChat(transport);
+  const chat = useChat(transport, anchorId);
   const { dispatch } = chat;
   const { outbox } = useOffline();
   useCachedMessages(conversationId, chat.timeline, dispatch);
   const entryFor = useCallback(
-    (text: string, attachments: Attachment[]) => ({ queue: String(conversationId), payload: { conversationId, text, attachments } }),
-    [conversationId],
+    (text: string, attachments: Attachment[], { markDone }: SendOptions) => ({
+      queue: String(conversationId),
+      payload: { conversationId, text, attachments, ...(markDone ? { markDone: true, seenVersion } : {}) },
+    }),
+    [conversationId, seenVersion],
   );
   const belongsHere = useCallback((payload: StaffOutboxPayload) => payload.conversationId === conversationId, [conversationId]);
   const sending = useOutboxSending(chat, outbox, { entryFor, belongsHere });
@@ -82,12 +89,19 @@ export function useStaffChat(conversationId: number, visible: boolean) {
   );
   const typingSignal = useTypingSignal(sendTyping);
   const { send: sendThroughOutbox, retry, discard, timeline } = sending;
+  const { jumpToLatest } = chat;
   const send = useCallback(
-    (text: string, attachments: Attachment[]) => {
+    (text: string, attachments: Attachment[], options: SendOptions = {}) => {
       typingSignal.stop();
-      sendThroughOutbox(text, attachments);
+      // A reply belongs below the newest messages: leave an older search match for them.
+      void jumpToLatest();
+      sendThroughOutbox(text, attachments, options);
     },
-    [typingSignal, sendThroughOutbox],
+    [typingSignal, sendThroughOutbox, jumpToLatest],
+  );
+  const sendAndMarkDone = useCallback(
+    (text: string, attachments: Attachment[]) => send(text, attachments, { markDone: true }),
+    [send],
   );
 
   // Connection failures are the banner's news (and resend themselves); refusals need saying here.
@@ -96,5 +110,5 @@ export function useStaffChat(conversationId: number, visible: boolean) {
   )?.error;
   const sendError = lastFailure ? `Your message wasn't sent. ${describeError(lastFailure)}` : null;
 
-  return { ...chat, timeline, send, retry, discard, onDraftChange: typingSignal.input, typingName, announcement, sendError };
+  return { ...chat, timeline, send, sendAndMarkDone, retry, discard, onDraftChange: typingSignal.input, typingName, announcement, sendError };
 }

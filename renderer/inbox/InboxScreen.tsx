@@ -2,12 +2,18 @@
 // client's appointments in an <aside> beside them. It stays mounted while hidden (Settings
 // open, Client Connect off); `visible` says whether the member can actually see it.
 import { useCallback, useState } from 'react';
+import type { FoundClient } from '../../shared/conversationStart';
+import { can } from '../../shared/permissions';
 import { AppointmentPanel } from '../conversation/AppointmentPanel';
 import { ClientProfilePanel } from '../conversation/ClientProfilePanel';
 import { ConversationView } from '../conversation/ConversationView';
 import { useConversationDetail } from '../conversation/useConversationDetail';
+import { GettingStarted } from '../onboarding/GettingStarted';
 import { ConversationList } from './ConversationList';
-import { SearchBox, SearchResults } from './SearchResults';
+import { NewConversationForm } from '../newConversation/NewConversationForm';
+import { useClientFinder } from '../newConversation/useClientFinder';
+import { useStaff } from '../session/StaffContext';
+import { SearchBox, SearchResults, type SearchTarget } from './SearchResults';
 import { useInboxList } from './useInboxList';
 import { useInboxSearch } from './useInboxSearch';
 import { useMessageNotifications } from './useMessageNotifications';
@@ -18,20 +24,40 @@ interface InboxScreenProps {
   onReveal: () => void;
 }
 
+/** What opened the conversation: a search result (its key), at a message for a message match. */
+type Opened = { resultKey: string | null; messageId: number | null };
+const FROM_LIST: Opened = { resultKey: null, messageId: null };
+
 export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
+  const { session } = useStaff();
+  const canStart = can(session.grants, 'chats.reply');
   const [openId, setOpenId] = useState<number | null>(null);
+  const [opened, setOpened] = useState<Opened>(FROM_LIST);
+  // The new-conversation form, in place of the open conversation; `form` renews it.
+  const [starting, setStarting] = useState<{ client: FoundClient | null; form: number } | null>(null);
   // The list of the chosen view (Open, Mine…), its counts and its rows' actions.
   const { list, listProps } = useInboxList(visible ? openId : null);
   const search = useInboxSearch();
+  const directory = useClientFinder(search.active ? search.query : '', canStart);
   const { detail, error: detailError } = useConversationDetail(openId);
-  const openConversation = useCallback((id: number) => setOpenId(id), []);
+  const openConversation = useCallback((id: number) => {
+    setOpenId(id);
+    setOpened(FROM_LIST);
+    setStarting(null);
+  }, []);
+  const openResult = useCallback((target: SearchTarget) => {
+    setOpenId(target.conversationId);
+    setOpened({ resultKey: target.key, messageId: target.messageId });
+    setStarting(null);
+  }, []);
+  const startConversation = useCallback((client: FoundClient | null) => setStarting((shown) => ({ client, form: (shown?.form ?? 0) + 1 })), []);
   // Hidden, nothing counts as open: messages notify, and none is marked read unseen.
   const openFromNotification = useCallback(
     (id: number) => {
-      setOpenId(id);
+      openConversation(id);
       onReveal();
     },
-    [onReveal],
+    [onReveal, openConversation],
   );
   useMessageNotifications(visible ? openId : null, openFromNotification);
   const { loadMore } = list;
@@ -48,10 +74,19 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
           loaded={list.loaded}
           hasMore={list.nextCursor !== null}
           loadingMore={list.loadingMore}
-          selectedId={openId}
+          selectedId={starting === null ? openId : null}
           onSelect={openConversation}
           onLoadMore={onLoadMore}
-          toolbar={<SearchBox query={search.query} onChange={search.setQuery} />}
+          toolbar={
+            <div className="inbox-list__toolbar">
+              <SearchBox query={search.query} onChange={search.setQuery} />
+              {canStart && (
+                <button type="button" className="secondary-button" onClick={() => startConversation(null)}>
+                  New conversation
+                </button>
+              )}
+            </div>
+          }
           replacement={
             search.active ? (
               <SearchResults
@@ -59,15 +94,21 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
                 result={search.result}
                 searching={search.searching}
                 error={search.error}
-                selectedId={openId}
-                onSelect={openConversation}
+                selectedKey={starting === null ? opened.resultKey : null}
+                onSelect={openResult}
                 onLoadOlder={search.loadOlder}
+                directory={directory.clients}
+                onStartConversation={startConversation}
               />
             ) : undefined
           }
           {...listProps}
         />
-        {openId === null ? (
+        {starting !== null ? (
+          <NewConversationForm key={starting.form} initialClient={starting.client} onStarted={openConversation} onCancel={() => setStarting(null)} />
+        ) : openId === null && list.loaded && list.items.length === 0 && !search.active ? (
+          <GettingStarted />
+        ) : openId === null ? (
           <section className="conversation conversation--empty" aria-label="No conversation open">
             <div className="empty-state">
               <p className="empty-state__title">Select a conversation</p>
@@ -75,10 +116,16 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
             </div>
           </section>
         ) : (
-          <ConversationView key={openId} conversationId={openId} conversation={summary} visible={visible} />
+          <ConversationView
+            key={`${openId}:${opened.messageId ?? 'latest'}`}
+            conversationId={openId}
+            conversation={summary}
+            visible={visible}
+            anchorMessageId={opened.messageId}
+          />
         )}
       </main>
-      {openId !== null && (
+      {openId !== null && starting === null && (
         <div className="context-column">
           <AppointmentPanel detail={detail} error={detailError} />
           <ClientProfilePanel key={openId} conversationId={openId} />

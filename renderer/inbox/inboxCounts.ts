@@ -23,7 +23,9 @@ export function viewCounts(locations: readonly LocationCounts[], locationId: num
   return counts;
 }
 
-/** The badge: open conversations with messages the member has not read, at all their locations. */
-export function badgeCount(locations: readonly LocationCounts[]): number {
-  return viewCounts(locations, null).unreadOpen;
+/** The badge: open conversations with messages the member has not read, at all their locations.
+ * Nothing while Client Connect is off, as no message can be read or answered then (R2); the
+ * count comes back with it. */
+export function badgeCount(locations: readonly LocationCounts[], messagingEnabled = true): number {
+  return messagingEnabled ? viewCounts(locations, null).unreadOpen : 0;
 }

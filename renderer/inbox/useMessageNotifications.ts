@@ -1,10 +1,12 @@
-// Desktop notifications for new client messages, by the member's preferences (R10); clicking
-// one opens its conversation. While the screen is locked they name nobody and quote nothing.
+// Desktop notifications for new client messages (and conversations assigned to the member),
+// by the member's preferences (R10); clicking one opens its conversation. While the screen is
+// locked they name nobody and quote nothing.
 import { useEffect, useRef } from 'react';
 import { useLockState } from '../reception/LockContext';
 import { usePrefsSync } from '../profile/PrefsContext';
 import { useStaff } from '../session/StaffContext';
 import { notificationRequest } from './notificationRules';
+import { useAssignmentNotifications } from './useAssignmentNotifications';
 
 export function useMessageNotifications(openConversationId: number | null, openConversation: (id: number) => void) {
   const { api, bridge } = useStaff();
@@ -30,4 +32,6 @@ export function useMessageNotifications(openConversationId: number | null, openC
   );
 
   useEffect(() => bridge.onNotificationClick(openConversation), [bridge, openConversation]);
+  // Assignments by colleagues notify through the same bridge, and their clicks land above.
+  useAssignmentNotifications(openConversationId);
 }

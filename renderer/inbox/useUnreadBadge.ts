@@ -6,9 +6,9 @@ import { badgeCount } from './inboxCounts';
 import { useLocationCounts } from './inboxCountsSource';
 
 export function useUnreadBadge(): number {
-  const { bridge } = useStaff();
+  const { bridge, session } = useStaff();
   const locations = useLocationCounts();
-  const total = locations === null ? 0 : badgeCount(locations);
+  const total = locations === null ? 0 : badgeCount(locations, session.workspace.settings.enabled);
   useEffect(() => bridge.setBadgeCount(total), [bridge, total]);
   return total;
 }

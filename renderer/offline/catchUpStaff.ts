@@ -17,6 +17,11 @@ export function deliverSyncPage(api: Pick<LocalPushApi, 'deliver'>, page: SyncPa
     if (conversation) api.deliver('message:created', { message, conversation });
   }
   for (const read of page.reads) api.deliver('conversation:read', read);
+  // Staff-only events come after the messages, as live: a client message, then its reopening.
+  for (const event of page.events) {
+    const conversation = conversations.get(event.conversationId);
+    if (conversation) api.deliver('conversation:triaged', { conversation, event });
+  }
   if (page.settings) api.deliver('settings:updated', page.settings);
 }
 

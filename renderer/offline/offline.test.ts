@@ -214,6 +214,8 @@ describe('catch-up pages', () => {
     messages,
     conversations: [summary],
     reads: [],
+    events: [],
+    unread: [],
     settings: null,
   });
 
@@ -239,6 +241,8 @@ describe('catch-up pages', () => {
         messages: [message(1, uuid(1)), message(2, uuid(2))],
         conversations: [summary],
         reads: [{ conversationId: 7, reader: 'client', upToMessageId: 2, readAt: 8, unreadCount: 1 }],
+        events: [],
+        unread: [],
         settings,
       },
     );

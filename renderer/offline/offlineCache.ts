@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { teamSchema, type Team } from '../../shared/teamEvents';
 import type { DesktopBridge } from '../../shared/bridge';
 import { conversationSummarySchema, messageSchema, sessionInfoSchema, type ConversationSummary, type Message, type SessionInfo } from '../../shared/domain';
+import { conversationEventSchema, type ConversationEvent } from '../../shared/triageEvents';
 
 /** Conversations and messages kept per conversation: enough to read, small enough to store. */
 export const CACHED_CONVERSATIONS = 30;
@@ -21,9 +22,12 @@ const teamKey = (memberId: number) => `cache:m${memberId}:team`;
 /** Which conversations have cached messages, so signing out can remove them all. */
 const indexKey = (memberId: number) => `cache:m${memberId}:index`;
 const messagesKey = (memberId: number, conversationId: number) => `cache:m${memberId}:c${conversationId}`;
+/** A conversation's staff-only events (status, snooze, assignment), beside its messages. */
+const eventsKey = (memberId: number, conversationId: number) => `cache:m${memberId}:e${conversationId}`;
 
 const cachedListSchema = z.array(conversationSummarySchema);
 const cachedMessagesSchema = z.array(messageSchema);
+const cachedEventsSchema = z.array(conversationEventSchema);
 const indexSchema = z.array(z.number().int().positive());
 
 /** Keeps as many items as fit the budget, dropping from the end named (the least recent). */
@@ -76,6 +80,12 @@ export const offlineCache = {
     return writeQuietly(prefs, messagesKey(memberId, conversationId), within(messages.slice(-CACHED_MESSAGES), 'first'));
   },
   ...conversationViews,
+  readEvents: (prefs: Prefs, memberId: number, conversationId: number) =>
+    readParsed(prefs, eventsKey(memberId, conversationId), cachedEventsSchema),
+  /** Written after the conversation's messages, which keep it in the index for `clear`. */
+  writeEvents(prefs: Prefs, memberId: number, conversationId: number, events: readonly ConversationEvent[]) {
+    return writeQuietly(prefs, eventsKey(memberId, conversationId), within(events.slice(-CACHED_MESSAGES), 'first'));
+  },
   readTeam: (prefs: Prefs, memberId: number) => readParsed(prefs, teamKey(memberId), teamSchema),
   /** A team too large for the cache is not kept: offline group edits then need the page loaded. */
   writeTeam(prefs: Prefs, memberId: number, team: Team) {
@@ -88,6 +98,7 @@ export const offlineCache = {
     const index = (await readParsed(prefs, indexKey(memberId), indexSchema)) ?? [];
     await Promise.all([
       ...index.map((conversationId) => writeQuietly(prefs, messagesKey(memberId, conversationId), undefined)),
+      ...index.map((conversationId) => writeQuietly(prefs, eventsKey(memberId, conversationId), undefined)),
       writeQuietly(prefs, conversationListKey(memberId), undefined),
       writeQuietly(prefs, teamKey(memberId), undefined),
       writeQuietly(prefs, indexKey(memberId), undefined),

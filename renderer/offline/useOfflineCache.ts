@@ -62,10 +62,11 @@ export function useCachedMessages(conversationId: number, timeline: TimelineStat
     };
   }, [bridge, memberId, conversationId, dispatch, latest]);
 
-  const { messages, loaded } = timeline;
+  const { messages, loaded, hasNewer } = timeline;
   useEffect(() => {
-    if (!loaded || messages.length === 0) return undefined;
+    // Held around an older message (a search match), the messages are not the latest ones.
+    if (!loaded || hasNewer || messages.length === 0) return undefined;
     const timer = window.setTimeout(() => void offlineCache.writeMessages(bridge, memberId, conversationId, messages), WRITE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [bridge, memberId, conversationId, messages, loaded]);
+  }, [bridge, memberId, conversationId, messages, loaded, hasNewer]);
 }

@@ -19,9 +19,9 @@ export function PasswordSettings({ onPinCleared }: { onPinCleared?: () => void }
         Use at least {PASSWORD_MIN_LENGTH} characters. Changing it signs you out on every other computer and browser.
       </p>
       <form className="pin-settings__form" onSubmit={(event) => void form.save(event)} noValidate>
-        <PasswordField label="Current password" autoComplete="current-password" value={form.currentPassword} onChange={form.setCurrentPassword} />
-        <PasswordField label="New password" autoComplete="new-password" value={form.newPassword} onChange={form.setNewPassword} />
-        <PasswordField label="Type the new password again" autoComplete="new-password" value={form.confirmPassword} onChange={form.setConfirmPassword} />
+        <PasswordField label="Current password" autoComplete="current-password" value={form.currentPassword} onChange={form.setCurrentPassword} error={form.problems.currentPassword} />
+        <PasswordField label="New password" autoComplete="new-password" value={form.newPassword} onChange={form.setNewPassword} error={form.problems.newPassword} />
+        <PasswordField label="Type the new password again" autoComplete="new-password" value={form.confirmPassword} onChange={form.setConfirmPassword} error={form.problems.confirmPassword} />
         <FormOutcome error={form.error} saved={form.saved} />
         <div className="settings-card__actions">
           <button type="submit" className="primary-button" disabled={form.pending}>

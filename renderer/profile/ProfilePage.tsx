@@ -87,6 +87,14 @@ function NotificationPreferences({ form, prefs }: { form: ReturnType<typeof useP
         <OptionRow id={`${id}-preview`} label="Show message text" checked={prefs.showPreview} onChange={(showPreview) => change({ showPreview })}>
           Turn this off on a shared reception screen: notifications then say only “New message”.
         </OptionRow>
+        <OptionRow
+          id={`${id}-assignments`}
+          label="When a conversation is assigned to me"
+          checked={prefs.assignments}
+          onChange={(assignments) => change({ assignments })}
+        >
+          A notification when a colleague assigns you a conversation, within the same quiet hours.
+        </OptionRow>
       </fieldset>
       <fieldset className="option-list">
         <legend className="option-list__legend">Notify me about messages at</legend>

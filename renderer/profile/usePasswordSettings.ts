@@ -2,10 +2,11 @@
 // new one twice. The server signs out every other session of the member, so the form says how
 // many, and clears their quick-switch PIN, so the form says so and the PIN card is told.
 import { useState, type FormEvent } from 'react';
-import { changePasswordRequestSchema } from '../../shared/http';
 import { serverErrorText } from '../api/callServer';
+import { problemsSummary, type FieldProblems } from '../api/errors';
 import { useReception } from '../reception/ReceptionContext';
 import { useSubmission } from '../ui/useSubmission';
+import { passwordChangeProblems, type PasswordField } from './passwordProblems';
 
 const signedOutText = (count: number) =>
   count === 0 ? '' : ` ${count === 1 ? '1 other session was' : `${count} other sessions were`} signed out.`;
@@ -16,12 +17,15 @@ export function usePasswordSettings(onPinCleared: () => void = () => {}) {
   const [newPassword, setNewPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
   const submission = useSubmission();
+  const [problems, setProblems] = useState<FieldProblems<PasswordField>>({});
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = changePasswordRequestSchema.safeParse({ currentPassword, newPassword });
-    if (!checked.success) return submission.fail(checked.error.issues[0]?.message ?? 'Check the passwords.');
-    if (newPassword !== confirmPassword) return submission.fail("The two new passwords don't match. Type the same password twice.");
+    // Every problem at once, each beside its field.
+    const found = passwordChangeProblems({ currentPassword, newPassword, confirmPassword });
+    setProblems(found);
+    const summary = problemsSummary(found);
+    if (summary) return submission.fail(summary);
     await submission.run(async () => {
       const result = await api.changePassword(sessionToken, currentPassword, newPassword);
       setCurrentPassword('');
@@ -35,5 +39,5 @@ export function usePasswordSettings(onPinCleared: () => void = () => {}) {
   };
 
   const { pending, error, saved } = submission;
-  return { currentPassword, setCurrentPassword, newPassword, setNewPassword, confirmPassword, setConfirmPassword, pending, error, saved, save };
+  return { currentPassword, setCurrentPassword, newPassword, setNewPassword, confirmPassword, setConfirmPassword, pending, error, saved, problems, save };
 }

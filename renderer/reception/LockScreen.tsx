@@ -13,9 +13,11 @@ interface LockScreenProps {
   onUsePassword: () => void;
   /** Nobody is signed in: the same screen offers a PIN sign-in instead of unlocking. */
   signedOut?: boolean;
+  /** Whose session stays open underneath a locked screen. */
+  signedInName?: string | null;
 }
 
-export function LockScreen({ serverUrl, bridge, onSwitched, onUsePassword, signedOut = false }: LockScreenProps) {
+export function LockScreen({ serverUrl, bridge, onSwitched, onUsePassword, signedOut = false, signedInName = null }: LockScreenProps) {
   const api = useMemo(() => createReceptionApi(serverUrl), [serverUrl]);
   const screen = useLockScreen(api, bridge, onSwitched);
   const titleId = useId();
@@ -32,6 +34,11 @@ export function LockScreen({ serverUrl, bridge, onSwitched, onUsePassword, signe
         <h1 id={titleId} className="sign-in__title">
           {signedOut ? 'Sign in with your PIN' : 'This computer is locked'}
         </h1>
+        {!signedOut && signedInName && (
+          <p className="sign-in__lead" data-testid="lock-signed-in">
+            {signedInName} is still signed in underneath.
+          </p>
+        )}
         {roster.kind === 'loading' && <p className="sign-in__lead">Loading who works here…</p>}
         {roster.kind === 'not-set-up' && (
           <p className="sign-in__lead">

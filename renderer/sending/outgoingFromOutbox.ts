@@ -5,23 +5,31 @@ import type { Attachment, Message } from '../../shared/domain';
 import type { OutboxSnapshot } from '../../shared/offline/outbox';
 import type { OutgoingMessage } from '../chat/timeline';
 
-/** What every outbox payload carries for the chat to show it. */
+/** What every outbox reply carries for the chat to show it. */
 export type ShownPayload = { text: string; attachments: Attachment[] };
+/** Entries that are not replies (the staff outbox's conversation changes) are not shown as messages. */
+export type OutboxPayload = ShownPayload | { change: unknown };
 
-export function outgoingFromOutbox<P extends ShownPayload>(
+const isShown = (payload: OutboxPayload): payload is ShownPayload => 'text' in payload;
+
+export function outgoingFromOutbox<P extends OutboxPayload>(
   snapshot: OutboxSnapshot<P>,
   belongsHere: (payload: P) => boolean,
   stored: readonly Message[],
 ): OutgoingMessage[] {
   const settled = new Set(stored.map((message) => message.clientMessageId));
-  return snapshot.entries
-    .filter((entry) => belongsHere(entry.payload) && !settled.has(entry.clientMessageId))
-    .map((entry) => ({
-      clientMessageId: entry.clientMessageId,
-      text: entry.payload.text,
-      attachments: entry.payload.attachments,
-      createdAt: entry.createdAt,
-      status: entry.state === 'failed' ? 'failed' : snapshot.inFlight === entry.clientMessageId ? 'sending' : 'pending',
-      error: entry.error,
-    }));
+  return snapshot.entries.flatMap((entry) => {
+    const { payload } = entry;
+    if (!isShown(payload) || !belongsHere(payload) || settled.has(entry.clientMessageId)) return [];
+    return [
+      {
+        clientMessageId: entry.clientMessageId,
+        text: payload.text,
+        attachments: payload.attachments,
+        createdAt: entry.createdAt,
+        status: entry.state === 'failed' ? 'failed' : snapshot.inFlight === entry.clientMessageId ? 'sending' : 'pending',
+        error: entry.error,
+      } satisfies OutgoingMessage,
+    ];
+  });
 }

@@ -7,28 +7,43 @@ import type { Attachment, Message } from '../../shared/domain';
 import type { Outbox } from '../../shared/offline/outbox';
 import type { ShownTimeline } from '../chat/timeline';
 import type { useChat } from '../chat/useChat';
-import { outgoingFromOutbox, type ShownPayload } from './outgoingFromOutbox';
+import { outgoingFromOutbox, type OutboxPayload } from './outgoingFromOutbox';
 
 type Chat = ReturnType<typeof useChat>;
 
-export interface OutboxChatOptions<P extends ShownPayload> {
+/** Sending options a page may offer ("Send and mark done" on the staff side). */
+export interface SendOptions {
+  markDone?: boolean;
+}
+
+export interface OutboxChatOptions<P extends OutboxPayload> {
   /** The queue (kept in order) and payload of a new message written in this chat. */
-  entryFor(text: string, attachments: Attachment[]): { queue: string; payload: P };
+  entryFor(text: string, attachments: Attachment[], options: SendOptions): { queue: string; payload: P };
   /** Whether an outbox entry was written in this chat. */
   belongsHere(payload: P): boolean;
 }
 
-export function useOutboxSending<P extends ShownPayload>(chat: Chat, outbox: Outbox<P, Message>, { entryFor, belongsHere }: OutboxChatOptions<P>) {
+/** What an outbox hands on for a delivered entry: a stored message, or (staff changes) not one. */
+const isMessage = (delivered: object): delivered is Message => 'author' in delivered;
+
+export function useOutboxSending<P extends OutboxPayload, D extends object>(
+  chat: Chat,
+  outbox: Outbox<P, D>,
+  { entryFor, belongsHere }: OutboxChatOptions<P>,
+) {
   const { dispatch } = chat;
   const snapshot = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
   useEffect(
-    () => outbox.onDelivered((message, entry) => belongsHere(entry.payload) && dispatch({ type: 'message', message })),
+    () =>
+      outbox.onDelivered(
+        (delivered, entry) => isMessage(delivered) && belongsHere(entry.payload) && dispatch({ type: 'message', message: delivered }),
+      ),
     [outbox, belongsHere, dispatch],
   );
 
   const send = useCallback(
-    (text: string, attachments: Attachment[]) => {
-      const entry = { clientMessageId: crypto.randomUUID(), ...entryFor(text, attachments) };
+    (text: string, attachments: Attachment[], options: SendOptions = {}) => {
+      const entry = { clientMessageId: crypto.randomUUID(), ...entryFor(text, attachments, options) };
       void outbox.enqueue(entry).then(() => outbox.flush());
     },
     [outbox, entryFor],

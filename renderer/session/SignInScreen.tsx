@@ -40,6 +40,7 @@ export function SignInScreen({ serverUrl, notice, onSignedIn, onUsePin }: SignIn
             onChange={(event) => form.setEmail(event.target.value)}
             aria-describedby={form.error ? errorId : undefined}
             required
+            autoFocus
           />
           <label htmlFor={passwordId}>Password</label>
           <input

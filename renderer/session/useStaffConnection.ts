@@ -1,6 +1,6 @@
 // The signed-in member's socket for as long as the signed-in screens are mounted. A refused
 // token (at connect or on any request) ends the session.
-import { useEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { keepConnected } from '../api/keepConnected';
 import { connectStaff } from '../api/staffApi';
 import type { SessionEndReason } from './sessionEnded';
@@ -12,7 +12,11 @@ export function useStaffConnection(serverUrl: string, token: string, onSessionEn
     [serverUrl, token, onSessionEnded],
   );
 
-  useEffect(() => keepConnected(connection.socket, () => onSessionEnded('refused')), [connection, onSessionEnded]);
+  // Connecting starts as soon as the signed-in screens are in the DOM, before the browser lays
+  // them out and paints them: the handshake's round trips overlap that work, and the first
+  // inbox page is asked for sooner. (Screens that register for the connection in their own
+  // effects afterwards are called at once if it is already up.)
+  useLayoutEffect(() => keepConnected(connection.socket, () => onSessionEnded('refused')), [connection, onSessionEnded]);
 
   return connection;
 }

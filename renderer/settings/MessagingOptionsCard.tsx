@@ -90,6 +90,9 @@ export function MessagingOptionsCard({ state, dispatch, onSave, onCancel, onKeep
           onKeepMine={onKeepMine}
         />
       )}
+      <p className="settings-card__saved" role="status" data-testid="options-saved">
+        {state.saved && !editing ? 'Saved' : ''}
+      </p>
       <fieldset className="option-list" disabled={!editing || saving || conflict !== null}>
         <legend className="visually-hidden">Message settings</legend>
         {MESSAGING_OPTIONS.map(({ key, label, description }, index) => (

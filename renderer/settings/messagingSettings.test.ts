@@ -35,6 +35,15 @@ describe('messagingSettingsReducer', () => {
     expect(cancelled.current).toEqual(at(1));
   });
 
+  it('says "Saved" once a Save of the options went through, until the next Edit', () => {
+    const editing = run({ type: 'received', state: at(1) }, { type: 'edit' }, { type: 'toggle', key: 'readReceipts', value: false });
+    const saving = messagingSettingsReducer(editing, { type: 'save-started', kind: 'options' });
+    expect(saving.saved).toBe(false);
+    const saved = messagingSettingsReducer(saving, { type: 'options-saved', state: at(2, { readReceipts: false }) });
+    expect(saved.saved).toBe(true);
+    expect(messagingSettingsReducer(saved, { type: 'edit' }).saved).toBe(false);
+  });
+
   it('ignores ticks outside editing', () => {
     const state = run({ type: 'received', state: at(1) }, { type: 'toggle', key: 'readReceipts', value: false });
     expect(state.editing).toBeNull();

@@ -40,6 +40,8 @@ export interface MessagingSettingsState {
   saving: 'options' | 'status' | null;
   conflict: SettingsConflict | null;
   error: string | null;
+  /** The manager's last Save of the options went through (until they edit again): said in a live region. */
+  saved: boolean;
 }
 
 export type MessagingSettingsAction =
@@ -63,6 +65,7 @@ export const initialMessagingSettings: MessagingSettingsState = {
   saving: null,
   conflict: null,
   error: null,
+  saved: false,
 };
 
 export const optionsOf = ({ contactButton, readReceipts, typingIndicator }: WorkspaceSettings): MessagingOptions => ({
@@ -91,6 +94,7 @@ export function messagingSettingsReducer(
       if (!state.current) return state;
       return {
         ...state,
+        saved: false,
         editing: {
           draft: optionsOf(state.current.settings),
           base: optionsOf(state.current.settings),
@@ -108,11 +112,11 @@ export function messagingSettingsReducer(
       return { ...state, ...stillSaving, editing: null, conflict: null, error: null };
     }
     case 'save-started':
-      return { ...state, saving: action.kind, error: null };
+      return { ...state, saving: action.kind, error: null, saved: false };
     case 'queued-offline':
       return { ...state, ...settled, editing: null, conflict: null, error: null };
     case 'options-saved':
-      return { ...state, ...settled, current: newest(state.current, action.state), editing: null, conflict: null };
+      return { ...state, ...settled, current: newest(state.current, action.state), editing: null, conflict: null, saved: true };
     case 'status-saved': {
       // Our own Enable/Disable moves the version on; an open edit based on the version before
       // it is still based on what the manager saw, so it follows instead of conflicting.

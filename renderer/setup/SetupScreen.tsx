@@ -2,6 +2,7 @@
 // owner (signed in straight away), or explore the demo salon instead.
 import { useId, useMemo } from 'react';
 import { PASSWORD_MIN_LENGTH, type SignInResponse } from '../../shared/http';
+import { FieldError } from '../ui/FieldError';
 import { PasswordField } from '../ui/PasswordField';
 import { countryOfLocale, countryOptions } from './countries';
 import type { SetupApi } from './setupApi';
@@ -20,7 +21,7 @@ export function SetupScreen({ api, onSignedIn, onDemoReady }: SetupScreenProps) 
   const countryId = useId();
 
   const text = (field: keyof SetupFields, label: string, type: 'text' | 'email' = 'text', placeholder?: string) => (
-    <TextField label={label} type={type} value={form.fields[field]} placeholder={placeholder} onChange={form.set(field)} />
+    <TextField label={label} type={type} value={form.fields[field]} placeholder={placeholder} onChange={form.set(field)} error={form.problems[field]} />
   );
 
   return (
@@ -34,7 +35,13 @@ export function SetupScreen({ api, onSignedIn, onDemoReady }: SetupScreenProps) 
         <form className="sign-in__form" onSubmit={(event) => void form.submit(event)} noValidate>
           {text('workspaceName', 'Business name')}
           <label htmlFor={countryId}>Country</label>
-          <select id={countryId} value={form.fields.country} onChange={(event) => form.set('country')(event.target.value)}>
+          <select
+            id={countryId}
+            value={form.fields.country}
+            aria-invalid={form.problems.country ? true : undefined}
+            aria-describedby={form.problems.country ? `${countryId}-error` : undefined}
+            onChange={(event) => form.set('country')(event.target.value)}
+          >
             <option value="">Choose a country</option>
             {countries.map((country) => (
               <option key={country.code} value={country.code}>
@@ -42,11 +49,12 @@ export function SetupScreen({ api, onSignedIn, onDemoReady }: SetupScreenProps) 
               </option>
             ))}
           </select>
+          <FieldError id={`${countryId}-error`} message={form.problems.country} />
           {text('locationName', 'First location', 'text', form.fields.workspaceName || 'e.g. the salon on High Street')}
           {text('ownerName', 'Your name')}
           {text('email', 'Your email', 'email')}
-          <PasswordField label={`Password (at least ${PASSWORD_MIN_LENGTH} characters)`} autoComplete="new-password" value={form.fields.password} onChange={form.set('password')} />
-          <PasswordField label="Type the password again" autoComplete="new-password" value={form.fields.confirmPassword} onChange={form.set('confirmPassword')} />
+          <PasswordField label={`Password (at least ${PASSWORD_MIN_LENGTH} characters)`} autoComplete="new-password" value={form.fields.password} onChange={form.set('password')} error={form.problems.password} />
+          <PasswordField label="Type the password again" autoComplete="new-password" value={form.fields.confirmPassword} onChange={form.set('confirmPassword')} error={form.problems.confirmPassword} />
           {form.error && (
             <p className="form-error" role="alert">
               {form.error}
@@ -64,7 +72,14 @@ export function SetupScreen({ api, onSignedIn, onDemoReady }: SetupScreenProps) 
   );
 }
 
-function TextField(props: { label: string; type: 'text' | 'email'; value: string; placeholder?: string; onChange: (value: string) => void }) {
+function TextField(props: {
+  label: string;
+  type: 'text' | 'email';
+  value: string;
+  placeholder?: string | undefined;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+}) {
   const id = useId();
   return (
     <>
@@ -75,8 +90,11 @@ function TextField(props: { label: string; type: 'text' | 'email'; value: string
         value={props.value}
         placeholder={props.placeholder}
         autoComplete={props.type === 'email' ? 'username' : 'off'}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
         onChange={(event) => props.onChange(event.target.value)}
       />
+      <FieldError id={`${id}-error`} message={props.error} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { PermissionGroup, TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 import type { TeamActor } from '../../shared/teamRules';
+import { FieldError } from '../ui/FieldError';
 import { PasswordField } from '../ui/PasswordField';
 import { EditorHeader } from './EditorHeader';
 import { MembershipFields } from './MembershipFields';
@@ -21,6 +22,7 @@ export function NewMemberForm({ actor, groups, locations, onSaved, onClose }: Ne
   const titleId = useId();
   const nameId = useId();
   const emailId = useId();
+  const { problems } = form;
 
   return (
     <section className="settings-card" aria-labelledby={titleId}>
@@ -45,13 +47,37 @@ export function NewMemberForm({ actor, groups, locations, onSaved, onClose }: Ne
         )}
         <div className="form-field">
           <label htmlFor={nameId}>Name</label>
-          <input id={nameId} type="text" autoComplete="off" value={form.name} onChange={(event) => form.setName(event.target.value)} />
+          <input
+            id={nameId}
+            type="text"
+            autoComplete="off"
+            value={form.name}
+            aria-invalid={problems.name ? true : undefined}
+            aria-describedby={problems.name ? `${nameId}-error` : undefined}
+            onChange={(event) => form.setName(event.target.value)}
+          />
+          <FieldError id={`${nameId}-error`} message={problems.name} />
         </div>
         <div className="form-field">
           <label htmlFor={emailId}>Email</label>
-          <input id={emailId} type="email" autoComplete="off" value={form.email} onChange={(event) => form.setEmail(event.target.value)} />
+          <input
+            id={emailId}
+            type="email"
+            autoComplete="off"
+            value={form.email}
+            aria-invalid={problems.email ? true : undefined}
+            aria-describedby={problems.email ? `${emailId}-error` : undefined}
+            onChange={(event) => form.setEmail(event.target.value)}
+          />
+          <FieldError id={`${emailId}-error`} message={problems.email} />
         </div>
-        <PasswordField label="First password" autoComplete="new-password" value={form.password} onChange={form.setPassword} />
+        <PasswordField
+          label="First password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={form.setPassword}
+          error={problems.password}
+        />
         <MembershipFields
           draft={form.draft}
           groups={groups}
@@ -61,6 +87,8 @@ export function NewMemberForm({ actor, groups, locations, onSaved, onClose }: Ne
           onGroup={form.setGroup}
           onLocation={form.setLocation}
         />
+        <FieldError id={`${titleId}-group-error`} message={problems.groupId} />
+        <FieldError id={`${titleId}-locations-error`} message={problems.locationIds} />
       </form>
     </section>
   );

@@ -3,12 +3,10 @@
 import { useCallback, useState } from 'react';
 import type { TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
-import { newPasswordSchema } from '../../shared/http';
-import { describeError } from '../api/errors';
+import { describeError, fieldProblemsOf, problemsSummary, type FieldProblems } from '../api/errors';
 import { useStaff } from '../session/StaffContext';
-import { memberDraftProblem, withLocation, type MemberDraft } from './members';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { withLocation, type MemberDraft } from './members';
+import { NEW_MEMBER_FIELDS, newMemberProblems, type NewMemberField } from './newMemberProblems';
 
 export function useNewMember(locations: Location[], onSaved: (member: TeamMember) => void) {
   const { api } = useStaff();
@@ -18,6 +16,7 @@ export function useNewMember(locations: Location[], onSaved: (member: TeamMember
   const [draft, setDraft] = useState<MemberDraft>({ groupId: null, locationIds: [] });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblems<NewMemberField>>({});
 
   const setGroup = useCallback((groupId: number | null) => setDraft((current) => ({ ...current, groupId })), []);
   const setLocation = useCallback(
@@ -25,28 +24,26 @@ export function useNewMember(locations: Location[], onSaved: (member: TeamMember
     [locations],
   );
 
-  /** The first thing to put right, in the order the form asks. */
-  const problem = (): string | null => {
-    if (name.trim() === '') return 'Give their name.';
-    if (!EMAIL.test(email.trim())) return 'Enter a valid email address.';
-    const passwordCheck = newPasswordSchema.safeParse(password);
-    if (!passwordCheck.success) return `Their first password: ${passwordCheck.error.issues[0]?.message ?? 'choose another.'}`;
-    return memberDraftProblem(draft);
-  };
-
   const save = async () => {
-    const found = problem();
-    if (found || draft.groupId === null) {
-      setError(found);
+    // Every problem at once, each beside its field: one save tells the manager all of them.
+    const found = newMemberProblems({ name, email, password, draft });
+    setProblems(found);
+    if (draft.groupId === null || Object.keys(found).length > 0) {
+      setError(problemsSummary(found));
       return;
     }
     setSaving(true);
     setError(null);
     const result = await api.request('member:create', { name, email, password, groupId: draft.groupId, locationIds: draft.locationIds });
     setSaving(false);
-    if (result.ok) onSaved(result.data);
-    else setError(describeError(result.error));
+    if (result.ok) {
+      onSaved(result.data);
+      return;
+    }
+    const fromServer = result.error.code === 'bad_request' ? fieldProblemsOf(result.error.details, NEW_MEMBER_FIELDS) : {};
+    setProblems(fromServer);
+    setError(problemsSummary(fromServer) ?? describeError(result.error));
   };
 
-  return { name, setName, email, setEmail, password, setPassword, draft, setGroup, setLocation, saving, error, save };
+  return { name, setName, email, setEmail, password, setPassword, draft, setGroup, setLocation, saving, error, problems, save };
 }

@@ -1,5 +1,6 @@
 // A labelled password (or PIN) input, as every form that asks for one shows it.
 import { useId } from 'react';
+import { FieldError } from './FieldError';
 
 interface PasswordFieldProps {
   label: string;
@@ -8,9 +9,11 @@ interface PasswordFieldProps {
   autoComplete: 'current-password' | 'new-password';
   /** A PIN: digits only, with the numeric keyboard on touch screens. */
   digitsOnly?: { maxLength: number };
+  /** This field's problem, shown under it. */
+  error?: string | undefined;
 }
 
-export function PasswordField({ label, value, onChange, autoComplete, digitsOnly }: PasswordFieldProps) {
+export function PasswordField({ label, value, onChange, autoComplete, digitsOnly, error }: PasswordFieldProps) {
   const id = useId();
   return (
     <div className="form-field">
@@ -20,9 +23,12 @@ export function PasswordField({ label, value, onChange, autoComplete, digitsOnly
         type="password"
         autoComplete={autoComplete}
         value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         {...(digitsOnly ? { inputMode: 'numeric' as const, maxLength: digitsOnly.maxLength } : {})}
         onChange={(event) => onChange(digitsOnly ? event.target.value.replace(/\D/g, '') : event.target.value)}
       />
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

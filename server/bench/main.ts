@@ -4,9 +4,12 @@
 //   --source             run the server from TypeScript instead of the build
 //   --out <dir>          where to save results (default bench-results/)
 //   --compare <a> <b>    print two saved runs side by side instead of running
+//   --desktop            the desktop's footprint instead (npm run bench:desktop; with --quick
+//                        a shorter working day)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatComparison, formatTable, parseResult } from './report';
+import { runFootprint } from './footprint/runFootprint';
 import { runBench, type BenchMode } from './run';
 
 async function main(argv: string[]): Promise<number> {
@@ -27,17 +30,22 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('--out needs a directory\n');
     return 2;
   }
-  const result = await runBench({
-    mode,
-    server: argv.includes('--source') ? 'source' : 'built',
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const desktop = argv.includes('--desktop');
+  if (desktop && mode === 'tiny') {
+    process.stderr.write('--desktop runs in full or --quick mode\n');
+    return 2;
+  }
+  const result = desktop
+    ? await runFootprint({ mode: mode === 'quick' ? 'quick' : 'full', log })
+    : await runBench({ mode, server: argv.includes('--source') ? 'source' : 'built', log });
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `${result.startedAt.replace(/[:.]/g, '-')}-${mode}.json`);
+  const file = join(outDir, `${result.startedAt.replace(/[:.]/g, '-')}-${desktop ? 'desktop-' : ''}${mode}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\n${formatTable(result)}\n`);
   for (const note of result.notes) process.stdout.write(`note: ${note}\n`);
   process.stdout.write(`\nSaved ${file}. Compare two runs: npm run bench -- --compare <before.json> <after.json>\n`);
+  if (!desktop) process.stdout.write('The desktop app\'s footprint (renderer in Chromium, server memory): npm run bench:desktop\n');
   return 0;
 }
 

@@ -138,11 +138,12 @@ export function startChild(
   });
 }
 
-/** Our server, started with the environment and Node flags the desktop app starts it with. */
-export function startInboxServer(entry: string, dataDir: string, staticDir: string): Promise<Child> {
+/** Our server, started with the environment and Node flags the desktop app starts it with;
+ * `embedded`: with the embedded server's settings too (its smaller SQLite caches). */
+export function startInboxServer(entry: string, dataDir: string, staticDir: string, options: { embedded?: boolean } = {}): Promise<Child> {
   const args = ['--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir];
   // Benchmark clients send far more than a real client's per-link limit allows.
-  const env = { ...serverProcessEnv(process.env), INBOX_CLIENT_MESSAGES_PER_MINUTE: '1000000' };
+  const env = { ...serverProcessEnv(process.env, options), INBOX_CLIENT_MESSAGES_PER_MINUTE: '1000000' };
   return startChild(entry, args, env, LISTENING_LINE_PREFIX, undefined, [...SERVER_NODE_FLAGS, ...serverNodeArgs()]);
 }
 

@@ -47,6 +47,13 @@ describe('client:get', () => {
       expect(data(await askClient(grace, 'client:get', {})).appointments[0]?.canMessage).toBe(false);
     }
   });
+
+  it('says whether read receipts are allowed, so an open page can drop "Read" when they turn off (R5)', async () => {
+    const ava = await t.connectClient(t.demo.clients.ava);
+    expect(data(await askClient(ava, 'client:get', {})).readReceipts).toBe(true);
+    setSettings({ readReceipts: false });
+    expect(data(await askClient(ava, 'client:get', {})).readReceipts).toBe(false);
+  });
 });
 
 describe('starting a conversation from an appointment', () => {

@@ -18,6 +18,6 @@ export function registerClientHandlers(socket: ClientSocket, { repos, clock, onC
       canMessage: offersMessaging(appointment, workspace.settings, now),
       conversationId: conversationAt.get(appointment.location.id) ?? null,
     }));
-    return ok({ client, workspaceName: workspace.name, messagingEnabled: workspace.settings.enabled, appointments, conversations });
+    return ok({ client, workspaceName: workspace.name, messagingEnabled: workspace.settings.enabled, readReceipts: workspace.settings.readReceipts, appointments, conversations });
   });
 }

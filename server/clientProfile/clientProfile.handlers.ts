@@ -9,6 +9,7 @@ import { conversationForStaff } from '../conversations/access';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffSocket } from '../realtime/types';
 import type { ClientProfileChange } from './clientProfile.repository';
+import { sendableChannels, unsendableSwitchOns } from '../notifications/channels';
 import { checkEmail, checkMobile, type FieldError } from './contactValidation';
 
 const CHECK_FIELDS = 'Check the highlighted fields. Nothing was saved.';
@@ -39,6 +40,12 @@ export function checkProfileEdit(edit: ClientProfileEdit, country: string): { ok
   };
 }
 
+const withProblems = (refusal: Err, more: FieldError[]): Err => {
+  const details = Array.isArray(refusal.error.details) ? (refusal.error.details as FieldError[]) : [];
+  const paths = new Set(details.map((detail) => detail.path));
+  return err(refusal.error.code, refusal.error.message, [...details, ...more.filter((problem) => !paths.has(problem.path))]);
+};
+
 const auditView = (profile: ClientProfile) => ({
   name: profile.name,
   mobile: profile.mobile,
@@ -47,7 +54,7 @@ const auditView = (profile: ClientProfile) => ({
   smsNotifications: profile.notifications.sms,
 });
 
-export function registerClientProfileHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
+export function registerClientProfileHandlers(socket: StaffSocket, { repos, clock, config, onStaff, pushes }: RealtimeContext): void {
   onStaff(socket, 'clientProfile:get', (payload, { session }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
@@ -59,8 +66,17 @@ export function registerClientProfileHandlers(socket: StaffSocket, { repos, cloc
     const access = conversationForStaff(repos, session, payload.conversationId);
     if (!access.ok) return access;
     const { clientId } = access.data;
-    const checked = checkProfileEdit(payload.profile, repos.clientProfiles.find(clientId)?.country ?? '');
-    if (!checked.ok) return checked;
+    const saved = repos.clientProfiles.find(clientId);
+    const checked = checkProfileEdit(payload.profile, saved?.country ?? '');
+    // A channel this server cannot send is not switched on (it is reported with the other fields).
+    const unsendable = saved
+      ? unsendableSwitchOns(saved.notifications, { email: payload.profile.emailNotifications, sms: payload.profile.smsNotifications }, sendableChannels(config), {
+          email: 'emailNotifications',
+          sms: 'smsNotifications',
+        })
+      : [];
+    if (!checked.ok) return unsendable.length === 0 ? checked : withProblems(checked, unsendable);
+    if (unsendable.length > 0) return err('bad_request', CHECK_FIELDS, unsendable);
     const now = clock.now();
     const actor = { id: session.memberId, name: memberName };
     const outcome = repos.transaction(() => {

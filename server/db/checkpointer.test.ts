@@ -1,8 +1,8 @@
 // The WAL is checkpointed by the worker, not by commits on the event loop.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCheckpointer } from './checkpointer';
 import { closeDatabase, openDatabase } from './open';
@@ -75,6 +75,8 @@ describe('startCheckpointer', () => {
   it('switches checkpoints on commit back on when the worker fails', async () => {
     // The worker opens the file by name with fileMustExist: a missing file makes it fail.
     const missing = { memory: false, name: join(dir, 'missing.sqlite3'), open: true, pragma: db.pragma.bind(db) } as unknown as Database;
+    // A WAL with something in it is work, so a worker starts for it.
+    writeFileSync(join(dir, 'missing.sqlite3-wal'), 'frames');
     const checkpointer = startCheckpointer(missing, log, { intervalMs: 20 });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await waitFor(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000);
@@ -84,6 +86,86 @@ describe('startCheckpointer', () => {
   it('stops cleanly, and stopping twice is harmless', async () => {
     const checkpointer = startCheckpointer(db, log, { intervalMs: 20 });
     await checkpointer.stop();
+    await checkpointer.stop();
+  });
+
+  /** How many notes the main file holds on its own, as a copy without the WAL beside it. */
+  function notesInMainFile(): number {
+    const copy = join(dir, `copy-${Date.now()}.sqlite3`);
+    copyFileSync(file, copy);
+    const reader = new BetterSqlite3(copy);
+    try {
+      return (reader.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n;
+    } finally {
+      reader.close();
+    }
+  }
+
+  it('starts no worker while nothing is written; starts on a write, checkpoints, stops when idle, and starts again', async () => {
+    const counts = { started: 0, stopped: 0, polled: 0 };
+    const checkpointer = startCheckpointer(db, log, {
+      intervalMs: 20,
+      pollMs: 20,
+      idleStopMs: 300,
+      events: { started: () => (counts.started += 1), stopped: () => (counts.stopped += 1), polled: () => (counts.polled += 1) },
+    });
+    await waitFor(() => counts.polled >= 5);
+    expect(counts.started).toBe(0);
+    expect(checkpointer.running()).toBe(false);
+
+    const insert = db.prepare('INSERT INTO notes (text) VALUES (?)');
+    const write = (count: number) =>
+      db.transaction(() => {
+        for (let i = 0; i < count; i++) insert.run(`note ${i} ${'x'.repeat(200)}`);
+      })();
+    write(2000);
+    await waitFor(() => counts.started === 1);
+    expect(checkpointer.running()).toBe(true);
+    await waitFor(() => counts.stopped === 1);
+    expect(checkpointer.running()).toBe(false);
+    // Everything written before it stopped is in the main file.
+    expect(notesInMainFile()).toBe(2000);
+
+    // Idle again: the WAL as the worker left it is no new work.
+    const pollsAfterStop = counts.polled;
+    await waitFor(() => counts.polled >= pollsAfterStop + 5);
+    expect(counts.started).toBe(1);
+
+    write(500);
+    await waitFor(() => counts.started === 2 && counts.stopped === 2);
+    expect(notesInMainFile()).toBe(2500);
+    await checkpointer.stop();
+  });
+
+  it('checkpoints a write that lands while its worker is stopping', async () => {
+    const counts = { started: 0, stopped: 0 };
+    const checkpointer = startCheckpointer(db, log, {
+      intervalMs: 20,
+      pollMs: 20,
+      idleStopMs: 100,
+      events: { started: () => (counts.started += 1), stopped: () => (counts.stopped += 1) },
+    });
+    const insert = db.prepare('INSERT INTO notes (text) VALUES (?)');
+    insert.run('first');
+    await waitFor(() => counts.started === 1);
+    // Write again and again, across the worker's idle stop: each stop is followed by a start
+    // when something was written meanwhile, and nothing stays outside the main file.
+    for (let i = 0; i < 40; i++) {
+      insert.run(`note ${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 10 + (i % 7) * 30));
+    }
+    await waitFor(() => !checkpointer.running() && counts.stopped === counts.started);
+    expect(counts.started).toBeGreaterThan(1);
+    expect(notesInMainFile()).toBe(41);
+    await checkpointer.stop();
+  });
+
+  it('a WAL left with frames in it at start is work at once', async () => {
+    db.prepare('INSERT INTO notes (text) VALUES (?)').run('left over');
+    let started = 0;
+    const checkpointer = startCheckpointer(db, log, { intervalMs: 20, pollMs: 20, events: { started: () => (started += 1) } });
+    expect(started).toBe(1);
+    await waitFor(() => notesInMainFile() === 1);
     await checkpointer.stop();
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENTS_OF_MESSAGES_SQL } from '../attachments/attachments.repository';
 import { AUDIT_PAGE_SQL } from '../audit/audit.repository';
 import { APPOINTMENT_BY_REF_SQL, CLIENT_BY_REF_SQL, LOCATION_BY_REF_SQL } from '../bookingSystem/bookingSync.repository';
+import { CONVERSATIONS_OF_CLIENTS_SQL, FIND_CLIENTS_SQL } from '../clientProfile/clientDirectory.repository';
 import {
   LOCATION_PAGE_POSITIONS_SQL,
   LOCATION_PAGE_SQL,
@@ -11,7 +12,7 @@ import {
   LOCATION_UNREAD_PAGE_SQL,
   SUMMARIES_BY_ID_SQL,
 } from '../conversations/inboxPages.repository';
-import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
+import { MESSAGE_PAGE_AFTER_SQL, MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
 import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL } from '../search/search.repository';
 import { INDEX_STEP_SQL, openSearchConnection } from '../search/searchIndex';
@@ -75,6 +76,19 @@ describe('query plans', () => {
     expect(detail).not.toMatch(/TEMP B-TREE|SCAN (m|c|cl|l)\b/);
   });
 
+  it('finds any client by name, email or mobile newest first along the directory\'s FTS index, then by primary key', () => {
+    const detail = plan(FIND_CLIENTS_SQL, { query: '{name email} : ("grace"*) OR {mobile} : ("447400"*)', limit: 10 });
+    expect(detail.split('\n')[0]).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M/);
+    expect(detail).toMatch(/SEARCH cl USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN cl\b/);
+  });
+
+  it('reads the found clients\' conversations at the member\'s locations along the (client, location) key', () => {
+    const detail = plan(CONVERSATIONS_OF_CLIENTS_SQL, { clientIds: '[1,2]', locationIds: '[1]' });
+    expect(detail).toMatch(/SEARCH c USING (COVERING )?INDEX sqlite_autoindex_conversations_1 \(client_id=\? AND location_id=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN (c|l)\b/);
+  });
+
   it('finds messages the search index has not seen along the primary key', () => {
     const detail = plan(INDEX_STEP_SQL.index, { after: 10, upTo: 210 });
     expect(detail).toMatch(/SEARCH (main\.)?messages USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
@@ -84,6 +98,12 @@ describe('query plans', () => {
   it('pages messages through messages_by_conversation', () => {
     const detail = plan(MESSAGE_PAGE_SQL, { conversationId: 1, beforeId: 10, limit: 50 });
     expect(detail).toMatch(/SEARCH m USING INDEX messages_by_conversation \(conversation_id=\? AND id<\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE|SCAN m\b/);
+  });
+
+  it('pages newer messages (after a search match) through messages_by_conversation', () => {
+    const detail = plan(MESSAGE_PAGE_AFTER_SQL, { conversationId: 1, afterId: 10, limit: 50 });
+    expect(detail).toMatch(/SEARCH m USING INDEX messages_by_conversation \(conversation_id=\? AND id>\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE|SCAN m\b/);
   });
 

@@ -32,8 +32,9 @@ import {
   SNOOZED_COUNT_SQL,
   UNREAD_OPEN_COUNTS_SQL,
 } from '../triage/triage.repository';
+import { CONVERSATIONS_OF_CLIENTS_SQL, FIND_CLIENTS_SQL } from '../clientProfile/clientDirectory.repository';
 import { CONVERSATION_DELIVERIES_SQL, DUE_DELIVERY_SQL } from '../notifications/outbox.repository';
-import { MESSAGE_PAGE_SQL } from '../messages/messages.repository';
+import { MESSAGE_PAGE_AFTER_SQL, MESSAGE_PAGE_SQL } from '../messages/messages.repository';
 import { CLIENT_SEARCH_SQL, MESSAGE_SEARCH_SQL } from '../search/search.repository';
 import {
   MESSAGES_AFTER_FOR_CLIENT_SQL,
@@ -236,6 +237,16 @@ const PAGED_QUERIES: readonly PagedQuery[] = [
     ],
   },
   {
+    name: 'newer message history page',
+    sql: MESSAGE_PAGE_AFTER_SQL,
+    params: { conversationId: 1, afterId: 10, limit: 50 },
+    plan: [
+      'SEARCH m USING INDEX messages_by_conversation (conversation_id=? AND id>?)',
+      'SEARCH cl USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+      'SEARCH tm USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+    ],
+  },
+  {
     name: 'a page\'s attachments',
     sql: ATTACHMENTS_OF_MESSAGES_SQL,
     params: ['[1,2,3]'],
@@ -263,6 +274,24 @@ const PAGED_QUERIES: readonly PagedQuery[] = [
       'SEARCH cl USING INTEGER PRIMARY KEY (rowid=?)',
       'SEARCH c USING INDEX sqlite_autoindex_conversations_1 (client_id=?)',
       ...LOCATION_LIST,
+      'SEARCH l USING INTEGER PRIMARY KEY (rowid=?)',
+    ],
+  },
+  {
+    name: 'client finder',
+    sql: FIND_CLIENTS_SQL,
+    params: { query: '{name email} : ("grace"*) OR {mobile} : ("447400"*)', limit: 10 },
+    plan: ['SCAN f VIRTUAL TABLE INDEX 192:M3', 'SEARCH cl USING INTEGER PRIMARY KEY (rowid=?)'],
+  },
+  {
+    name: 'the found clients\' conversations',
+    sql: CONVERSATIONS_OF_CLIENTS_SQL,
+    params: { clientIds: '[1,2]', locationIds: '[1,2]' },
+    plan: [
+      'SCAN j VIRTUAL TABLE INDEX 1:',
+      'SEARCH c USING COVERING INDEX sqlite_autoindex_conversations_1 (client_id=? AND location_id=?)',
+      'LIST SUBQUERY 1',
+      '  SCAN json_each VIRTUAL TABLE INDEX 1:',
       'SEARCH l USING INTEGER PRIMARY KEY (rowid=?)',
     ],
   },

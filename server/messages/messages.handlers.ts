@@ -1,7 +1,7 @@
 // Staff requests about messages: reading a conversation's history and replying.
 import type { Message } from '../../shared/domain';
 import { ok } from '../../shared/result';
-import { conversationForStaff } from '../conversations/access';
+import { checkReadMarker, conversationForStaff } from '../conversations/access';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffSocket } from '../realtime/types';
 import { checkContent, refuseWhileOff, sameAttachments, sendMessage } from './sending';
@@ -15,7 +15,13 @@ export function registerMessageHandlers(socket: StaffSocket, context: RealtimeCo
     if (!access.ok) return access;
     const off = refuseWhileOff(repos.workspace.settings());
     if (off) return off;
-    return ok(repos.messages.page(payload.conversationId, payload.beforeId ?? null, payload.limit ?? MESSAGE_PAGE_DEFAULT));
+    const limit = payload.limit ?? MESSAGE_PAGE_DEFAULT;
+    if (payload.aroundId !== undefined) {
+      const anchor = checkReadMarker(repos, payload.conversationId, payload.aroundId);
+      return anchor.ok ? ok(repos.messages.around(payload.conversationId, payload.aroundId, limit)) : anchor;
+    }
+    if (payload.afterId !== undefined) return ok(repos.messages.after(payload.conversationId, payload.afterId, limit));
+    return ok(repos.messages.page(payload.conversationId, payload.beforeId ?? null, limit));
   });
 
   onStaff(socket, 'message:send', async (payload, { session, afterAck }) => {

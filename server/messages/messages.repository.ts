@@ -19,6 +19,8 @@ export type NewMessage = {
 export type AppendOutcome = { kind: 'created'; message: Message } | { kind: 'existing'; message: Message };
 
 export type MessagePage = { items: Message[]; hasMore: boolean };
+/** A page that may end before the newest message: `hasNewer` says whether it does. */
+export type MessageWindow = MessagePage & { hasNewer: boolean };
 
 type MessageRow = {
   id: number;
@@ -45,6 +47,12 @@ const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.client_message_id, m.a
 export const MESSAGE_PAGE_SQL = `${MESSAGE_SELECT}
   WHERE m.conversation_id = :conversationId AND m.id < :beforeId
   ORDER BY m.id DESC
+  LIMIT :limit`;
+
+/** Newer messages, oldest first: walks messages_by_conversation forwards. */
+export const MESSAGE_PAGE_AFTER_SQL = `${MESSAGE_SELECT}
+  WHERE m.conversation_id = :conversationId AND m.id > :afterId
+  ORDER BY m.id ASC
   LIMIT :limit`;
 
 function toAuthor(row: MessageRow): MessageAuthor {
@@ -88,6 +96,7 @@ export function createMessageRepository(db: Database) {
   const selectPage = db.prepare<{ conversationId: number; beforeId: number; limit: number }, MessageRow>(
     MESSAGE_PAGE_SQL,
   );
+  const selectAfter = db.prepare<{ conversationId: number; afterId: number; limit: number }, MessageRow>(MESSAGE_PAGE_AFTER_SQL);
   const selectAttachments = db.prepare<[string], AttachmentOfMessageRow>(ATTACHMENTS_OF_MESSAGES_SQL);
   const selectInConversation = db.prepare<[number, number], { id: number }>(
     'SELECT id FROM messages WHERE id = ? AND conversation_id = ?',
@@ -201,6 +210,24 @@ export function createMessageRepository(db: Database) {
       });
       const hasMore = rows.length > limit;
       return { items: withAttachments(rows.slice(0, limit).reverse()), hasMore };
+    },
+    /** Up to `limit` messages newer than `afterId`, oldest first; `hasMore` is about older ones
+     * (there are: at least the one at `afterId`). */
+    after(conversationId: number, afterId: number, limit: number): MessageWindow {
+      const rows = selectAfter.all({ conversationId, afterId, limit: limit + 1 });
+      return { items: withAttachments(rows.slice(0, limit)), hasMore: true, hasNewer: rows.length > limit };
+    },
+    /** The message `aroundId` with up to half of `limit` older messages before it and the rest
+     * newer after it, oldest first: two walks of messages_by_conversation from the anchor. */
+    around(conversationId: number, aroundId: number, limit: number): MessageWindow {
+      const olderWanted = Math.ceil(limit / 2);
+      const newerWanted = limit - olderWanted;
+      const older = selectPage.all({ conversationId, beforeId: aroundId + 1, limit: olderWanted + 1 });
+      const newer = newerWanted > 0 ? selectAfter.all({ conversationId, afterId: aroundId, limit: newerWanted + 1 }) : [];
+      const rows = [...older.slice(0, olderWanted).reverse(), ...newer.slice(0, newerWanted)];
+      // With no room for newer messages, whether any exist is still worth one row's lookup.
+      const hasNewer = newerWanted > 0 ? newer.length > newerWanted : selectAfter.all({ conversationId, afterId: aroundId, limit: 1 }).length > 0;
+      return { items: withAttachments(rows), hasMore: older.length > olderWanted, hasNewer };
     },
     belongsToConversation(messageId: number, conversationId: number): boolean {
       return selectInConversation.get(messageId, conversationId) !== undefined;

@@ -6,7 +6,7 @@
 // died mid-send; it is sent again with the same idempotency key (SMS: Idempotency-Key header;
 // email: the same Message-ID). A provider that honours the key sends it once; plain SMTP has no
 // such promise, so in that one window an email can arrive twice (at least once, never lost).
-import type { DeliveryChannel } from '../../shared/deliveries';
+import { CHANNEL_UNAVAILABLE, type DeliveryChannel } from '../../shared/deliveries';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { ClaimedDelivery, LocatedDelivery, OutboxRepository } from './outbox.repository';
@@ -46,10 +46,28 @@ export type DeliveryWorker = {
   stop(): Promise<void>;
 };
 
+/** For the server log: which setting is missing. Staff read CHANNEL_UNAVAILABLE instead. */
 const NOT_CONFIGURED: Record<DeliveryChannel, string> = {
   email: 'Email is not set up on this server (INBOX_SMTP_HOST).',
   sms: 'Text messages are not set up on this server (INBOX_SMS_URL).',
 };
+
+const SERVICE: Record<DeliveryChannel, string> = { email: 'the email service', sms: 'the text message service' };
+
+/** What staff read of a failed attempt: plain words they can act on. The provider's own answer
+ * (status codes, SMTP replies, host names) goes to the server log only. */
+export function staffReason(channel: DeliveryChannel, failure: DeliveryError, configured: boolean): string {
+  if (!configured) return CHANNEL_UNAVAILABLE[channel];
+  if (failure.permanent) {
+    return channel === 'email'
+      ? "The email service refused this address. Check the client's email address."
+      : "The text message service refused this number. Check the client's mobile number.";
+  }
+  return `Couldn't reach ${SERVICE[channel]}. It will be tried again.`;
+}
+
+/** Staff wording for a delivery a stopped server left half-sent. */
+export const INTERRUPTED_REASON = 'Sending was interrupted by a server restart. It is being sent again.';
 
 export const backoffDelay = (attempts: number, policy: RetryPolicy): number =>
   Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
@@ -89,11 +107,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       const failure = error instanceof DeliveryError ? error : new DeliveryError('Sending failed unexpectedly.', false);
       if (!(error instanceof DeliveryError)) log.error('Delivery failed unexpectedly', { deliveryId: claimed.id, error });
       const now = clock.now();
+      const reason = staffReason(claimed.channel, failure, transport !== undefined);
+      const detail = { deliveryId: claimed.id, channel: claimed.channel, attempts: claimed.attempts, reason: failure.message };
       if (failure.permanent || claimed.attempts >= retry.maxAttempts) {
-        outbox.markFailed(claimed.id, failure.message, now);
-        log.warn('Delivery failed', { deliveryId: claimed.id, channel: claimed.channel, attempts: claimed.attempts, reason: failure.message });
+        outbox.markFailed(claimed.id, reason, now);
+        log.warn('Delivery failed', detail);
       } else {
-        outbox.markRetrying(claimed.id, failure.message, now + backoffDelay(claimed.attempts, retry), now);
+        outbox.markRetrying(claimed.id, reason, now + backoffDelay(claimed.attempts, retry), now);
+        log.warn('Delivery attempt failed; trying again later', detail);
       }
     }
     publish(claimed.id);
@@ -139,10 +160,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     start() {
       if (!stopped) return;
       stopped = false;
-      const interrupted = outbox.requeueInterrupted(
-        'The server stopped while sending; sending again with the same message id.',
-        clock.now(),
-      );
+      const interrupted = outbox.requeueInterrupted(INTERRUPTED_REASON, clock.now());
       if (interrupted.length > 0) log.warn('Deliveries interrupted by a restart are sent again', { deliveryIds: interrupted });
       unsubscribe = outbox.onEnqueued(() => void kick());
       void kick();

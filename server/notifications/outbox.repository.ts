@@ -107,6 +107,19 @@ export function createOutboxRepository(db: Database) {
     "UPDATE deliveries SET state = 'retrying', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE state = 'sending'",
   );
   const selectById = db.prepare<[number], DeliveryRow>(`${DELIVERY_SELECT} WHERE d.id = ?`);
+  const selectByMessageChannel = db.prepare<[number, DeliveryChannel], DeliveryRow>(
+    `${DELIVERY_SELECT} WHERE d.message_id = ? AND d.channel = ?`,
+  );
+  // Only a failed row moves: of two retries that race (a double click), one changes it and the
+  // other finds it pending already. A new address gets a new idempotency key (a provider may
+  // remember its refusal of the old one); the same address keeps it, so a send the provider did
+  // accept before is still recognised.
+  const requeueFailed = db.prepare<{ messageId: number; channel: DeliveryChannel; address: string; key: string; now: number }>(
+    `UPDATE deliveries
+        SET state = 'pending', next_attempt_at = :now, updated_at = :now, last_error = NULL,
+            idempotency_key = CASE WHEN address = :address THEN idempotency_key ELSE :key END, address = :address
+      WHERE message_id = :messageId AND channel = :channel AND state = 'failed'`,
+  );
   const selectByConversation = db.prepare<[number, number], DeliveryRow>(CONVERSATION_DELIVERIES_SQL);
 
   const claimNext = db.transaction((now: number): ClaimedDelivery | null => {
@@ -169,6 +182,18 @@ export function createOutboxRepository(db: Database) {
       })();
     },
     find: located,
+    /** The delivery of one message on one channel, with its conversation's location. */
+    findFor(messageId: number, channel: DeliveryChannel): LocatedDelivery | null {
+      const row = selectByMessageChannel.get(messageId, channel);
+      return row ? { locationId: row.location_id, delivery: toDelivery(row) } : null;
+    },
+    /** A failed delivery is due again now, to `address`. False when it was not failed (already
+     * retried, sending or sent): nothing changed. */
+    retryFailed(messageId: number, channel: DeliveryChannel, address: string, now: number): boolean {
+      const requeued = requeueFailed.run({ messageId, channel, address, key: randomUUID(), now }).changes === 1;
+      if (requeued) setImmediate(() => enqueuedListeners.forEach((listener) => listener()));
+      return requeued;
+    },
     /** The deliveries of a conversation's most recent messages, newest message first. */
     listForConversation(conversationId: number, limit = 200): Delivery[] {
       return selectByConversation.all(conversationId, limit).map(toDelivery);

@@ -218,7 +218,8 @@ describe('client deliveries', () => {
       [message.id, 'email', 'sent', 1],
       [message.id, 'sms', 'retrying', 1],
     ]);
-    expect(listed[1]).toMatchObject({ lastError: 'The text message provider answered 503.', nextAttemptAt: clock.now() + RETRY.baseDelayMs });
+    // Staff read plain words; the provider's answer (503) is in the server log.
+    expect(listed[1]).toMatchObject({ lastError: "Couldn't reach the text message service. It will be tried again.", nextAttemptAt: clock.now() + RETRY.baseDelayMs });
   });
 
   it('retries with backoff while a provider is down, gives up after the last attempt, and fails at once on a refusal', async () => {

@@ -59,6 +59,16 @@ const CHAT_MATRIX: Record<string, Row> = {
   'conversation:markUnread': aboutTheConversation(readers),
   'conversation:events': aboutTheConversation(readers),
   'conversation:counts': allowed('accessOnly', 'accessReply', 'owner', 'manager', 'otherLocation'),
+  // Starting a conversation needs Reply; finding clients is for that, so it needs Reply too.
+  // Clients belong to the whole workspace; starting one at Soho: a member who does not work
+  // there is answered as if nothing were found.
+  'client:find': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
+  'conversation:start-options': allowed('accessReply', 'owner', 'manager', 'otherLocation'),
+  'conversation:start': aboutTheConversation(repliers),
+  // Not about a conversation: every member with Access, wherever they work.
+  'delivery:channels': allowed('accessOnly', 'accessReply', 'owner', 'manager', 'otherLocation'),
+  // Sending a client's email or text again is sending on the business's behalf: Reply.
+  'delivery:retry': aboutTheConversation(repliers),
 };
 const ADMIN_MATRIX: Record<string, Row> = {
   'settings:get': allowed('owner', 'manager'),
@@ -117,6 +127,13 @@ beforeAll(async () => {
   sentAttachment = (await (await t.upload(tokens.accessReply, sampleFiles.png, 'swatch.png')).json()) as Attachment;
   const sent = data(await ask(sockets.accessReply, 'message:send', { conversationId, clientMessageId: randomUUID(), text: '', attachmentIds: [sentAttachment.id] }));
   messageId = sent.id;
+  // Its email, already sent: a retry by whoever may is answered with it and changes nothing.
+  t.db
+    .prepare(
+      `INSERT INTO deliveries (message_id, channel, address, idempotency_key, state, attempts, next_attempt_at, created_at, updated_at, sent_at)
+       VALUES (?, 'email', 'ava@example.com', 'matrix-key', 'sent', 1, ?, ?, ?, ?)`,
+    )
+    .run(messageId, t.clock.now(), t.clock.now(), t.clock.now(), t.clock.now());
 });
 afterAll(() => t.close());
 
@@ -161,6 +178,11 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'delivery:list': { conversationId },
     'sync:since': { since: { messageId: 0, readPosition: 0, settingsVersion: 0, eventId: 0, memberReadPosition: 0 } },
     ...triagePayloads(),
+    'client:find': { query: 'grace' },
+    'conversation:start-options': { clientId: t.demo.clients.grace },
+    'conversation:start': { clientId: t.demo.clients.grace, locationId: t.demo.locations.soho, clientMessageId: randomUUID(), text: `Started by ${actor}` },
+    'delivery:channels': {},
+    'delivery:retry': { messageId, channel: 'email' },
   };
   return payloads[event];
 }

@@ -11,6 +11,7 @@ import { registerClientProfileHandlers } from '../clientProfile/clientProfile.ha
 import { registerOwnNotificationHandlers } from '../clientPage/ownNotifications';
 import { registerClientConversationHandlers } from '../conversations/conversations.clientHandlers';
 import { registerConversationHandlers } from '../conversations/conversations.handlers';
+import { registerConversationStartHandlers } from '../conversations/conversationStart.handlers';
 import type { ServerDeps } from '../deps';
 import { createGroupCommit } from '../messages/groupCommit';
 import { registerClientMessageHandlers } from '../messages/messages.clientHandlers';
@@ -73,6 +74,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     registerSessionHandlers(socket, context);
     registerConversationHandlers(socket, context);
     registerTriageHandlers(socket, context);
+    registerConversationStartHandlers(socket, context);
     registerMessageHandlers(socket, context);
     registerStaffTypingHandlers(socket, context);
     registerSettingsHandlers(socket, context);

@@ -86,6 +86,10 @@ export function openSearchConnection(db: Database): Database {
   }
   const connection = openDatabase(db.name);
   attachSearchIndex(connection, searchIndexFileOf(db.name));
+  // The page cache the server sized for its own connection, for both files here too.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  connection.pragma(`cache_size = ${cacheSize}`);
+  connection.pragma(`search.cache_size = ${cacheSize}`);
   return connection;
 }
 

@@ -201,3 +201,81 @@ describe('the index file', () => {
     expect(find(search, 'perm')).toEqual([second, first]);
   });
 });
+
+describe('the worker runs only while there is work', () => {
+  const counted = () => {
+    const counts = { started: 0, stopped: 0 };
+    return { counts, events: { started: () => (counts.started += 1), stopped: () => (counts.stopped += 1) } };
+  };
+
+  it('starts none for an index that is up to date', async () => {
+    store('Indexed before the server started');
+    const before = open();
+    await before.indexer.caughtUp();
+    await before.close();
+    const { counts, events } = counted();
+    const search = open({ events });
+    expect(search.indexer.running()).toBe(false);
+    expect(counts.started).toBe(0);
+    // A search with nothing new to wait for needs none either.
+    await search.indexer.caughtUp();
+    expect(counts.started).toBe(0);
+  });
+
+  it('starts on a commit, stops when idle, and the next worker carries on where it stopped', async () => {
+    const { counts, events } = counted();
+    const search = open({ delayMs: 1, idleStopMs: 150, events });
+    const [first] = store('Olaplex first');
+    search.indexer.schedule();
+    await expect.poll(() => find(search, 'olaplex'), { timeout: 5_000 }).toEqual([first]);
+    await expect.poll(() => counts.stopped, { timeout: 5_000 }).toBe(1);
+    expect(search.indexer.running()).toBe(false);
+
+    // A commit starts the next one...
+    const [second] = store('Olaplex second');
+    search.indexer.schedule();
+    await expect.poll(() => find(search, 'olaplex'), { timeout: 5_000 }).toEqual([second, first]);
+    await expect.poll(() => counts.stopped, { timeout: 5_000 }).toBe(2);
+    // ...and so does a search that must wait for new messages.
+    const [third] = store('Olaplex third');
+    await search.indexer.caughtUp();
+    expect(find(search, 'olaplex')).toEqual([third, second, first]);
+    expect(counts.started).toBe(3);
+    expect(log.entries.filter((entry) => entry.level !== 'info')).toEqual([]);
+  });
+
+  it('loses nothing stored while a worker is stopping', async () => {
+    const { counts, events } = counted();
+    const search = open({ delayMs: 1, idleStopMs: 30, events });
+    const ids: number[] = [];
+    // Commits at uneven gaps around the idle stop: some land while a worker is winding down.
+    for (let round = 0; round < 30; round++) {
+      ids.push(...store(`Pompadour ${round}`));
+      search.indexer.schedule();
+      await new Promise((resolve) => setTimeout(resolve, 5 + (round % 5) * 20));
+    }
+    await search.indexer.caughtUp();
+    expect(find(search, 'pompadour')).toEqual([...ids].reverse());
+    expect(counts.started).toBeGreaterThan(1);
+    expect(log.entries.filter((entry) => entry.level !== 'info')).toEqual([]);
+  });
+});
+
+describe('page caches', () => {
+  it('the search connection sizes its caches as the server sized its own', async () => {
+    const small = openDatabase(join(dir, 'small.sqlite3'), { cacheMb: 2 });
+    try {
+      migrate(small);
+      expect(small.pragma('cache_size', { simple: true })).toBe(-2048);
+      const connection = openSearchConnection(small);
+      try {
+        expect(connection.pragma('cache_size', { simple: true })).toBe(-2048);
+        expect(connection.pragma('search.cache_size', { simple: true })).toBe(-2048);
+      } finally {
+        connection.close();
+      }
+    } finally {
+      closeDatabase(small);
+    }
+  });
+});

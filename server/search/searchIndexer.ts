@@ -9,17 +9,25 @@
 // indexed, so it never misses the newest. Where no worker can run (an in-memory database, or a
 // packaged app whose worker cannot load the driver) the same steps run on the event loop, with
 // the loop free between steps.
+//
+// The worker (its own V8 isolate and SQLite connection: ~10-15 MB) runs only while there is
+// something to index: it starts when a commit or a search asks, and stops once it has had
+// nothing to do for a while. How far the index reaches is kept in the index file itself, so a
+// new worker carries on where the last one stopped.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../log';
 import { INDEX_STEP_SQL, createIndexSteps, createNewestMessageId, searchIndexFileOf } from './searchIndex';
+import { SEARCH_INDEX_WORKER_SOURCE } from './searchIndexWorkerSource';
 
 /** How long after a commit indexing starts: later steps take more messages at once, and FTS5
  * writes one segment per step. */
 export const SEARCH_INDEX_DELAY_MS = 200;
 /** Messages per indexing transaction. */
 export const SEARCH_INDEX_STEP = 200;
+/** The worker stops once it has had nothing to index for this long. */
+export const SEARCH_INDEX_IDLE_STOP_MS = 5_000;
 
 export type SearchIndexer = {
   /** Messages were committed: index them soon. */
@@ -27,17 +35,35 @@ export type SearchIndexer = {
   /** Resolves once every message committed before the call is indexed. */
   caughtUp(): Promise<void>;
   stop(): Promise<void>;
+  /** Whether a worker thread is running now (never, when indexing runs on the event loop). */
+  running(): boolean;
 };
 
-export type SearchIndexerOptions = { delayMs?: number; step?: number; worker?: boolean };
+export type SearchIndexerOptions = {
+  delayMs?: number;
+  step?: number;
+  worker?: boolean;
+  idleStopMs?: number;
+  /** For tests: told when a worker starts and when it has stopped. */
+  events?: { started?(): void; stopped?(): void };
+};
+
+/** Whether any message waits: stored after the index's reach, or older ones a rebuilt index has
+ * not filled in yet. */
+function indexingWaits(connection: Database): boolean {
+  const { upTo, from, newest } = connection.prepare<[], { upTo: number; from: number; newest: number }>(INDEX_STEP_SQL.state).get()!;
+  return newest > upTo || from > 1;
+}
 
 /** Starts indexing for a connection with the index attached (openSearchConnection), beginning
  * with whatever waits: messages stored while the server was down, or a rebuild. */
 export function startSearchIndexer(connection: Database, log: Logger, options: SearchIndexerOptions = {}): SearchIndexer {
-  const { delayMs = SEARCH_INDEX_DELAY_MS, step = SEARCH_INDEX_STEP, worker = true } = options;
+  const { delayMs = SEARCH_INDEX_DELAY_MS, step = SEARCH_INDEX_STEP, worker = true, idleStopMs = SEARCH_INDEX_IDLE_STOP_MS, events = {} } = options;
   const indexer =
-    worker && !connection.memory ? startWorkerIndexer(connection, log, delayMs, step) : startInThreadIndexer(connection, log, delayMs, step);
-  indexer.schedule();
+    worker && !connection.memory
+      ? startWorkerIndexer(connection, log, { delayMs, step, idleStopMs, events })
+      : startInThreadIndexer(connection, log, delayMs, step);
+  if (indexingWaits(connection)) indexer.schedule();
   return indexer;
 }
 
@@ -73,107 +99,47 @@ function startInThreadIndexer(connection: Database, log: Logger, delayMs: number
       cancelPending?.();
       cancelPending = null;
     },
+    running: () => false,
   };
 }
 
-// Plain CommonJS run with `eval`, so the built server needs no separate worker file. Its step is
-// createIndexSteps's `next`, over the same statements (INDEX_STEP_SQL). It tells the main thread
-// how far up the index reaches after every step, and why a step failed.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const { sql, step } = workerData;
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
-db.prepare('ATTACH DATABASE ? AS search').run(workerData.indexFile);
-db.pragma('search.synchronous = NORMAL');
-// It reads each new message once and writes the index in runs: small page caches keep its share
-// of the server's memory small (the driver's default is 16 MB per database).
-db.pragma('cache_size = ' + workerData.cacheSize.messages);
-db.pragma('search.cache_size = ' + workerData.cacheSize.index);
-const state = db.prepare(sql.state);
-const index = db.prepare(sql.index);
-const advance = db.prepare(sql.advance);
-const fillIn = db.prepare(sql.fillIn);
-const next = db.transaction(() => {
-  const { upTo, from, newest } = state.get();
-  if (newest > upTo) {
-    const last = Math.min(newest, upTo + step);
-    index.run({ after: upTo, upTo: last });
-    advance.run({ upTo: last });
-    return { indexedUpTo: last, more: last < newest || from > 1 };
-  }
-  if (from <= 1) return { indexedUpTo: upTo, more: false };
-  const lower = Math.max(1, from - step);
-  index.run({ after: lower - 1, upTo: from - 1 });
-  fillIn.run({ from: lower });
-  return { indexedUpTo: upTo, more: lower > 1 };
-});
-let running = false;
-let stopping = false;
-function run() {
-  if (stopping) return;
-  try {
-    const done = next.deferred();
-    parentPort.postMessage({ indexedUpTo: done.indexedUpTo });
-    if (done.more) return void setImmediate(run);
-  } catch (error) {
-    parentPort.postMessage({ failed: String((error && error.message) || error) });
-  }
-  running = false;
-}
-parentPort.on('message', (message) => {
-  if (message === 'stop') {
-    stopping = true;
-    db.close();
-    parentPort.close();
-  } else if (!running) {
-    running = true;
-    setImmediate(run);
-  }
-});
-`;
 
-type FromWorker = { indexedUpTo: number } | { failed: string };
+type FromWorker = { indexedUpTo: number; more: boolean } | { failed: string };
 type Waiter = { upTo: number; resolve: () => void };
+type WorkerPlan = { delayMs: number; step: number; idleStopMs: number; events: NonNullable<SearchIndexerOptions['events']> };
 
-function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, step: number): SearchIndexer {
-  let worker: Worker;
+function startWorkerIndexer(connection: Database, log: Logger, plan: WorkerPlan): SearchIndexer {
+  const { delayMs, step, idleStopMs, events } = plan;
+  let driver: string;
   try {
-    worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
-        file: connection.name,
-        indexFile: searchIndexFileOf(connection.name),
-        sql: INDEX_STEP_SQL,
-        step,
-        // PRAGMA cache_size values (negative: KiB): 1 MB for the messages, 4 MB for the index.
-        cacheSize: { messages: -1024, index: -4096 },
-      },
-      // Its data lives in SQLite's own memory: a small heap keeps its share of the RSS small.
-      resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
-    });
+    driver = createRequire(import.meta.url).resolve('better-sqlite3');
   } catch (error) {
     // e.g. the driver cannot be resolved from here in a packaged app.
     log.error('Search index worker could not start; indexing on the event loop', { error });
     return startInThreadIndexer(connection, log, delayMs, step);
   }
-  // Never the reason a shutting-down server stays alive, unless a search waits for it.
-  worker.unref();
 
   const newestMessageId = createNewestMessageId(connection);
   let indexedUpTo = (connection.prepare('SELECT messages_indexed_up_to AS upTo FROM search.index_state').get() as { upTo: number }).upTo;
   let waiters: Waiter[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let idleTimer: NodeJS.Timeout | null = null;
   let fallback: SearchIndexer | null = null;
+  let worker: Worker | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  /** The worker was asked to index and has not yet said it ran out of work. */
+  let busy = false;
+  /** The running worker was asked to stop (idle, or shutdown). */
+  let retiring = false;
+  /** Work asked for while the last worker was stopping: start the next one when it has gone. */
+  let wantedAfterExit = false;
   let stopping = false;
 
   const settle = (all: boolean) => {
     const ready = waiters.filter((waiter) => all || waiter.upTo <= indexedUpTo);
     waiters = waiters.filter((waiter) => !ready.includes(waiter));
     for (const waiter of ready) waiter.resolve();
-    if (waiters.length === 0) worker.unref();
+    if (waiters.length === 0) worker?.unref();
   };
   // The worker died: index on the event loop from now on.
   const fallBack = (error: unknown) => {
@@ -183,19 +149,100 @@ function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, 
     void fallback.caughtUp().then(() => settle(true));
   };
 
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.on('message', (message: FromWorker) => {
-    if ('failed' in message) {
-      // A search waiting for it goes ahead with what is indexed; the next commit tries again.
-      log.warn('Search indexing deferred', { error: message.failed });
-      settle(true);
+  const retire = () => {
+    const thread = worker;
+    if (!thread || retiring) return;
+    retiring = true;
+    // Held until it has closed its connection: a process with nothing else left would
+    // otherwise exit before the caller's next step (closing the database).
+    thread.ref();
+    thread.postMessage('stop');
+  };
+  /** Nothing to do: stop the worker after a while, unless work comes first. */
+  const idleLater = () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (busy || timer || waiters.length > 0 || !worker) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      if (!busy && !timer && waiters.length === 0) retire();
+    }, idleStopMs).unref();
+  };
+
+  function launch(): Worker | null {
+    let thread: Worker;
+    try {
+      thread = new Worker(SEARCH_INDEX_WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          driver,
+          file: connection.name,
+          indexFile: searchIndexFileOf(connection.name),
+          sql: INDEX_STEP_SQL,
+          step,
+          // PRAGMA cache_size values (negative: KiB): 1 MB for the messages, 4 MB for the index.
+          cacheSize: { messages: -1024, index: -4096 },
+        },
+        // Its data lives in SQLite's own memory: a small heap keeps its share of the RSS small.
+        resourceLimits: { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 },
+      });
+    } catch (error) {
+      fallBack(error);
+      return null;
+    }
+    worker = thread;
+    retiring = false;
+    thread.on('message', (message: FromWorker) => {
+      if ('failed' in message) {
+        // A search waiting for it goes ahead with what is indexed; the next commit tries again.
+        log.warn('Search indexing deferred', { error: message.failed });
+        busy = false;
+        settle(true);
+      } else {
+        indexedUpTo = message.indexedUpTo;
+        if (!message.more) busy = false;
+        settle(false);
+      }
+      idleLater();
+    });
+    thread.once('error', fallBack);
+    exited = new Promise<void>((resolve) =>
+      thread.once('exit', (code) => {
+        const planned = retiring;
+        worker = null;
+        retiring = false;
+        busy = false;
+        events.stopped?.();
+        resolve();
+        if (!planned) fallBack(new Error(`search index worker exited with code ${code}`));
+        else if (wantedAfterExit && !stopping) {
+          wantedAfterExit = false;
+          index();
+        }
+      }),
+    );
+    // Never the reason a shutting-down server stays alive, unless a search waits for it.
+    if (waiters.length === 0) thread.unref();
+    events.started?.();
+    return thread;
+  }
+
+  /** Have the worker index what waits, starting one if none runs. */
+  function index(): void {
+    if (fallback) return void fallback.caughtUp().then(() => settle(true));
+    if (stopping) return;
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (retiring) {
+      wantedAfterExit = true;
       return;
     }
-    indexedUpTo = message.indexedUpTo;
-    settle(false);
-  });
-  worker.once('error', fallBack);
-  worker.once('exit', (code) => fallBack(new Error(`search index worker exited with code ${code}`)));
+    const thread = worker ?? launch();
+    if (!thread) return;
+    if (waiters.length > 0) thread.ref();
+    busy = true;
+    thread.postMessage('index');
+  }
 
   return {
     schedule() {
@@ -203,7 +250,7 @@ function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, 
       if (timer || stopping) return;
       timer = setTimeout(() => {
         timer = null;
-        worker.postMessage('index');
+        index();
       }, delayMs).unref();
     },
     caughtUp() {
@@ -212,18 +259,16 @@ function startWorkerIndexer(connection: Database, log: Logger, delayMs: number, 
       if (upTo <= indexedUpTo || stopping) return Promise.resolve();
       return new Promise<void>((resolve) => {
         waiters.push({ upTo, resolve });
-        worker.ref();
-        worker.postMessage('index');
+        index();
       });
     },
+    running: () => worker !== null,
     async stop() {
       if (timer) clearTimeout(timer);
+      if (idleTimer) clearTimeout(idleTimer);
       if (fallback) return fallback.stop();
       stopping = true;
-      // Held until it has closed its connection: a process with nothing else left would
-      // otherwise exit before the caller's next step (closing the database).
-      worker.ref();
-      worker.postMessage('stop');
+      retire();
       await exited;
       settle(true);
     },

@@ -129,8 +129,9 @@ const staffRefetches: { [K in Refetched<typeof staffPushDeclarations>]: RefetchS
     async (t: TestServer) => {
       await editAvaProfile(t, () => ({ emailNotifications: true, smsNotifications: false }));
       const conversationId = t.demo.conversations.ava!;
+      // The test's mail server refuses her address: the delivery is settled as failed, and pushed.
+      t.sinks.smtp!.rejects.add('ava@example.com');
       const reply = await staffReply(t, 'Your booking is confirmed.');
-      // This test server has no mail server: the delivery is settled as not set up, and pushed.
       await expect.poll(() => t.db.prepare('SELECT count(*) FROM deliveries WHERE message_id = ? AND state = ?').pluck().get(reply.id, 'failed')).toBe(1);
       return { payload: { conversationId }, check: (answer: unknown) => expect(JSON.stringify(answer)).toContain(`"messageId":${reply.id}`) };
     },

@@ -21,6 +21,7 @@ import { DEMO_MEMBERS, DEMO_PASSWORD, type DemoMemberKey } from '../demo/demoDat
 import { demoPasswordHash, seedDemo, type DemoIds } from '../demo/seed';
 import { createMemoryLogger } from '../log';
 import { createRepositories, type Repositories } from '../repositories';
+import { startSmsSink, startSmtpSink, type SmsSink, type SmtpSink } from './deliverySinks';
 
 /** A fixed, realistic "now": Monday 2 March 2026, 09:00 UTC. */
 export const TEST_START = Date.UTC(2026, 2, 2, 9, 0, 0);
@@ -50,6 +51,9 @@ export type TestServer = {
   /** Issues a client token (as the integration API would) and connects to "/client". */
   connectClient(clientId: number): Promise<Socket>;
   issueClientToken(clientId: number): string;
+  /** The email and text providers it sends to (real servers on 127.0.0.1), as a salon that set
+   * both up; null where the overrides chose otherwise (e.g. `{ email: null }`: not set up). */
+  sinks: { smtp: SmtpSink | null; sms: SmsSink | null };
   close(): Promise<void>;
 };
 
@@ -86,7 +90,9 @@ export function connectSocket(url: string, auth: { token: string }, namespace = 
 export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: Pick<ServerOptions, 'hasher'> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'inbox-test-'));
   writeStaticFixture(dir);
-  const config = testConfig(dir, overrides);
+  const smtp = 'email' in overrides ? null : await startSmtpSink();
+  const sms = 'sms' in overrides ? null : await startSmsSink();
+  const config = testConfig(dir, { ...(smtp ? { email: smtp.config } : {}), ...(sms ? { sms: sms.config } : {}), ...overrides });
   const db = openDatabase(config.databaseFile);
   migrate(db);
   const repos = createRepositories(db);
@@ -120,7 +126,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
   };
 
   return {
-    url, server, db, repos, clock, demo, log, dir, signIn, issueClientToken,
+    url, server, db, repos, clock, demo, log, dir, signIn, issueClientToken, sinks: { smtp, sms },
     connectStaff: async (member) => track(await connectSocket(url, { token: (await signIn(member)).token })),
     connectClient: async (clientId) => track(await connectSocket(url, { token: issueClientToken(clientId) }, CLIENT_NAMESPACE)),
     addMember: ({ name, email, groupId, locationIds }) =>
@@ -137,6 +143,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
       for (const socket of sockets) socket.close();
       await server.close();
       closeDatabase(db);
+      await Promise.all([smtp?.close(), sms?.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };

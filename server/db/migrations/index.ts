@@ -14,6 +14,7 @@ import { attachmentStorage } from './012_attachment_storage';
 import { unusedInboxIndexes } from './013_unused_inbox_indexes';
 import { triage } from './014_triage';
 import { memberDeactivation } from './015_member_deactivation';
+import { clientDirectorySearch } from './016_client_directory_search';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'no inbox indexes across locations', sql: unusedInboxIndexes },
   { version: 14, name: 'status, snooze, assignment, events, each member\'s unread', sql: triage },
   { version: 15, name: 'deactivated team members', sql: memberDeactivation },
+  { version: 16, name: 'finding clients by name, email or mobile', sql: clientDirectorySearch },
 ];

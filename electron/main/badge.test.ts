@@ -23,7 +23,7 @@ describe('unread badge', () => {
       badge.setUnreadCount(0);
       expect(calls).toEqual([
         'badge 3',
-        'tooltip Front Desk Inbox — 3 unread messages',
+        'tooltip Front Desk Inbox — 3 unread conversations',
         'badge 0',
         'tooltip Front Desk Inbox',
       ]);
@@ -35,9 +35,9 @@ describe('unread badge', () => {
     badge.setUnreadCount(1);
     badge.setUnreadCount(0);
     expect(calls).toEqual([
-      'overlay true 1 unread message',
-      'tooltip Front Desk Inbox — 1 unread message',
-      'overlay false No unread messages',
+      'overlay true 1 unread conversation',
+      'tooltip Front Desk Inbox — 1 unread conversation',
+      'overlay false No unread conversations',
       'tooltip Front Desk Inbox',
     ]);
   });
@@ -50,9 +50,9 @@ describe('unread badge', () => {
   });
 
   it('describes the count in words', () => {
-    expect(unreadDescription(0)).toBe('No unread messages');
-    expect(unreadDescription(1)).toBe('1 unread message');
-    expect(unreadDescription(12)).toBe('12 unread messages');
+    expect(unreadDescription(0)).toBe('No unread conversations');
+    expect(unreadDescription(1)).toBe('1 unread conversation');
+    expect(unreadDescription(12)).toBe('12 unread conversations');
     expect(trayTooltip(0)).toBe('Front Desk Inbox');
   });
 });

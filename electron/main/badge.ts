@@ -1,4 +1,5 @@
 // Owns the unread count shown outside the window: dock/launcher badge, taskbar overlay, tray tooltip.
+// It counts the member's open conversations with messages they have not read.
 
 export interface BadgeTargets {
   readonly platform: NodeJS.Platform;
@@ -16,8 +17,8 @@ export interface UnreadBadge {
 export const APP_NAME = 'Front Desk Inbox';
 
 export function unreadDescription(count: number): string {
-  if (count === 0) return 'No unread messages';
-  return count === 1 ? '1 unread message' : `${count} unread messages`;
+  if (count === 0) return 'No unread conversations';
+  return count === 1 ? '1 unread conversation' : `${count} unread conversations`;
 }
 
 export function trayTooltip(count: number): string {

@@ -3,6 +3,7 @@
 // keys (and Home/End) move between conversations, scrolling rows into the DOM as they go.
 import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
+import type { InboxView } from '../../shared/triageEvents';
 import { useLoadWhenVisible } from '../ui/useLoadWhenVisible';
 import { useNow } from '../ui/useNow';
 import { useVirtualRows } from '../ui/useVirtualRows';
@@ -24,6 +25,14 @@ interface ConversationListProps {
   toolbar?: ReactNode;
   /** Shown instead of the conversations while set (search results). */
   replacement?: ReactNode;
+  /** The view chooser, under the toolbar (hidden while `replacement` is shown). */
+  views?: ReactNode;
+  /** The view shown, what to say when it is empty, and what its rows need. */
+  view?: InboxView;
+  emptyText?: string;
+  memberId?: number;
+  timeZoneOf?: (locationId: number) => string | undefined;
+  onMarkUnread?: (id: number) => void;
 }
 
 /** The index a navigation key moves to from `index`, or null for other keys. */
@@ -44,6 +53,7 @@ function focusRowWhenRendered(scroller: HTMLElement, index: number, attempt = 0)
 
 export function ConversationList(props: ConversationListProps) {
   const { conversations, loaded, hasMore, loadingMore, error, selectedId, onSelect, onLoadMore, toolbar, replacement } = props;
+  const { views, view, emptyText, memberId, timeZoneOf, onMarkUnread } = props;
   const loadMoreButton = useRef<HTMLButtonElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
@@ -69,12 +79,13 @@ export function ConversationList(props: ConversationListProps) {
           Messages
         </h1>
         {toolbar}
+        {replacement === undefined && views}
       </header>
       {replacement && <div className="inbox-list__scroller">{replacement}</div>}
       <div className="inbox-list__scroller" ref={scroller} hidden={replacement !== undefined}>
         {!loaded && !error && <p className="inbox-list__note">Loading conversations…</p>}
         {loaded && conversations.length === 0 && (
-          <p className="inbox-list__note">No conversations yet. Client messages will appear here.</p>
+          <p className="inbox-list__note">{emptyText ?? 'No conversations yet. Client messages will appear here.'}</p>
         )}
         {/* Arrow keys move between the buttons inside; the list itself is not a focus stop. */}
         <ul className="inbox-list__items" aria-label="Conversations" style={rows.listStyle} onKeyDown={onKeyDown}>
@@ -87,6 +98,10 @@ export function ConversationList(props: ConversationListProps) {
                 selected={conversation.id === selectedId}
                 now={now}
                 onSelect={onSelect}
+                view={view}
+                memberId={memberId}
+                timeZone={timeZoneOf?.(conversation.location.id)}
+                onMarkUnread={onMarkUnread}
                 rowRef={rows.measureRow}
                 rowIndex={index}
                 setSize={conversations.length}

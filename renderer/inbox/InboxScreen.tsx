@@ -14,7 +14,7 @@ import { NewConversationForm } from '../newConversation/NewConversationForm';
 import { useClientFinder } from '../newConversation/useClientFinder';
 import { useStaff } from '../session/StaffContext';
 import { SearchBox, SearchResults, type SearchTarget } from './SearchResults';
-import { useConversationList } from './useConversationList';
+import { useInboxList } from './useInboxList';
 import { useInboxSearch } from './useInboxSearch';
 import { useMessageNotifications } from './useMessageNotifications';
 
@@ -35,7 +35,8 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
   const [opened, setOpened] = useState<Opened>(FROM_LIST);
   // The new-conversation form, in place of the open conversation; `form` renews it.
   const [starting, setStarting] = useState<{ client: FoundClient | null; form: number } | null>(null);
-  const list = useConversationList();
+  // The list of the chosen view (Open, Mine…), its counts and its rows' actions.
+  const { list, listProps } = useInboxList(visible ? openId : null);
   const search = useInboxSearch();
   const directory = useClientFinder(search.active ? search.query : '', canStart);
   const { detail, error: detailError } = useConversationDetail(openId);
@@ -62,7 +63,8 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
   const { loadMore } = list;
   const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
   // The list's copy is live (pushes update it); the detail's covers a conversation not loaded in the list.
-  const summary = list.items.find((conversation) => conversation.id === openId) ?? detail?.conversation ?? null;
+  const summary =
+    list.items.find((conversation) => conversation.id === openId) ?? (openId === null ? undefined : list.outside.get(openId)) ?? detail?.conversation ?? null;
 
   return (
     <>
@@ -72,7 +74,6 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
           loaded={list.loaded}
           hasMore={list.nextCursor !== null}
           loadingMore={list.loadingMore}
-          error={list.error}
           selectedId={starting === null ? openId : null}
           onSelect={openConversation}
           onLoadMore={onLoadMore}
@@ -101,6 +102,7 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
               />
             ) : undefined
           }
+          {...listProps}
         />
         {starting !== null ? (
           <NewConversationForm key={starting.form} initialClient={starting.client} onStarted={openConversation} onCancel={() => setStarting(null)} />

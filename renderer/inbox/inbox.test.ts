@@ -3,7 +3,6 @@ import type { ConversationSummary, Message } from '../../shared/domain';
 import { conversationListReducer, emptyConversationList, type ConversationListAction } from './conversationList';
 import { notificationBody, notificationRequest } from './notificationRules';
 import { DEFAULT_NOTIFICATION_PREFS } from '../../shared/profile';
-import { seedUnreadCounts, totalUnread, withUnreadCount } from './unreadCounts';
 
 const conversation = (id: number, lastActivityAt: number, unreadCount = 0): ConversationSummary => ({
   id,
@@ -12,6 +11,10 @@ const conversation = (id: number, lastActivityAt: number, unreadCount = 0): Conv
   appointment: null,
   lastMessage: null,
   lastActivityAt,
+  status: 'open',
+  snoozedUntil: null,
+  assignee: null,
+  triageVersion: 0,
   unreadCount,
 });
 
@@ -66,17 +69,6 @@ describe('conversationListReducer', () => {
   });
 });
 
-describe('unread counts', () => {
-  it('totals the unread conversations and follows updates', () => {
-    let counts = seedUnreadCounts([conversation(1, 1, 2), conversation(2, 1, 0), conversation(3, 1, 1)]);
-    expect(totalUnread(counts)).toBe(3);
-    counts = withUnreadCount(counts, 1, 0);
-    counts = withUnreadCount(counts, 4, 5);
-    expect(totalUnread(counts)).toBe(6);
-    expect(withUnreadCount(counts, 4, 5)).toBe(counts);
-  });
-});
-
 describe('notificationRequest', () => {
   const message = (kind: 'client' | 'staff', text = 'Hi'): Message => ({
     id: 1,
@@ -96,7 +88,10 @@ describe('notificationRequest', () => {
     appointment: null,
     lastMessage: null,
     lastActivityAt: 1,
-    unreadCount: 1,
+    status: 'open' as const,
+    snoozedUntil: null,
+    assignee: null,
+    triageVersion: 0,
   };
   const context = { openConversationId: 7, prefs: DEFAULT_NOTIFICATION_PREFS, locked: false };
 
@@ -124,8 +119,9 @@ describe('client renamed in their profile', () => {
   it('shows the new name on every conversation of that client', () => {
     const conversation = (id: number, clientId: number, name: string) => ({
       id, client: { id: clientId, name }, location: { id: 1, name: 'Soho' }, appointment: null, lastMessage: null, lastActivityAt: id, unreadCount: 0,
+      status: 'open' as const, snoozedUntil: null, assignee: null, triageVersion: 0,
     });
-    const state = { items: [conversation(2, 7, 'Ava Thompson'), conversation(1, 8, 'Noah Williams')], nextCursor: null, loaded: true };
+    const state = { ...emptyConversationList, items: [conversation(2, 7, 'Ava Thompson'), conversation(1, 8, 'Noah Williams')], nextCursor: null, loaded: true };
     const renamed = conversationListReducer(state, { type: 'client-renamed', clientId: 7, name: 'Ava T.' });
     expect(renamed.items.map((item) => item.client.name)).toEqual(['Ava T.', 'Noah Williams']);
   });

@@ -3,7 +3,7 @@
 // desktop (or the web bridge) adds the window focus and the clock, and decides by
 // shared/notificationPolicy.ts.
 import type { DesktopNotification } from '../../shared/bridge';
-import type { ConversationSummary, Message } from '../../shared/domain';
+import type { Message, SharedConversationSummary } from '../../shared/domain';
 import type { NotificationPrefs } from '../../shared/profile';
 import { describeMessageContent } from '../attachments/attachmentRules';
 
@@ -24,7 +24,7 @@ export function notificationBody(text: string): string {
 
 export function notificationRequest(
   message: Message,
-  conversation: ConversationSummary,
+  conversation: SharedConversationSummary,
   context: NotificationContext,
 ): DesktopNotification | null {
   if (message.author.kind !== 'client') return null;

@@ -1,41 +1,101 @@
-// The member's conversations: first page once connected (again after reconnecting), more
-// pages on demand, and live re-ordering as messages arrive.
+// The member's conversations in the chosen view: first page once connected (again after
+// reconnecting or choosing another view), more pages on demand, and live updates that move
+// conversations in and out of the view and keep the member's own unread counts.
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { describeError } from '../api/errors';
 import { useCachedConversationList } from '../offline/useOfflineCache';
 import { useStaff } from '../session/StaffContext';
-import { conversationListReducer, emptyConversationList } from './conversationList';
+import { isWindowFocused } from '../ui/useWindowFocused';
+import { conversationListReducer, initialConversationList } from './conversationList';
+import type { SharedConversationSummary } from '../../shared/domain';
+import { belongsInList, filterKey, listRequest, type ListFilter } from './inboxViews';
 
 const PAGE_SIZE = 30;
 // Later pages come while the member scrolls a long list: fewer, bigger steps.
 const NEXT_PAGE_SIZE = 100;
 
-export function useConversationList() {
-  const { api } = useStaff();
-  const [state, dispatch] = useReducer(conversationListReducer, emptyConversationList);
+/**
+ * @param ready false until the member's saved view is known (the list loads once, in it).
+ * @param onScreenId the conversation on screen, if the inbox is visible: a client message to it
+ *   counts as read when the window has focus too (the conversation marks it read).
+ */
+export function useConversationList(filter: ListFilter, ready: boolean, onScreenId: number | null) {
+  const { api, session } = useStaff();
+  const [state, dispatch] = useReducer(conversationListReducer, undefined, () => initialConversationList(filter, session.member.id));
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // Offline: shown from this computer's cache until the server answers.
-  useCachedConversationList(state, dispatch);
+  // Offline: shown from this computer's cache (of this view) until the server answers.
+  useCachedConversationList(state, dispatch, ready ? filterKey(filter) : null);
+
+  const onScreen = useRef(onScreenId);
+  useEffect(() => {
+    onScreen.current = onScreenId;
+  }, [onScreenId]);
+
+  // One key for the effect below: a new object with the same choices is the same view.
+  const key = filterKey(filter);
+  const latestFilter = useRef(filter);
+  useEffect(() => {
+    latestFilter.current = filter;
+    dispatch({ type: 'filter-changed', filter });
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps -- `key` stands for `filter`.
+
+  useEffect(() => {
+    if (!ready) return undefined;
+    return api.whenConnected(() => {
+      const asked = latestFilter.current;
+      void api.request('conversation:list', { ...listRequest(asked), limit: PAGE_SIZE }).then((result) => {
+        if (result.ok) dispatch({ type: 'first-page', ...result.data, filter: asked });
+        if (filterKey(asked) === filterKey(latestFilter.current)) setError(result.ok ? null : describeError(result.error));
+      });
+    });
+  }, [api, ready, key]);
+
+  // A push names a conversation this list has not seen (further down than the pages loaded, or
+  // new to the view): it enters with a guessed unread count, and the member's real one is
+  // fetched once. After that the list knows it and keeps the count itself.
+  const latestState = useRef(state);
+  useEffect(() => {
+    latestState.current = state;
+  }, [state]);
+  const learnUnread = useCallback(
+    (conversation: SharedConversationSummary) => {
+      const { items, outside, filter: shown, memberId } = latestState.current;
+      if (items.some((item) => item.id === conversation.id) || outside.has(conversation.id)) return;
+      if (!belongsInList({ ...conversation, unreadCount: 0 }, { ...shown, unreadOnly: false }, memberId)) return;
+      void api.request('conversation:get', { conversationId: conversation.id }).then((result) => {
+        if (result.ok) dispatch({ type: 'conversation-updated', conversation: result.data.conversation });
+      });
+    },
+    [api],
+  );
+
+  // A catch-up replays messages and changes with the summary as it is now, with the member's own
+  // count: taken as it is (counting the replayed messages on top would count them twice).
+  const replayedWithOwnCount = useCallback((conversation: SharedConversationSummary): boolean => {
+    if (!('unreadCount' in conversation) || typeof conversation.unreadCount !== 'number') return false;
+    dispatch({ type: 'conversation-updated', conversation: { ...conversation, unreadCount: conversation.unreadCount } });
+    return true;
+  }, []);
 
   useEffect(() => {
     const unsubscribers = [
-      api.whenConnected(() => {
-        void api.request('conversation:list', { limit: PAGE_SIZE }).then((result) => {
-          if (result.ok) dispatch({ type: 'first-page', ...result.data });
-          setError(result.ok ? null : describeError(result.error));
-        });
+      api.subscribe('message:created', ({ message, conversation }) => {
+        if (replayedWithOwnCount(conversation)) return;
+        const lookingAt = onScreen.current === conversation.id && isWindowFocused();
+        learnUnread(conversation);
+        dispatch({ type: 'message-pushed', conversation, fromClient: message.author.kind === 'client', lookingAt });
       }),
-      api.subscribe('message:created', ({ conversation }) => dispatch({ type: 'conversation-updated', conversation })),
+      api.subscribe('conversation:triaged', ({ conversation }) => {
+        if (replayedWithOwnCount(conversation)) return;
+        learnUnread(conversation);
+        dispatch({ type: 'triaged', conversation });
+      }),
+      api.subscribe('unread:updated', ({ conversationId, unreadCount }) => dispatch({ type: 'unread-changed', conversationId, unreadCount })),
       api.subscribe('clientProfile:updated', ({ clientId, name }) => dispatch({ type: 'client-renamed', clientId, name })),
-      api.subscribe('conversation:read', (read) => {
-        if (read.reader === 'business') {
-          dispatch({ type: 'unread-changed', conversationId: read.conversationId, unreadCount: read.unreadCount });
-        }
-      }),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }, [api]);
+  }, [api, learnUnread, replayedWithOwnCount]);
 
   const { nextCursor } = state;
   // A ref, not the state: the observer can fire again before the state re-renders.
@@ -44,8 +104,9 @@ export function useConversationList() {
     if (nextCursor === null || moreInFlight.current) return;
     moreInFlight.current = true;
     setLoadingMore(true);
-    const result = await api.request('conversation:list', { limit: NEXT_PAGE_SIZE, cursor: nextCursor });
-    if (result.ok) dispatch({ type: 'next-page', ...result.data });
+    const asked = latestFilter.current;
+    const result = await api.request('conversation:list', { ...listRequest(asked), limit: NEXT_PAGE_SIZE, cursor: nextCursor });
+    if (result.ok) dispatch({ type: 'next-page', ...result.data, filter: asked });
     setError(result.ok ? null : describeError(result.error));
     setLoadingMore(false);
     moreInFlight.current = false;

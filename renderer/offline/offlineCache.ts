@@ -16,6 +16,7 @@ const VALUE_BUDGET = 60 * 1024;
 
 type Prefs = Pick<DesktopBridge, 'readPref' | 'writePref'>;
 
+/** The one list kept before the inbox had views: only cleared now. */
 const conversationListKey = (memberId: number) => `cache:m${memberId}:inbox`;
 const teamKey = (memberId: number) => `cache:m${memberId}:team`;
 /** Which conversations have cached messages, so signing out can remove them all. */
@@ -50,11 +51,27 @@ async function readParsed<T>(prefs: Prefs, key: string, schema: z.ZodType<T>): P
 
 const writeQuietly = (prefs: Prefs, key: string, value: unknown) => prefs.writePref(key, value).catch(() => undefined);
 
-export const offlineCache = {
-  readConversations: (prefs: Prefs, memberId: number) => readParsed(prefs, conversationListKey(memberId), cachedListSchema),
-  writeConversations(prefs: Prefs, memberId: number, items: readonly ConversationSummary[]) {
-    return writeQuietly(prefs, conversationListKey(memberId), within(items.slice(0, CACHED_CONVERSATIONS), 'last'));
+/** The inbox list of each view the member chose (Open, Done, one location…), and which views
+ * have one, so signing out can remove them all. */
+const viewListKey = (memberId: number, viewKey: string) => `cache:m${memberId}:inbox:${viewKey}`;
+const viewIndexKey = (memberId: number) => `cache:m${memberId}:views`;
+const viewIndexSchema = z.array(z.string().max(100)).max(1000);
+
+const conversationViews = {
+  readConversationView: (prefs: Prefs, memberId: number, viewKey: string) =>
+    readParsed(prefs, viewListKey(memberId, viewKey), cachedListSchema),
+  async writeConversationView(prefs: Prefs, memberId: number, viewKey: string, items: readonly ConversationSummary[]) {
+    const index = (await readParsed(prefs, viewIndexKey(memberId), viewIndexSchema)) ?? [];
+    if (!index.includes(viewKey)) await writeQuietly(prefs, viewIndexKey(memberId), [...index, viewKey]);
+    return writeQuietly(prefs, viewListKey(memberId, viewKey), within(items.slice(0, CACHED_CONVERSATIONS), 'last'));
   },
+  async clearConversationViews(prefs: Prefs, memberId: number) {
+    const index = (await readParsed(prefs, viewIndexKey(memberId), viewIndexSchema)) ?? [];
+    await Promise.all([...index.map((viewKey) => writeQuietly(prefs, viewListKey(memberId, viewKey), undefined)), writeQuietly(prefs, viewIndexKey(memberId), undefined)]);
+  },
+};
+
+export const offlineCache = {
   readMessages: (prefs: Prefs, memberId: number, conversationId: number) =>
     readParsed(prefs, messagesKey(memberId, conversationId), cachedMessagesSchema),
   async writeMessages(prefs: Prefs, memberId: number, conversationId: number, messages: readonly Message[]) {
@@ -62,6 +79,7 @@ export const offlineCache = {
     if (!index.includes(conversationId)) await writeQuietly(prefs, indexKey(memberId), [...index, conversationId]);
     return writeQuietly(prefs, messagesKey(memberId, conversationId), within(messages.slice(-CACHED_MESSAGES), 'first'));
   },
+  ...conversationViews,
   readEvents: (prefs: Prefs, memberId: number, conversationId: number) =>
     readParsed(prefs, eventsKey(memberId, conversationId), cachedEventsSchema),
   /** Written after the conversation's messages, which keep it in the index for `clear`. */
@@ -84,6 +102,7 @@ export const offlineCache = {
       writeQuietly(prefs, conversationListKey(memberId), undefined),
       writeQuietly(prefs, teamKey(memberId), undefined),
       writeQuietly(prefs, indexKey(memberId), undefined),
+      conversationViews.clearConversationViews(prefs, memberId),
     ]);
   },
 };

@@ -18,26 +18,32 @@ function useLatest<T>(value: T) {
   return latest;
 }
 
-export function useCachedConversationList(state: ConversationListState, dispatch: Dispatch<ConversationListAction>) {
+/** `viewKey` names the inbox view shown (each keeps its own list); null until it is known. */
+export function useCachedConversationList(
+  state: ConversationListState,
+  dispatch: Dispatch<ConversationListAction>,
+  viewKey: string | null,
+) {
   const { bridge, session } = useStaff();
   const memberId = session.member.id;
   const latest = useLatest(state);
 
   useEffect(() => {
+    if (viewKey === null) return undefined;
     let current = true;
-    void offlineCache.readConversations(bridge, memberId).then((items) => {
+    void offlineCache.readConversationView(bridge, memberId, viewKey).then((items) => {
       if (current && items && !latest.current.loaded) dispatch({ type: 'first-page', items, nextCursor: null });
     });
     return () => {
       current = false;
     };
-  }, [bridge, memberId, dispatch, latest]);
+  }, [bridge, memberId, viewKey, dispatch, latest]);
 
   useEffect(() => {
-    if (!state.loaded) return undefined;
-    const timer = window.setTimeout(() => void offlineCache.writeConversations(bridge, memberId, state.items), WRITE_DELAY_MS);
+    if (!state.loaded || viewKey === null) return undefined;
+    const timer = window.setTimeout(() => void offlineCache.writeConversationView(bridge, memberId, viewKey, state.items), WRITE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [bridge, memberId, state.items, state.loaded]);
+  }, [bridge, memberId, viewKey, state.items, state.loaded]);
 }
 
 export function useCachedMessages(conversationId: number, timeline: TimelineState, dispatch: Dispatch<TimelineAction>) {

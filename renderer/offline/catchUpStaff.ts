@@ -22,6 +22,8 @@ export function deliverSyncPage(api: Pick<LocalPushApi, 'deliver'>, page: SyncPa
     const conversation = conversations.get(event.conversationId);
     if (conversation) api.deliver('conversation:triaged', { conversation, event });
   }
+  // The member's own reads and marks on their other devices.
+  for (const unread of page.unread) api.deliver('unread:updated', unread);
   if (page.settings) api.deliver('settings:updated', page.settings);
 }
 

@@ -28,7 +28,7 @@ describe('sign-in', () => {
     expect(expiresAt).toBe(t.clock.now() + HOUR);
     expect(session.member).toEqual({ id: t.demo.members.priya, name: 'Priya Shah', email: 'priya@lumen.example', role: 'member' });
     expect(session.grants).toEqual({ accessChats: true, replyChats: true, manageSettings: false, manageTeam: false, viewAuditLog: false });
-    expect(session.locations).toEqual([{ id: t.demo.locations.soho, name: 'Lumen Soho' }]);
+    expect(session.locations).toEqual([{ id: t.demo.locations.soho, name: 'Lumen Soho', timeZone: 'Europe/London' }]);
     expect(session.workspace).toEqual({
       name: 'Lumen Hair Studio',
       settings: { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true },

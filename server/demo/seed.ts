@@ -54,6 +54,8 @@ export function seedDemo(repos: Repositories, now: number): DemoIds {
   return repos.transaction(() => {
     repos.workspace.create(DEMO_WORKSPACE.name, DEMO_WORKSPACE.country);
     const locations = mapValues(DEMO_LOCATIONS, (name) => repos.workspace.createLocation(name));
+    // Both salons are in London: snooze times and opening hours are read on London's clock.
+    for (const id of Object.values(locations)) repos.workspace.setLocationTimeZone(id, 'Europe/London');
     const groups = mapValues(DEMO_GROUPS, (group) => {
       const created = repos.groups.create({ name: group.name, grants: group.grants });
       if (!created) throw new Error(`Demo group ${group.name} already exists.`);

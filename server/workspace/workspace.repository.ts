@@ -91,6 +91,7 @@ export function createWorkspaceRepository(db: Database) {
     return { kind: 'updated', before: current, after: toState(requireRow()) };
   });
 
+  const updateTimeZone = db.prepare<[string, number]>('UPDATE locations SET time_zone = ? WHERE id = ?');
   const selectTimeZone = db.prepare<[number], { time_zone: string | null }>('SELECT time_zone FROM locations WHERE id = ?');
   return {
     /** Null until the workspace is created (demo seed or owner bootstrap). */
@@ -123,6 +124,9 @@ export function createWorkspaceRepository(db: Database) {
     /** The location's IANA time zone, if it has one of its own. */
     timeZoneOf(locationId: number): string | null {
       return selectTimeZone.get(locationId)?.time_zone ?? null;
+    },
+    setLocationTimeZone(locationId: number, timeZone: string): void {
+      updateTimeZone.run(timeZone, locationId);
     },
     createLocation(name: string): number {
       return Number(insertLocation.run(name).lastInsertRowid);

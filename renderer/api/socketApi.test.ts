@@ -29,7 +29,7 @@ function fakeSocket(answer: (event: string, payload: unknown) => Promise<unknown
 const session = {
   member: { id: 1, name: 'Mia', email: 'mia@salon.test', role: 'owner' },
   grants: { accessChats: true, replyChats: true, manageSettings: true, manageTeam: true, viewAuditLog: true },
-  locations: [{ id: 1, name: 'Downtown' }],
+  locations: [{ id: 1, name: 'Downtown', timeZone: 'Europe/London' }],
   workspace: {
     name: 'Salon',
     settings: { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true },

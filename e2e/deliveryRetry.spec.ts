@@ -34,7 +34,7 @@ test('a failed email says why in plain words, and Retry sends it once', async ({
   // Her mail server turns the email away.
   server.smtp.rejects.add('ava@example.com');
   await desk.getByRole('textbox', { name: 'Reply' }).fill('Your fringe trim is booked too.');
-  await desk.getByRole('button', { name: 'Send' }).click();
+  await desk.getByRole('button', { name: 'Send', exact: true }).click();
   const delivery = messages(desk).last().getByTestId('delivery');
   await expect(delivery).toHaveAttribute('data-state', 'failed');
   await expect(delivery).toContainText("Email: failed (The email service refused this address. Check the client's email address.)");

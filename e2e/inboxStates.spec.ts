@@ -36,6 +36,7 @@ test('offline, a conversation never opened on this computer says so and offers n
   const staff = await context.newPage();
   await signIn(staff, server.url, 'priya@lumen.example');
   await expect(staff.getByRole('button', { name: /Isla Brown/ })).toBeVisible();
+  await network.upgraded();
 
   await network.block();
   await expect(staff.getByTestId('offline-banner')).toContainText('Offline');
@@ -78,7 +79,7 @@ test('the newest message stays in view when the composer grows', async ({ browse
   const reply = staff.getByRole('textbox', { name: 'Reply' });
   for (const text of ['First note', 'Second note', 'Third note', 'The newest reply']) {
     await reply.fill(text);
-    await staff.getByRole('button', { name: 'Send' }).click();
+    await staff.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(messages(staff).last()).toHaveAttribute('data-status', /sent|read/);
   }
   const history = staff.getByRole('region', { name: 'Message history' });

@@ -12,11 +12,19 @@ export const RECONNECTED = { timeout: 20_000 };
 export interface SocketSwitch {
   block(): Promise<void>;
   restore(): Promise<void>;
+  /** Resolves once a socket has moved from long-polling to its WebSocket. Blocking before that
+   * leaves a long-poll already let through hanging until the server's ping times out (~45 s),
+   * so a spec that expects "Offline" at once waits for this first. */
+  upgraded(): Promise<void>;
 }
 
 export async function socketSwitch(context: BrowserContext): Promise<SocketSwitch> {
   let blocked = false;
   const open = new Set<WebSocketRoute>();
+  let markUpgraded = () => {};
+  const upgraded = new Promise<void>((resolve) => {
+    markUpgraded = resolve;
+  });
   await context.routeWebSocket(/\/socket\.io\//, (ws) => {
     if (blocked) {
       void ws.close();
@@ -24,6 +32,11 @@ export async function socketSwitch(context: BrowserContext): Promise<SocketSwitc
     }
     const server = ws.connectToServer();
     open.add(ws);
+    // Engine.io's upgrade packet ("5") ends the long-polling; every message is passed on as is.
+    ws.onMessage((message) => {
+      if (message === '5') markUpgraded();
+      server.send(message);
+    });
     ws.onClose(() => {
       open.delete(ws);
       void server.close();
@@ -42,5 +55,6 @@ export async function socketSwitch(context: BrowserContext): Promise<SocketSwitc
     async restore() {
       blocked = false;
     },
+    upgraded: () => upgraded,
   };
 }

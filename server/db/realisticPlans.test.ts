@@ -24,12 +24,10 @@ import {
 } from '../conversations/inboxPages.repository';
 import {
   CONVERSATION_EVENTS_SQL,
-  DONE_COUNT_SQL,
+  CONVERSATION_COUNTS_SQL,
   DUE_SNOOZES_SQL,
   EVENTS_AFTER_FOR_LOCATIONS_SQL,
   MEMBER_READS_AFTER_SQL,
-  OPEN_COUNTS_SQL,
-  SNOOZED_COUNT_SQL,
   UNREAD_OPEN_COUNTS_SQL,
 } from '../triage/triage.repository';
 import { CONVERSATIONS_OF_CLIENTS_SQL, FIND_CLIENTS_SQL } from '../clientProfile/clientDirectory.repository';
@@ -186,33 +184,16 @@ const PAGED_QUERIES: readonly PagedQuery[] = [
     plan: ['SEARCH r USING INDEX member_reads_by_position (member_id=? AND position>?)', ...LOCATION_LIST],
   },
   {
-    name: 'counts: open conversations of a location by assignee',
-    sql: OPEN_COUNTS_SQL,
+    name: 'counts: a location\'s conversations per status and assignee (counter rows)',
+    sql: CONVERSATION_COUNTS_SQL,
     params: { locationId: 1 },
-    plan: ['SEARCH c USING COVERING INDEX conversations_open_by_assignee_activity (location_id=?)'],
+    plan: ['SEARCH conversation_counts USING PRIMARY KEY (location_id=?)'],
   },
   {
-    name: 'counts: snoozed conversations of a location',
-    sql: SNOOZED_COUNT_SQL,
-    params: { locationId: 1 },
-    plan: ['SEARCH c USING COVERING INDEX conversations_snoozed_by_location_activity (location_id=?)'],
-  },
-  {
-    name: 'counts: done conversations of a location',
-    sql: DONE_COUNT_SQL,
-    params: { locationId: 1 },
-    plan: ['SEARCH c USING COVERING INDEX conversations_done_by_location_activity (location_id=?)'],
-  },
-  {
-    name: 'counts: the member\'s unread open conversations per location',
+    name: 'counts: the member\'s unread open conversations per location (counter rows)',
     sql: UNREAD_OPEN_COUNTS_SQL,
     params: { memberId: 1, locationIds: '[1,2]' },
-    plan: [
-      'SEARCH r USING INDEX member_reads_unread (member_id=? AND location_id=?)',
-      'LIST SUBQUERY 1',
-      '  SCAN json_each VIRTUAL TABLE INDEX 1:',
-      'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
-    ],
+    plan: ['SEARCH member_unread_open USING PRIMARY KEY (member_id=? AND location_id=?)', 'LIST SUBQUERY 1', '  SCAN json_each VIRTUAL TABLE INDEX 1:'],
   },
   {
     name: 'inbox page, several locations: the summaries of the merged page',

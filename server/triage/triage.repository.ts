@@ -74,22 +74,12 @@ export const MEMBER_READS_AFTER_SQL = `SELECT r.conversation_id, r.unread_count,
     AND r.location_id IN (SELECT value FROM json_each(:locationIds))
   ORDER BY r.position LIMIT :limit`;
 
-// Counts per location, each a walk of the view's own partial index (covering: no table reads).
-export const OPEN_COUNTS_SQL = `SELECT c.assignee_member_id AS assignee_id, count(*) AS n
-  FROM conversations c INDEXED BY conversations_open_by_assignee_activity
-  WHERE c.location_id = :locationId AND c.status = 'open'
-  GROUP BY c.assignee_member_id`;
-export const SNOOZED_COUNT_SQL = `SELECT count(*) AS n FROM conversations c INDEXED BY conversations_snoozed_by_location_activity
-  WHERE c.location_id = :locationId AND c.status = 'snoozed'`;
-export const DONE_COUNT_SQL = `SELECT count(*) AS n FROM conversations c INDEXED BY conversations_done_by_location_activity
-  WHERE c.location_id = :locationId AND c.status = 'done'`;
-
-export const UNREAD_OPEN_COUNTS_SQL = `SELECT r.location_id, count(*) AS unread_open
-  FROM member_reads r INDEXED BY member_reads_unread
-  CROSS JOIN conversations c ON c.id = r.conversation_id
-  WHERE r.member_id = :memberId AND r.unread_count > 0 AND c.status = 'open'
-    AND r.location_id IN (SELECT value FROM json_each(:locationIds))
-  GROUP BY r.location_id`;
+// Counts per location, read from the counters migration 17 keeps by triggers (a few rows per
+// location, whatever the number of conversations).
+export const CONVERSATION_COUNTS_SQL = `SELECT status, assignee_key, n FROM conversation_counts
+  WHERE location_id = :locationId AND n > 0`;
+export const UNREAD_OPEN_COUNTS_SQL = `SELECT location_id, n AS unread_open FROM member_unread_open
+  WHERE member_id = :memberId AND location_id IN (SELECT value FROM json_each(:locationIds))`;
 
 export type TriageRepository = ReturnType<typeof createTriageRepository>;
 
@@ -164,9 +154,7 @@ export function createTriageRepository(db: Database) {
     MEMBER_READS_AFTER_SQL,
   );
   const selectReadHead = db.prepare<[], { member_read_position: number }>('SELECT member_read_position FROM sync_counter WHERE id = 1');
-  const selectOpenCounts = db.prepare<{ locationId: number }, { assignee_id: number | null; n: number }>(OPEN_COUNTS_SQL);
-  const selectSnoozedCount = db.prepare<{ locationId: number }, { n: number }>(SNOOZED_COUNT_SQL);
-  const selectDoneCount = db.prepare<{ locationId: number }, { n: number }>(DONE_COUNT_SQL);
+  const selectCounts = db.prepare<{ locationId: number }, { status: string; assignee_key: number; n: number }>(CONVERSATION_COUNTS_SQL);
   const selectUnreadOpen = db.prepare<{ memberId: number; locationIds: string }, { location_id: number; unread_open: number }>(UNREAD_OPEN_COUNTS_SQL);
 
   function setMemberUnread(memberId: number, conversationId: number, unread: number): number {
@@ -260,16 +248,17 @@ export function createTriageRepository(db: Database) {
         selectUnreadOpen.all({ memberId, locationIds: JSON.stringify(locationIds) }).map((row) => [row.location_id, row.unread_open]),
       );
       return locationIds.map((locationId) => {
-        const open = selectOpenCounts.all({ locationId });
-        return {
-          locationId,
-          open: open.reduce((total, row) => total + row.n, 0),
-          mine: open.find((row) => row.assignee_id === memberId)?.n ?? 0,
-          unassigned: open.find((row) => row.assignee_id === null)?.n ?? 0,
-          snoozed: selectSnoozedCount.get({ locationId })?.n ?? 0,
-          done: selectDoneCount.get({ locationId })?.n ?? 0,
-          unreadOpen: unread.get(locationId) ?? 0,
-        };
+        const counts = { locationId, open: 0, mine: 0, unassigned: 0, snoozed: 0, done: 0, unreadOpen: unread.get(locationId) ?? 0 };
+        for (const row of selectCounts.all({ locationId })) {
+          if (row.status === 'snoozed') counts.snoozed += row.n;
+          else if (row.status === 'done') counts.done += row.n;
+          else {
+            counts.open += row.n;
+            if (row.assignee_key === memberId) counts.mine += row.n;
+            if (row.assignee_key === 0) counts.unassigned += row.n;
+          }
+        }
+        return counts;
       });
     },
   };

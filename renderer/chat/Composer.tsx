@@ -1,5 +1,6 @@
 // The reply box: Enter sends, Shift+Enter starts a new line, Attach adds images or PDFs (each
-// uploads at once; the message goes when they are all stored). Each edit feeds the typing signal.
+// uploads at once; the message goes when they are all stored). Each edit feeds the typing signal. A
+// staff tool (quick replies) may work on the text through `assist` (useComposerAssist.ts).
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { MESSAGE_MAX_LENGTH } from '../../shared/domain';

@@ -46,7 +46,8 @@ export function useComposerAssist(
     }),
     [inputRef],
   );
-  useEffect(() => assist?.bind(handle), [assist, handle]);
+  const bind = assist?.bind;
+  useEffect(() => bind?.(handle), [bind, handle]);
   // The selection is set once the new text is in the box.
   useLayoutEffect(() => {
     const selection = pendingSelection.current;

@@ -4,11 +4,10 @@ import { useEffect, useState } from 'react';
 import type { FilledQuickReply } from '../../shared/quickReplyEvents';
 import { useStaff } from '../session/StaffContext';
 
-export function useQuickReplies(conversationId: number, enabled: boolean): FilledQuickReply[] {
+export function useQuickReplies(conversationId: number): FilledQuickReply[] {
   const { api } = useStaff();
   const [replies, setReplies] = useState<FilledQuickReply[]>([]);
   useEffect(() => {
-    if (!enabled) return undefined;
     let current = true;
     const load = () => {
       void api.request('quickReply:list', { conversationId }).then((result) => {
@@ -20,6 +19,6 @@ export function useQuickReplies(conversationId: number, enabled: boolean): Fille
       current = false;
       unsubscribers.forEach((unsubscribe) => unsubscribe());
     };
-  }, [api, conversationId, enabled]);
+  }, [api, conversationId]);
   return replies;
 }

@@ -12,7 +12,7 @@ import { useQuickReplies } from './useQuickReplies';
 import '../styles/quickReplies.css';
 
 export function useQuickReplyAssist(conversationId: number): ComposerAssist {
-  const replies = useQuickReplies(conversationId, true);
+  const replies = useQuickReplies(conversationId);
   const [{ text, caret }, setTextState] = useState({ text: '', caret: 0 });
   /** Where the "/" word the member closed with Esc starts: it stays closed until a new one. */
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);

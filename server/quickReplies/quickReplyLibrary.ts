@@ -58,7 +58,7 @@ export function createQuickReplyLibrary(repos: Repositories) {
     },
 
     /** Unchanged words and locations save nothing (no new version, no audit entry, no push). */
-    update(id: number, draft: QuickReplyDraft, baseVersion: number, actor: Actor, now: number): Result<LibraryChange | { reply: QuickReply; locationIds: [] }> {
+    update(id: number, draft: QuickReplyDraft, baseVersion: number, actor: Actor, now: number): Result<LibraryChange> {
       const locations = checkLocations(draft);
       if (!locations.ok) return locations;
       return repos.transaction(() => {

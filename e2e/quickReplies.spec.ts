@@ -19,7 +19,7 @@ async function openQuickRepliesSettings(page: Page) {
 const picker = (page: Page) => page.getByTestId('quick-reply-picker');
 const options = (page: Page) => picker(page).getByRole('option');
 
-test('a manager adds quick replies; the front desk picks one with "/", edits it and sends it to the client', async ({ browser, page, server }) => {
+test('a manager adds quick replies, seeing every problem of one at once and an unknown placeholder refused', async ({ page, server }) => {
   await signIn(page, server.url, 'olivia@lumen.example');
   await openQuickRepliesSettings(page);
   await expect(page.getByText('No quick replies yet.')).toBeVisible();
@@ -53,9 +53,18 @@ test('a manager adds quick replies; the front desk picks one with "/", edits it 
   await expect(page.getByTestId('quick-reply')).toHaveCount(2);
   await expect(page.getByTestId('quick-reply').filter({ hasText: 'Parking' })).toContainText('Offered at: Lumen Soho');
   await expectAccessible(page, 'quick replies settings');
+});
+
+test('the front desk picks a quick reply with "/", edits it and sends it to the client', async ({ browser, page: desk, server }) => {
+  const owner = await connectAsMember(server.url, 'olivia@lumen.example');
+  const soho = (await owner.request('quickReply:library', {})).locations.find((location) => location.name === 'Lumen Soho')!;
+  await owner.request('quickReply:create', { reply: { title: 'Appointment reminder', text: REMINDER, locationIds: [] } });
+  await owner.request('quickReply:create', {
+    reply: { title: 'Parking', text: 'There is a car park on Brewer Street, two minutes away.', locationIds: [soho.id] },
+  });
+  owner.close();
 
   // Priya, at the front desk, answers Ava.
-  const desk = await (await browser.newContext()).newPage();
   await signIn(desk, server.url, 'priya@lumen.example');
   await conversationItems(desk).filter({ hasText: 'Ava Thompson' }).click();
   const reply = desk.getByRole('textbox', { name: 'Reply' });
@@ -88,6 +97,14 @@ test('a manager adds quick replies; the front desk picks one with "/", edits it 
   const sent = `${filled} Sofia can trim your fringe too.`;
   await expect(messages(desk).last()).toContainText(sent);
   await expect(reply).toHaveValue('');
+
+  // A reply a manager adds meanwhile reaches the open reply box at once.
+  const manager = await connectAsMember(server.url, 'olivia@lumen.example');
+  await manager.request('quickReply:create', { reply: { title: 'Thanks', text: 'Thank you, {client.firstName}!', locationIds: [] } });
+  manager.close();
+  await reply.pressSequentially('/thanks');
+  await expect(options(desk)).toHaveText([/^Thanks\s*Thank you, Ava!$/]);
+  await reply.fill('');
 
   const client = await (await browser.newContext()).newPage();
   await client.goto(await server.clientPageUrl(AVA));
@@ -132,7 +149,12 @@ test('a reply needing an appointment the conversation lacks is flagged and not s
   await expect(messages(desk)).toHaveCount(before + 1);
   await expect(messages(desk).last()).toContainText('Hi Isla, see you Saturday at 10:00 for your colour refresh.');
 
-  // The library page in the dark palette.
+});
+
+test('the library page in the dark palette, with an edit showing its problem', async ({ browser, server }) => {
+  const owner = await connectAsMember(server.url, 'olivia@lumen.example');
+  await owner.request('quickReply:create', { reply: { title: 'Appointment reminder', text: REMINDER, locationIds: [] } });
+  owner.close();
   const settings = await (await browser.newContext({ colorScheme: 'dark' })).newPage();
   await signIn(settings, server.url, 'olivia@lumen.example');
   await openQuickRepliesSettings(settings);

@@ -13,6 +13,7 @@ import { createConversationRepository } from './conversations/conversations.repo
 import { createMessageRepository } from './messages/messages.repository';
 import { createOutboxRepository } from './notifications/outbox.repository';
 import { createProfileRepository } from './profile/profile.repository';
+import { createQuickReplyRepository } from './quickReplies/quickReplies.repository';
 import { createReceptionRepository } from './reception/reception.repository';
 import { createSyncRepository } from './sync/sync.repository';
 import { createGroupRepository } from './team/groups.repository';
@@ -43,6 +44,7 @@ export function createRepositories(db: Database) {
     reception: createReceptionRepository(db),
     sync: createSyncRepository(db),
     triage: createTriageRepository(db),
+    quickReplies: createQuickReplyRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.inTransaction ? savepoint(work) : db.transaction(work).immediate();

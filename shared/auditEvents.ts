@@ -17,6 +17,9 @@ export const auditActionSchema = z.enum([
   'client.update',
   'security.lockout',
   'storage.warning',
+  'quickReply.create',
+  'quickReply.update',
+  'quickReply.delete',
   /** A Team page change refused by its rules (shared/teamRules.ts): who asked for what, and why not. */
   'team.refused',
 ]);

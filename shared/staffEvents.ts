@@ -27,6 +27,7 @@ import { conversationStartRequests } from './conversationStart';
 import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
+import { quickReplyPushes, quickReplyRequests } from './quickReplyEvents';
 import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
@@ -125,6 +126,7 @@ export const staffRequests = {
   ...clientProfileRequests,
   ...conversationStartRequests,
   ...deliveryRequests,
+  ...quickReplyRequests,
   ...staffSyncRequests,
 } as const satisfies Record<string, StaffRequestDeclaration>;
 
@@ -158,6 +160,7 @@ export const staffPushes = {
   ...profilePushes,
   ...clientProfilePushes,
   ...deliveryPushes,
+  ...quickReplyPushes,
 } as const;
 
 type Requests = typeof staffRequests;
@@ -184,6 +187,7 @@ export const staffPushDeclarations = {
   'profile:updated': { audience: 'member', catchUp: { refetchedOnConnect: 'profile:get' } },
   'clientProfile:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'clientProfile:get' } },
   'delivery:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'delivery:list' } },
+  'quickReplies:changed': { audience: 'location', catchUp: { refetchedOnConnect: 'quickReply:list' } },
 } as const satisfies { [K in keyof Pushes]: PushDeclaration<StaffSyncField, keyof Requests> };
 export type StaffRequestName = keyof Requests;
 export type StaffRequestPayload<K extends StaffRequestName> = z.input<Requests[K]['payload']>;

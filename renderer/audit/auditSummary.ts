@@ -29,6 +29,9 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'security.lockout': 'Locked out after too many wrong passwords or PINs',
   'storage.warning': 'Attachment storage passed 80 % of its limit',
   'team.refused': 'Was refused a team change',
+  'quickReply.create': 'Added a quick reply',
+  'quickReply.update': 'Edited a quick reply',
+  'quickReply.delete': 'Deleted a quick reply',
 };
 
 const TEAM_REQUESTS: Record<string, string> = {

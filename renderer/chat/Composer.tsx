@@ -1,5 +1,6 @@
 // The reply box: Enter sends, Shift+Enter starts a new line, Attach adds images or PDFs (each
-// uploads at once; the message goes when they are all stored). Each edit feeds the typing signal.
+// uploads at once; the message goes when they are all stored). Each edit feeds the typing signal. A
+// staff tool (quick replies) may work on the text through `assist` (useComposerAssist.ts).
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { MESSAGE_MAX_LENGTH } from '../../shared/domain';
@@ -7,6 +8,7 @@ import type { describeError } from '../api/errors';
 import { canSendMessage } from '../attachments/attachmentDrafts';
 import { AttachButton, AttachmentDraftList } from '../attachments/AttachmentPicker';
 import { useAttachmentDrafts } from '../attachments/useAttachmentDrafts';
+import { useComposerAssist, type ComposerAssist } from './useComposerAssist';
 
 interface ComposerProps {
   label: string;
@@ -21,10 +23,13 @@ interface ComposerProps {
   describeFailure: typeof describeError;
   /** Where the unsent text is kept between visits (staff app); keep it stable. */
   draftStorage?: { load(): Promise<string>; save(text: string): void; clear(): void };
+  /** A tool working on the text (the staff app's quick replies). */
+  assist?: ComposerAssist;
 }
 
-export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure, draftStorage }: ComposerProps) {
+export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure, draftStorage, assist }: ComposerProps) {
   const [draft, setDraft] = useState('');
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   // The stored draft arrives a moment after mount; what the member types first wins.
   const typed = useRef(false);
   useEffect(() => {
@@ -36,12 +41,19 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
       current = false;
     };
   }, [draftStorage]);
+  const edit = (text: string) => {
+    typed.current = true;
+    setDraft(text);
+    draftStorage?.save(text);
+    onDraftChange();
+  };
+  const tellAssist = useComposerAssist(assist, draft, inputRef, edit);
   const files = useAttachmentDrafts(describeFailure);
   const inputId = useId();
   const errorId = useId();
   const hintId = useId();
   const { readiness } = files;
-  const canSend = canSendMessage(draft, readiness);
+  const canSend = canSendMessage(draft, readiness) && !assist?.blockedReason;
 
   const submit = (send = onSend) => {
     if (!canSend) return;
@@ -57,6 +69,7 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (assist?.onKeyDown(event)) return;
     // Not while an input method is composing: Enter there confirms the composition.
     if (event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey) && onSendAndMarkDone && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -67,7 +80,9 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
     }
   };
 
-  const hint = readiness.uploading
+  const hint = assist?.blockedReason
+    ? assist.blockedReason
+    : readiness.uploading
     ? 'Uploading attachments… Send is available once they are ready.'
     : readiness.failed
       ? 'An attachment did not upload: retry or remove it to send.'
@@ -81,9 +96,12 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
         {label}
       </label>
       <AttachmentDraftList drafts={files.drafts} onRemove={files.remove} onRetry={files.retry} />
+      {assist?.panel}
       <div className="composer__row">
         <AttachButton attachedCount={files.drafts.length} onFiles={files.add} />
         <textarea
+          ref={inputRef}
+          {...assist?.inputProps}
           id={inputId}
           className="composer__input"
           value={draft}
@@ -91,13 +109,9 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
           maxLength={MESSAGE_MAX_LENGTH}
           placeholder={placeholder}
           aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-          onChange={(event) => {
-            typed.current = true;
-            setDraft(event.target.value);
-            draftStorage?.save(event.target.value);
-            onDraftChange();
-          }}
+          onChange={(event) => edit(event.target.value)}
           onKeyDown={onKeyDown}
+          onSelect={(event) => tellAssist?.(event.currentTarget.value, event.currentTarget.selectionStart)}
         />
         <button type="submit" className="primary-button" disabled={!canSend}>
           Send

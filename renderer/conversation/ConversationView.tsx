@@ -5,7 +5,6 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { can } from '../../shared/permissions';
-import { Composer } from '../chat/Composer';
 import { LiveAnnouncer } from '../chat/LiveAnnouncer';
 import { MessageList } from '../chat/MessageList';
 import type { TimelineNote } from '../chat/timeline';
@@ -13,6 +12,7 @@ import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
 import { useConversationDraft } from '../drafts/useConversationDraft';
 import { useOffline } from '../offline/OfflineContext';
+import { QuickReplyComposer } from '../quickReplies/QuickReplyComposer';
 import { useStaff } from '../session/StaffContext';
 import { useNow } from '../ui/useNow';
 import { conversationAvailability, UNAVAILABLE_OFFLINE } from './conversationAvailability';
@@ -140,7 +140,8 @@ export function ConversationView({ conversationId, conversation, visible, anchor
       {!canReply ? (
         <p className="notice composer-note">You can read but not reply to client chats.</p>
       ) : availability === 'ready' ? (
-        <Composer
+        <QuickReplyComposer
+          conversationId={conversationId}
           label="Reply"
           placeholder="Write a reply…"
           onSend={chat.send}

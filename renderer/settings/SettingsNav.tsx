@@ -2,7 +2,15 @@
 // Team, and the audit log. Links, since they change the address (#/settings/…).
 import { routeHref, type SettingsSection } from '../app/route';
 
-const LABELS: Record<SettingsSection, string> = { messages: 'Messages', team: 'Team', audit: 'Audit log', computer: 'This computer' };
+const LABELS: Record<SettingsSection, string> = {
+  messages: 'Messages',
+  'quick-replies': 'Quick replies',
+  team: 'Team',
+  audit: 'Audit log',
+  computer: 'This computer',
+};
+/** Under Clients in the menu. */
+const CLIENT_SECTIONS: readonly SettingsSection[] = ['messages', 'quick-replies'];
 
 interface SettingsNavProps {
   sections: SettingsSection[];
@@ -23,16 +31,20 @@ export function SettingsNav({ sections, current }: SettingsNavProps) {
     <nav className="settings-nav" aria-label="Settings">
       <p className="settings-nav__title">Settings</p>
       <ul className="settings-nav__list">
-        {sections.includes('messages') && (
+        {sections.some((section) => CLIENT_SECTIONS.includes(section)) && (
           <li>
             <p className="settings-nav__category">Clients</p>
             <ul className="settings-nav__list">
-              <li>{link('messages')}</li>
+              {sections
+                .filter((section) => CLIENT_SECTIONS.includes(section))
+                .map((section) => (
+                  <li key={section}>{link(section)}</li>
+                ))}
             </ul>
           </li>
         )}
         {sections
-          .filter((section) => section !== 'messages')
+          .filter((section) => !CLIENT_SECTIONS.includes(section))
           .map((section) => (
             <li key={section}>{link(section)}</li>
           ))}

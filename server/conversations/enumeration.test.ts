@@ -51,6 +51,7 @@ const REQUESTS: Partial<Record<StaffRequestName, (conversationId: number) => unk
   'conversation:assignees': (conversationId) => ({ conversationId }),
   'conversation:markUnread': (conversationId) => ({ conversationId }),
   'conversation:events': (conversationId) => ({ conversationId }),
+  'quickReply:list': (conversationId) => ({ conversationId }),
 };
 
 const namesAConversation = (event: StaffRequestName) => {

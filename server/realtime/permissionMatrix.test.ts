@@ -69,6 +69,8 @@ const CHAT_MATRIX: Record<string, Row> = {
   'delivery:channels': allowed('accessOnly', 'accessReply', 'owner', 'manager', 'otherLocation'),
   // Sending a client's email or text again is sending on the business's behalf: Reply.
   'delivery:retry': aboutTheConversation(repliers),
+  // Quick replies are offered to those who may reply, in the conversation's location.
+  'quickReply:list': aboutTheConversation(repliers),
 };
 const ADMIN_MATRIX: Record<string, Row> = {
   'settings:get': allowed('owner', 'manager'),
@@ -88,6 +90,11 @@ const ADMIN_MATRIX: Record<string, Row> = {
   'reception:remove-computer': allowed('owner', 'manager'),
   'audit:list': allowed('owner'),
   'storage:get': allowed('owner'),
+  // The quick reply library is a workspace setting.
+  'quickReply:library': allowed('owner', 'manager'),
+  'quickReply:create': allowed('owner', 'manager'),
+  'quickReply:update': allowed('owner', 'manager'),
+  'quickReply:delete': allowed('owner', 'manager'),
 };
 
 let t: TestServer;
@@ -101,6 +108,9 @@ let sentAttachment: Attachment;
 const computers = {} as Record<Actor, number>;
 /** An empty permission group per actor, for the one each may delete. */
 const emptyGroups = {} as Record<Actor, number>;
+/** A quick reply per actor, for the one each may delete; and one everybody edits. */
+const quickReplies = {} as Record<Actor, number>;
+let editedReplyId: number;
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -121,8 +131,10 @@ beforeAll(async () => {
   }
   for (const actor of ACTORS) {
     computers[actor] = t.repos.reception.registerDevice(hashToken(newToken()), t.demo.locations.soho, t.demo.members.owner, t.clock.now());
+    quickReplies[actor] = t.repos.quickReplies.create({ title: `Reply for ${actor}`, text: 'See you soon', locationIds: [] }, t.clock.now()).id;
     emptyGroups[actor] = t.repos.groups.create({ name: `Empty group for ${actor}`, grants: { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false } })!.id;
   }
+  editedReplyId = t.repos.quickReplies.create({ title: 'Edited by everyone', text: 'Hello', locationIds: [] }, t.clock.now()).id;
   conversationId = t.demo.conversations.ava!;
   sentAttachment = (await (await t.upload(tokens.accessReply, sampleFiles.png, 'swatch.png')).json()) as Attachment;
   const sent = data(await ask(sockets.accessReply, 'message:send', { conversationId, clientMessageId: randomUUID(), text: '', attachmentIds: [sentAttachment.id] }));
@@ -183,6 +195,15 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'conversation:start': { clientId: t.demo.clients.grace, locationId: t.demo.locations.soho, clientMessageId: randomUUID(), text: `Started by ${actor}` },
     'delivery:channels': {},
     'delivery:retry': { messageId, channel: 'email' },
+    'quickReply:library': {},
+    'quickReply:create': { reply: { title: `Reply by ${actor}`, text: 'Hi {client.firstName}', locationIds: [] } },
+    'quickReply:update': {
+      id: editedReplyId,
+      reply: { title: `Edited by ${actor}`, text: 'Hello', locationIds: [] },
+      baseVersion: t.repos.quickReplies.find(editedReplyId)!.version,
+    },
+    'quickReply:delete': { id: quickReplies[actor] },
+    'quickReply:list': { conversationId },
   };
   return payloads[event];
 }

@@ -164,6 +164,11 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
       toStaff('delivery:updated', locationId, delivery);
     },
 
+    /** The quick reply library changed where these locations' staff pick from it. */
+    quickRepliesChanged(locationIds: readonly number[]): void {
+      toStaff('quickReplies:changed', locationIds, {});
+    },
+
     /** The client's links were revoked: their open pages are disconnected (and refused when
      * they try again, so they say the link no longer works). */
     clientLinksRevoked(clientId: number): void {

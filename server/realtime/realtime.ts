@@ -18,6 +18,7 @@ import { registerClientMessageHandlers } from '../messages/messages.clientHandle
 import { registerMessageHandlers } from '../messages/messages.handlers';
 import { registerDeliveryHandlers } from '../notifications/delivery.handlers';
 import { registerProfileHandlers } from '../profile/profile.handlers';
+import { registerQuickReplyHandlers } from '../quickReplies/quickReplies.handlers';
 import { registerSearchHandlers } from '../search/search.handlers';
 import type { Search } from '../search/search';
 import { registerSettingsHandlers } from '../settings/settings.handlers';
@@ -86,6 +87,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     registerDeliveryHandlers(socket, context);
     registerStaffSyncHandlers(socket, context);
     registerSearchHandlers(socket, context);
+    registerQuickReplyHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
   });
 

@@ -137,6 +137,16 @@ const staffRefetches: { [K in Refetched<typeof staffPushDeclarations>]: RefetchS
     },
     { by: 'priya' as const },
   ),
+  'quickReplies:changed': Object.assign(
+    async (t: TestServer) => {
+      data(await ask(await t.connectStaff('owner'), 'quickReply:create', { reply: { title: 'Added while away', text: 'Hello {client.firstName}', locationIds: [] } }));
+      return {
+        payload: { conversationId: t.demo.conversations.ava! },
+        check: (answer: unknown) => expect(answer).toMatchObject({ items: [expect.objectContaining({ title: 'Added while away', text: 'Hello Ava' })] }),
+      };
+    },
+    { by: 'priya' as const },
+  ),
 };
 
 const clientReplays: { [K in Replayed<typeof clientPushDeclarations>]: ReplayScenario<ClientSync> } = {

@@ -16,6 +16,7 @@ import { triage } from './014_triage';
 import { memberDeactivation } from './015_member_deactivation';
 import { clientDirectorySearch } from './016_client_directory_search';
 import { triageCounters } from './017_triage_counters';
+import { quickReplies } from './018_quick_replies';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'deactivated team members', sql: memberDeactivation },
   { version: 16, name: 'finding clients by name, email or mobile', sql: clientDirectorySearch },
   { version: 17, name: 'inbox counts kept as counters', sql: triageCounters },
+  { version: 18, name: 'quick replies', sql: quickReplies },
 ];

@@ -2,7 +2,7 @@
 // uploads to messages (own and unsent only), and what a download carries.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, type Attachment, type ConversationSummary, type Message } from '../../shared/domain';
 import { sampleFiles } from '../testing/sampleFiles';
 import { defaultClientLimits } from '../limits/limitsConfig';
@@ -18,7 +18,8 @@ let ava: Socket;
 let conversationId: number;
 let appointmentId: number;
 
-beforeAll(async () => {
+// A fresh server for each test: what one test stores, uploads or changes must not reach another.
+beforeEach(async () => {
   // One client link here uploads more than a minute's allowance (limits.test.ts covers that).
   t = await startTestServer({ clientLimits: { ...defaultClientLimits(), uploadsPerMinute: UNSENT_UPLOADS_MAX + 1 } });
   priyaToken = (await t.signIn('priya')).token;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   conversationId = t.demo.conversations.ava!;
   appointmentId = t.demo.appointments.ava[0]!;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 async function uploaded(token: string, bytes: Uint8Array, name: string): Promise<Attachment> {
@@ -177,7 +178,6 @@ describe('download', () => {
   });
 });
 
-// Last: it moves the clock a day on, which expires the sessions above.
 describe('uploads waiting to be sent', () => {
   it('keeps a limit on uploads waiting to be sent, and sweeps abandoned ones after a day', async () => {
     const grace = t.issueClientToken(t.demo.clients.grace);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/http';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
 import { oldParameterHash } from '../testing/oldParameterHash';
@@ -6,10 +6,12 @@ import { needsRehash } from './password';
 import { ask, connectSocket, data, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
-beforeAll(async () => {
+// A fresh server for each test: guesses counted, passwords changed and the clock moved on must
+// not reach another test.
+beforeEach(async () => {
   t = await startTestServer({ sessionTtlHours: 1 });
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const HOUR = 60 * 60 * 1000;
 

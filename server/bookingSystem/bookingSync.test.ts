@@ -3,7 +3,7 @@
 // and a client created this way can be sent their link, see their appointment and message the
 // salon.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientProfile } from '../../shared/clientProfile';
 import { CLIENT_NAMESPACE } from '../../shared/clientEvents';
 import { clientTokenResponseSchema, integrationUpsertResponseSchema, routes } from '../../shared/http';
@@ -21,10 +21,11 @@ import {
 } from '../testing/testServer';
 
 let t: TestServer;
-beforeAll(async () => {
+// A fresh server for each test: locations, clients and appointments put must not reach another.
+beforeEach(async () => {
   t = await startTestServer();
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const KEY = `Bearer ${TEST_INTEGRATION_KEY}`;
 const pathOf = (template: string, ref: string) => template.replace(':ref', ref);

@@ -2,7 +2,7 @@
 // ways, typing and read state both ways, and the settings that gate them.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message } from '../../shared/domain';
 import { ask, askClient, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
@@ -10,12 +10,13 @@ let t: TestServer;
 let priya: Socket;
 const defaults = { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true };
 
-beforeAll(async () => {
+// A fresh server for each test: settings switched, conversations started and messages sent must
+// not reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   priya = await t.connectStaff('priya');
 });
-afterAll(() => t.close());
-afterEach(() => t.repos.workspace.saveSettings(defaults));
+afterEach(() => t.close());
 
 const send = (socket: Socket, appointmentId: number, text = 'Hello from the client') =>
   askClient(socket, 'message:send', { appointmentId, clientMessageId: randomUUID(), text });

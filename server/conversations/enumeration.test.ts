@@ -19,6 +19,8 @@ let shoreditch: number;
 let shoreditchMessage: number;
 let shoreditchAttachment: Attachment;
 
+// One server for the file: every request here is refused and each test checks that the
+// database is as it was, so no test leaves anything for the next (one that did would fail itself).
 beforeAll(async () => {
   t = await startTestServer();
   priyaToken = (await t.signIn('priya')).token;

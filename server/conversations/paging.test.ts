@@ -2,18 +2,19 @@
 // messages arrive between pages.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../shared/domain';
 import { ask, askClient, data, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
 let owner: Socket;
 
-beforeAll(async () => {
+// A fresh server for each test: messages sent and the clock moved on must not reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   owner = await t.connectStaff('owner');
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 async function allPages(payload: Record<string, unknown>, limit: number): Promise<ConversationSummary[][]> {
   const pages: ConversationSummary[][] = [];

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/domain';
 import { closeDatabase, openDatabase } from '../db/open';
 import { ask, askClient, data, flush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
@@ -113,14 +113,15 @@ describe('message:send through group commit', () => {
   let ava: Socket;
   let conversationId: number;
 
-  beforeAll(async () => {
+  // A fresh server for each test: what one test stores must not reach another's counts.
+  beforeEach(async () => {
     t = await startTestServer();
     priya = await t.connectStaff('priya');
     marcus = await t.connectStaff('marcus');
     ava = await t.connectClient(t.demo.clients.ava);
     conversationId = t.demo.conversations.ava!;
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   const rowsWithId = (clientMessageId: string) =>
     (t.db.prepare('SELECT count(*) AS n FROM messages WHERE client_message_id = ?').get(clientMessageId) as { n: number }).n;

@@ -11,6 +11,8 @@ let conversationId: number;
 /** Every message id of the conversation, oldest first. */
 let ids: number[];
 
+// One server for the file: the tests only read pages of the thread built here, and the one
+// refusal changes nothing.
 beforeAll(async () => {
   t = await startTestServer();
   priya = await t.connectStaff('priya');

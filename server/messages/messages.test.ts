@@ -1,7 +1,7 @@
 // Staff sending: stored once per client message id, broadcast once, refused while off (R2).
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message } from '../../shared/domain';
 import { ask, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
@@ -11,14 +11,16 @@ let marcus: Socket;
 let ava: Socket;
 let conversationId: number;
 
-beforeAll(async () => {
+// A fresh server for each test: messages sent, settings switched and the clock moved on must not
+// reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   priya = await t.connectStaff('priya');
   marcus = await t.connectStaff('marcus');
   ava = await t.connectClient(t.demo.clients.ava);
   conversationId = t.demo.conversations.ava!;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const historyLength = async () => data(await ask(priya, 'message:list', { conversationId, limit: 100 })).items.length;
 

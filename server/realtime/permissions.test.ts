@@ -1,7 +1,7 @@
 // Every staff request, allowed or refused, for each kind of member (R7, R8, R9, R12).
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffRequestName } from '../../shared/staffEvents';
 import type { DemoMemberKey } from '../demo/demoData';
 import { ask, askClient, data, flush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
@@ -13,7 +13,9 @@ let sohoMessage: number;
 let shoreditchConversation: number;
 let shoreditchMessage: number;
 
-beforeAll(async () => {
+// A fresh server for each test: what an allowed request changes, and group changes, must not
+// reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   for (const member of ['owner', 'priya', 'marcus', 'sofia', 'tom'] as const) sockets[member] = await t.connectStaff(member);
   sohoConversation = t.demo.conversations.ava!;
@@ -21,7 +23,7 @@ beforeAll(async () => {
   sohoMessage = data(await ask(sockets.owner, 'message:list', { conversationId: sohoConversation })).items[0]!.id;
   shoreditchMessage = data(await ask(sockets.owner, 'message:list', { conversationId: shoreditchConversation })).items[0]!.id;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 function requestsOn(conversationId: number, messageId: number): [StaffRequestName, () => unknown][] {
   return [

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ok } from '../../shared/result';
 import { createMemoryLogger } from '../log';
@@ -17,12 +17,13 @@ describe('staff requests with bad input', () => {
   let conversationId: number;
   const historyLength = async () => data(await ask(priya, 'message:list', { conversationId, limit: 100 })).items.length;
 
-  beforeAll(async () => {
+  // A fresh server for each test: a dropped connection or a stored message must not reach another.
+  beforeEach(async () => {
     t = await startTestServer();
     priya = await t.connectStaff('priya');
     conversationId = t.demo.conversations.ava!;
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   it.each([
     ['a wrong type', 'conversation:list', { limit: 'ten' }, 'limit'],
@@ -84,11 +85,14 @@ describe('staff requests with bad input', () => {
 });
 
 describe('the request wrapper', () => {
-  const log = createMemoryLogger();
-  const io = new Server(createServer());
+  // A fresh server and log for each test: each counts the errors logged.
+  let log: ReturnType<typeof createMemoryLogger>;
+  let io: Server;
   let client: Socket;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    log = createMemoryLogger();
+    io = new Server(createServer());
     io.on('connection', (socket) => {
       const register = (event: string, handler: Parameters<typeof registerRequest>[0]['handler']) =>
         registerRequest({ socket: socket as unknown as RequestSocket, event, schema: z.object({}), log, authorize: () => null, handler });
@@ -108,7 +112,7 @@ describe('the request wrapper', () => {
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     client = await connectSocket(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, { token: 'unused' });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     client.close();
     await io.close();
   });

@@ -2,7 +2,7 @@
 // staff and client connections are already open.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkspaceSettings } from '../../shared/domain';
 import { sampleFiles } from '../testing/sampleFiles';
 import { ask, askClient, data, flush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
@@ -14,17 +14,16 @@ let marcus: Socket;
 let ava: Socket;
 let conversationId: number;
 let appointmentId: number;
-const defaults: WorkspaceSettings = { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true };
 
-beforeAll(async () => {
+// A fresh server for each test: settings switched and messages sent must not reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   [owner, priya, marcus] = await Promise.all([t.connectStaff('owner'), t.connectStaff('priya'), t.connectStaff('marcus')]);
   ava = await t.connectClient(t.demo.clients.ava);
   conversationId = t.demo.conversations.ava!;
   appointmentId = t.demo.appointments.ava[0]!;
 });
-afterAll(() => t.close());
-afterEach(() => t.repos.workspace.saveSettings(defaults));
+afterEach(() => t.close());
 
 async function save(changes: Partial<WorkspaceSettings>) {
   const current = data(await ask(owner, 'settings:get', {}));

@@ -1,18 +1,19 @@
 // Catch-up: an app that was away asks for everything after the position it last saw
 // and gets the messages, read state and settings it missed — scoped like pushes.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffSyncPosition } from '../../shared/syncEvents';
 import { ask, askClient, data, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
 let conversationId: number;
 
-beforeAll(async () => {
+// A fresh server for each test: catch-up positions depend on everything stored before.
+beforeEach(async () => {
   t = await startTestServer();
   conversationId = t.demo.conversations.ava!;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const clientSend = async (clientId: number, appointmentId: number, text: string) =>
   data(await askClient(await t.connectClient(clientId), 'message:send', { appointmentId, clientMessageId: randomUUID(), text }));

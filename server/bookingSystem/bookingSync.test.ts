@@ -3,7 +3,7 @@
 // and a client created this way can be sent their link, see their appointment and message the
 // salon.
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientProfile } from '../../shared/clientProfile';
 import { CLIENT_NAMESPACE } from '../../shared/clientEvents';
 import { clientTokenResponseSchema, integrationUpsertResponseSchema, routes } from '../../shared/http';
@@ -21,11 +21,12 @@ import {
 } from '../testing/testServer';
 
 let t: TestServer;
-// A fresh server for each test: locations, clients and appointments put must not reach another.
-beforeEach(async () => {
+// One server for the file, on purpose: the tests build on each other as the booking system
+// would, the appointments going to the location and clients the earlier tests put.
+beforeAll(async () => {
   t = await startTestServer();
 });
-afterEach(() => t.close());
+afterAll(() => t.close());
 
 const KEY = `Bearer ${TEST_INTEGRATION_KEY}`;
 const pathOf = (template: string, ref: string) => template.replace(':ref', ref);

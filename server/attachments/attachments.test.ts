@@ -39,7 +39,7 @@ async function uploaded(token: string, bytes: Uint8Array, name: string): Promise
   return (await response.json()) as Attachment;
 }
 const staffSend = (attachmentIds: number[], text = '') =>
-  ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text, attachmentIds });
+  ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text, attachmentIds });
 
 describe('upload', () => {
   it.each([
@@ -110,7 +110,7 @@ describe('sending attachments', () => {
 
   it('lets a client send their own upload from an appointment', async () => {
     const photo = await uploaded(avaToken, sampleFiles.jpeg, 'fringe.jpg');
-    const message = data(await askClient(ava, 'message:send', { appointmentId, clientMessageId: randomUUID(), text: 'Like this?', attachmentIds: [photo.id] }));
+    const message = data(await askClient(ava, 'message:send', { appointmentId, senderMessageId: randomUUID(), text: 'Like this?', attachmentIds: [photo.id] }));
     expect(message.attachments).toEqual([photo]);
   });
 
@@ -136,7 +136,7 @@ describe('sending attachments', () => {
 
   it('answers a retry with the stored message, and a retry with other attachments with conflict', async () => {
     const [a, b] = [await uploaded(priyaToken, sampleFiles.png, 'a.png'), await uploaded(priyaToken, sampleFiles.png, 'b.png')];
-    const payload = { conversationId, clientMessageId: randomUUID(), text: 'Two', attachmentIds: [a.id] };
+    const payload = { conversationId, senderMessageId: randomUUID(), text: 'Two', attachmentIds: [a.id] };
     const first = data(await ask(priya, 'message:send', payload));
     expect(data(await ask(priya, 'message:send', payload))).toEqual(first);
     expect(await ask(priya, 'message:send', { ...payload, attachmentIds: [b.id] })).toMatchObject({ ok: false, error: { code: 'conflict' } });

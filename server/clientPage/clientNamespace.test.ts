@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const send = (socket: Socket, appointmentId: number, text = 'Hello from the client') =>
-  askClient(socket, 'message:send', { appointmentId, clientMessageId: randomUUID(), text });
+  askClient(socket, 'message:send', { appointmentId, senderMessageId: randomUUID(), text });
 const setSettings = (changes: Partial<typeof defaults>) => t.repos.workspace.saveSettings({ ...defaults, ...changes });
 
 describe('client:get', () => {
@@ -116,7 +116,7 @@ describe('starting a conversation from an appointment', () => {
 
   it('stores a retried client send once', async () => {
     const ava = await t.connectClient(t.demo.clients.ava);
-    const payload = { appointmentId: t.demo.appointments.ava[0], clientMessageId: randomUUID(), text: 'Once' };
+    const payload = { appointmentId: t.demo.appointments.ava[0], senderMessageId: randomUUID(), text: 'Once' };
     const first = data(await askClient(ava, 'message:send', payload));
     expect(data(await askClient(ava, 'message:send', payload))).toEqual(first);
     expect(await askClient(ava, 'message:send', { ...payload, text: 'Twice' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -141,7 +141,7 @@ describe('live conversation', () => {
 
     // Staff reply reaches the client.
     const toClient = nextPush<{ message: Message }>(ava, 'message:created');
-    const reply = data(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'See you tomorrow' }));
+    const reply = data(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'See you tomorrow' }));
     expect((await toClient).message.id).toBe(reply.id);
 
     // Typing, both ways.

@@ -48,7 +48,7 @@ describe('conversation:list', () => {
     const rest = data(await ask(owner, 'conversation:list', { limit: 100, cursor: first.nextCursor }));
     const bumped = rest.items[rest.items.length - 1]!;
     t.clock.advance(60_000);
-    data(await ask(owner, 'message:send', { conversationId: bumped.id, clientMessageId: randomUUID(), text: 'Bump' }));
+    data(await ask(owner, 'message:send', { conversationId: bumped.id, senderMessageId: randomUUID(), text: 'Bump' }));
 
     const second = data(await ask(owner, 'conversation:list', { limit: 100, cursor: first.nextCursor }));
     const firstIds = first.items.map((item) => item.id);
@@ -90,7 +90,7 @@ describe('message:list', () => {
       if (pages.length === 2) {
         // A new message arriving mid-way does not disturb older pages.
         const noah = await t.connectClient(t.demo.clients.noah);
-        data(await askClient(noah, 'message:send', { appointmentId: t.demo.appointments.noah[0], clientMessageId: randomUUID(), text: 'New' }));
+        data(await askClient(noah, 'message:send', { appointmentId: t.demo.appointments.noah[0], senderMessageId: randomUUID(), text: 'New' }));
       }
     }
     expect(pages.map((page) => page.length)).toEqual([50, 50, 50, 10]);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   priya = await t.connectStaff('priya');
   conversationId = t.demo.conversations.ava!;
   for (let index = 0; index < 30; index += 1) {
-    data(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: `Note ${index}` }));
+    data(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: `Note ${index}` }));
   }
   const all = data(await ask(priya, 'message:list', { conversationId, limit: 100 }));
   expect(all.hasMore).toBe(false);

@@ -26,7 +26,7 @@ async function startForgedServer() {
   marcusUpload = (await (await t.upload((await t.signIn('marcus')).token, sampleFiles.png, 'mine.png')).json()) as Attachment;
 }
 
-const send = (extra: Record<string, unknown>) => ({ conversationId: soho, clientMessageId: randomUUID(), text: 'Hi', ...extra });
+const send = (extra: Record<string, unknown>) => ({ conversationId: soho, senderMessageId: randomUUID(), text: 'Hi', ...extra });
 const grants = { accessChats: true, replyChats: true, manageSettings: false, manageTeam: false };
 
 // [what is forged or malformed, who sends it, event, payload, the code they get]
@@ -40,7 +40,7 @@ const CASES: [string, DemoMemberKey, StaffRequestName, () => unknown, string][] 
   ['an id as a string', 'owner', 'conversation:get', () => ({ conversationId: String(soho) }), 'bad_request'],
   ['an id that is a float', 'owner', 'message:list', () => ({ conversationId: 1.5 }), 'bad_request'],
   ['SQL in an id', 'owner', 'message:list', () => ({ conversationId: '1 OR 1=1' }), 'bad_request'],
-  ['a client message id that is not a UUID', 'priya', 'message:send', () => send({ clientMessageId: '../../etc' }), 'bad_request'],
+  ['a sender message id that is not a UUID', 'priya', 'message:send', () => send({ senderMessageId: '../../etc' }), 'bad_request'],
   ['attachment ids that are not ids', 'priya', 'message:send', () => send({ attachmentIds: ['a'] }), 'bad_request'],
   ['typing as a string', 'priya', 'typing:update', () => ({ conversationId: soho, typing: 'yes' }), 'bad_request'],
   ['an array instead of an object', 'owner', 'settings:update', () => [{ enabled: false }], 'bad_request'],

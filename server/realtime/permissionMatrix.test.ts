@@ -131,7 +131,7 @@ function withMatrixServer() {
     }
     conversationId = t.demo.conversations.ava!;
     sentAttachment = (await (await t.upload(tokens.accessReply, sampleFiles.png, 'swatch.png')).json()) as Attachment;
-    const sent = data(await ask(sockets.accessReply, 'message:send', { conversationId, clientMessageId: randomUUID(), text: '', attachmentIds: [sentAttachment.id] }));
+    const sent = data(await ask(sockets.accessReply, 'message:send', { conversationId, senderMessageId: randomUUID(), text: '', attachmentIds: [sentAttachment.id] }));
     messageId = sent.id;
     // Its email, already sent: a retry by whoever may is answered with it and changes nothing.
     t.db
@@ -159,7 +159,7 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'conversation:get': { conversationId },
     'message:list': { conversationId },
     'conversation:read': { conversationId, upToMessageId: messageId },
-    'message:send': { conversationId, clientMessageId: randomUUID(), text: `From ${actor}` },
+    'message:send': { conversationId, senderMessageId: randomUUID(), text: `From ${actor}` },
     'typing:update': { conversationId, typing: false },
     'search:query': { query: 'appointment', locationId: t.demo.locations.soho },
     'settings:get': {},
@@ -187,7 +187,7 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     ...triagePayloads(),
     'client:find': { query: 'grace' },
     'conversation:start-options': { clientId: t.demo.clients.grace },
-    'conversation:start': { clientId: t.demo.clients.grace, locationId: t.demo.locations.soho, clientMessageId: randomUUID(), text: `Started by ${actor}` },
+    'conversation:start': { clientId: t.demo.clients.grace, locationId: t.demo.locations.soho, senderMessageId: randomUUID(), text: `Started by ${actor}` },
     'delivery:channels': {},
     'delivery:retry': { messageId, channel: 'email' },
   };

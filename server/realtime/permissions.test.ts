@@ -29,7 +29,7 @@ function requestsOn(conversationId: number, messageId: number): [StaffRequestNam
   return [
     ['conversation:get', () => ({ conversationId })],
     ['message:list', () => ({ conversationId })],
-    ['message:send', () => ({ conversationId, clientMessageId: randomUUID(), text: 'Permission check' })],
+    ['message:send', () => ({ conversationId, senderMessageId: randomUUID(), text: 'Permission check' })],
     ['conversation:read', () => ({ conversationId, upToMessageId: messageId })],
     ['typing:update', () => ({ conversationId, typing: false })],
   ];
@@ -97,7 +97,7 @@ describe('staff permissions', () => {
     ) as Record<DemoMemberKey, unknown[]>;
     const mia = await t.connectClient(t.demo.clients.mia);
     const appointmentId = t.demo.appointments.mia[0]!;
-    data(await askClient(mia, 'message:send', { appointmentId, clientMessageId: randomUUID(), text: 'Shoreditch only' }));
+    data(await askClient(mia, 'message:send', { appointmentId, senderMessageId: randomUUID(), text: 'Shoreditch only' }));
     await Promise.all(Object.values(sockets).map((socket) => flush(socket)));
     expect(Object.fromEntries(Object.entries(pushes).map(([member, seen]) => [member, seen.length]))).toEqual({
       owner: 1, marcus: 1, priya: 0, sofia: 0, tom: 0,
@@ -113,7 +113,7 @@ describe('staff permissions', () => {
       baseVersion: stylists.version,
     }));
     const send = (socket: Socket) =>
-      ask(socket, 'message:send', { conversationId: sohoConversation, clientMessageId: randomUUID(), text: 'From Sofia' });
+      ask(socket, 'message:send', { conversationId: sohoConversation, senderMessageId: randomUUID(), text: 'From Sofia' });
     expect(outcomeOf(await send(sockets.sofia))).toBe('forbidden');
     const signedInAgain = await t.connectStaff('sofia');
     expect(data(await ask(signedInAgain, 'session:get', {})).grants.replyChats).toBe(true);

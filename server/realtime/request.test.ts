@@ -29,9 +29,9 @@ describe('staff requests with bad input', () => {
     ['a wrong type', 'conversation:list', { limit: 'ten' }, 'limit'],
     ['an out-of-range limit', 'conversation:list', { limit: 1000 }, 'limit'],
     ['a negative id', 'conversation:get', { conversationId: -1 }, 'conversationId'],
-    ['a missing field', 'message:send', { conversationId: 1, clientMessageId: randomUUID() }, 'text'],
-    ['a client message id that is not a UUID', 'message:send', { conversationId: 1, clientMessageId: 'abc', text: 'hi' }, 'clientMessageId'],
-    ['a message over 4000 characters', 'message:send', { conversationId: 1, clientMessageId: randomUUID(), text: 'x'.repeat(4001) }, 'text'],
+    ['a missing field', 'message:send', { conversationId: 1, senderMessageId: randomUUID() }, 'text'],
+    ['a sender message id that is not a UUID', 'message:send', { conversationId: 1, senderMessageId: 'abc', text: 'hi' }, 'senderMessageId'],
+    ['a message over 4000 characters', 'message:send', { conversationId: 1, senderMessageId: randomUUID(), text: 'x'.repeat(4001) }, 'text'],
     ['a string instead of an object', 'conversation:read', 'conversation 1', ''],
     ['null', 'typing:update', null, ''],
     ['no payload at all', 'session:get', undefined, ''],
@@ -45,7 +45,7 @@ describe('staff requests with bad input', () => {
 
   it('refuses a message with neither text nor attachments, saying what is missing', async () => {
     const before = await historyLength();
-    const result = await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: '   ' });
+    const result = await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: '   ' });
     expect(result).toEqual({
       ok: false,
       error: { code: 'bad_request', message: 'Write a message or attach a file.', details: [{ path: 'text', message: 'Write a message or attach a file.' }] },
@@ -54,13 +54,13 @@ describe('staff requests with bad input', () => {
   });
 
   it('says how long a message may be', async () => {
-    const result = await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'x'.repeat(4001) });
+    const result = await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'x'.repeat(4001) });
     expect(result).toMatchObject({ ok: false, error: { details: [{ message: 'A message can be at most 4000 characters.' }] } });
   });
 
   it('does nothing for a request without an ack callback, and keeps serving', async () => {
     const before = await historyLength();
-    priya.emit('message:send', { conversationId, clientMessageId: randomUUID(), text: 'Nobody will hear back' });
+    priya.emit('message:send', { conversationId, senderMessageId: randomUUID(), text: 'Nobody will hear back' });
     expect((await ask(priya, 'session:get', {})).ok).toBe(true);
     expect(await historyLength()).toBe(before);
     expect(t.log.entries).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('without an ack') }));
@@ -76,7 +76,7 @@ describe('staff requests with bad input', () => {
   it('drops a connection that sends an oversized packet, and keeps serving others', async () => {
     const reckless = await t.connectStaff('marcus');
     const dropped = new Promise<string>((resolve) => reckless.once('disconnect', resolve));
-    reckless.emit('message:send', { conversationId, clientMessageId: randomUUID(), text: 'x'.repeat(200_000) }, () => {});
+    reckless.emit('message:send', { conversationId, senderMessageId: randomUUID(), text: 'x'.repeat(200_000) }, () => {});
     expect(await dropped).toBe('transport close');
     expect((await ask(priya, 'session:get', {})).ok).toBe(true);
     const { token } = await t.signIn('marcus');

@@ -23,7 +23,7 @@ function withFreshServer() {
     priya = await t.connectStaff('priya');
     owner = await t.connectStaff('owner');
     const send = async (conversationId: number, text: string) =>
-      data(await ask(owner, 'message:send', { conversationId, clientMessageId: randomUUID(), text })).id;
+      data(await ask(owner, 'message:send', { conversationId, senderMessageId: randomUUID(), text })).id;
     const ava = t.demo.conversations.ava!;
     sohoIds = [];
     for (const text of ['Your toner arrives Tuesday', 'The toner is in stock', 'See you at the café tomorrow']) {
@@ -107,7 +107,7 @@ describe('search index catch-up', () => {
   };
 
   it('indexes new messages shortly after they are stored, without waiting for a search', async () => {
-    const id = data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text: 'Chignon on Saturday?' })).id;
+    const id = data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, senderMessageId: randomUUID(), text: 'Chignon on Saturday?' })).id;
     await expect.poll(indexedUpTo, { timeout: 5_000 }).toBeGreaterThanOrEqual(id);
     expect((await search(owner, { query: 'chignon' })).messages.map((hit) => hit.messageId)).toEqual([id]);
   });
@@ -115,7 +115,7 @@ describe('search index catch-up', () => {
   it('indexes a burst bigger than one step in several steps, still without a search', async () => {
     const before = indexedUpTo();
     const sends = Array.from({ length: SEARCH_INDEX_STEP * 2 + 5 }, (_, index) =>
-      ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text: `Pompadour ${index}` }));
+      ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, senderMessageId: randomUUID(), text: `Pompadour ${index}` }));
     const ids = (await Promise.all(sends)).map((ack) => data(ack).id);
     const last = Math.max(...ids);
     expect(last - before).toBeGreaterThan(SEARCH_INDEX_STEP * 2);
@@ -129,7 +129,7 @@ describe('search index catch-up', () => {
   it('finds a message sent just before the search, whatever the indexer had done', async () => {
     const ids = await Promise.all(
       ['Quiff at noon', 'Quiff at one'].map(async (text) =>
-        data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text })).id),
+        data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, senderMessageId: randomUUID(), text })).id),
     );
     expect((await search(owner, { query: 'quiff' })).messages.map((hit) => hit.messageId)).toEqual([...ids].reverse());
   });

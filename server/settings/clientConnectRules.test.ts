@@ -30,13 +30,13 @@ async function save(changes: Partial<WorkspaceSettings>) {
   data(await ask(owner, 'settings:update', { settings: { ...current.settings, ...changes }, baseVersion: current.version }));
 }
 const clientSend = (socket: Socket, appointment: number, text = 'Hello') =>
-  askClient(socket, 'message:send', { appointmentId: appointment, clientMessageId: randomUUID(), text });
+  askClient(socket, 'message:send', { appointmentId: appointment, senderMessageId: randomUUID(), text });
 const outcome = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
 describe('R2: Client Connect off', () => {
   it('refuses every chat request in both directions, stores nothing, and brings the history back on re-enable', async () => {
     const pdf = (await (await t.upload(t.issueClientToken(t.demo.clients.ava), sampleFiles.pdf, 'before.pdf')).json()) as { id: number };
-    data(await askClient(ava, 'message:send', { appointmentId, clientMessageId: randomUUID(), text: '', attachmentIds: [pdf.id] }));
+    data(await askClient(ava, 'message:send', { appointmentId, senderMessageId: randomUUID(), text: '', attachmentIds: [pdf.id] }));
     const history = data(await ask(owner, 'message:list', { conversationId, limit: 100 })).items;
     const { id: messageId } = history[history.length - 1]!;
     await save({ enabled: false });
@@ -48,7 +48,7 @@ describe('R2: Client Connect off', () => {
       'conversation:list': await ask(priya, 'conversation:list', {}),
       'conversation:get': await ask(priya, 'conversation:get', { conversationId }),
       'message:list': await ask(priya, 'message:list', { conversationId }),
-      'message:send': await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Hello?' }),
+      'message:send': await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'Hello?' }),
       'conversation:read': await ask(priya, 'conversation:read', { conversationId, upToMessageId: messageId }),
       'typing:update': await ask(priya, 'typing:update', { conversationId, typing: true }),
       'delivery:list': await ask(priya, 'delivery:list', { conversationId }),
@@ -80,7 +80,7 @@ describe('R2: Client Connect off', () => {
   });
 
   it('still answers a retry of a message stored before messaging was turned off', async () => {
-    const payload = { appointmentId, clientMessageId: randomUUID(), text: 'Just in time' };
+    const payload = { appointmentId, senderMessageId: randomUUID(), text: 'Just in time' };
     const stored = data(await askClient(ava, 'message:send', payload));
     await save({ enabled: false });
     expect(data(await askClient(ava, 'message:send', payload))).toEqual(stored);
@@ -107,7 +107,7 @@ describe('R5: read receipts', () => {
   it('when off, no read state of their messages reaches the client by any route', async () => {
     await save({ readReceipts: false });
     const receipts = recordPushes(ava, 'conversation:read');
-    const payload = { appointmentId, clientMessageId: randomUUID(), text: 'Did you see this?' };
+    const payload = { appointmentId, senderMessageId: randomUUID(), text: 'Did you see this?' };
     const sent = data(await askClient(ava, 'message:send', payload));
     const staffSeesRead = recordPushes(marcus, 'conversation:read');
     const { readAt } = data(await ask(priya, 'conversation:read', { conversationId, upToMessageId: sent.id }));

@@ -114,7 +114,7 @@ describe('R3: a save applies at once to connected apps and clients', () => {
     expect(await Promise.all(clientPushes)).toEqual([{ enabled: false }, { enabled: false }]);
     // The same connections, without reconnecting or signing in again.
     expect(data(await ask(priya, 'session:get', {})).workspace.settings.enabled).toBe(false);
-    expect(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Hi' })).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
+    expect(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'Hi' })).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
     const graceView = data(await askClient(grace, 'client:get', {}));
     expect(graceView.messagingEnabled).toBe(false);
     expect(graceView.appointments.every((appointment) => !appointment.canMessage)).toBe(true);
@@ -122,7 +122,7 @@ describe('R3: a save applies at once to connected apps and clients', () => {
     const backOn = [nextPush(ava, 'settings:updated'), nextPush(priya, 'settings:updated')];
     const on = data(await save(owner, { enabled: true }));
     expect(await Promise.all(backOn)).toEqual([{ enabled: true }, on]);
-    expect((await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Back' })).ok).toBe(true);
+    expect((await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'Back' })).ok).toBe(true);
     expect(data(await askClient(grace, 'client:get', {})).appointments[0]?.canMessage).toBe(true);
   });
 });

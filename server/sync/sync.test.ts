@@ -16,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const clientSend = async (clientId: number, appointmentId: number, text: string) =>
-  data(await askClient(await t.connectClient(clientId), 'message:send', { appointmentId, clientMessageId: randomUUID(), text }));
+  data(await askClient(await t.connectClient(clientId), 'message:send', { appointmentId, senderMessageId: randomUUID(), text }));
 
 describe('sync:since (staff)', () => {
   it('starts a fresh app at the head with the current settings and nothing else', async () => {
@@ -121,7 +121,7 @@ describe('sync:since (client)', () => {
     ava.close();
     const priya = await t.connectStaff('priya');
     const fromAva = await clientSend(t.demo.clients.ava, t.demo.appointments.ava[0]!, 'Thanks!');
-    const reply = data(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'You are welcome' }));
+    const reply = data(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'You are welcome' }));
     data(await ask(priya, 'conversation:read', { conversationId, upToMessageId: fromAva.id }));
 
     const back = await t.connectClient(t.demo.clients.ava);

@@ -189,7 +189,7 @@ describe('R8: changes apply at the next sign-in', () => {
     const soho = t.demo.conversations.ava!;
     const shoreditch = t.demo.conversations.mia!;
     const send = (socket: Socket, conversationId: number) =>
-      ask(socket, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'From Addam' });
+      ask(socket, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'From Addam' });
     const old = {
       grants: data(await ask(signedInBefore, 'session:get', {})).grants,
       sohoRead: outcome(await ask(signedInBefore, 'message:list', { conversationId: soho })),

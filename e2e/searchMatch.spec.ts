@@ -20,7 +20,7 @@ async function sendAsMarcus(serverUrl: string, texts: string[]): Promise<void> {
     const list = (await socket.timeout(10_000).emitWithAck('conversation:list', {})) as { ok: true; data: { items: { id: number; client: { name: string } }[] } };
     const ava = list.data.items.find((item) => item.client.name === 'Ava Thompson')!;
     for (const text of texts) {
-      const sent = (await socket.timeout(10_000).emitWithAck('message:send', { conversationId: ava.id, clientMessageId: randomUUID(), text })) as { ok: boolean };
+      const sent = (await socket.timeout(10_000).emitWithAck('message:send', { conversationId: ava.id, senderMessageId: randomUUID(), text })) as { ok: boolean };
       expect(sent.ok).toBe(true);
     }
   } finally {

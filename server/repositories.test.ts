@@ -70,7 +70,7 @@ describe('repositories.transaction', () => {
       repos.messages.appendChecked({
         conversationId: 1,
         sender: { kind: 'staff', memberId: 1 },
-        clientMessageId: 'x',
+        senderMessageId: 'x',
         appointmentId: null,
         text: 'hi',
         createdAt: 0,

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { clientSyncRequests } from './syncEvents';
 import {
   appointmentSchema,
-  clientMessageIdSchema,
   clientSummarySchema,
   idSchema,
   locationSchema,
@@ -13,9 +12,11 @@ import {
   messageBodySchema,
   attachmentIdsSchema,
   pageLimitSchema,
+  senderMessageIdSchema,
   timestampSchema,
 } from './domain';
 import type { PushDeclaration, PushEvents, RequestEvents } from './protocol';
+import { acceptingLegacySenderMessageId } from './senderMessageId';
 import { ownNotificationsPushes, ownNotificationsRequests } from './clientProfile';
 
 export const CLIENT_NAMESPACE = '/client';
@@ -63,13 +64,15 @@ export const clientRequests = {
   },
   /** Send from an appointment; starts the conversation with its location if there is none. */
   'message:send': {
-    payload: z.object({
-      appointmentId: idSchema,
-      clientMessageId: clientMessageIdSchema,
-      /** May be empty when attachments are sent. */
-      text: messageBodySchema,
-      attachmentIds: attachmentIdsSchema.optional(),
-    }),
+    payload: acceptingLegacySenderMessageId(
+      z.object({
+        appointmentId: idSchema,
+        senderMessageId: senderMessageIdSchema,
+        /** May be empty when attachments are sent. */
+        text: messageBodySchema,
+        attachmentIds: attachmentIdsSchema.optional(),
+      }),
+    ),
     result: messageSchema,
   },
   'conversation:read': {

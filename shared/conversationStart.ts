@@ -6,14 +6,15 @@ import { z } from 'zod';
 import {
   appointmentSchema,
   attachmentIdsSchema,
-  clientMessageIdSchema,
   clientSummarySchema,
   idSchema,
   locationSchema,
   messageBodySchema,
   messageSchema,
+  senderMessageIdSchema,
 } from './domain';
 import type { StaffRequestDeclaration } from './protocol';
+import { acceptingLegacySenderMessageId } from './senderMessageId';
 
 export const CLIENT_FIND_QUERY_MAX_LENGTH = 100;
 export const CLIENT_FIND_LIMIT_MAX = 20;
@@ -56,17 +57,19 @@ export const conversationStartRequests = {
   },
   'conversation:start': {
     permission: 'chats.reply',
-    payload: z.object({
-      clientId: idSchema,
-      locationId: idSchema,
-      /** An appointment of this client at this location the message is about. */
-      appointmentId: idSchema.optional(),
-      /** The same sender-made id as message:send: a retry is answered with the stored message. */
-      clientMessageId: clientMessageIdSchema,
-      /** May be empty when attachments are sent. */
-      text: messageBodySchema,
-      attachmentIds: attachmentIdsSchema.optional(),
-    }),
+    payload: acceptingLegacySenderMessageId(
+      z.object({
+        clientId: idSchema,
+        locationId: idSchema,
+        /** An appointment of this client at this location the message is about. */
+        appointmentId: idSchema.optional(),
+        /** The same sender-made id as message:send: a retry is answered with the stored message. */
+        senderMessageId: senderMessageIdSchema,
+        /** May be empty when attachments are sent. */
+        text: messageBodySchema,
+        attachmentIds: attachmentIdsSchema.optional(),
+      }),
+    ),
     /** The conversation the message went into (it may have existed already) and the message. */
     result: z.object({ conversationId: idSchema, message: messageSchema }),
   },

@@ -1,12 +1,12 @@
 // The data every process exchanges. Times are epoch milliseconds; ids are positive integers
-// assigned by the server, except `clientMessageId`, which the sender generates (a UUID) so a
+// assigned by the server, except `senderMessageId`, which the sender generates (a UUID) so a
 // retried send is stored once.
 import { z } from 'zod';
 import { grantsSchema, roleSchema } from './permissions';
 
 export const idSchema = z.number().int().positive();
 export const timestampSchema = z.number().int().nonnegative();
-export const clientMessageIdSchema = z.uuid();
+export const senderMessageIdSchema = z.uuid();
 
 export const MESSAGE_MAX_LENGTH = 4000;
 export const messageTextSchema = z
@@ -84,7 +84,7 @@ export const attachmentIdsSchema = z.array(idSchema).max(ATTACHMENTS_PER_MESSAGE
 export const messageSchema = z.object({
   id: idSchema,
   conversationId: idSchema,
-  clientMessageId: clientMessageIdSchema,
+  senderMessageId: senderMessageIdSchema,
   author: messageAuthorSchema,
   /** The appointment the message was sent from (client messages), if any. */
   appointmentId: idSchema.nullable(),

@@ -6,7 +6,7 @@ export const errorCodes = [
   'unauthenticated', // no or expired session / token
   'forbidden', // signed in, but the session's permissions or locations do not allow it
   'not_found',
-  'conflict', // e.g. a client message id reused for a different message
+  'conflict', // e.g. a sender message id reused for a different message
   'messaging_disabled', // Client Connect is off (R2)
   'contact_not_offered', // appointment does not offer messaging (R4)
   'rate_limited',

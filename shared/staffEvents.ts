@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { staffSyncRequests } from './syncEvents';
 import {
-  clientMessageIdSchema,
   conversationSummarySchema,
   idSchema,
+  senderMessageIdSchema,
   sharedConversationSummarySchema,
   messageSchema,
   messagePageSchema,
@@ -28,6 +28,7 @@ import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
 import { quickReplyPushes, quickReplyRequests } from './quickReplyEvents';
+import { acceptingLegacySenderMessageId } from './senderMessageId';
 import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
@@ -93,15 +94,17 @@ export const staffRequests = {
   },
   'message:send': {
     permission: 'chats.reply',
-    payload: z.object({
-      conversationId: idSchema,
-      clientMessageId: clientMessageIdSchema,
-      /** May be empty when attachments are sent. */
-      text: messageBodySchema,
-      attachmentIds: attachmentIdsSchema.optional(),
-      /** "Send and mark done": the conversation is Done once the reply is stored. */
-      markDone: z.boolean().optional(),
-    }),
+    payload: acceptingLegacySenderMessageId(
+      z.object({
+        conversationId: idSchema,
+        senderMessageId: senderMessageIdSchema,
+        /** May be empty when attachments are sent. */
+        text: messageBodySchema,
+        attachmentIds: attachmentIdsSchema.optional(),
+        /** "Send and mark done": the conversation is Done once the reply is stored. */
+        markDone: z.boolean().optional(),
+      }),
+    ),
     result: messageSchema,
   },
   /** The member read up to a message: their own unread state. The client is told "Read" only

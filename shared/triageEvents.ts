@@ -4,9 +4,9 @@
 // never sees them.
 import { z } from 'zod';
 import {
-  clientMessageIdSchema,
   idSchema,
   memberRefSchema,
+  senderMessageIdSchema,
   sharedConversationSummarySchema,
   timestampSchema,
 } from './domain';
@@ -41,7 +41,7 @@ export type ConversationEvent = z.infer<typeof conversationEventSchema>;
 const triageChange = {
   conversationId: idSchema,
   expectedVersion: z.number().int().nonnegative(),
-  changeId: clientMessageIdSchema,
+  changeId: senderMessageIdSchema,
 };
 
 /** The conversation after the change, and the event it made (null: it was already so). */

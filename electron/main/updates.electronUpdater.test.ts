@@ -182,7 +182,7 @@ async function harness(options: { publishHash: 'correct' | 'tampered' | 'none'; 
 /** A member's outbox as the renderer stores it, with `pending` replies not yet sent. */
 function storeOutbox(prefs: PrefsStore, memberId: number, pending: number): void {
   const entries = Array.from({ length: pending }, (_, index) => ({
-    clientMessageId: `00000000-0000-4000-8000-00000000000${index}`,
+    senderMessageId: `00000000-0000-4000-8000-00000000000${index}`,
     queue: 'c1',
     payload: { conversationId: 1, text: 'See you at 3pm', attachments: [] },
     createdAt: 1,

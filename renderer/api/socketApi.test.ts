@@ -73,7 +73,7 @@ describe('createSocketApi', () => {
     const api = createSocketApi(socket, staffRequests, staffPushes);
     const result = await api.request('message:send', {
       conversationId: 1,
-      clientMessageId: crypto.randomUUID(),
+      senderMessageId: crypto.randomUUID(),
       text: 'Five files',
       attachmentIds: [1, 2, 3, 4, 5],
     });

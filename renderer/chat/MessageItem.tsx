@@ -119,8 +119,8 @@ interface OutgoingMessageProps extends RowProps {
   message: OutgoingMessage;
   /** Each page words errors for its own readers (team members or clients). */
   describeFailure: (error: AppError) => string;
-  onRetry: (clientMessageId: string) => void;
-  onDiscard: (clientMessageId: string) => void;
+  onRetry: (senderMessageId: string) => void;
+  onDiscard: (senderMessageId: string) => void;
 }
 
 export function OutgoingMessageItem({ message, describeFailure, onRetry, onDiscard, rowRef, rowIndex, setSize }: OutgoingMessageProps) {
@@ -161,10 +161,10 @@ export function OutgoingMessageItem({ message, describeFailure, onRetry, onDisca
         )}
         {state === 'failed' && (
           <>
-            <button type="button" className="link-button" onClick={() => onRetry(message.clientMessageId)}>
+            <button type="button" className="link-button" onClick={() => onRetry(message.senderMessageId)}>
               Retry
             </button>
-            <button type="button" className="link-button" onClick={() => onDiscard(message.clientMessageId)}>
+            <button type="button" className="link-button" onClick={() => onDiscard(message.senderMessageId)}>
               Discard
             </button>
           </>

@@ -23,8 +23,8 @@ interface MessageListProps {
   nameOwnAuthors: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
-  onRetry: (clientMessageId: string) => void;
-  onDiscard: (clientMessageId: string) => void;
+  onRetry: (senderMessageId: string) => void;
+  onDiscard: (senderMessageId: string) => void;
   describeFailure: (error: AppError) => string;
   emptyText: string;
   /** Lines that are not messages, merged in by time (never given on the client page). */
@@ -50,7 +50,7 @@ export function MessageList(props: MessageListProps) {
   const { onScroll, keepAtBottom, holdPosition } = useChatScroll(scroller, {
     firstId: messages[0]?.id,
     lastKey:
-      lastOutgoing?.clientMessageId ??
+      lastOutgoing?.senderMessageId ??
       (lastStored ? (lastStored.kind === 'message' ? String(lastStored.message.id) : lastStored.note.key) : undefined),
     lastIsOwn: lastOutgoing !== undefined || (lastStored?.kind === 'message' && lastStored.message.author.kind === ownSide),
     canLoadOlder: timeline.hasOlder && !loadingOlder,
@@ -71,7 +71,7 @@ export function MessageList(props: MessageListProps) {
   const getKey = useCallback(
     (index: number) => {
       const row = stored[index];
-      if (!row) return `o${outgoing[index - stored.length]!.clientMessageId}`;
+      if (!row) return `o${outgoing[index - stored.length]!.senderMessageId}`;
       return row.kind === 'message' ? `m${row.message.id}` : `n${row.note.key}`;
     },
     [stored, outgoing],
@@ -128,7 +128,7 @@ export function MessageList(props: MessageListProps) {
           const pending = outgoing[index - stored.length]!;
           return (
             <OutgoingMessageItem
-              key={pending.clientMessageId}
+              key={pending.senderMessageId}
               message={pending}
               describeFailure={describeFailure}
               onRetry={onRetry}

@@ -8,7 +8,7 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const message = (id: number, kind: 'client' | 'staff' = 'client', readAt: number | null = null): Message => ({
   id,
   conversationId: 1,
-  clientMessageId: uuid(id),
+  senderMessageId: uuid(id),
   author: kind === 'client' ? { kind, clientId: 9, name: 'Ana' } : { kind, memberId: 2, name: 'Mia' },
   appointmentId: null,
   text: `message ${id}`,
@@ -42,9 +42,9 @@ describe('timelineReducer', () => {
   });
 
   it('shows a sent message as sending until the ack or its echo arrives, whichever is first', () => {
-    const sent = { ...message(7, 'staff'), clientMessageId: uuid(700) };
+    const sent = { ...message(7, 'staff'), senderMessageId: uuid(700) };
     const inFlight = {
-      entries: [{ clientMessageId: uuid(700), queue: '1', payload: { text: 'See you then', attachments: [] }, createdAt: 1, state: 'pending' as const, error: null }],
+      entries: [{ senderMessageId: uuid(700), queue: '1', payload: { text: 'See you then', attachments: [] }, createdAt: 1, state: 'pending' as const, error: null }],
       inFlight: uuid(700),
     };
     const everywhere = () => true;

@@ -7,7 +7,7 @@ import type { AppError } from '../../shared/result';
 export type AuthorKind = MessageAuthor['kind'];
 
 export interface OutgoingMessage {
-  clientMessageId: string;
+  senderMessageId: string;
   text: string;
   /** Already uploaded; the message links them when it is stored. */
   attachments: Attachment[];

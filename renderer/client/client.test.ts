@@ -74,7 +74,7 @@ describe('the chat area before a chat is open', () => {
 
 describe('read receipts turned off on an open page', () => {
   it('drops the read state of every message', () => {
-    const base = { conversationId: 1, appointmentId: null, text: 'Hi', attachments: [], createdAt: 1, clientMessageId: 'c-1' };
+    const base = { conversationId: 1, appointmentId: null, text: 'Hi', attachments: [], createdAt: 1, senderMessageId: 'c-1' };
     const read = { ...base, id: 1, author: { kind: 'client' as const, clientId: 1, name: 'Ava' }, readAt: 5 };
     const unread = { ...read, id: 2, readAt: null };
     expect(withoutReadState([read, unread]).map((message) => message.readAt)).toEqual([null, null]);

@@ -13,7 +13,7 @@ const marcus = { id: 2, name: 'Marcus' };
 const message = (id: number, createdAt: number): Message => ({
   id,
   conversationId: 1,
-  clientMessageId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+  senderMessageId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
   author: { kind: 'client', clientId: 9, name: 'Grace' },
   appointmentId: null,
   text: `message ${id}`,

@@ -49,8 +49,8 @@ export function useTriage(conversationId: number, summary: ConversationSummary |
       snapshot.entries.flatMap((entry) => {
         const { payload } = entry;
         if (!isQueuedChange(payload) || payload.conversationId !== conversationId) return [];
-        const state = entry.state === 'failed' ? 'failed' : snapshot.inFlight === entry.clientMessageId ? 'sending' : 'pending';
-        return [{ changeId: entry.clientMessageId, change: payload.change, state, problem: entry.error ? describeError(entry.error) : null }];
+        const state = entry.state === 'failed' ? 'failed' : snapshot.inFlight === entry.senderMessageId ? 'sending' : 'pending';
+        return [{ changeId: entry.senderMessageId, change: payload.change, state, problem: entry.error ? describeError(entry.error) : null }];
       }),
     [snapshot, conversationId],
   );
@@ -70,7 +70,7 @@ export function useTriage(conversationId: number, summary: ConversationSummary |
     (next: TriageChange) => {
       if (!current) return;
       const entry = {
-        clientMessageId: crypto.randomUUID(),
+        senderMessageId: crypto.randomUUID(),
         queue: String(conversationId),
         payload: { conversationId, expectedVersion: current.triageVersion, change: next },
       };

@@ -73,7 +73,7 @@ describe('notificationRequest', () => {
   const message = (kind: 'client' | 'staff', text = 'Hi'): Message => ({
     id: 1,
     conversationId: 7,
-    clientMessageId: '00000000-0000-4000-8000-000000000001',
+    senderMessageId: '00000000-0000-4000-8000-000000000001',
     author: kind === 'client' ? { kind, clientId: 1, name: 'Ana' } : { kind, memberId: 1, name: 'Mia' },
     appointmentId: null,
     text,

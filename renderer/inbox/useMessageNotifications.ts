@@ -1,37 +1,26 @@
 // Desktop notifications for new client messages (and conversations assigned to the member),
 // by the member's preferences (R10); clicking one opens its conversation. While the screen is
 // locked they name nobody and quote nothing.
-import { useEffect, useRef } from 'react';
-import { useLockState } from '../reception/LockContext';
-import { usePrefsSync } from '../profile/PrefsContext';
+import { useEffect } from 'react';
 import { useStaff } from '../session/StaffContext';
 import { notificationRequest } from './notificationRules';
 import { useAssignmentNotifications } from './useAssignmentNotifications';
+import { useNotificationContext } from './useNotificationContext';
 
 export function useMessageNotifications(openConversationId: number | null, openConversation: (id: number) => void) {
   const { api, bridge } = useStaff();
-  const prefs = usePrefsSync();
-  const openId = useRef(openConversationId);
-  useEffect(() => {
-    openId.current = openConversationId;
-  }, [openConversationId]);
-  const { locked } = useLockState();
-  const lockedRef = useRef(locked);
-  useEffect(() => {
-    lockedRef.current = locked;
-  }, [locked]);
+  const currentContext = useNotificationContext(openConversationId);
 
   useEffect(
     () =>
       api.subscribe('message:created', ({ message, conversation }) => {
-        const view = { openConversationId: openId.current, prefs: prefs.prefs(), locked: lockedRef.current };
-        const request = notificationRequest(message, conversation, view);
+        const request = notificationRequest(message, conversation, currentContext());
         if (request) bridge.notify(request);
       }),
-    [api, bridge, prefs],
+    [api, bridge, currentContext],
   );
 
   useEffect(() => bridge.onNotificationClick(openConversation), [bridge, openConversation]);
   // Assignments by colleagues notify through the same bridge, and their clicks land above.
-  useAssignmentNotifications(openConversationId);
+  useAssignmentNotifications(currentContext);
 }

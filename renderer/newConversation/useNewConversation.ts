@@ -32,7 +32,7 @@ export function useNewConversation(initialClient: FoundClient | null, onStarted:
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [clientMessageId, setClientMessageId] = useState(() => crypto.randomUUID());
+  const [senderMessageId, setSenderMessageId] = useState(() => crypto.randomUUID());
 
   const clientId = client?.client.id ?? null;
   useEffect(() => {
@@ -61,7 +61,7 @@ export function useNewConversation(initialClient: FoundClient | null, onStarted:
   const edit = useCallback((next: string) => {
     setText(next);
     // Different words are a different message: a new id, so it is never taken for a retry.
-    setClientMessageId(crypto.randomUUID());
+    setSenderMessageId(crypto.randomUUID());
   }, []);
 
   const send = useCallback(async () => {
@@ -74,13 +74,13 @@ export function useNewConversation(initialClient: FoundClient | null, onStarted:
       clientId,
       locationId,
       ...(appointmentId !== null ? { appointmentId } : {}),
-      clientMessageId,
+      senderMessageId,
       text: text.trim(),
     });
     setSending(false);
     if (!result.ok) return setError(`Your message wasn't sent. ${describeError(result.error)}`);
     onStarted(result.data.conversationId);
-  }, [api, clientId, locationId, appointmentId, clientMessageId, text, onStarted]);
+  }, [api, clientId, locationId, appointmentId, senderMessageId, text, onStarted]);
 
   return { client, pick, locations, locationId, setLocationId: chooseLocation, appointmentId, setAppointmentId, text, setText: edit, sending, error, send };
 }

@@ -20,10 +20,10 @@ import type { SettingsState } from '../../shared/settingsEvents';
 const bridgeOver = (storage: ReturnType<typeof createMemoryStorage>) =>
   createWebBridge({ origin: 'http://127.0.0.1:1', storage, document: { title: 'Inbox' }, focusWindow: () => undefined, notifications: undefined, isWindowFocused: () => true, now: () => new Date() });
 
-const message = (id: number, clientMessageId: string, text = `m${id}`): Message => ({
+const message = (id: number, senderMessageId: string, text = `m${id}`): Message => ({
   id,
   conversationId: 7,
-  clientMessageId,
+  senderMessageId,
   author: { kind: 'staff', memberId: 1, name: 'Priya' },
   appointmentId: null,
   text,
@@ -37,18 +37,18 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 describe('staff outbox over the preference cache', () => {
   it('survives a renderer reload and sends each reply once, in order, when connected', async () => {
     const storage = createMemoryStorage();
-    const sent: { clientMessageId: string; text: string }[] = [];
+    const sent: { senderMessageId: string; text: string }[] = [];
     let stored = 0;
     const api = {
-      request: async (_name: 'message:send', payload: { clientMessageId: string; text: string }): Promise<Result<Message>> => {
-        sent.push({ clientMessageId: payload.clientMessageId, text: payload.text });
+      request: async (_name: 'message:send', payload: { senderMessageId: string; text: string }): Promise<Result<Message>> => {
+        sent.push({ senderMessageId: payload.senderMessageId, text: payload.text });
         stored += 1;
-        return ok(message(stored, payload.clientMessageId, payload.text));
+        return ok(message(stored, payload.senderMessageId, payload.text));
       },
     };
     const offline = createStaffOutbox({ api: api as never, prefs: bridgeOver(storage), memberId: 3, isConnected: () => false });
     for (const [n, text] of [[1, 'first'], [2, 'second']] as const) {
-      await offline.enqueue({ clientMessageId: uuid(n), queue: '7', payload: { conversationId: 7, text, attachments: [] } });
+      await offline.enqueue({ senderMessageId: uuid(n), queue: '7', payload: { conversationId: 7, text, attachments: [] } });
     }
     expect(await offline.flush()).toMatchObject({ delivered: 0, stoppedBy: { code: 'unavailable' } });
     expect(sent).toEqual([]);
@@ -61,7 +61,7 @@ describe('staff outbox over the preference cache', () => {
       ['second', 'pending'],
     ]);
     await reloaded.flush();
-    expect(sent).toEqual([{ clientMessageId: uuid(1), text: 'first' }, { clientMessageId: uuid(2), text: 'second' }]);
+    expect(sent).toEqual([{ senderMessageId: uuid(1), text: 'first' }, { senderMessageId: uuid(2), text: 'second' }]);
     expect(reloaded.snapshot().entries).toEqual([]);
     expect([...storage.entries.values()]).toEqual(['[]']);
   });
@@ -70,8 +70,8 @@ describe('staff outbox over the preference cache', () => {
     const storage = createMemoryStorage();
     const api = { request: async (): Promise<Result<Message>> => err('forbidden', 'No reply permission.') };
     const outbox = createStaffOutbox({ api: api as never, prefs: bridgeOver(storage), memberId: 3, isConnected: () => true });
-    await outbox.enqueue({ clientMessageId: uuid(1), queue: '7', payload: { conversationId: 7, text: 'refused', attachments: [] } });
-    await outbox.enqueue({ clientMessageId: uuid(2), queue: '7', payload: { conversationId: 7, text: 'already stored', attachments: [] } });
+    await outbox.enqueue({ senderMessageId: uuid(1), queue: '7', payload: { conversationId: 7, text: 'refused', attachments: [] } });
+    await outbox.enqueue({ senderMessageId: uuid(2), queue: '7', payload: { conversationId: 7, text: 'already stored', attachments: [] } });
     await outbox.flush();
     const shown = outgoingFromOutbox(outbox.snapshot(), inConversation(7), [message(9, uuid(2))]);
     expect(shown.map((pending) => [pending.text, pending.status, pending.error?.code ?? null])).toEqual([['refused', 'failed', 'forbidden']]);

@@ -13,10 +13,10 @@ const photo: Attachment = { id: 41, name: 'fringe.jpg', contentType: 'image/jpeg
 function recordingApi() {
   const sent: unknown[] = [];
   const api = {
-    request: async (_name: 'message:send', payload: { clientMessageId: string; text: string }): Promise<Result<Message>> => {
+    request: async (_name: 'message:send', payload: { senderMessageId: string; text: string }): Promise<Result<Message>> => {
       sent.push(payload);
       return ok({
-        id: sent.length, conversationId: 5, clientMessageId: payload.clientMessageId, appointmentId: 12,
+        id: sent.length, conversationId: 5, senderMessageId: payload.senderMessageId, appointmentId: 12,
         author: { kind: 'client', clientId: 3, name: 'Ava' }, text: payload.text, attachments: [], createdAt: 1, readAt: null,
       });
     },
@@ -29,7 +29,7 @@ describe('client outbox', () => {
     const storage = createMemoryStorage();
     const { api, sent } = recordingApi();
     const offline = createClientOutbox({ api, store: createPrefsStore(storage), clientId: 3, isConnected: () => false });
-    await offline.enqueue({ clientMessageId: uuid(1), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Running late', attachments: [photo] } });
+    await offline.enqueue({ senderMessageId: uuid(1), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Running late', attachments: [photo] } });
     expect(await offline.flush()).toMatchObject({ delivered: 0, stoppedBy: { code: 'unavailable' } });
 
     const reloaded = createClientOutbox({ api, store: createPrefsStore(storage), clientId: 3, isConnected: () => true });
@@ -37,7 +37,7 @@ describe('client outbox', () => {
     expect(reloaded.snapshot().entries.map((entry) => entry.payload.text)).toEqual(['Running late']);
     await reloaded.flush();
     await reloaded.flush();
-    expect(sent).toEqual([{ appointmentId: 12, clientMessageId: uuid(1), text: 'Running late', attachmentIds: [41] }]);
+    expect(sent).toEqual([{ appointmentId: 12, senderMessageId: uuid(1), text: 'Running late', attachmentIds: [41] }]);
     expect(reloaded.snapshot().entries).toEqual([]);
     // Another client on the same device has an outbox of their own.
     const someoneElse = createClientOutbox({ api, store: createPrefsStore(storage), clientId: 4, isConnected: () => true });
@@ -50,10 +50,10 @@ describe('client outbox', () => {
     const full = { ...createMemoryStorage(), setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
     const { api, sent } = recordingApi();
     const outbox = createClientOutbox({ api, store: createPrefsStore(full), clientId: 3, isConnected: () => true });
-    await outbox.enqueue({ clientMessageId: uuid(2), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Hi', attachments: [] } });
+    await outbox.enqueue({ senderMessageId: uuid(2), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Hi', attachments: [] } });
     expect(outbox.snapshot().entries.map((entry) => entry.payload.text)).toEqual(['Hi']);
     expect(await outbox.flush()).toMatchObject({ delivered: 1 });
-    expect(sent).toEqual([expect.objectContaining({ clientMessageId: uuid(2), text: 'Hi' })]);
+    expect(sent).toEqual([expect.objectContaining({ senderMessageId: uuid(2), text: 'Hi' })]);
     expect(outbox.snapshot().entries).toEqual([]);
   });
 
@@ -62,21 +62,21 @@ describe('client outbox', () => {
     try {
       const recording = recordingApi();
       const { sent } = recording;
-      const api = recording.api as unknown as { request: (name: 'message:send', payload: { clientMessageId: string; text: string }) => Promise<Result<Message>> };
+      const api = recording.api as unknown as { request: (name: 'message:send', payload: { senderMessageId: string; text: string }) => Promise<Result<Message>> };
       let refuseNext = true;
       const limited = {
-        request: (name: 'message:send', payload: { clientMessageId: string; text: string }) => {
+        request: (name: 'message:send', payload: { senderMessageId: string; text: string }) => {
           if (!refuseNext) return api.request(name, payload);
           refuseNext = false;
           return Promise.resolve(err('rate_limited', 'You are sending messages too quickly.', { retryAfterMs: 1_500 }));
         },
       };
       const outbox = createClientOutbox({ api: limited as never, store: createPrefsStore(createMemoryStorage()), clientId: 3, isConnected: () => true });
-      await outbox.enqueue({ clientMessageId: uuid(7), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Hello again', attachments: [] } });
+      await outbox.enqueue({ senderMessageId: uuid(7), queue: 'location:2', payload: { appointmentId: 12, locationId: 2, text: 'Hello again', attachments: [] } });
       expect(await outbox.flush()).toMatchObject({ delivered: 0, stoppedBy: { code: 'rate_limited' } });
       expect(outbox.snapshot().entries).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(1_500);
-      expect(sent).toEqual([{ appointmentId: 12, clientMessageId: uuid(7), text: 'Hello again' }]);
+      expect(sent).toEqual([{ appointmentId: 12, senderMessageId: uuid(7), text: 'Hello again' }]);
       expect(outbox.snapshot().entries).toHaveLength(0);
     } finally {
       vi.useRealTimers();

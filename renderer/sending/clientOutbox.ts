@@ -45,7 +45,7 @@ export function createClientOutbox(options: {
       const { appointmentId, text, attachments } = entry.payload;
       return options.api.request('message:send', {
         appointmentId,
-        clientMessageId: entry.clientMessageId,
+        senderMessageId: entry.senderMessageId,
         text,
         ...withAttachments(attachments.map((attachment) => attachment.id)),
       });

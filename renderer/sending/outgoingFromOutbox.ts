@@ -17,17 +17,17 @@ export function outgoingFromOutbox<P extends OutboxPayload>(
   belongsHere: (payload: P) => boolean,
   stored: readonly Message[],
 ): OutgoingMessage[] {
-  const settled = new Set(stored.map((message) => message.clientMessageId));
+  const settled = new Set(stored.map((message) => message.senderMessageId));
   return snapshot.entries.flatMap((entry) => {
     const { payload } = entry;
-    if (!isShown(payload) || !belongsHere(payload) || settled.has(entry.clientMessageId)) return [];
+    if (!isShown(payload) || !belongsHere(payload) || settled.has(entry.senderMessageId)) return [];
     return [
       {
-        clientMessageId: entry.clientMessageId,
+        senderMessageId: entry.senderMessageId,
         text: payload.text,
         attachments: payload.attachments,
         createdAt: entry.createdAt,
-        status: entry.state === 'failed' ? 'failed' : snapshot.inFlight === entry.clientMessageId ? 'sending' : 'pending',
+        status: entry.state === 'failed' ? 'failed' : snapshot.inFlight === entry.senderMessageId ? 'sending' : 'pending',
         error: entry.error,
       } satisfies OutgoingMessage,
     ];

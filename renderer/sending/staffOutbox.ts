@@ -61,7 +61,7 @@ export function createStaffOutbox(options: {
     const attachmentIds = attachments.map((attachment: Attachment) => attachment.id);
     const result = await api.request('message:send', {
       conversationId,
-      clientMessageId: entry.clientMessageId,
+      senderMessageId: entry.senderMessageId,
       text,
       ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
       ...(markDone ? { markDone: true } : {}),

@@ -63,7 +63,7 @@ export async function sendChange(
     if (!current.ok) return current;
     expected = current.data.conversation.triageVersion;
   }
-  const result = await requestChange(api, entry.payload, expected, entry.clientMessageId);
+  const result = await requestChange(api, entry.payload, expected, entry.senderMessageId);
   if (result.ok) {
     versions.moved(conversationId, seen, result.data.conversation.triageVersion);
     return ok({ change: 'applied', result: result.data });
@@ -78,7 +78,7 @@ async function describeConflict(api: TriageApi, entry: OutboxEntry<QueuedChange>
   const { conversationId } = entry.payload;
   const events = await api.request('conversation:events', { conversationId });
   const overtakenBy = events.ok ? (events.data.items.at(-1) ?? null) : null;
-  return { changeId: entry.clientMessageId, conversationId, change: entry.payload.change, overtakenBy, serverMessage: error.message, createdAt: entry.createdAt };
+  return { changeId: entry.senderMessageId, conversationId, change: entry.payload.change, overtakenBy, serverMessage: error.message, createdAt: entry.createdAt };
 }
 
 export const notConnected = () => Promise.resolve(err('unavailable', 'Not connected.'));

@@ -62,10 +62,10 @@ function triageServer() {
     const asChange = payload as { expectedVersion: number; changeId: string };
     switch (name) {
       case 'message:send': {
-        const existing = messages.find((message) => message.clientMessageId === payload.clientMessageId);
+        const existing = messages.find((message) => message.senderMessageId === payload.senderMessageId);
         if (existing) return ok(existing);
         const message: Message = {
-          id: messages.length + 1, conversationId: CONVERSATION, clientMessageId: String(payload.clientMessageId), appointmentId: null,
+          id: messages.length + 1, conversationId: CONVERSATION, senderMessageId: String(payload.senderMessageId), appointmentId: null,
           author: { kind: 'staff', memberId: actor.id, name: actor.name }, text: String(payload.text), attachments: [], createdAt: clock++, readAt: null,
         };
         messages.push(message);
@@ -116,12 +116,12 @@ function outboxFor(server: ReturnType<typeof triageServer>, online: { value: boo
 }
 
 const changeEntry = (n: number, expectedVersion: number, change: QueuedChange['change']) => ({
-  clientMessageId: uuid(n),
+  senderMessageId: uuid(n),
   queue: String(CONVERSATION),
   payload: { conversationId: CONVERSATION, expectedVersion, change },
 });
 const replyEntry = (n: number, text: string, extra: { markDone?: boolean; seenVersion?: number } = {}) => ({
-  clientMessageId: uuid(n),
+  senderMessageId: uuid(n),
   queue: String(CONVERSATION),
   payload: { conversationId: CONVERSATION, text, attachments: [], ...extra },
 });
@@ -197,7 +197,7 @@ describe('changes in the outbox', () => {
     await outbox.enqueue(changeEntry(21, server.conversation.triageVersion, { type: 'snooze', until: 1 }));
     await outbox.enqueue(replyEntry(22, 'After the snooze'));
     await outbox.flush();
-    expect(outbox.snapshot().entries.map((entry) => [entry.clientMessageId, entry.state])).toEqual([
+    expect(outbox.snapshot().entries.map((entry) => [entry.senderMessageId, entry.state])).toEqual([
       [uuid(21), 'failed'],
       [uuid(22), 'pending'],
     ]);

@@ -43,13 +43,13 @@ export function useOutboxSending<P extends OutboxPayload, D extends object>(
 
   const send = useCallback(
     (text: string, attachments: Attachment[], options: SendOptions = {}) => {
-      const entry = { clientMessageId: crypto.randomUUID(), ...entryFor(text, attachments, options) };
+      const entry = { senderMessageId: crypto.randomUUID(), ...entryFor(text, attachments, options) };
       void outbox.enqueue(entry).then(() => outbox.flush());
     },
     [outbox, entryFor],
   );
-  const retry = (clientMessageId: string) => void outbox.retry(clientMessageId).then(() => outbox.flush());
-  const discard = (clientMessageId: string) => void outbox.discard(clientMessageId).then(() => outbox.flush());
+  const retry = (senderMessageId: string) => void outbox.retry(senderMessageId).then(() => outbox.flush());
+  const discard = (senderMessageId: string) => void outbox.discard(senderMessageId).then(() => outbox.flush());
   const timeline = useMemo<ShownTimeline>(
     () => ({ ...chat.timeline, outgoing: outgoingFromOutbox(snapshot, belongsHere, chat.timeline.messages) }),
     [chat.timeline, snapshot, belongsHere],

@@ -95,11 +95,7 @@ export function TeamOverview({ team, actor, onEditGroup, onEditMember, onReactiv
                         Edit<span className="visually-hidden"> {member.name}</span>
                       </button>
                     )}
-                    {lockReason !== null && (
-                      <span className="settings-table__detail" data-testid="member-locked" title={lockReason}>
-                        You can't change this account<span className="visually-hidden">: {lockReason}</span>
-                      </span>
-                    )}
+                    {lockReason !== null && <LockedAccount reason={lockReason} testId="member-locked" />}
                   </td>
                 </tr>
               );
@@ -155,9 +151,7 @@ export function TeamOverview({ team, actor, onEditGroup, onEditMember, onReactiv
                           </button>
                         </>
                       ) : (
-                        <span className="settings-table__detail" title={lockReason}>
-                          You can't change this account<span className="visually-hidden">: {lockReason}</span>
-                        </span>
+                        <LockedAccount reason={lockReason} />
                       )}
                     </td>
                   </tr>
@@ -168,5 +162,14 @@ export function TeamOverview({ team, actor, onEditGroup, onEditMember, onReactiv
         </section>
       )}
     </>
+  );
+}
+
+/** Why this manager may not change an account, in the row where its buttons would be. */
+function LockedAccount({ reason, testId }: { reason: string; testId?: string }) {
+  return (
+    <span className="settings-table__detail" data-testid={testId} title={reason}>
+      You can't change this account<span className="visually-hidden">: {reason}</span>
+    </span>
   );
 }

@@ -2,7 +2,7 @@
 // uploads to messages (own and unsent only), and what a download carries.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES, type Attachment, type ConversationSummary, type Message } from '../../shared/domain';
 import { sampleFiles } from '../testing/sampleFiles';
 import { defaultClientLimits } from '../limits/limitsConfig';
@@ -18,7 +18,8 @@ let ava: Socket;
 let conversationId: number;
 let appointmentId: number;
 
-beforeAll(async () => {
+// A fresh server for each test: what one test stores, uploads or changes must not reach another.
+beforeEach(async () => {
   // One client link here uploads more than a minute's allowance (limits.test.ts covers that).
   t = await startTestServer({ clientLimits: { ...defaultClientLimits(), uploadsPerMinute: UNSENT_UPLOADS_MAX + 1 } });
   priyaToken = (await t.signIn('priya')).token;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   conversationId = t.demo.conversations.ava!;
   appointmentId = t.demo.appointments.ava[0]!;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 async function uploaded(token: string, bytes: Uint8Array, name: string): Promise<Attachment> {
@@ -38,7 +39,7 @@ async function uploaded(token: string, bytes: Uint8Array, name: string): Promise
   return (await response.json()) as Attachment;
 }
 const staffSend = (attachmentIds: number[], text = '') =>
-  ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text, attachmentIds });
+  ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text, attachmentIds });
 
 describe('upload', () => {
   it.each([
@@ -109,7 +110,7 @@ describe('sending attachments', () => {
 
   it('lets a client send their own upload from an appointment', async () => {
     const photo = await uploaded(avaToken, sampleFiles.jpeg, 'fringe.jpg');
-    const message = data(await askClient(ava, 'message:send', { appointmentId, clientMessageId: randomUUID(), text: 'Like this?', attachmentIds: [photo.id] }));
+    const message = data(await askClient(ava, 'message:send', { appointmentId, senderMessageId: randomUUID(), text: 'Like this?', attachmentIds: [photo.id] }));
     expect(message.attachments).toEqual([photo]);
   });
 
@@ -135,7 +136,7 @@ describe('sending attachments', () => {
 
   it('answers a retry with the stored message, and a retry with other attachments with conflict', async () => {
     const [a, b] = [await uploaded(priyaToken, sampleFiles.png, 'a.png'), await uploaded(priyaToken, sampleFiles.png, 'b.png')];
-    const payload = { conversationId, clientMessageId: randomUUID(), text: 'Two', attachmentIds: [a.id] };
+    const payload = { conversationId, senderMessageId: randomUUID(), text: 'Two', attachmentIds: [a.id] };
     const first = data(await ask(priya, 'message:send', payload));
     expect(data(await ask(priya, 'message:send', payload))).toEqual(first);
     expect(await ask(priya, 'message:send', { ...payload, attachmentIds: [b.id] })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -177,7 +178,6 @@ describe('download', () => {
   });
 });
 
-// Last: it moves the clock a day on, which expires the sessions above.
 describe('uploads waiting to be sent', () => {
   it('keeps a limit on uploads waiting to be sent, and sweeps abandoned ones after a day', async () => {
     const grace = t.issueClientToken(t.demo.clients.grace);

@@ -91,7 +91,7 @@ describe('uploads never sent', () => {
     const sentId = await upload('sent.png');
     const unsentId = await upload('forgotten.png');
     const page = await connectSocket(t.url, { token: link }, CLIENT_NAMESPACE);
-    data(await askClient(page, 'message:send', { appointmentId: t.demo.appointments.ava[0], clientMessageId: randomUUID(), text: '', attachmentIds: [sentId] }));
+    data(await askClient(page, 'message:send', { appointmentId: t.demo.appointments.ava[0], senderMessageId: randomUUID(), text: '', attachmentIds: [sentId] }));
     page.close();
     const bytesBefore = storedBytes();
 

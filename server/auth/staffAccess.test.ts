@@ -1,17 +1,18 @@
 // Staff HTTP routes go through the same authorization as socket requests: each declared route
 // exists, refuses a caller without a live session, and refuses a member without its permission
 // with the same words the socket requests use.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staffHttpRoutes, type StaffHttpRoute } from '../../shared/http';
 import { SIGNED_IN } from '../../shared/permissions';
 import { startTestServer, type TestServer } from '../testing/testServer';
 import { FORBIDDEN_MESSAGES, NOT_SIGNED_IN } from './staffAccess';
 
 let t: TestServer;
-beforeAll(async () => {
+// A fresh server for each test: one test adds and deletes a member behind the server's back.
+beforeEach(async () => {
   t = await startTestServer();
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const call = async (route: StaffHttpRoute, token: string | null) => {
   const [method, path] = route.split(' ') as [string, string];

@@ -39,11 +39,11 @@ async function backup(args: string[]) {
   return { code, out, err };
 }
 
-function clientMessage(repos: Repositories, clientId: number, conversationId: number, clientMessageId: string, text: string) {
+function clientMessage(repos: Repositories, clientId: number, conversationId: number, senderMessageId: string, text: string) {
   return repos.messages.append({
     conversationId,
     sender: { kind: 'client', clientId },
-    clientMessageId,
+    senderMessageId,
     appointmentId: null,
     text,
     createdAt: TEST_START + 60_000,

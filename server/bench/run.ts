@@ -190,7 +190,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log(`Durable sends at ${count} connection(s)…`);
       const sendFrom = (index: number): [string, unknown] => [
         'message:send',
-        { appointmentId: clientIds[index]!, clientMessageId: randomUUID(), text: SEND_TEXT },
+        { appointmentId: clientIds[index]!, senderMessageId: randomUUID(), text: SEND_TEXT },
       ];
       const [ours, base] = await alternatingClosedLoops(
         plan.sendSlices,
@@ -215,13 +215,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const clientsAt = (location: number) => clientIds.slice(0, senderCount).filter((id) => locationOfClient(id, size) === location);
     const replyTargets = staff.map((_, index) => clientsAt((index % size.locations) + 1));
     const replyTurn = staff.map(() => 0);
-    const idOfMessagePush = (push: unknown) => (push as { message?: { clientMessageId?: string } }).message?.clientMessageId ?? null;
+    const idOfMessagePush = (push: unknown) => (push as { message?: { senderMessageId?: string } }).message?.senderMessageId ?? null;
     const [toStaff, toClients] = await Promise.all([
       deliveryLatency({
         senders: clients.slice(0, senderCount),
         intervalMs: plan.deliveryIntervalMs,
         durationMs: plan.deliveryMs,
-        send: (index, id) => ['message:send', { appointmentId: clientIds[index]!, clientMessageId: id, text: SEND_TEXT }],
+        send: (index, id) => ['message:send', { appointmentId: clientIds[index]!, senderMessageId: id, text: SEND_TEXT }],
         receivers: staff,
         pushEvent: 'message:created',
         idOf: idOfMessagePush,
@@ -234,7 +234,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           const targets = replyTargets[index]!;
           const clientId = targets[replyTurn[index]! % targets.length]!;
           replyTurn[index]! += 1;
-          return ['message:send', { conversationId: clientId, clientMessageId: id, text: 'Yes, 3 pm works.' }];
+          return ['message:send', { conversationId: clientId, senderMessageId: id, text: 'Yes, 3 pm works.' }];
         },
         receivers: clients.slice(0, senderCount),
         pushEvent: 'message:created',

@@ -140,7 +140,7 @@ export function seedBenchDatabase(file: string, size: SeedSize, now: number): vo
   }
 
   const insertMessage = db.prepare(
-    `INSERT INTO messages (conversation_id, author_kind, author_client_id, author_member_id, client_message_id, appointment_id, text, created_at, read_at)
+    `INSERT INTO messages (conversation_id, author_kind, author_client_id, author_member_id, sender_message_id, appointment_id, text, created_at, read_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const lastMessage = new Int32Array(size.conversations + 1);

@@ -21,6 +21,8 @@ import {
 } from '../testing/testServer';
 
 let t: TestServer;
+// One server for the file, on purpose: the tests build on each other as the booking system
+// would, the appointments going to the location and clients the earlier tests put.
 beforeAll(async () => {
   t = await startTestServer();
 });
@@ -171,7 +173,7 @@ describe('PUT /api/integration/appointments/:ref', () => {
     expect(t.fingerprint()).toEqual(before);
 
     // The client writes from it; an owner signed in now (Camden is theirs) sees the message.
-    const sent = data(await askClient(page, 'message:send', { appointmentId: booked.id, clientMessageId: randomUUID(), text: 'Is parking nearby?' }));
+    const sent = data(await askClient(page, 'message:send', { appointmentId: booked.id, senderMessageId: randomUUID(), text: 'Is parking nearby?' }));
     const owner = await t.connectStaff('owner');
     const inbox = data(await ask(owner, 'conversation:list', {}));
     expect(inbox.items.find((conversation) => conversation.id === sent.conversationId)).toMatchObject({

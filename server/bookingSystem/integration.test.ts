@@ -1,16 +1,17 @@
 // The booking-system integration API: a client token only with the integration key.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_NAMESPACE } from '../../shared/clientEvents';
 import { clientTokenResponseSchema, revokeClientTokensResponseSchema, routes } from '../../shared/http';
 import { askClient, connectSocket, data, startTestServer, TEST_INTEGRATION_KEY, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
 let closed: TestServer;
-beforeAll(async () => {
+// Fresh servers for each test: links issued and revoked must not reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   closed = await startTestServer({ integrationKey: null });
 });
-afterAll(async () => {
+afterEach(async () => {
   await t.close();
   await closed.close();
 });

@@ -2,7 +2,7 @@
 // ways, typing and read state both ways, and the settings that gate them.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message } from '../../shared/domain';
 import { ask, askClient, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
@@ -10,15 +10,16 @@ let t: TestServer;
 let priya: Socket;
 const defaults = { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true };
 
-beforeAll(async () => {
+// A fresh server for each test: settings switched, conversations started and messages sent must
+// not reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   priya = await t.connectStaff('priya');
 });
-afterAll(() => t.close());
-afterEach(() => t.repos.workspace.saveSettings(defaults));
+afterEach(() => t.close());
 
 const send = (socket: Socket, appointmentId: number, text = 'Hello from the client') =>
-  askClient(socket, 'message:send', { appointmentId, clientMessageId: randomUUID(), text });
+  askClient(socket, 'message:send', { appointmentId, senderMessageId: randomUUID(), text });
 const setSettings = (changes: Partial<typeof defaults>) => t.repos.workspace.saveSettings({ ...defaults, ...changes });
 
 describe('client:get', () => {
@@ -115,7 +116,7 @@ describe('starting a conversation from an appointment', () => {
 
   it('stores a retried client send once', async () => {
     const ava = await t.connectClient(t.demo.clients.ava);
-    const payload = { appointmentId: t.demo.appointments.ava[0], clientMessageId: randomUUID(), text: 'Once' };
+    const payload = { appointmentId: t.demo.appointments.ava[0], senderMessageId: randomUUID(), text: 'Once' };
     const first = data(await askClient(ava, 'message:send', payload));
     expect(data(await askClient(ava, 'message:send', payload))).toEqual(first);
     expect(await askClient(ava, 'message:send', { ...payload, text: 'Twice' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -140,7 +141,7 @@ describe('live conversation', () => {
 
     // Staff reply reaches the client.
     const toClient = nextPush<{ message: Message }>(ava, 'message:created');
-    const reply = data(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'See you tomorrow' }));
+    const reply = data(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'See you tomorrow' }));
     expect((await toClient).message.id).toBe(reply.id);
 
     // Typing, both ways.

@@ -66,7 +66,7 @@ export function registerConversationStartHandlers(socket: StaffSocket, context: 
       context,
       {
         sender: { kind: 'staff', memberId: session.memberId },
-        clientMessageId: payload.clientMessageId,
+        senderMessageId: payload.senderMessageId,
         appointmentId: target.appointmentId,
         text: payload.text,
         attachmentIds,

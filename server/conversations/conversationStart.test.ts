@@ -23,7 +23,7 @@ const conversationCount = () => (t.db.prepare('SELECT count(*) AS n FROM convers
 const start = (overrides: Record<string, unknown> = {}) => ({
   clientId: t.demo.clients.grace,
   locationId: t.demo.locations.soho,
-  clientMessageId: randomUUID(),
+  senderMessageId: randomUUID(),
   text: 'Hi Grace, your keratin treatment is booked for next week.',
   ...overrides,
 });
@@ -149,7 +149,7 @@ describe('conversation:start', () => {
       ['another client\'s appointment', () => start({ appointmentId: t.demo.appointments.ava[0] }), 'not_found'],
       ['an appointment that does not exist', () => start({ appointmentId: 987_654 }), 'not_found'],
       ['no text and no attachment', () => start({ text: '   ' }), 'bad_request'],
-      ['a sender message id that is not a UUID', () => start({ clientMessageId: 'again' }), 'bad_request'],
+      ['a sender message id that is not a UUID', () => start({ senderMessageId: 'again' }), 'bad_request'],
       ['an upload that does not exist', () => start({ attachmentIds: [987_654] }), 'not_found'],
     ];
     it.each(refusals)('%s', async (_what, payload, code) => {

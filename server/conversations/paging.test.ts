@@ -2,18 +2,19 @@
 // messages arrive between pages.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../shared/domain';
 import { ask, askClient, data, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
 let owner: Socket;
 
-beforeAll(async () => {
+// A fresh server for each test: messages sent and the clock moved on must not reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   owner = await t.connectStaff('owner');
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 async function allPages(payload: Record<string, unknown>, limit: number): Promise<ConversationSummary[][]> {
   const pages: ConversationSummary[][] = [];
@@ -47,7 +48,7 @@ describe('conversation:list', () => {
     const rest = data(await ask(owner, 'conversation:list', { limit: 100, cursor: first.nextCursor }));
     const bumped = rest.items[rest.items.length - 1]!;
     t.clock.advance(60_000);
-    data(await ask(owner, 'message:send', { conversationId: bumped.id, clientMessageId: randomUUID(), text: 'Bump' }));
+    data(await ask(owner, 'message:send', { conversationId: bumped.id, senderMessageId: randomUUID(), text: 'Bump' }));
 
     const second = data(await ask(owner, 'conversation:list', { limit: 100, cursor: first.nextCursor }));
     const firstIds = first.items.map((item) => item.id);
@@ -89,7 +90,7 @@ describe('message:list', () => {
       if (pages.length === 2) {
         // A new message arriving mid-way does not disturb older pages.
         const noah = await t.connectClient(t.demo.clients.noah);
-        data(await askClient(noah, 'message:send', { appointmentId: t.demo.appointments.noah[0], clientMessageId: randomUUID(), text: 'New' }));
+        data(await askClient(noah, 'message:send', { appointmentId: t.demo.appointments.noah[0], senderMessageId: randomUUID(), text: 'New' }));
       }
     }
     expect(pages.map((page) => page.length)).toEqual([50, 50, 50, 10]);

@@ -59,7 +59,7 @@ describe('migrate', () => {
     expect(() => db.prepare("INSERT INTO workspace (id, name) VALUES (2, 'Other')").run()).toThrow(/CHECK/);
   });
 
-  it('migration 1 scopes client message ids per sender', () => {
+  it('migration 1 scopes sender message ids per sender', () => {
     migrate(db);
     db.exec(`
       INSERT INTO locations (id, name) VALUES (1, 'North');
@@ -67,7 +67,7 @@ describe('migrate', () => {
       INSERT INTO conversations (id, client_id, location_id, created_at, last_activity_at) VALUES (1, 1, 1, 0, 0), (2, 2, 1, 0, 0);
     `);
     const insert = db.prepare(
-      "INSERT INTO messages (conversation_id, author_kind, author_client_id, client_message_id, text, created_at) VALUES (?, 'client', ?, 'same-id', 'hi', 0)",
+      "INSERT INTO messages (conversation_id, author_kind, author_client_id, sender_message_id, text, created_at) VALUES (?, 'client', ?, 'same-id', 'hi', 0)",
     );
     insert.run(1, 1);
     insert.run(2, 2); // another sender may use the same id

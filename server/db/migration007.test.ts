@@ -36,7 +36,7 @@ describe('migration 007', () => {
   it('still enforces the appointment foreign key both ways', () => {
     migrate(db);
     expect(() =>
-      db.exec(`INSERT INTO messages (conversation_id, author_kind, author_client_id, client_message_id, appointment_id, text, created_at)
+      db.exec(`INSERT INTO messages (conversation_id, author_kind, author_client_id, sender_message_id, appointment_id, text, created_at)
                VALUES (1, 'client', 1, 'b', 99, 'No such appointment', 2)`),
     ).toThrow(/FOREIGN KEY/);
     db.exec('DELETE FROM appointments WHERE id = 7');

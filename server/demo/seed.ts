@@ -108,7 +108,7 @@ function seedConversation(repos: Repositories, ids: DemoIds, script: DemoConvers
     const { message } = repos.messages.append({
       conversationId,
       sender,
-      clientMessageId: randomUUID(),
+      senderMessageId: randomUUID(),
       appointmentId: line.from === 'client' ? appointmentId : null,
       text: line.text,
       createdAt,

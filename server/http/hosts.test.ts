@@ -82,6 +82,7 @@ function connectAs(url: string, namespace: string, host: string, token: string):
 describe('a server on 127.0.0.1', () => {
   let t: TestServer;
   let port: string;
+  // One server for these tests: refused and answered requests store and count nothing.
   beforeAll(async () => {
     t = await startTestServer({ allowedHosts: ['inbox.salon.example'] });
     port = new URL(t.url).port;

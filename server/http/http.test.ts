@@ -12,6 +12,8 @@ import { createRequestListener } from './router';
 
 let t: TestServer;
 const DEV_ORIGIN = 'http://localhost:5173';
+// One server for the file: these requests change nothing another test reads (one successful
+// sign-in, no wrong guesses counted), so no test's state can reach another.
 beforeAll(async () => {
   t = await startTestServer({ extraAllowedOrigins: [DEV_ORIGIN] });
 });

@@ -37,6 +37,7 @@ function get(port: number, path: string): Promise<{ status: number; headers: Rec
 }
 
 let port: number;
+// One server for the file: static pages are read-only.
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'inbox-static-'));
   port = await serve(writeStaticFixture(dir));

@@ -38,7 +38,7 @@ describe('messages a minute, per client link', () => {
     const appointmentId = t.demo.appointments.ava[0]!;
     const before = count('SELECT count(*) AS n FROM messages');
 
-    const answers = await sendAllAtOnce(ava, 12, () => ({ appointmentId, clientMessageId: randomUUID(), text: 'Hello?' }));
+    const answers = await sendAllAtOnce(ava, 12, () => ({ appointmentId, senderMessageId: randomUUID(), text: 'Hello?' }));
     expect(answers.filter((answer) => answer.ok)).toHaveLength(5);
     const refused = answers.filter((answer) => !answer.ok);
     expect(refused).toHaveLength(7);
@@ -51,15 +51,15 @@ describe('messages a minute, per client link', () => {
 
     // Another link of the same client has its own minute; the front desk is never limited.
     const otherLink = await connectSocket(t.url, { token: t.issueClientToken(t.demo.clients.ava) }, CLIENT_NAMESPACE);
-    expect((await askClient(otherLink, 'message:send', { appointmentId, clientMessageId: randomUUID(), text: 'From my laptop' })).ok).toBe(true);
+    expect((await askClient(otherLink, 'message:send', { appointmentId, senderMessageId: randomUUID(), text: 'From my laptop' })).ok).toBe(true);
     const priya = await t.connectStaff('priya');
     const conversationId = t.demo.conversations.ava!;
-    const staffAnswers = await sendAllAtOnce(priya, 12, () => ({ conversationId, clientMessageId: randomUUID(), text: 'On it' }));
+    const staffAnswers = await sendAllAtOnce(priya, 12, () => ({ conversationId, senderMessageId: randomUUID(), text: 'On it' }));
     expect(staffAnswers.every((answer) => answer.ok)).toBe(true);
 
     // A minute later the first link may send again.
     t.clock.advance(MINUTE_MS);
-    expect((await askClient(ava, 'message:send', { appointmentId, clientMessageId: randomUUID(), text: 'Still there?' })).ok).toBe(true);
+    expect((await askClient(ava, 'message:send', { appointmentId, senderMessageId: randomUUID(), text: 'Still there?' })).ok).toBe(true);
     ava.close();
     otherLink.close();
     priya.close();
@@ -146,7 +146,7 @@ describe('staff requests are not counted', () => {
     const priya = await t.connectStaff('priya');
     const conversationId = t.demo.conversations.ava!;
     for (let index = 0; index < 3; index += 1) {
-      expect((await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: `Reply ${index}` })).ok).toBe(true);
+      expect((await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: `Reply ${index}` })).ok).toBe(true);
     }
   });
 });

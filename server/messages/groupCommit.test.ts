@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/domain';
 import { closeDatabase, openDatabase } from '../db/open';
 import { ask, askClient, data, flush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
@@ -113,23 +113,24 @@ describe('message:send through group commit', () => {
   let ava: Socket;
   let conversationId: number;
 
-  beforeAll(async () => {
+  // A fresh server for each test: what one test stores must not reach another's counts.
+  beforeEach(async () => {
     t = await startTestServer();
     priya = await t.connectStaff('priya');
     marcus = await t.connectStaff('marcus');
     ava = await t.connectClient(t.demo.clients.ava);
     conversationId = t.demo.conversations.ava!;
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
-  const rowsWithId = (clientMessageId: string) =>
-    (t.db.prepare('SELECT count(*) AS n FROM messages WHERE client_message_id = ?').get(clientMessageId) as { n: number }).n;
+  const rowsWithId = (senderMessageId: string) =>
+    (t.db.prepare('SELECT count(*) AS n FROM messages WHERE sender_message_id = ?').get(senderMessageId) as { n: number }).n;
 
   it('stores a burst of sends from several senders in order, each acked with its stored message', async () => {
     const texts = Array.from({ length: 40 }, (_, index) => `burst ${index}`);
     const acks = await Promise.all(
       texts.map((text, index) =>
-        ask(index % 2 === 0 ? priya : marcus, 'message:send', { conversationId, clientMessageId: randomUUID(), text }),
+        ask(index % 2 === 0 ? priya : marcus, 'message:send', { conversationId, senderMessageId: randomUUID(), text }),
       ),
     );
     const stored = acks.map((ack) => data(ack));
@@ -142,36 +143,36 @@ describe('message:send through group commit', () => {
     }
   });
 
-  it('stores two copies of one client message id sent together once, and pushes it once', async () => {
+  it('stores two copies of one sender message id sent together once, and pushes it once', async () => {
     const pushes = recordPushes<{ message: Message }>(ava, 'message:created');
-    const payload = { conversationId, clientMessageId: randomUUID(), text: 'Sent twice at once' };
+    const payload = { conversationId, senderMessageId: randomUUID(), text: 'Sent twice at once' };
     const [first, second] = await Promise.all([ask(priya, 'message:send', payload), ask(priya, 'message:send', payload)]);
     expect(data(second)).toEqual(data(first));
-    expect(rowsWithId(payload.clientMessageId)).toBe(1);
+    expect(rowsWithId(payload.senderMessageId)).toBe(1);
     await flush(ava, 'client');
-    expect(pushes.filter((push) => push.message.clientMessageId === payload.clientMessageId)).toHaveLength(1);
+    expect(pushes.filter((push) => push.message.senderMessageId === payload.senderMessageId)).toHaveLength(1);
   });
 
   it('refuses one bad send of a batch and stores the others', async () => {
-    const good = { conversationId, clientMessageId: randomUUID(), text: 'The good one' };
-    const reused = { conversationId, clientMessageId: good.clientMessageId, text: 'Same id, other text' };
-    const missingUpload = { conversationId, clientMessageId: randomUUID(), text: 'With a ghost file', attachmentIds: [987654] };
-    const otherLocation = { conversationId: t.demo.conversations.mia!, clientMessageId: randomUUID(), text: 'Not my location' };
-    const alsoGood = { conversationId, clientMessageId: randomUUID(), text: 'Also fine' };
+    const good = { conversationId, senderMessageId: randomUUID(), text: 'The good one' };
+    const reused = { conversationId, senderMessageId: good.senderMessageId, text: 'Same id, other text' };
+    const missingUpload = { conversationId, senderMessageId: randomUUID(), text: 'With a ghost file', attachmentIds: [987654] };
+    const otherLocation = { conversationId: t.demo.conversations.mia!, senderMessageId: randomUUID(), text: 'Not my location' };
+    const alsoGood = { conversationId, senderMessageId: randomUUID(), text: 'Also fine' };
     const results = await Promise.all([good, reused, missingUpload, otherLocation, alsoGood].map((payload) => ask(priya, 'message:send', payload)));
     expect(results.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual(['ok', 'conflict', 'not_found', 'not_found', 'ok']);
-    expect(rowsWithId(good.clientMessageId)).toBe(1);
-    expect(rowsWithId(missingUpload.clientMessageId)).toBe(0);
-    expect(rowsWithId(alsoGood.clientMessageId)).toBe(1);
+    expect(rowsWithId(good.senderMessageId)).toBe(1);
+    expect(rowsWithId(missingUpload.senderMessageId)).toBe(0);
+    expect(rowsWithId(alsoGood.senderMessageId)).toBe(1);
   });
 
   it('batches client sends too, and a client retry gets the stored message', async () => {
     const appointmentId = t.demo.appointments.ava[0]!;
-    const payloads = Array.from({ length: 10 }, (_, index) => ({ appointmentId, clientMessageId: randomUUID(), text: `from Ava ${index}` }));
+    const payloads = Array.from({ length: 10 }, (_, index) => ({ appointmentId, senderMessageId: randomUUID(), text: `from Ava ${index}` }));
     const acks = await Promise.all([...payloads, payloads[0]].map((payload) => askClient(ava, 'message:send', payload)));
     const messages = acks.map((ack) => data(ack));
     expect(messages.slice(0, 10).map((message) => message.text)).toEqual(payloads.map((payload) => payload.text));
     expect(messages[10]).toEqual(messages[0]);
-    expect(rowsWithId(payloads[0]!.clientMessageId)).toBe(1);
+    expect(rowsWithId(payloads[0]!.senderMessageId)).toBe(1);
   });
 });

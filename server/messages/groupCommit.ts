@@ -10,7 +10,7 @@
 // the work given to `run` must change nothing but the database: it may run twice.
 //
 // Sends run in arrival order, so messages keep their order within a conversation, and a send
-// sees everything stored before it in the same batch (two copies of one client message id are
+// sees everything stored before it in the same batch (two copies of one sender message id are
 // stored once).
 
 /** Runs `work` in a transaction (a savepoint when already inside one) and returns its value. */

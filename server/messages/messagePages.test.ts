@@ -11,12 +11,14 @@ let conversationId: number;
 /** Every message id of the conversation, oldest first. */
 let ids: number[];
 
+// One server for the file: the tests only read pages of the thread built here, and the one
+// refusal changes nothing.
 beforeAll(async () => {
   t = await startTestServer();
   priya = await t.connectStaff('priya');
   conversationId = t.demo.conversations.ava!;
   for (let index = 0; index < 30; index += 1) {
-    data(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: `Note ${index}` }));
+    data(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: `Note ${index}` }));
   }
   const all = data(await ask(priya, 'message:list', { conversationId, limit: 100 }));
   expect(all.hasMore).toBe(false);

@@ -33,7 +33,7 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
       context,
       {
         sender: { kind: 'client', clientId },
-        clientMessageId: payload.clientMessageId,
+        senderMessageId: payload.senderMessageId,
         appointmentId: payload.appointmentId,
         text: payload.text,
         attachmentIds,

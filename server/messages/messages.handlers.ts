@@ -34,7 +34,7 @@ export function registerMessageHandlers(socket: StaffSocket, context: RealtimeCo
       context,
       {
         sender: { kind: 'staff', memberId: session.memberId },
-        clientMessageId: payload.clientMessageId,
+        senderMessageId: payload.senderMessageId,
         appointmentId: null,
         text: payload.text,
         attachmentIds,

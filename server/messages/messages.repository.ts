@@ -3,19 +3,19 @@ import type { Database } from 'better-sqlite3';
 import type { Attachment, Message, MessageAuthor } from '../../shared/domain';
 import { ATTACHMENTS_OF_MESSAGES_SQL, toAttachment, type AttachmentContentType } from '../attachments/attachments.repository';
 
-/** Who sends: the id that scopes their client message ids. */
+/** Who sends: the id that scopes their sender message ids. */
 export type Sender = { kind: 'client'; clientId: number } | { kind: 'staff'; memberId: number };
 
 export type NewMessage = {
   conversationId: number;
   sender: Sender;
-  clientMessageId: string;
+  senderMessageId: string;
   appointmentId: number | null;
   text: string;
   createdAt: number;
 };
 
-/** `existing` when this sender already sent a message with this client message id. */
+/** `existing` when this sender already sent a message with this sender message id. */
 export type AppendOutcome = { kind: 'created'; message: Message } | { kind: 'existing'; message: Message };
 
 export type MessagePage = { items: Message[]; hasMore: boolean };
@@ -25,7 +25,7 @@ export type MessageWindow = MessagePage & { hasNewer: boolean };
 type MessageRow = {
   id: number;
   conversation_id: number;
-  client_message_id: string;
+  sender_message_id: string;
   author_kind: 'client' | 'staff';
   author_client_id: number | null;
   author_member_id: number | null;
@@ -36,7 +36,7 @@ type MessageRow = {
   read_at: number | null;
 };
 
-const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.client_message_id, m.author_kind,
+const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.sender_message_id, m.author_kind,
     m.author_client_id, m.author_member_id, coalesce(cl.name, tm.name) AS author_name,
     m.appointment_id, m.text, m.created_at, m.read_at
   FROM messages m
@@ -73,7 +73,7 @@ function toMessage(row: MessageRow, attachments: Attachment[] = []): Message {
   return {
     id: row.id,
     conversationId: row.conversation_id,
-    clientMessageId: row.client_message_id,
+    senderMessageId: row.sender_message_id,
     author: toAuthor(row),
     appointmentId: row.appointment_id,
     text: row.text,
@@ -91,7 +91,7 @@ export type MessageRepository = ReturnType<typeof createMessageRepository>;
 export function createMessageRepository(db: Database) {
   const selectById = db.prepare<[number], MessageRow>(`${MESSAGE_SELECT} WHERE m.id = ?`);
   const selectBySenderRequest = db.prepare<[string, string], MessageRow>(
-    `${MESSAGE_SELECT} WHERE m.sender_key = ? AND m.client_message_id = ?`,
+    `${MESSAGE_SELECT} WHERE m.sender_key = ? AND m.sender_message_id = ?`,
   );
   const selectPage = db.prepare<{ conversationId: number; beforeId: number; limit: number }, MessageRow>(
     MESSAGE_PAGE_SQL,
@@ -106,14 +106,14 @@ export function createMessageRepository(db: Database) {
     authorKind: 'client' | 'staff';
     clientId: number | null;
     memberId: number | null;
-    clientMessageId: string;
+    senderMessageId: string;
     appointmentId: number | null;
     text: string;
     createdAt: number;
   }>(
     `INSERT INTO messages (conversation_id, author_kind, author_client_id, author_member_id,
-                           client_message_id, appointment_id, text, created_at)
-     VALUES (:conversationId, :authorKind, :clientId, :memberId, :clientMessageId, :appointmentId, :text, :createdAt)`,
+                           sender_message_id, appointment_id, text, created_at)
+     VALUES (:conversationId, :authorKind, :clientId, :memberId, :senderMessageId, :appointmentId, :text, :createdAt)`,
   );
   // A client message counts as unread for the business and remembers its appointment; a staff
   // message counts as unread for the client.
@@ -147,7 +147,7 @@ export function createMessageRepository(db: Database) {
   }
   const one = (row: MessageRow | undefined): Message | null => (row ? (withAttachments([row])[0] ?? null) : null);
 
-  /** Inserts a message whose client message id is unused and moves its conversation's
+  /** Inserts a message whose sender message id is unused and moves its conversation's
    * counters; the caller's transaction makes the two one unit. */
   function insert(message: NewMessage): Message {
     const fromClient = message.sender.kind === 'client';
@@ -157,7 +157,7 @@ export function createMessageRepository(db: Database) {
         authorKind: message.sender.kind,
         clientId: message.sender.kind === 'client' ? message.sender.clientId : null,
         memberId: message.sender.kind === 'staff' ? message.sender.memberId : null,
-        clientMessageId: message.clientMessageId,
+        senderMessageId: message.senderMessageId,
         appointmentId: message.appointmentId,
         text: message.text,
         createdAt: message.createdAt,
@@ -176,25 +176,25 @@ export function createMessageRepository(db: Database) {
   }
 
   const append = db.transaction((message: NewMessage): AppendOutcome => {
-    const existing = one(selectBySenderRequest.get(senderKey(message.sender), message.clientMessageId));
+    const existing = one(selectBySenderRequest.get(senderKey(message.sender), message.senderMessageId));
     if (existing) return { kind: 'existing', message: existing };
     return { kind: 'created', message: insert(message) };
   });
 
   return {
-    /** The message this sender already sent with this client message id, if any. */
-    findSent(sender: Sender, clientMessageId: string): Message | null {
-      return one(selectBySenderRequest.get(senderKey(sender), clientMessageId));
+    /** The message this sender already sent with this sender message id, if any. */
+    findSent(sender: Sender, senderMessageId: string): Message | null {
+      return one(selectBySenderRequest.get(senderKey(sender), senderMessageId));
     },
     findById(id: number): Message | null {
       return one(selectById.get(id));
     },
-    /** Stores the message unless this sender already sent this client message id. The new
+    /** Stores the message unless this sender already sent this sender message id. The new
      * message has no attachments yet: attach them in the same transaction, then read it back. */
     append(message: NewMessage): AppendOutcome {
       return append(message);
     },
-    /** `append` for the send path, which has just looked the client message id up itself
+    /** `append` for the send path, which has just looked the sender message id up itself
      * (findSent) inside the same transaction: no second lookup and no savepoint of its own. It
      * refuses to run outside a transaction, where a throw could leave half a message behind. */
     appendChecked(message: NewMessage): Message {

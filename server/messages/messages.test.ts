@@ -1,7 +1,7 @@
-// Staff sending: stored once per client message id, broadcast once, refused while off (R2).
+// Staff sending: stored once per sender message id, broadcast once, refused while off (R2).
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message } from '../../shared/domain';
 import { ask, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
 
@@ -11,14 +11,16 @@ let marcus: Socket;
 let ava: Socket;
 let conversationId: number;
 
-beforeAll(async () => {
+// A fresh server for each test: messages sent, settings switched and the clock moved on must not
+// reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   priya = await t.connectStaff('priya');
   marcus = await t.connectStaff('marcus');
   ava = await t.connectClient(t.demo.clients.ava);
   conversationId = t.demo.conversations.ava!;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const historyLength = async () => data(await ask(priya, 'message:list', { conversationId, limit: 100 })).items.length;
 
@@ -27,7 +29,7 @@ describe('message:send (staff)', () => {
     const toColleague = nextPush<{ message: Message; conversation: ConversationSummary }>(marcus, 'message:created');
     const toClient = nextPush<{ message: Message }>(ava, 'message:created');
     t.clock.advance(1000);
-    const message = data(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: '  Yes, Sofia can do that!  ' }));
+    const message = data(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: '  Yes, Sofia can do that!  ' }));
 
     expect(message).toMatchObject({
       conversationId,
@@ -57,7 +59,7 @@ describe('message:send (staff)', () => {
     const colleaguePushes = recordPushes(marcus, 'message:created');
     const clientPushes = recordPushes(ava, 'message:created');
     const before = await historyLength();
-    const payload = { conversationId, clientMessageId: randomUUID(), text: 'Sent while reconnecting' };
+    const payload = { conversationId, senderMessageId: randomUUID(), text: 'Sent while reconnecting' };
 
     const first = data(await ask(priya, 'message:send', payload));
     t.clock.advance(5000);
@@ -74,22 +76,22 @@ describe('message:send (staff)', () => {
     ava.off('message:created');
   });
 
-  it('refuses to reuse a client message id for different content with conflict', async () => {
-    const clientMessageId = randomUUID();
-    data(await ask(priya, 'message:send', { conversationId, clientMessageId, text: 'Original' }));
+  it('refuses to reuse a sender message id for different content with conflict', async () => {
+    const senderMessageId = randomUUID();
+    data(await ask(priya, 'message:send', { conversationId, senderMessageId, text: 'Original' }));
     const before = await historyLength();
 
-    const differentText = await ask(priya, 'message:send', { conversationId, clientMessageId, text: 'Edited' });
+    const differentText = await ask(priya, 'message:send', { conversationId, senderMessageId, text: 'Edited' });
     expect(differentText).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const differentConversation = await ask(priya, 'message:send', { conversationId: t.demo.conversations.noah!, clientMessageId, text: 'Original' });
+    const differentConversation = await ask(priya, 'message:send', { conversationId: t.demo.conversations.noah!, senderMessageId, text: 'Original' });
     expect(differentConversation).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await historyLength()).toBe(before);
   });
 
-  it('scopes client message ids per sender, so two members never collide', async () => {
-    const clientMessageId = randomUUID();
-    const fromPriya = data(await ask(priya, 'message:send', { conversationId, clientMessageId, text: 'Same id' }));
-    const fromMarcus = data(await ask(marcus, 'message:send', { conversationId, clientMessageId, text: 'Same id' }));
+  it('scopes sender message ids per sender, so two members never collide', async () => {
+    const senderMessageId = randomUUID();
+    const fromPriya = data(await ask(priya, 'message:send', { conversationId, senderMessageId, text: 'Same id' }));
+    const fromMarcus = data(await ask(marcus, 'message:send', { conversationId, senderMessageId, text: 'Same id' }));
     expect(fromMarcus.id).not.toBe(fromPriya.id);
   });
 
@@ -98,17 +100,17 @@ describe('message:send (staff)', () => {
     const settings = t.repos.workspace.settings();
     t.repos.workspace.saveSettings({ ...settings, enabled: false });
 
-    const refused = await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Hello?' });
+    const refused = await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'Hello?' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
     expect(await ask(priya, 'typing:update', { conversationId, typing: true })).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
 
     t.repos.workspace.saveSettings(settings);
     expect(data(await ask(priya, 'message:list', { conversationId, limit: 100 })).items).toEqual(history);
-    expect((await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Back on' })).ok).toBe(true);
+    expect((await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'Back on' })).ok).toBe(true);
   });
 
   it('answers a retry of a message stored before messaging was turned off', async () => {
-    const payload = { conversationId, clientMessageId: randomUUID(), text: 'Stored just in time' };
+    const payload = { conversationId, senderMessageId: randomUUID(), text: 'Stored just in time' };
     const stored = data(await ask(priya, 'message:send', payload));
     const settings = t.repos.workspace.settings();
     t.repos.workspace.saveSettings({ ...settings, enabled: false });

@@ -1,4 +1,4 @@
-// What staff and client sends share. A sender retries with the same client message id until
+// What staff and client sends share. A sender retries with the same sender message id until
 // it hears back (e.g. after a reconnect), so the first send is stored and every retry gets
 // that stored message back — without a second broadcast. Reusing the id for different
 // content is a client bug: conflict. Each send is decided and stored inside a group-commit
@@ -74,7 +74,7 @@ function storeMessage(repos: Repositories, message: NewMessage, attachmentIds: r
 
 export type SendRequest = {
   sender: Sender;
-  clientMessageId: string;
+  senderMessageId: string;
   appointmentId: number | null;
   text: string;
   attachmentIds: readonly number[];
@@ -102,7 +102,7 @@ export type Sent = {
 /** Decides and stores one send inside the group-commit batch, so every check sees the state
  * the write will commit into — including sends earlier in the same batch. */
 function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent> {
-  const previous = repos.messages.findSent(request.sender, request.clientMessageId);
+  const previous = repos.messages.findSent(request.sender, request.senderMessageId);
   const settings = repos.workspace.settings();
   if (previous) {
     const retry = answerRetry(previous, request.sameRequest(previous));
@@ -113,10 +113,10 @@ function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent>
   if (notAttachable) return notAttachable;
   const conversationId = request.conversation(settings);
   if (!conversationId.ok) return conversationId;
-  const { sender, clientMessageId, appointmentId, text, createdAt } = request;
+  const { sender, senderMessageId, appointmentId, text, createdAt } = request;
   const { message, event } = storeMessage(
     repos,
-    { conversationId: conversationId.data, sender, clientMessageId, appointmentId, text, createdAt },
+    { conversationId: conversationId.data, sender, senderMessageId, appointmentId, text, createdAt },
     request.attachmentIds,
   );
   const events = event ? [event] : [];

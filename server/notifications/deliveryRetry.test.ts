@@ -16,7 +16,7 @@ afterEach(() => t.close());
 
 const ava = () => t.demo.conversations.ava!;
 const send = async (socket: Socket, text: string) =>
-  data(await ask(socket, 'message:send', { conversationId: ava(), clientMessageId: randomUUID(), text })) as Message;
+  data(await ask(socket, 'message:send', { conversationId: ava(), senderMessageId: randomUUID(), text })) as Message;
 const deliveryOf = async (socket: Socket, messageId: number, channel: 'email' | 'sms') =>
   data(await ask(socket, 'delivery:list', { conversationId: ava() })).items.find(
     (delivery) => delivery.messageId === messageId && delivery.channel === channel,

@@ -91,7 +91,7 @@ async function setAvaContacts(socket: Socket, change: { email?: boolean; sms?: b
 }
 
 const send = async (socket: Socket, text: string) =>
-  data(await ask(socket, 'message:send', { conversationId: conversation(), clientMessageId: randomUUID(), text })) as Message;
+  data(await ask(socket, 'message:send', { conversationId: conversation(), senderMessageId: randomUUID(), text })) as Message;
 
 const deliveriesOf = (messageId: number) =>
   db.prepare('SELECT channel, state, attempts, address, idempotency_key AS key FROM deliveries WHERE message_id = ? ORDER BY channel').all(messageId) as {
@@ -145,7 +145,7 @@ describe('client deliveries', () => {
     // Both off: in-app only. Client messages never go out by email or text.
     await setAvaContacts(priya, { email: false, sms: false });
     const third = await send(priya, 'In the app only.');
-    const fromAva = await ava.timeout(5_000).emitWithAck('message:send', { appointmentId: demo.appointments.ava[0], clientMessageId: randomUUID(), text: 'Thanks!' });
+    const fromAva = await ava.timeout(5_000).emitWithAck('message:send', { appointmentId: demo.appointments.ava[0], senderMessageId: randomUUID(), text: 'Thanks!' });
     expect(fromAva.ok).toBe(true);
     await server.deliveries.kick();
     expect(deliveriesOf(third.id)).toEqual([]);
@@ -158,8 +158,8 @@ describe('client deliveries', () => {
   it('enqueues with the message or not at all: a retried send adds nothing, a failed store leaves nothing', async () => {
     const priya = await staff();
     await setAvaContacts(priya, { email: true, sms: true });
-    const clientMessageId = randomUUID();
-    const payload = { conversationId: conversation(), clientMessageId, text: 'Once' };
+    const senderMessageId = randomUUID();
+    const payload = { conversationId: conversation(), senderMessageId, text: 'Once' };
     const first = data(await ask(priya, 'message:send', payload)) as Message;
     const retried = data(await ask(priya, 'message:send', payload)) as Message;
     expect(retried.id).toBe(first.id);
@@ -172,7 +172,7 @@ describe('client deliveries', () => {
         const outcome = repos.messages.append({
           conversationId: conversation(),
           sender: { kind: 'staff', memberId: demo.members.priya },
-          clientMessageId: randomUUID(),
+          senderMessageId: randomUUID(),
           appointmentId: null,
           text: 'Never stored',
           createdAt: clock.now(),

@@ -2,7 +2,7 @@
 // does not define are ignored, so they cannot smuggle in an author or an owner-only grant.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../shared/domain';
 import { errorCodes } from '../../shared/result';
 import type { StaffRequestName } from '../../shared/staffEvents';
@@ -17,17 +17,16 @@ let shoreditch: number;
 let shoreditchMessage: number;
 let marcusUpload: Attachment;
 
-beforeAll(async () => {
+async function startForgedServer() {
   t = await startTestServer();
   for (const member of ['owner', 'priya', 'marcus', 'sofia'] as const) sockets[member] = await t.connectStaff(member);
   soho = t.demo.conversations.ava!;
   shoreditch = t.demo.conversations.mia!;
   shoreditchMessage = data(await ask(sockets.owner, 'message:list', { conversationId: shoreditch })).items[0]!.id;
   marcusUpload = (await (await t.upload((await t.signIn('marcus')).token, sampleFiles.png, 'mine.png')).json()) as Attachment;
-});
-afterAll(() => t.close());
+}
 
-const send = (extra: Record<string, unknown>) => ({ conversationId: soho, clientMessageId: randomUUID(), text: 'Hi', ...extra });
+const send = (extra: Record<string, unknown>) => ({ conversationId: soho, senderMessageId: randomUUID(), text: 'Hi', ...extra });
 const grants = { accessChats: true, replyChats: true, manageSettings: false, manageTeam: false };
 
 // [what is forged or malformed, who sends it, event, payload, the code they get]
@@ -41,7 +40,7 @@ const CASES: [string, DemoMemberKey, StaffRequestName, () => unknown, string][] 
   ['an id as a string', 'owner', 'conversation:get', () => ({ conversationId: String(soho) }), 'bad_request'],
   ['an id that is a float', 'owner', 'message:list', () => ({ conversationId: 1.5 }), 'bad_request'],
   ['SQL in an id', 'owner', 'message:list', () => ({ conversationId: '1 OR 1=1' }), 'bad_request'],
-  ['a client message id that is not a UUID', 'priya', 'message:send', () => send({ clientMessageId: '../../etc' }), 'bad_request'],
+  ['a sender message id that is not a UUID', 'priya', 'message:send', () => send({ senderMessageId: '../../etc' }), 'bad_request'],
   ['attachment ids that are not ids', 'priya', 'message:send', () => send({ attachmentIds: ['a'] }), 'bad_request'],
   ['typing as a string', 'priya', 'typing:update', () => ({ conversationId: soho, typing: 'yes' }), 'bad_request'],
   ['an array instead of an object', 'owner', 'settings:update', () => [{ enabled: false }], 'bad_request'],
@@ -56,6 +55,11 @@ const CASES: [string, DemoMemberKey, StaffRequestName, () => unknown, string][] 
 ];
 
 describe('forged and malformed payloads', () => {
+  // One server for these cases: each is refused and checks that the database is as it was, so
+  // none leaves anything for the next (one that did would fail itself).
+  beforeAll(startForgedServer);
+  afterAll(() => t.close());
+
   it.each(CASES)('%s (%s, %s) gets a clear error and changes nothing', async (_label, member, event, payload, code) => {
     const before = t.fingerprint();
     const result = await ask(sockets[member], event, payload());
@@ -66,6 +70,13 @@ describe('forged and malformed payloads', () => {
     if (code === 'bad_request' && error.message === 'The request is not valid.') expect(error.details).toEqual(expect.any(Array));
     expect(t.fingerprint()).toEqual(before);
   });
+});
+
+describe('forged fields and tokens', () => {
+  // A fresh server for each test: an allowed request (a message sent, a group changed) must not
+  // reach another test.
+  beforeEach(startForgedServer);
+  afterEach(() => t.close());
 
   it('ignores a forged author: the message is the sender\'s own', async () => {
     const message = data(await ask(sockets.priya, 'message:send', send({ author: { kind: 'staff', memberId: t.demo.members.owner, name: 'Olivia Bennett' } })));

@@ -1,7 +1,7 @@
 // Every staff request, allowed or refused, for each kind of member (R7, R8, R9, R12).
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffRequestName } from '../../shared/staffEvents';
 import type { DemoMemberKey } from '../demo/demoData';
 import { ask, askClient, data, flush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
@@ -13,7 +13,9 @@ let sohoMessage: number;
 let shoreditchConversation: number;
 let shoreditchMessage: number;
 
-beforeAll(async () => {
+// A fresh server for each test: what an allowed request changes, and group changes, must not
+// reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   for (const member of ['owner', 'priya', 'marcus', 'sofia', 'tom'] as const) sockets[member] = await t.connectStaff(member);
   sohoConversation = t.demo.conversations.ava!;
@@ -21,13 +23,13 @@ beforeAll(async () => {
   sohoMessage = data(await ask(sockets.owner, 'message:list', { conversationId: sohoConversation })).items[0]!.id;
   shoreditchMessage = data(await ask(sockets.owner, 'message:list', { conversationId: shoreditchConversation })).items[0]!.id;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 function requestsOn(conversationId: number, messageId: number): [StaffRequestName, () => unknown][] {
   return [
     ['conversation:get', () => ({ conversationId })],
     ['message:list', () => ({ conversationId })],
-    ['message:send', () => ({ conversationId, clientMessageId: randomUUID(), text: 'Permission check' })],
+    ['message:send', () => ({ conversationId, senderMessageId: randomUUID(), text: 'Permission check' })],
     ['conversation:read', () => ({ conversationId, upToMessageId: messageId })],
     ['typing:update', () => ({ conversationId, typing: false })],
   ];
@@ -95,7 +97,7 @@ describe('staff permissions', () => {
     ) as Record<DemoMemberKey, unknown[]>;
     const mia = await t.connectClient(t.demo.clients.mia);
     const appointmentId = t.demo.appointments.mia[0]!;
-    data(await askClient(mia, 'message:send', { appointmentId, clientMessageId: randomUUID(), text: 'Shoreditch only' }));
+    data(await askClient(mia, 'message:send', { appointmentId, senderMessageId: randomUUID(), text: 'Shoreditch only' }));
     await Promise.all(Object.values(sockets).map((socket) => flush(socket)));
     expect(Object.fromEntries(Object.entries(pushes).map(([member, seen]) => [member, seen.length]))).toEqual({
       owner: 1, marcus: 1, priya: 0, sofia: 0, tom: 0,
@@ -111,7 +113,7 @@ describe('staff permissions', () => {
       baseVersion: stylists.version,
     }));
     const send = (socket: Socket) =>
-      ask(socket, 'message:send', { conversationId: sohoConversation, clientMessageId: randomUUID(), text: 'From Sofia' });
+      ask(socket, 'message:send', { conversationId: sohoConversation, senderMessageId: randomUUID(), text: 'From Sofia' });
     expect(outcomeOf(await send(sockets.sofia))).toBe('forbidden');
     const signedInAgain = await t.connectStaff('sofia');
     expect(data(await ask(signedInAgain, 'session:get', {})).grants.replyChats).toBe(true);

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ok } from '../../shared/result';
 import { createMemoryLogger } from '../log';
@@ -17,20 +17,21 @@ describe('staff requests with bad input', () => {
   let conversationId: number;
   const historyLength = async () => data(await ask(priya, 'message:list', { conversationId, limit: 100 })).items.length;
 
-  beforeAll(async () => {
+  // A fresh server for each test: a dropped connection or a stored message must not reach another.
+  beforeEach(async () => {
     t = await startTestServer();
     priya = await t.connectStaff('priya');
     conversationId = t.demo.conversations.ava!;
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   it.each([
     ['a wrong type', 'conversation:list', { limit: 'ten' }, 'limit'],
     ['an out-of-range limit', 'conversation:list', { limit: 1000 }, 'limit'],
     ['a negative id', 'conversation:get', { conversationId: -1 }, 'conversationId'],
-    ['a missing field', 'message:send', { conversationId: 1, clientMessageId: randomUUID() }, 'text'],
-    ['a client message id that is not a UUID', 'message:send', { conversationId: 1, clientMessageId: 'abc', text: 'hi' }, 'clientMessageId'],
-    ['a message over 4000 characters', 'message:send', { conversationId: 1, clientMessageId: randomUUID(), text: 'x'.repeat(4001) }, 'text'],
+    ['a missing field', 'message:send', { conversationId: 1, senderMessageId: randomUUID() }, 'text'],
+    ['a sender message id that is not a UUID', 'message:send', { conversationId: 1, senderMessageId: 'abc', text: 'hi' }, 'senderMessageId'],
+    ['a message over 4000 characters', 'message:send', { conversationId: 1, senderMessageId: randomUUID(), text: 'x'.repeat(4001) }, 'text'],
     ['a string instead of an object', 'conversation:read', 'conversation 1', ''],
     ['null', 'typing:update', null, ''],
     ['no payload at all', 'session:get', undefined, ''],
@@ -44,7 +45,7 @@ describe('staff requests with bad input', () => {
 
   it('refuses a message with neither text nor attachments, saying what is missing', async () => {
     const before = await historyLength();
-    const result = await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: '   ' });
+    const result = await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: '   ' });
     expect(result).toEqual({
       ok: false,
       error: { code: 'bad_request', message: 'Write a message or attach a file.', details: [{ path: 'text', message: 'Write a message or attach a file.' }] },
@@ -53,13 +54,13 @@ describe('staff requests with bad input', () => {
   });
 
   it('says how long a message may be', async () => {
-    const result = await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'x'.repeat(4001) });
+    const result = await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'x'.repeat(4001) });
     expect(result).toMatchObject({ ok: false, error: { details: [{ message: 'A message can be at most 4000 characters.' }] } });
   });
 
   it('does nothing for a request without an ack callback, and keeps serving', async () => {
     const before = await historyLength();
-    priya.emit('message:send', { conversationId, clientMessageId: randomUUID(), text: 'Nobody will hear back' });
+    priya.emit('message:send', { conversationId, senderMessageId: randomUUID(), text: 'Nobody will hear back' });
     expect((await ask(priya, 'session:get', {})).ok).toBe(true);
     expect(await historyLength()).toBe(before);
     expect(t.log.entries).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('without an ack') }));
@@ -75,7 +76,7 @@ describe('staff requests with bad input', () => {
   it('drops a connection that sends an oversized packet, and keeps serving others', async () => {
     const reckless = await t.connectStaff('marcus');
     const dropped = new Promise<string>((resolve) => reckless.once('disconnect', resolve));
-    reckless.emit('message:send', { conversationId, clientMessageId: randomUUID(), text: 'x'.repeat(200_000) }, () => {});
+    reckless.emit('message:send', { conversationId, senderMessageId: randomUUID(), text: 'x'.repeat(200_000) }, () => {});
     expect(await dropped).toBe('transport close');
     expect((await ask(priya, 'session:get', {})).ok).toBe(true);
     const { token } = await t.signIn('marcus');
@@ -84,11 +85,14 @@ describe('staff requests with bad input', () => {
 });
 
 describe('the request wrapper', () => {
-  const log = createMemoryLogger();
-  const io = new Server(createServer());
+  // A fresh server and log for each test: each counts the errors logged.
+  let log: ReturnType<typeof createMemoryLogger>;
+  let io: Server;
   let client: Socket;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    log = createMemoryLogger();
+    io = new Server(createServer());
     io.on('connection', (socket) => {
       const register = (event: string, handler: Parameters<typeof registerRequest>[0]['handler']) =>
         registerRequest({ socket: socket as unknown as RequestSocket, event, schema: z.object({}), log, authorize: () => null, handler });
@@ -108,7 +112,7 @@ describe('the request wrapper', () => {
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     client = await connectSocket(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, { token: 'unused' });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     client.close();
     await io.close();
   });

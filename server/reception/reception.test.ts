@@ -182,7 +182,7 @@ describe('PIN sign-in', () => {
       expect(signedIn.session.member.name).toBe(name);
       const socket = await connectSocket(t.url, { token: signedIn.token });
       const toClient = nextPush<{ message: Message }>(ava, 'message:created');
-      const sent = data(await ask(socket, 'message:send', { conversationId, clientMessageId: randomUUID(), text: `From ${name}` }));
+      const sent = data(await ask(socket, 'message:send', { conversationId, senderMessageId: randomUUID(), text: `From ${name}` }));
       expect(sent.author).toEqual({ kind: 'staff', memberId, name });
       expect((await toClient).message.author).toMatchObject({ kind: 'staff', name });
       socket.close();

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toFtsQuery } from './ftsQuery';
 import { searchIndexFileOf } from './searchIndex';
 import { SEARCH_INDEX_STEP } from './searchIndexer';
@@ -15,24 +15,30 @@ let owner: Socket; // both locations
 let sohoIds: number[];
 let shoreditchId: number;
 
-beforeAll(async () => {
-  t = await startTestServer();
-  priya = await t.connectStaff('priya');
-  owner = await t.connectStaff('owner');
-  const send = async (conversationId: number, text: string) =>
-    data(await ask(owner, 'message:send', { conversationId, clientMessageId: randomUUID(), text })).id;
-  const ava = t.demo.conversations.ava!;
-  sohoIds = [];
-  for (const text of ['Your toner arrives Tuesday', 'The toner is in stock', 'See you at the café tomorrow']) {
-    sohoIds.push(await send(ava, text));
-  }
-  shoreditchId = await send(t.demo.conversations.mia!, 'Toner for Shoreditch only');
-});
-afterAll(() => t.close());
+/** A fresh server for each test: what one test sends or adds must not change what the next
+ * one finds. */
+function withFreshServer() {
+  beforeEach(async () => {
+    t = await startTestServer();
+    priya = await t.connectStaff('priya');
+    owner = await t.connectStaff('owner');
+    const send = async (conversationId: number, text: string) =>
+      data(await ask(owner, 'message:send', { conversationId, senderMessageId: randomUUID(), text })).id;
+    const ava = t.demo.conversations.ava!;
+    sohoIds = [];
+    for (const text of ['Your toner arrives Tuesday', 'The toner is in stock', 'See you at the café tomorrow']) {
+      sohoIds.push(await send(ava, text));
+    }
+    shoreditchId = await send(t.demo.conversations.mia!, 'Toner for Shoreditch only');
+  });
+  afterEach(() => t.close());
+}
 
 const search = async (socket: Socket, payload: Record<string, unknown>) => data(await ask(socket, 'search:query', payload));
 
 describe('search:query', () => {
+  withFreshServer();
+
   it('finds message text, newest first, and pages older matches by message id', async () => {
     const first = await search(owner, { query: 'toner', limit: 2 });
     expect(first.messages.map((hit) => hit.messageId)).toEqual([shoreditchId, sohoIds[1]]);
@@ -87,6 +93,8 @@ describe('search:query', () => {
 });
 
 describe('search index catch-up', () => {
+  withFreshServer();
+
   // Read from the index file itself, as another process would: what the worker has committed.
   const indexFile = () => new BetterSqlite3(searchIndexFileOf(t.db.name), { readonly: true });
   const indexedUpTo = () => {
@@ -99,7 +107,7 @@ describe('search index catch-up', () => {
   };
 
   it('indexes new messages shortly after they are stored, without waiting for a search', async () => {
-    const id = data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text: 'Chignon on Saturday?' })).id;
+    const id = data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, senderMessageId: randomUUID(), text: 'Chignon on Saturday?' })).id;
     await expect.poll(indexedUpTo, { timeout: 5_000 }).toBeGreaterThanOrEqual(id);
     expect((await search(owner, { query: 'chignon' })).messages.map((hit) => hit.messageId)).toEqual([id]);
   });
@@ -107,7 +115,7 @@ describe('search index catch-up', () => {
   it('indexes a burst bigger than one step in several steps, still without a search', async () => {
     const before = indexedUpTo();
     const sends = Array.from({ length: SEARCH_INDEX_STEP * 2 + 5 }, (_, index) =>
-      ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text: `Pompadour ${index}` }));
+      ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, senderMessageId: randomUUID(), text: `Pompadour ${index}` }));
     const ids = (await Promise.all(sends)).map((ack) => data(ack).id);
     const last = Math.max(...ids);
     expect(last - before).toBeGreaterThan(SEARCH_INDEX_STEP * 2);
@@ -121,7 +129,7 @@ describe('search index catch-up', () => {
   it('finds a message sent just before the search, whatever the indexer had done', async () => {
     const ids = await Promise.all(
       ['Quiff at noon', 'Quiff at one'].map(async (text) =>
-        data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text })).id),
+        data(await ask(owner, 'message:send', { conversationId: t.demo.conversations.ava!, senderMessageId: randomUUID(), text })).id),
     );
     expect((await search(owner, { query: 'quiff' })).messages.map((hit) => hit.messageId)).toEqual([...ids].reverse());
   });

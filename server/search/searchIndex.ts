@@ -20,8 +20,8 @@ import { openDatabase } from '../db/open';
 /** Bump when the layout below changes: an index file of another version is rebuilt. */
 export const SEARCH_INDEX_VERSION = 2;
 
-/** The client message id of the newest message at or before an id. */
-const keyOfNewestUpTo = (upTo: string) => `(SELECT client_message_id FROM main.messages WHERE id <= ${upTo} ORDER BY id DESC LIMIT 1)`;
+/** The sender message id of the newest message at or before an id. */
+const keyOfNewestUpTo = (upTo: string) => `(SELECT sender_message_id FROM main.messages WHERE id <= ${upTo} ORDER BY id DESC LIMIT 1)`;
 
 const SEARCH_INDEX_SCHEMA = `
 DROP TABLE IF EXISTS search.messages_fts;
@@ -37,7 +37,7 @@ CREATE TABLE search.index_state (
   database_token          TEXT NOT NULL,
   messages_indexed_up_to  INTEGER NOT NULL CHECK (messages_indexed_up_to >= 0),
   messages_indexed_from   INTEGER NOT NULL CHECK (messages_indexed_from >= 1),
-  -- The client message id of the newest message indexed: a database that holds another message
+  -- The sender message id of the newest message indexed: a database that holds another message
   -- under that id (a restored backup that has been written to since) is not this index's.
   last_indexed_key        TEXT
 ) STRICT;

@@ -40,7 +40,7 @@ afterEach(async () => {
 const store = (...texts: string[]) =>
   texts.map((text, index) =>
     Number(
-      db.prepare(`INSERT INTO messages (conversation_id, author_kind, author_client_id, client_message_id, text, created_at)
+      db.prepare(`INSERT INTO messages (conversation_id, author_kind, author_client_id, sender_message_id, text, created_at)
                   VALUES (1, 'client', 1, ?, ?, 0)`).run(`${text}-${index}-${Math.random()}`, text).lastInsertRowid,
     ),
   );

@@ -2,7 +2,7 @@
 // staff and client connections are already open.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkspaceSettings } from '../../shared/domain';
 import { sampleFiles } from '../testing/sampleFiles';
 import { ask, askClient, data, flush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
@@ -14,30 +14,29 @@ let marcus: Socket;
 let ava: Socket;
 let conversationId: number;
 let appointmentId: number;
-const defaults: WorkspaceSettings = { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true };
 
-beforeAll(async () => {
+// A fresh server for each test: settings switched and messages sent must not reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   [owner, priya, marcus] = await Promise.all([t.connectStaff('owner'), t.connectStaff('priya'), t.connectStaff('marcus')]);
   ava = await t.connectClient(t.demo.clients.ava);
   conversationId = t.demo.conversations.ava!;
   appointmentId = t.demo.appointments.ava[0]!;
 });
-afterAll(() => t.close());
-afterEach(() => t.repos.workspace.saveSettings(defaults));
+afterEach(() => t.close());
 
 async function save(changes: Partial<WorkspaceSettings>) {
   const current = data(await ask(owner, 'settings:get', {}));
   data(await ask(owner, 'settings:update', { settings: { ...current.settings, ...changes }, baseVersion: current.version }));
 }
 const clientSend = (socket: Socket, appointment: number, text = 'Hello') =>
-  askClient(socket, 'message:send', { appointmentId: appointment, clientMessageId: randomUUID(), text });
+  askClient(socket, 'message:send', { appointmentId: appointment, senderMessageId: randomUUID(), text });
 const outcome = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
 describe('R2: Client Connect off', () => {
   it('refuses every chat request in both directions, stores nothing, and brings the history back on re-enable', async () => {
     const pdf = (await (await t.upload(t.issueClientToken(t.demo.clients.ava), sampleFiles.pdf, 'before.pdf')).json()) as { id: number };
-    data(await askClient(ava, 'message:send', { appointmentId, clientMessageId: randomUUID(), text: '', attachmentIds: [pdf.id] }));
+    data(await askClient(ava, 'message:send', { appointmentId, senderMessageId: randomUUID(), text: '', attachmentIds: [pdf.id] }));
     const history = data(await ask(owner, 'message:list', { conversationId, limit: 100 })).items;
     const { id: messageId } = history[history.length - 1]!;
     await save({ enabled: false });
@@ -49,7 +48,7 @@ describe('R2: Client Connect off', () => {
       'conversation:list': await ask(priya, 'conversation:list', {}),
       'conversation:get': await ask(priya, 'conversation:get', { conversationId }),
       'message:list': await ask(priya, 'message:list', { conversationId }),
-      'message:send': await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Hello?' }),
+      'message:send': await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'Hello?' }),
       'conversation:read': await ask(priya, 'conversation:read', { conversationId, upToMessageId: messageId }),
       'typing:update': await ask(priya, 'typing:update', { conversationId, typing: true }),
       'delivery:list': await ask(priya, 'delivery:list', { conversationId }),
@@ -81,7 +80,7 @@ describe('R2: Client Connect off', () => {
   });
 
   it('still answers a retry of a message stored before messaging was turned off', async () => {
-    const payload = { appointmentId, clientMessageId: randomUUID(), text: 'Just in time' };
+    const payload = { appointmentId, senderMessageId: randomUUID(), text: 'Just in time' };
     const stored = data(await askClient(ava, 'message:send', payload));
     await save({ enabled: false });
     expect(data(await askClient(ava, 'message:send', payload))).toEqual(stored);
@@ -108,7 +107,7 @@ describe('R5: read receipts', () => {
   it('when off, no read state of their messages reaches the client by any route', async () => {
     await save({ readReceipts: false });
     const receipts = recordPushes(ava, 'conversation:read');
-    const payload = { appointmentId, clientMessageId: randomUUID(), text: 'Did you see this?' };
+    const payload = { appointmentId, senderMessageId: randomUUID(), text: 'Did you see this?' };
     const sent = data(await askClient(ava, 'message:send', payload));
     const staffSeesRead = recordPushes(marcus, 'conversation:read');
     const { readAt } = data(await ask(priya, 'conversation:read', { conversationId, upToMessageId: sent.id }));

@@ -2,7 +2,7 @@
 // them, and R3 — a save reaches already-connected staff apps and clients at once.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SettingsState } from '../../shared/settingsEvents';
 import type { WorkspaceSettings } from '../../shared/domain';
 import { ask, askClient, data, flush, nextPush, recordPushes, startTestServer, type TestServer } from '../testing/testServer';
@@ -12,14 +12,15 @@ let owner: Socket;
 let manager: Socket;
 const defaults: WorkspaceSettings = { enabled: true, contactButton: true, readReceipts: true, typingIndicator: true };
 
-beforeAll(async () => {
+// A fresh server for each test: settings saved (and their versions and audit entries) must not
+// reach another test.
+beforeEach(async () => {
   t = await startTestServer();
   owner = await t.connectStaff('owner');
   t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [t.demo.locations.soho] });
   manager = await t.connectStaff({ email: 'maya@lumen.example' });
 });
-afterAll(() => t.close());
-afterEach(() => t.repos.workspace.saveSettings(defaults));
+afterEach(() => t.close());
 
 /** Saves changes on top of the current settings, as the Messages page does. */
 async function save(socket: Socket, changes: Partial<WorkspaceSettings>) {
@@ -113,7 +114,7 @@ describe('R3: a save applies at once to connected apps and clients', () => {
     expect(await Promise.all(clientPushes)).toEqual([{ enabled: false }, { enabled: false }]);
     // The same connections, without reconnecting or signing in again.
     expect(data(await ask(priya, 'session:get', {})).workspace.settings.enabled).toBe(false);
-    expect(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Hi' })).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
+    expect(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'Hi' })).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
     const graceView = data(await askClient(grace, 'client:get', {}));
     expect(graceView.messagingEnabled).toBe(false);
     expect(graceView.appointments.every((appointment) => !appointment.canMessage)).toBe(true);
@@ -121,7 +122,7 @@ describe('R3: a save applies at once to connected apps and clients', () => {
     const backOn = [nextPush(ava, 'settings:updated'), nextPush(priya, 'settings:updated')];
     const on = data(await save(owner, { enabled: true }));
     expect(await Promise.all(backOn)).toEqual([{ enabled: true }, on]);
-    expect((await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'Back' })).ok).toBe(true);
+    expect((await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'Back' })).ok).toBe(true);
     expect(data(await askClient(grace, 'client:get', {})).appointments[0]?.canMessage).toBe(true);
   });
 });

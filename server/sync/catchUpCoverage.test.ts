@@ -29,11 +29,11 @@ type RefetchScenario = (t: TestServer) => Promise<{ payload: unknown; check: (an
 const clientSend = async (t: TestServer, text: string) =>
   data(await askClient(await t.connectClient(t.demo.clients.ava), 'message:send', {
     appointmentId: t.demo.appointments.ava[0]!,
-    clientMessageId: randomUUID(),
+    senderMessageId: randomUUID(),
     text,
   }));
 const staffReply = async (t: TestServer, text: string) =>
-  data(await ask(await t.connectStaff('priya'), 'message:send', { conversationId: t.demo.conversations.ava!, clientMessageId: randomUUID(), text }));
+  data(await ask(await t.connectStaff('priya'), 'message:send', { conversationId: t.demo.conversations.ava!, senderMessageId: randomUUID(), text }));
 const toggleTypingIndicator = async (t: TestServer, field: 'typingIndicator' | 'enabled' = 'typingIndicator') => {
   const owner = await t.connectStaff('owner');
   const state = data(await ask(owner, 'settings:get', {}));

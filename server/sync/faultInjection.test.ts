@@ -149,16 +149,16 @@ function createParty(options: {
       payloadSchema,
       lockName: `outbox:${options.name}`,
       async send(entry: OutboxEntry<Payload>) {
-        const attempt = (attempts.get(entry.clientMessageId) ?? 0) + 1;
-        attempts.set(entry.clientMessageId, attempt);
+        const attempt = (attempts.get(entry.senderMessageId) ?? 0) + 1;
+        attempts.set(entry.senderMessageId, attempt);
         if (attempt === 1) party.firstAttempts += 1;
         const { conversationId, appointmentId, text } = entry.payload;
         const payload = options.kind === 'staff'
-          ? { conversationId, clientMessageId: entry.clientMessageId, text }
-          : { appointmentId, clientMessageId: entry.clientMessageId, text };
+          ? { conversationId, senderMessageId: entry.senderMessageId, text }
+          : { appointmentId, senderMessageId: entry.senderMessageId, text };
         const answer = await emitWithAck(socket, 'message:send', payload);
-        if (!answer.ok && answer.error.code === 'unavailable' && attempt === 1) party.unansweredFirstTry.add(entry.clientMessageId);
-        if (answer.ok) party.acked.add(entry.clientMessageId);
+        if (!answer.ok && answer.error.code === 'unavailable' && attempt === 1) party.unansweredFirstTry.add(entry.senderMessageId);
+        if (answer.ok) party.acked.add(entry.senderMessageId);
         return answer as Result<Message>;
       },
     });
@@ -269,10 +269,10 @@ it('stores every message exactly once, in order, and everyone sees everything, t
     const mine = targets(party);
     for (let seq = 0; seq < MESSAGES_PER_PARTY; seq += 1) {
       const conversation = mine[seq % mine.length]!;
-      const clientMessageId = randomUUID();
-      party.written.set(clientMessageId, { conversationId: conversation.id, seq });
+      const senderMessageId = randomUUID();
+      party.written.set(senderMessageId, { conversationId: conversation.id, seq });
       await party.outbox.enqueue({
-        clientMessageId,
+        senderMessageId,
         queue: String(conversation.id),
         payload: { conversationId: conversation.id, appointmentId: conversation.appointmentId!, text: `${party.name} #${seq}` },
       });
@@ -322,10 +322,10 @@ it('stores every message exactly once, in order, and everyone sees everything, t
 
   const final = new Sqlite(join(dir, 'inbox.sqlite3'), { readonly: true });
   const rows = final
-    .prepare(`SELECT m.id, m.conversation_id AS conversationId, m.sender_key AS senderKey, m.client_message_id AS clientMessageId,
+    .prepare(`SELECT m.id, m.conversation_id AS conversationId, m.sender_key AS senderKey, m.sender_message_id AS senderMessageId,
                      c.client_id AS clientId, c.location_id AS locationId
                 FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id > ? ORDER BY m.id`)
-    .all(startId) as { id: number; conversationId: number; senderKey: string; clientMessageId: string; clientId: number; locationId: number }[];
+    .all(startId) as { id: number; conversationId: number; senderKey: string; senderMessageId: string; clientId: number; locationId: number }[];
   final.close();
 
   const written = parties.reduce((sum, party) => sum + party.written.size, 0);
@@ -340,19 +340,19 @@ it('stores every message exactly once, in order, and everyone sees everything, t
   );
 
   expect(rows).toHaveLength(written);
-  const stored = new Map(rows.map((row) => [`${row.senderKey}/${row.clientMessageId}`, row]));
+  const stored = new Map(rows.map((row) => [`${row.senderKey}/${row.senderMessageId}`, row]));
   expect(stored.size).toBe(rows.length);
   for (const party of parties) {
     // Every message written is stored once, whether its first answer arrived or not.
-    for (const [clientMessageId, { conversationId }] of party.written) {
-      expect(stored.get(`${party.senderKey}/${clientMessageId}`)?.conversationId, `${party.name} ${clientMessageId}`).toBe(conversationId);
+    for (const [senderMessageId, { conversationId }] of party.written) {
+      expect(stored.get(`${party.senderKey}/${senderMessageId}`)?.conversationId, `${party.name} ${senderMessageId}`).toBe(conversationId);
     }
     expect(party.acked.size).toBe(party.written.size);
     // Per conversation, the sender's messages are stored in the order written.
     const byConversation = new Map<number, number[]>();
     for (const row of rows.filter((candidate) => candidate.senderKey === party.senderKey)) {
       const seqs = byConversation.get(row.conversationId) ?? [];
-      seqs.push(party.written.get(row.clientMessageId)!.seq);
+      seqs.push(party.written.get(row.senderMessageId)!.seq);
       byConversation.set(row.conversationId, seqs);
     }
     for (const seqs of byConversation.values()) expect(seqs).toEqual([...seqs].sort((a, b) => a - b));

@@ -1,21 +1,22 @@
 // Catch-up: an app that was away asks for everything after the position it last saw
 // and gets the messages, read state and settings it missed — scoped like pushes.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffSyncPosition } from '../../shared/syncEvents';
 import { ask, askClient, data, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
 let conversationId: number;
 
-beforeAll(async () => {
+// A fresh server for each test: catch-up positions depend on everything stored before.
+beforeEach(async () => {
   t = await startTestServer();
   conversationId = t.demo.conversations.ava!;
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 const clientSend = async (clientId: number, appointmentId: number, text: string) =>
-  data(await askClient(await t.connectClient(clientId), 'message:send', { appointmentId, clientMessageId: randomUUID(), text }));
+  data(await askClient(await t.connectClient(clientId), 'message:send', { appointmentId, senderMessageId: randomUUID(), text }));
 
 describe('sync:since (staff)', () => {
   it('starts a fresh app at the head with the current settings and nothing else', async () => {
@@ -120,7 +121,7 @@ describe('sync:since (client)', () => {
     ava.close();
     const priya = await t.connectStaff('priya');
     const fromAva = await clientSend(t.demo.clients.ava, t.demo.appointments.ava[0]!, 'Thanks!');
-    const reply = data(await ask(priya, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'You are welcome' }));
+    const reply = data(await ask(priya, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'You are welcome' }));
     data(await ask(priya, 'conversation:read', { conversationId, upToMessageId: fromAva.id }));
 
     const back = await t.connectClient(t.demo.clients.ava);

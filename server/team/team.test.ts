@@ -2,7 +2,7 @@
 // everywhere — and R8: a session keeps what it signed in with, the next sign-in gets the change.
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PermissionGroup, Team } from '../../shared/teamEvents';
 import { routes } from '../../shared/http';
 import type { GroupGrants } from '../../shared/permissions';
@@ -15,17 +15,17 @@ let manager: Socket;
 const readOnly: GroupGrants = { accessChats: true, replyChats: false, manageSettings: false, manageTeam: false };
 const outcome = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
-/** A server of its own for each describe (one request each): what one request's tests add, such
- * as members and groups, never reaches the counts and lists another's tests check. */
+/** A server of its own for each test: what one test adds, such as members and groups, never
+ * reaches the counts and lists another checks. */
 function withTeamServer() {
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await startTestServer();
     owner = await t.connectStaff('owner');
     // At both locations, with every permission a group grants: she may manage everyone but owners.
     t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [t.demo.locations.soho, t.demo.locations.shoreditch] });
     manager = await t.connectStaff({ email: 'maya@lumen.example' });
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 }
 
 const latestAudit = async () => data(await ask(owner, 'audit:list', { limit: 1 })).items[0];
@@ -189,7 +189,7 @@ describe('R8: changes apply at the next sign-in', () => {
     const soho = t.demo.conversations.ava!;
     const shoreditch = t.demo.conversations.mia!;
     const send = (socket: Socket, conversationId: number) =>
-      ask(socket, 'message:send', { conversationId, clientMessageId: randomUUID(), text: 'From Addam' });
+      ask(socket, 'message:send', { conversationId, senderMessageId: randomUUID(), text: 'From Addam' });
     const old = {
       grants: data(await ask(signedInBefore, 'session:get', {})).grants,
       sohoRead: outcome(await ask(signedInBefore, 'message:list', { conversationId: soho })),

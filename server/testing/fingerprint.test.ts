@@ -1,13 +1,14 @@
 // The "a refused request changes nothing" fingerprint covers every table of the schema, so a
 // table added by a later migration is checked without anyone adding it to a list.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './testServer';
 
 let t: TestServer;
-beforeAll(async () => {
+// A fresh server for each test: one test changes a row.
+beforeEach(async () => {
   t = await startTestServer();
 });
-afterAll(() => t.close());
+afterEach(() => t.close());
 
 describe('fingerprint', () => {
   it('has an entry for every table in sqlite_schema', () => {

@@ -22,7 +22,7 @@ const ava = () => t.demo.conversations.ava!;
 const clientSays = async (text: string, page?: Socket) =>
   data(await askClient(page ?? (await t.connectClient(t.demo.clients.ava)), 'message:send', {
     appointmentId: t.demo.appointments.ava[0]!,
-    clientMessageId: randomUUID(),
+    senderMessageId: randomUUID(),
     text,
   }));
 const summaryFor = async (socket: Socket, conversationId = ava()) => data(await ask(socket, 'conversation:get', { conversationId })).conversation;
@@ -70,7 +70,7 @@ describe('each member\'s own unread', () => {
     expect(t.db.prepare('SELECT read_at FROM messages WHERE id = ?').pluck().get(sent.id)).toBeNull();
     // A reply the client sees arrives after anything sent before it on the same connection.
     const reply = nextPush(page, 'message:created');
-    data(await ask(priya, 'message:send', { conversationId: ava(), clientMessageId: randomUUID(), text: 'Yes, we do.' }));
+    data(await ask(priya, 'message:send', { conversationId: ava(), senderMessageId: randomUUID(), text: 'Yes, we do.' }));
     await reply;
     await flush(priya);
     expect(receipts).toEqual([]);
@@ -151,7 +151,7 @@ describe('status, snooze and assignment', () => {
     const priya = await t.connectStaff('priya');
     const pushed = nextPush<{ conversation: { status: string } }>(priya, 'message:created');
     const done = nextPush<{ event: ConversationEvent }>(priya, 'conversation:triaged');
-    data(await ask(priya, 'message:send', { conversationId: ava(), clientMessageId: randomUUID(), text: 'See you then!', markDone: true }));
+    data(await ask(priya, 'message:send', { conversationId: ava(), senderMessageId: randomUUID(), text: 'See you then!', markDone: true }));
     expect((await pushed).conversation.status).toBe('done');
     expect((await done).event).toMatchObject({ kind: 'done', actor: { id: t.demo.members.priya } });
   });
@@ -230,7 +230,7 @@ describe('status, snooze and assignment', () => {
     data(await ask(priya, 'conversation:setStatus', await change(priya, { status: 'done' })));
     data(await ask(priya, 'conversation:markUnread', { conversationId: ava() }));
     await clientSays('Reopen please', page);
-    data(await ask(priya, 'message:send', { conversationId: ava(), clientMessageId: randomUUID(), text: 'Done', markDone: true }));
+    data(await ask(priya, 'message:send', { conversationId: ava(), senderMessageId: randomUUID(), text: 'Done', markDone: true }));
     await flush(page, 'client');
     expect(seen.filter((event) => event !== 'message:created' && event !== 'typing:updated')).toEqual([]);
     const sync = data(await askClient(page, 'sync:since', { since: { messageId: 0, readPosition: 0 } }));

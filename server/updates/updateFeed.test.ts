@@ -48,6 +48,8 @@ describe('the update feed', () => {
   let installer: Buffer;
   let server: TestServer;
 
+  // One server for these tests: the feed is read-only (one test checks that other methods change
+  // nothing), so no test's state can reach another.
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'inbox-feed-'));
     updatesDir = join(root, 'updates');

@@ -23,7 +23,7 @@ function memoryStorage(): OutboxStorage & { value: unknown } {
   return store;
 }
 
-/** A fake server answering per text: stores each client message id once, like the real one. */
+/** A fake server answering per text: stores each sender message id once, like the real one. */
 function fakeServer(refuse: (text: string) => Result<never> | null = () => null) {
   const stored = new Map<string, string>();
   const attempts: string[] = [];
@@ -37,7 +37,7 @@ function fakeServer(refuse: (text: string) => Result<never> | null = () => null)
       if (offline) return err('unavailable', 'The server did not answer.');
       const refused = refuse(entry.payload.text);
       if (refused) return refused;
-      if (!stored.has(entry.clientMessageId)) stored.set(entry.clientMessageId, entry.payload.text);
+      if (!stored.has(entry.senderMessageId)) stored.set(entry.senderMessageId, entry.payload.text);
       return ok(entry.payload.text);
     },
   };
@@ -47,7 +47,7 @@ const outboxOver = (storage: OutboxStorage, server: ReturnType<typeof fakeServer
   createOutbox<Payload, string>({ storage, payloadSchema, send: (entry) => server.send(entry), lockName: 'outbox:m1', withLock });
 
 const write = (outbox: ReturnType<typeof outboxOver>, queue: string, text: string) =>
-  outbox.enqueue({ clientMessageId: randomUUID(), queue, payload: { text } });
+  outbox.enqueue({ senderMessageId: randomUUID(), queue, payload: { text } });
 
 describe('outbox', () => {
   it('keeps messages written offline, survives a restart, and sends them in order once back', async () => {
@@ -86,12 +86,12 @@ describe('outbox', () => {
     ]);
 
     // Discarding the failed one releases the conversation, in order.
-    await outbox.discard(outbox.snapshot().entries[0]!.clientMessageId);
+    await outbox.discard(outbox.snapshot().entries[0]!.senderMessageId);
     await outbox.flush();
     expect([...server.stored.values()]).toEqual(['elsewhere', 'after it']);
   });
 
-  it('sends a failed entry again on Retry, with the same client message id', async () => {
+  it('sends a failed entry again on Retry, with the same sender message id', async () => {
     let allowed = false;
     const server = fakeServer(() => (allowed ? null : err('messaging_disabled', 'Off.')));
     const outbox = outboxOver(memoryStorage(), server);
@@ -100,9 +100,9 @@ describe('outbox', () => {
     const [failed] = outbox.snapshot().entries;
     expect(failed?.state).toBe('failed');
     allowed = true;
-    await outbox.retry(failed!.clientMessageId);
+    await outbox.retry(failed!.senderMessageId);
     await outbox.flush();
-    expect([...server.stored.entries()]).toEqual([[failed!.clientMessageId, 'hello']]);
+    expect([...server.stored.entries()]).toEqual([[failed!.senderMessageId, 'hello']]);
   });
 
   it('lets two tabs over one store send each entry once between them', async () => {
@@ -119,7 +119,7 @@ describe('outbox', () => {
 
   it('drops an unreadable store rather than failing the app', async () => {
     const storage = memoryStorage();
-    storage.value = [{ clientMessageId: 'not-a-uuid' }];
+    storage.value = [{ senderMessageId: 'not-a-uuid' }];
     const outbox = outboxOver(storage, fakeServer());
     await outbox.refresh();
     expect(outbox.snapshot().entries).toEqual([]);
@@ -148,9 +148,9 @@ describe('outbox', () => {
     expect([...server.stored.values()]).toEqual(['first']);
     const [failed] = outbox.snapshot().entries;
     expect(failed).toMatchObject({ state: 'failed', payload: { text: 'refused' } });
-    await outbox.retry(failed!.clientMessageId);
+    await outbox.retry(failed!.senderMessageId);
     expect(outbox.snapshot().entries[0]?.state).toBe('pending');
-    await outbox.discard(failed!.clientMessageId);
+    await outbox.discard(failed!.senderMessageId);
     expect(outbox.snapshot().entries).toEqual([]);
 
     // Once the store takes writes again, what is held goes back into it.

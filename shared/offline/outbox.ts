@@ -1,5 +1,5 @@
 // The outbox: every outgoing message is kept here, persisted, until the server acknowledges
-// it. Sending retries with the same client message id, so the server stores each once however
+// it. Sending retries with the same sender message id, so the server stores each once however
 // many attempts reach it. Plain TypeScript with its storage, transport and lock injected: the
 // renderer runs it over the desktop bridge's preference cache, the fault-injection test over
 // a test store, both with the same rules.
@@ -14,21 +14,26 @@
 // written after it in the same conversation, which would otherwise overtake it.
 import { z } from 'zod';
 import { appErrorSchema, type AppError, type ErrorCode, type Result } from '../result';
+import { acceptingLegacySenderMessageId } from '../senderMessageId';
 
 /** Worth sending again by ourselves: the request may never have arrived, or may arrive later. */
 const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['unavailable', 'internal', 'rate_limited', 'unauthenticated']);
 export const isTransientSendError = (error: AppError): boolean => TRANSIENT.has(error.code);
 
+/** An entry as stored. Entries an app of the previous release stored name their id
+ * `clientMessageId`; they are read, and so resent, under the new name. */
 export const outboxEntrySchema = <P extends z.ZodType>(payload: P) =>
-  z.object({
-    clientMessageId: z.uuid(),
-    /** Entries of one queue (a conversation) are delivered in order. */
-    queue: z.string().min(1).max(64),
-    payload,
-    createdAt: z.number().int().nonnegative(),
-    state: z.enum(['pending', 'failed']),
-    error: appErrorSchema.nullable(),
-  });
+  acceptingLegacySenderMessageId(
+    z.object({
+      senderMessageId: z.uuid(),
+      /** Entries of one queue (a conversation) are delivered in order. */
+      queue: z.string().min(1).max(64),
+      payload,
+      createdAt: z.number().int().nonnegative(),
+      state: z.enum(['pending', 'failed']),
+      error: appErrorSchema.nullable(),
+    }),
+  );
 
 /** Prefix of the preference-cache keys holding each staff member's outbox (`outbox:m<id>`). */
 export const STAFF_OUTBOX_KEY_PREFIX = 'outbox:m';
@@ -41,7 +46,7 @@ export function countPendingEntries(stored: unknown): number {
 }
 
 export type OutboxEntry<P> = {
-  clientMessageId: string;
+  senderMessageId: string;
   queue: string;
   payload: P;
   createdAt: number;
@@ -80,9 +85,9 @@ export interface Outbox<P, M> {
   /** Called with the stored message for each acknowledged entry. */
   onDelivered(listener: (message: M, entry: OutboxEntry<P>) => void): () => void;
   /** Keeps a new entry (persisted where the storage allows); call `flush` to send it. */
-  enqueue(entry: { clientMessageId: string; queue: string; payload: P }): Promise<void>;
-  retry(clientMessageId: string): Promise<void>;
-  discard(clientMessageId: string): Promise<void>;
+  enqueue(entry: { senderMessageId: string; queue: string; payload: P }): Promise<void>;
+  retry(senderMessageId: string): Promise<void>;
+  discard(senderMessageId: string): Promise<void>;
   /** Re-reads the storage (another tab changed it). */
   refresh(): Promise<void>;
   /** Sends what can be sent now, in order; resolves when it stops (done, offline, or blocked). */
@@ -154,11 +159,11 @@ export function createOutbox<P, M>(options: OutboxOptions<P, M>): Outbox<P, M> {
         publish({ ...snapshot, entries });
         const entry = nextToSend(entries);
         if (!entry) return { delivered, stoppedBy: null };
-        setInFlight(entry.clientMessageId);
+        setInFlight(entry.senderMessageId);
         const result = await options.send(entry);
         setInFlight(null);
         if (result.ok) {
-          await change((current) => current.filter((held) => held.clientMessageId !== entry.clientMessageId));
+          await change((current) => current.filter((held) => held.senderMessageId !== entry.senderMessageId));
           delivered += 1;
           for (const listener of deliveredListeners) listener(result.data, entry);
           continue;
@@ -166,7 +171,7 @@ export function createOutbox<P, M>(options: OutboxOptions<P, M>): Outbox<P, M> {
         if (isTransientSendError(result.error)) return { delivered, stoppedBy: result.error };
         const error = result.error;
         await change((current) =>
-          current.map((held) => (held.clientMessageId === entry.clientMessageId ? { ...held, state: 'failed', error } : held)),
+          current.map((held) => (held.senderMessageId === entry.senderMessageId ? { ...held, state: 'failed', error } : held)),
         );
       }
     });
@@ -204,17 +209,17 @@ export function createOutbox<P, M>(options: OutboxOptions<P, M>): Outbox<P, M> {
       deliveredListeners.add(listener);
       return () => deliveredListeners.delete(listener);
     },
-    async enqueue({ clientMessageId, queue, payload }) {
-      const entry: OutboxEntry<P> = { clientMessageId, queue, payload, createdAt: now(), state: 'pending', error: null };
-      await change((entries) => (entries.some((held) => held.clientMessageId === clientMessageId) ? entries : [...entries, entry]));
+    async enqueue({ senderMessageId, queue, payload }) {
+      const entry: OutboxEntry<P> = { senderMessageId, queue, payload, createdAt: now(), state: 'pending', error: null };
+      await change((entries) => (entries.some((held) => held.senderMessageId === senderMessageId) ? entries : [...entries, entry]));
     },
-    async retry(clientMessageId) {
+    async retry(senderMessageId) {
       await change((entries) =>
-        entries.map((held) => (held.clientMessageId === clientMessageId ? { ...held, state: 'pending', error: null } : held)),
+        entries.map((held) => (held.senderMessageId === senderMessageId ? { ...held, state: 'pending', error: null } : held)),
       );
     },
-    async discard(clientMessageId) {
-      await change((entries) => entries.filter((held) => held.clientMessageId !== clientMessageId));
+    async discard(senderMessageId) {
+      await change((entries) => entries.filter((held) => held.senderMessageId !== senderMessageId));
     },
     async refresh() {
       publish({ ...snapshot, entries: await load() });

@@ -41,7 +41,7 @@ export async function workingDay(page: Page, serverUrl: string, clients: readonl
     for (let sent = 0; sent < plan.messages; sent += 1) {
       const index = Math.floor(next() * sockets.length);
       written.add(index);
-      const payload = { appointmentId: clients[index]!.appointmentId, clientMessageId: randomUUID(), text: CLIENT_LINES[sent % CLIENT_LINES.length]! };
+      const payload = { appointmentId: clients[index]!.appointmentId, senderMessageId: randomUUID(), text: CLIENT_LINES[sent % CLIENT_LINES.length]! };
       acks.push(
         sockets[index]!.timeout(60_000)
           .emitWithAck('message:send', payload)

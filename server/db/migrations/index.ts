@@ -17,6 +17,7 @@ import { memberDeactivation } from './015_member_deactivation';
 import { clientDirectorySearch } from './016_client_directory_search';
 import { triageCounters } from './017_triage_counters';
 import { quickReplies } from './018_quick_replies';
+import { senderMessageId } from './019_sender_message_id';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'finding clients by name, email or mobile', sql: clientDirectorySearch },
   { version: 17, name: 'inbox counts kept as counters', sql: triageCounters },
   { version: 18, name: 'quick replies', sql: quickReplies },
+  { version: 19, name: 'sender message id', sql: senderMessageId },
 ];

@@ -28,6 +28,7 @@ import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
 import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
+import { notePushes, noteRequests } from './noteEvents';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
 export const conversationCursorSchema = z.string().min(1).max(64);
@@ -117,6 +118,7 @@ export const staffRequests = {
   },
   'search:query': { permission: 'chats.access', payload: searchPayloadSchema, result: searchResultSchema },
   ...triageRequests,
+  ...noteRequests,
   ...settingsRequests,
   ...teamRequests,
   ...receptionComputerRequests,
@@ -155,6 +157,7 @@ export const staffPushes = {
   /** This session was ended by a manager (sign out everywhere) or expired. */
   'session:ended': z.object({ reason: sessionEndReasonSchema }),
   ...triagePushes,
+  ...notePushes,
   ...profilePushes,
   ...clientProfilePushes,
   ...deliveryPushes,
@@ -184,6 +187,10 @@ export const staffPushDeclarations = {
   'profile:updated': { audience: 'member', catchUp: { refetchedOnConnect: 'profile:get' } },
   'clientProfile:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'clientProfile:get' } },
   'delivery:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'delivery:list' } },
+  'note:created': { audience: 'location', catchUp: { replayedBy: 'sync:since', field: 'notes' } },
+  // The app tells its member of a replayed note that mentions them as of a live one.
+  'note:mentioned': { audience: 'member', catchUp: { replayedBy: 'sync:since', field: 'notes' } },
+  'clientNote:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'clientNote:get' } },
 } as const satisfies { [K in keyof Pushes]: PushDeclaration<StaffSyncField, keyof Requests> };
 export type StaffRequestName = keyof Requests;
 export type StaffRequestPayload<K extends StaffRequestName> = z.input<Requests[K]['payload']>;

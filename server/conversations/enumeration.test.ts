@@ -51,6 +51,11 @@ const REQUESTS: Partial<Record<StaffRequestName, (conversationId: number) => unk
   'conversation:assignees': (conversationId) => ({ conversationId }),
   'conversation:markUnread': (conversationId) => ({ conversationId }),
   'conversation:events': (conversationId) => ({ conversationId }),
+  'note:add': (conversationId) => ({ conversationId, clientNoteId: randomUUID(), text: 'A note' }),
+  'note:list': (conversationId) => ({ conversationId }),
+  'note:mentionable': (conversationId) => ({ conversationId }),
+  'clientNote:get': (conversationId) => ({ conversationId }),
+  'clientNote:update': (conversationId) => ({ conversationId, text: 'Allergic to nothing', expectedVersion: 0 }),
 };
 
 const namesAConversation = (event: StaffRequestName) => {

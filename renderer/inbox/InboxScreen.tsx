@@ -6,6 +6,7 @@ import type { FoundClient } from '../../shared/conversationStart';
 import { can } from '../../shared/permissions';
 import { AppointmentPanel } from '../conversation/AppointmentPanel';
 import { ClientProfilePanel } from '../conversation/ClientProfilePanel';
+import { ClientNotePanel } from '../notes/ClientNotePanel';
 import { ConversationView } from '../conversation/ConversationView';
 import { useConversationDetail } from '../conversation/useConversationDetail';
 import { GettingStarted } from '../onboarding/GettingStarted';
@@ -129,6 +130,7 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
         <div className="context-column">
           <AppointmentPanel detail={detail} error={detailError} />
           <ClientProfilePanel key={openId} conversationId={openId} />
+          <ClientNotePanel key={`note-${openId}`} conversationId={openId} />
         </div>
       )}
     </>

@@ -123,8 +123,6 @@ export function NoteComposer({ conversationId }: { conversationId: number }) {
           rows={2}
           maxLength={NOTE_MAX_LENGTH}
           placeholder="Write a note for the team… @ to mention"
-          role="combobox"
-          aria-expanded={open}
           aria-controls={open ? pickerId : undefined}
           aria-autocomplete="list"
           aria-describedby={hintId}

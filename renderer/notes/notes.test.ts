@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTIFICATION_PREFS } from '../../shared/profile';
 import type { InternalNote, Mentionable } from '../../shared/noteEvents';
 import { deliverSyncPage } from '../offline/catchUpStaff';
+import { offlineCache } from '../offline/offlineCache';
+import { createMemoryStorage } from '../desktop/testDoubles';
+import { createWebBridge } from '../desktop/webBridge';
+import { createStaffOutbox } from '../sending/staffOutbox';
+import { outgoingFromOutbox } from '../sending/outgoingFromOutbox';
 import { mentionNotificationRequest, MENTIONED_TITLE } from './mentionNotifications';
 import { insertMention, mentionChoices, mentionIdsIn, mentionQueryAt, mergeNotes, noteRows, notNotifiedText } from './noteTimeline';
 
@@ -104,5 +109,47 @@ describe('mention notifications', () => {
     delivered.length = 0;
     deliverSyncPage({ deliver: (name, payload) => void delivered.push([name, payload]) }, page, 4);
     expect(delivered.map(([name]) => name)).toEqual(['note:created', 'note:created']);
+  });
+});
+
+const bridgeOver = (storage: ReturnType<typeof createMemoryStorage>) =>
+  createWebBridge({ origin: 'http://127.0.0.1:1', storage, document: { title: 'Inbox' }, focusWindow: () => undefined, notifications: undefined, isWindowFocused: () => true, now: () => new Date() });
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+describe('notes on this computer', () => {
+  it('are cached per member beside the messages, and leave with the member\'s sign-out', async () => {
+    const bridge = bridgeOver(createMemoryStorage());
+    await offlineCache.writeMessages(bridge, 3, 1, []);
+    await offlineCache.writeNotes(bridge, 3, 1, [note(1, 10)]);
+    expect(await offlineCache.readNotes(bridge, 3, 1)).toEqual([note(1, 10)]);
+    expect(await offlineCache.readNotes(bridge, 4, 1)).toBeNull();
+    await offlineCache.clear(bridge, 3);
+    expect(await offlineCache.readNotes(bridge, 3, 1)).toBeNull();
+  });
+
+  it('written offline, wait in the outbox through a reload and go out once as note:add with their own id, never as a reply', async () => {
+    const storage = createMemoryStorage();
+    const sent: [string, unknown][] = [];
+    const api = {
+      request: (name: string, payload: { clientNoteId: string; text: string; conversationId: number }) => {
+        sent.push([name, payload]);
+        return Promise.resolve({ ok: true, data: { note: note(1, 10, { clientNoteId: payload.clientNoteId, text: payload.text }), notNotified: [] } });
+      },
+    };
+    const offline = createStaffOutbox({ api: api as never, prefs: bridgeOver(storage), memberId: 3, isConnected: () => false });
+    await offline.enqueue({ clientMessageId: uuid(1), queue: '1', payload: { conversationId: 1, note: { text: 'Quiet chair', mentionIds: [2] } } });
+    await offline.flush();
+    expect(sent).toEqual([]);
+    const reloaded = createStaffOutbox({ api: api as never, prefs: bridgeOver(storage), memberId: 3, isConnected: () => true });
+    await reloaded.refresh();
+    // Not shown as a pending reply: the notes' own hook shows it as a waiting note.
+    expect(outgoingFromOutbox(reloaded.snapshot(), () => true, [])).toEqual([]);
+    const delivered: unknown[] = [];
+    reloaded.onDelivered((ack) => void delivered.push(ack));
+    await reloaded.flush();
+    await reloaded.flush();
+    expect(sent).toEqual([['note:add', { conversationId: 1, clientNoteId: uuid(1), text: 'Quiet chair', mentionIds: [2] }]]);
+    expect(delivered).toEqual([{ note: expect.objectContaining({ text: 'Quiet chair' }), notNotified: [] }]);
+    expect(reloaded.snapshot().entries).toEqual([]);
   });
 });

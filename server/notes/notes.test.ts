@@ -47,6 +47,11 @@ describe('internal notes', () => {
     await Promise.all([flush(sam), flush(nia)]);
     expect([...samSaw, ...niaSaw].filter((line) => line.includes('Soho only'))).toEqual([]);
     expect(await ask(sam, 'note:list', { conversationId: ava })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // Nor by catch-up: a reconnecting app gets notes of its own locations only.
+    const from = { messageId: 0, readPosition: 0, settingsVersion: 0, eventId: 0, memberReadPosition: 0, noteId: 0 };
+    expect(data(await ask(sam, 'sync:since', { since: from })).notes).toEqual([]);
+    expect(data(await ask(nia, 'sync:since', { since: from })).notes).toEqual([]);
+    expect(data(await ask(await t.connectStaff('sofia'), 'sync:since', { since: from })).notes.map((note) => note.text)).toEqual(['Soho only']);
     expect(await ask(nia, 'note:list', { conversationId: ava })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

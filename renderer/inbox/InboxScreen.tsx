@@ -127,7 +127,8 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
         )}
       </main>
       {openId !== null && starting === null && (
-        <div className="context-column">
+        // Focusable: with the client note it can outgrow the window, and keyboard users scroll it too.
+        <div className="context-column" tabIndex={0} role="region" aria-label="About the client">
           <AppointmentPanel detail={detail} error={detailError} />
           <ClientProfilePanel key={openId} conversationId={openId} />
           <ClientNotePanel key={`note-${openId}`} conversationId={openId} />

@@ -11,6 +11,8 @@ import { createClientProfileRepository } from './clientProfile/clientProfile.rep
 import { createClientRepository } from './clientPage/clients.repository';
 import { createConversationRepository } from './conversations/conversations.repository';
 import { createMessageRepository } from './messages/messages.repository';
+import { createClientNotesRepository } from './notes/clientNotes.repository';
+import { createNotesRepository } from './notes/notes.repository';
 import { createOutboxRepository } from './notifications/outbox.repository';
 import { createProfileRepository } from './profile/profile.repository';
 import { createQuickReplyRepository } from './quickReplies/quickReplies.repository';
@@ -45,6 +47,8 @@ export function createRepositories(db: Database) {
     sync: createSyncRepository(db),
     triage: createTriageRepository(db),
     quickReplies: createQuickReplyRepository(db),
+    notes: createNotesRepository(db),
+    clientNotes: createClientNotesRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.inTransaction ? savepoint(work) : db.transaction(work).immediate();

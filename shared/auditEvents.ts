@@ -15,6 +15,8 @@ export const auditActionSchema = z.enum([
   'member.reactivate',
   'reception.removeComputer',
   'client.update',
+  /** A client note was saved: who and when, not its text. */
+  'clientNote.update',
   'security.lockout',
   'storage.warning',
   'quickReply.create',

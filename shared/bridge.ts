@@ -18,8 +18,9 @@ export const desktopNotificationSchema = z.object({
   conversationOpen: z.boolean(),
   locked: z.boolean(),
   prefs: notificationPrefsSchema,
-  /** What it announces: a client message (the default) or a conversation assigned to the member. */
-  about: z.enum(['message', 'assignment']).optional(),
+  /** What it announces: a client message (the default), a conversation assigned to the member,
+   * or a colleague's note that mentions them. */
+  about: z.enum(['message', 'assignment', 'mention']).optional(),
 });
 export type DesktopNotification = z.infer<typeof desktopNotificationSchema>;
 

@@ -39,6 +39,16 @@ describe('notification policy', () => {
     expect(decideNotification(assignment({ locked: true }))).toEqual({ notify: true, silent: false, preview: false, showSender: false });
   });
 
+  it('mentions follow the same rules, can be turned off on their own, and quote no note', () => {
+    const mention = (changes: Partial<NotificationSituation> = {}) => situation({ about: 'mention', ...changes });
+    expect(decideNotification(mention())).toEqual({ notify: true, silent: false, preview: true, showSender: true });
+    expect(decideNotification(mention({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, mentions: false } }))).toEqual({ notify: false, reason: 'off' });
+    expect(decideNotification(situation({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, mentions: false } }))).toMatchObject({ notify: true });
+    expect(decideNotification(mention({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, assignments: false } }))).toMatchObject({ notify: true });
+    expect(decideNotification(mention({ prefs: { ...DEFAULT_NOTIFICATION_PREFS, desktop: false } }))).toEqual({ notify: false, reason: 'off' });
+    expect(decideNotification(mention({ locked: true }))).toEqual({ notify: true, silent: false, preview: false, showSender: false });
+  });
+
   it('reads quiet hours within a day and across midnight, end excluded', () => {
     expect(inQuietHours(720, { start: 720, end: 780 })).toBe(true);
     expect(inQuietHours(780, { start: 720, end: 780 })).toBe(false);

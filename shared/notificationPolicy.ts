@@ -15,9 +15,9 @@ export interface NotificationSituation {
   minuteOfDay: number;
   /** The reception screen is locked: nobody is looking, and nothing private may show. */
   locked: boolean;
-  /** A client message (default) or a conversation a colleague assigned to the member, which
-   * follows the same rules and can also be turned off on its own. */
-  about?: 'message' | 'assignment';
+  /** A client message (default), a conversation a colleague assigned to the member, or a note
+   * that mentions them; the last two follow the same rules and can each be turned off alone. */
+  about?: 'message' | 'assignment' | 'mention';
 }
 
 export type NotificationDecision =
@@ -48,12 +48,13 @@ export function decideNotification(situation: NotificationSituation): Notificati
   const { prefs } = situation;
   if (!prefs.desktop) return { notify: false, reason: 'off' };
   if (situation.about === 'assignment' && !prefs.assignments) return { notify: false, reason: 'off' };
+  if (situation.about === 'mention' && !prefs.mentions) return { notify: false, reason: 'off' };
   if (prefs.mutedLocationIds.includes(situation.locationId)) return { notify: false, reason: 'muted-location' };
   // A locked screen hides the open conversation, so nobody is reading it.
   if (situation.conversationOpen && situation.windowFocused && !situation.locked) return { notify: false, reason: 'looking' };
   if (inQuietHours(situation.minuteOfDay, prefs.quietHours)) return { notify: false, reason: 'quiet-hours' };
-  // "Show message text" is about client messages; an assignment quotes none.
-  const preview = (situation.about === 'assignment' || prefs.showPreview) && !situation.locked;
+  // "Show message text" is about client messages; an assignment or a mention quotes none.
+  const preview = (situation.about === 'assignment' || situation.about === 'mention' || prefs.showPreview) && !situation.locked;
   return { notify: true, silent: !prefs.sound, preview, showSender: !situation.locked };
 }
 

@@ -25,6 +25,8 @@ export const notificationPrefsSchema = z.object({
   quietHours: quietHoursSchema.nullable(),
   /** Notify when a colleague assigns a conversation to the member (saved before it existed: on). */
   assignments: z.boolean().default(true),
+  /** Notify when a colleague @mentions the member in a note (saved before it existed: on). */
+  mentions: z.boolean().default(true),
 });
 export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;
 
@@ -35,6 +37,7 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   mutedLocationIds: [],
   quietHours: null,
   assignments: true,
+  mentions: true,
 };
 
 /** Version 0 means never saved: the defaults. Every save moves it on by one. */

@@ -30,6 +30,7 @@ import { searchPayloadSchema, searchResultSchema } from './search';
 import { quickReplyPushes, quickReplyRequests } from './quickReplyEvents';
 import { acceptingLegacySenderMessageId } from './senderMessageId';
 import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
+import { notePushes, noteRequests } from './noteEvents';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
 export const conversationCursorSchema = z.string().min(1).max(64);
@@ -121,6 +122,7 @@ export const staffRequests = {
   },
   'search:query': { permission: 'chats.access', payload: searchPayloadSchema, result: searchResultSchema },
   ...triageRequests,
+  ...noteRequests,
   ...settingsRequests,
   ...teamRequests,
   ...receptionComputerRequests,
@@ -160,6 +162,7 @@ export const staffPushes = {
   /** This session was ended by a manager (sign out everywhere) or expired. */
   'session:ended': z.object({ reason: sessionEndReasonSchema }),
   ...triagePushes,
+  ...notePushes,
   ...profilePushes,
   ...clientProfilePushes,
   ...deliveryPushes,
@@ -191,6 +194,10 @@ export const staffPushDeclarations = {
   'clientProfile:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'clientProfile:get' } },
   'delivery:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'delivery:list' } },
   'quickReplies:changed': { audience: 'location', catchUp: { refetchedOnConnect: 'quickReply:list' } },
+  'note:created': { audience: 'location', catchUp: { replayedBy: 'sync:since', field: 'notes' } },
+  // The app tells its member of a replayed note that mentions them as of a live one.
+  'note:mentioned': { audience: 'member', catchUp: { replayedBy: 'sync:since', field: 'notes' } },
+  'clientNote:updated': { audience: 'location', catchUp: { refetchedOnConnect: 'clientNote:get' } },
 } as const satisfies { [K in keyof Pushes]: PushDeclaration<StaffSyncField, keyof Requests> };
 export type StaffRequestName = keyof Requests;
 export type StaffRequestPayload<K extends StaffRequestName> = z.input<Requests[K]['payload']>;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { settingsStateSchema } from './settingsEvents';
 import { conversationSummarySchema, idSchema, messageSchema, timestampSchema } from './domain';
 import { conversationEventSchema, unreadUpdateSchema } from './triageEvents';
+import { internalNoteSchema } from './noteEvents';
 
 const counterSchema = z.number().int().nonnegative();
 
@@ -22,6 +23,8 @@ export const staffSyncPositionSchema = z.object({
   eventId: counterSchema.default(0),
   /** The member's own read state: moves on with each of their reads and marks as unread. */
   memberReadPosition: counterSchema.default(0),
+  /** The last internal note seen. */
+  noteId: counterSchema.default(0),
 });
 export type StaffSyncPosition = z.infer<typeof staffSyncPositionSchema>;
 
@@ -53,6 +56,8 @@ export const staffSyncRequests = {
       reads: z.array(staffReadStateSchema),
       /** Staff-only events (status, snooze, assignment), oldest first. */
       events: z.array(conversationEventSchema),
+      /** Internal notes (staff only), oldest first. */
+      notes: z.array(internalNoteSchema),
       /** The member's own unread counts that their reads or marks changed. */
       unread: z.array(unreadUpdateSchema),
       /** The current settings when they changed since `since` (always with `since: null`). */

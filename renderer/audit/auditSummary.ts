@@ -26,6 +26,7 @@ export const ACTION_TITLES: Record<AuditEntry['action'], string> = {
   'member.reactivate': 'Reactivated a team member',
   'reception.removeComputer': 'Removed a reception computer from quick switching',
   'client.update': "Changed a client's details",
+  'clientNote.update': "Changed a client's note",
   'security.lockout': 'Locked out after too many wrong passwords or PINs',
   'storage.warning': 'Attachment storage passed 80 % of its limit',
   'team.refused': 'Was refused a team change',

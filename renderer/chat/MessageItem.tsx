@@ -98,6 +98,7 @@ export const StoredMessageItem = memo(function StoredMessageItem({
 
 /** A line that is not a message (a staff-only event): centred and quiet, apart from the bubbles. */
 export const TimelineNoteItem = memo(function TimelineNoteItem({ note, now, rowRef, rowIndex, setSize }: RowProps & { note: TimelineNote; now: number }) {
+  if (note.internal) return <InternalNoteCard note={note} internal={note.internal} now={now} rowRef={rowRef} rowIndex={rowIndex} setSize={setSize} />;
   return (
     <li
       ref={rowRef}
@@ -114,6 +115,35 @@ export const TimelineNoteItem = memo(function TimelineNoteItem({ note, now, rowR
     </li>
   );
 });
+
+/** A note a team member wrote: a card of its own colour, labelled, never mistaken for a reply. */
+function InternalNoteCard({ note, internal, now, rowRef, rowIndex, setSize }: RowProps & { note: TimelineNote; internal: NonNullable<TimelineNote['internal']>; now: number }) {
+  return (
+    <li
+      ref={rowRef}
+      data-index={rowIndex}
+      aria-setsize={setSize}
+      aria-posinset={rowIndex === undefined ? undefined : rowIndex + 1}
+      className={`internal-note internal-note--${internal.state}`}
+      data-testid="internal-note"
+    >
+      <p className="internal-note__meta">
+        <span className="internal-note__label">Note</span> <span className="internal-note__author">{internal.author}</span>
+        <span className="visually-hidden"> (only the team sees this)</span>
+      </p>
+      <p className="internal-note__text">{note.text}</p>
+      <p className="internal-note__status">
+        {internal.state === 'stored' ? (
+          <time dateTime={new Date(note.createdAt).toISOString()}>{formatMessageTime(note.createdAt, now)}</time>
+        ) : internal.state === 'waiting' ? (
+          'Waiting to be saved…'
+        ) : (
+          'Not saved. It was refused by the server.'
+        )}
+      </p>
+    </li>
+  );
+}
 
 interface OutgoingMessageProps extends RowProps {
   message: OutgoingMessage;

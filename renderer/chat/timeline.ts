@@ -50,6 +50,8 @@ export interface TimelineNote {
   id: number;
   createdAt: number;
   text: string;
+  /** A note a team member wrote (renderer/notes), shown as a card with its author. */
+  internal?: { author: string; state: 'stored' | 'waiting' | 'failed' };
 }
 
 export type TimelineRow = { kind: 'message'; message: Message } | { kind: 'note'; note: TimelineNote };

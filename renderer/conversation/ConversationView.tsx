@@ -25,6 +25,8 @@ import { useConversationEvents } from './useConversationEvents';
 import { useDeliveries } from './useDeliveries';
 import { useStaffChat } from './useStaffChat';
 import { useTriage } from './useTriage';
+import { ComposerSwitch } from '../notes/ComposerSwitch';
+import { useConversationNotes } from '../notes/useConversationNotes';
 
 interface ConversationViewProps {
   conversationId: number;
@@ -69,9 +71,13 @@ export function ConversationView({ conversationId, conversation, visible, anchor
   const events = useConversationEvents(conversationId);
   const now = useNow();
   const clientName = conversation?.client.name ?? 'The client';
+  const internalNotes = useConversationNotes(conversationId);
   const notes = useMemo<TimelineNote[]>(
-    () => events.map((event) => ({ key: `e${event.id}`, id: event.id, createdAt: event.createdAt, text: eventText(event, { clientName, timeZone, now }) })),
-    [events, clientName, timeZone, now],
+    () => [
+      ...events.map((event) => ({ key: `e${event.id}`, id: event.id, createdAt: event.createdAt, text: eventText(event, { clientName, timeZone, now }) })),
+      ...internalNotes,
+    ],
+    [events, internalNotes, clientName, timeZone, now],
   );
 
   const [unreadOutcome, setUnreadOutcome] = useState<string | null>(null);
@@ -137,21 +143,26 @@ export function ConversationView({ conversationId, conversation, visible, anchor
       )}
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />
-      {!canReply ? (
-        <p className="notice composer-note">You can read but not reply to client chats.</p>
-      ) : availability === 'ready' ? (
-        <QuickReplyComposer
+      {!canReply && <p className="notice composer-note">You can read but not reply to client chats.</p>}
+      {availability === 'ready' && (
+        <ComposerSwitch
           conversationId={conversationId}
-          label="Reply"
-          placeholder="Write a reply…"
-          onSend={chat.send}
-          onSendAndMarkDone={chat.sendAndMarkDone}
-          onDraftChange={chat.onDraftChange}
-          error={chat.sendError}
-          describeFailure={describeError}
-          draftStorage={draft}
+          canReply={canReply}
+          reply={
+            <QuickReplyComposer
+              conversationId={conversationId}
+              label="Reply"
+              placeholder="Write a reply…"
+              onSend={chat.send}
+              onSendAndMarkDone={chat.sendAndMarkDone}
+              onDraftChange={chat.onDraftChange}
+              error={chat.sendError}
+              describeFailure={describeError}
+              draftStorage={draft}
+            />
+          }
         />
-      ) : null}
+      )}
     </section>
   );
 }

@@ -92,12 +92,13 @@ describe('events after a reconnect', () => {
     deliverSyncPage(
       { deliver: (name, payload) => void delivered.push([name, payload]) },
       {
-        position: { messageId: 2, readPosition: 0, settingsVersion: 1, eventId: 3, memberReadPosition: 0 },
+        position: { messageId: 2, readPosition: 0, settingsVersion: 1, eventId: 3, memberReadPosition: 0, noteId: 0 },
         hasMore: false,
         messages: [message(2, 300)],
         conversations: [summary],
         reads: [],
         events: [reopened, event(4, 400, { conversationId: 99 })],
+        notes: [],
         unread: [],
         settings: null,
       },

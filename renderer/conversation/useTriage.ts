@@ -37,7 +37,7 @@ export function useTriage(conversationId: number, summary: ConversationSummary |
       api.subscribe('message:created', ({ conversation }) => conversation.id === conversationId && hear(conversation)),
       outbox.onDelivered((delivered, entry) => {
         if (isStoredMessage(delivered) || entry.payload.conversationId !== conversationId) return;
-        if (delivered.change === 'applied') hear(delivered.result.conversation);
+        if ('change' in delivered && delivered.change === 'applied') hear(delivered.result.conversation);
       }),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());

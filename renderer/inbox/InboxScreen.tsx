@@ -6,6 +6,7 @@ import type { FoundClient } from '../../shared/conversationStart';
 import { can } from '../../shared/permissions';
 import { AppointmentPanel } from '../conversation/AppointmentPanel';
 import { ClientProfilePanel } from '../conversation/ClientProfilePanel';
+import { ClientNotePanel } from '../notes/ClientNotePanel';
 import { ConversationView } from '../conversation/ConversationView';
 import { useConversationDetail } from '../conversation/useConversationDetail';
 import { GettingStarted } from '../onboarding/GettingStarted';
@@ -126,9 +127,11 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
         )}
       </main>
       {openId !== null && starting === null && (
-        <div className="context-column">
+        // Focusable: with the client note it can outgrow the window, and keyboard users scroll it too.
+        <div className="context-column" tabIndex={0} role="region" aria-label="About the client">
           <AppointmentPanel detail={detail} error={detailError} />
           <ClientProfilePanel key={openId} conversationId={openId} />
+          <ClientNotePanel key={`note-${openId}`} conversationId={openId} />
         </div>
       )}
     </>

@@ -1,11 +1,12 @@
-// Desktop notifications for new client messages (and conversations assigned to the member),
-// by the member's preferences (R10); clicking one opens its conversation. While the screen is
-// locked they name nobody and quote nothing.
+// Desktop notifications for new client messages (and conversations assigned to the member, and
+// notes that mention them), by the member's preferences (R10); clicking one opens its
+// conversation. While the screen is locked they name nobody and quote nothing.
 import { useEffect } from 'react';
 import { useStaff } from '../session/StaffContext';
 import { notificationRequest } from './notificationRules';
 import { useAssignmentNotifications } from './useAssignmentNotifications';
 import { useNotificationContext } from './useNotificationContext';
+import { useMentionNotifications } from '../notes/useMentionNotifications';
 
 export function useMessageNotifications(openConversationId: number | null, openConversation: (id: number) => void) {
   const { api, bridge } = useStaff();
@@ -23,4 +24,5 @@ export function useMessageNotifications(openConversationId: number | null, openC
   useEffect(() => bridge.onNotificationClick(openConversation), [bridge, openConversation]);
   // Assignments by colleagues notify through the same bridge, and their clicks land above.
   useAssignmentNotifications(currentContext);
+  useMentionNotifications(currentContext);
 }

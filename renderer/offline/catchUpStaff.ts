@@ -10,7 +10,8 @@ type SyncPage = z.infer<(typeof staffSyncRequests)['sync:since']['result']>;
 
 export const syncPositionKey = (memberId: number) => `sync:m${memberId}`;
 
-export function deliverSyncPage(api: Pick<LocalPushApi, 'deliver'>, page: SyncPage): void {
+/** `memberId`: whose app it is, so a replayed note that mentions them notifies as a live one. */
+export function deliverSyncPage(api: Pick<LocalPushApi, 'deliver'>, page: SyncPage, memberId?: number): void {
   const conversations = new Map(page.conversations.map((conversation) => [conversation.id, conversation]));
   for (const message of page.messages) {
     const conversation = conversations.get(message.conversationId);
@@ -22,6 +23,11 @@ export function deliverSyncPage(api: Pick<LocalPushApi, 'deliver'>, page: SyncPa
     const conversation = conversations.get(event.conversationId);
     if (conversation) api.deliver('conversation:triaged', { conversation, event });
   }
+  for (const note of page.notes) {
+    api.deliver('note:created', { note });
+    const conversation = conversations.get(note.conversationId);
+    if (conversation && note.mentions.some((member) => member.id === memberId)) api.deliver('note:mentioned', { note, conversation });
+  }
   // The member's own reads and marks on their other devices.
   for (const unread of page.unread) api.deliver('unread:updated', unread);
   if (page.settings) api.deliver('settings:updated', page.settings);
@@ -31,7 +37,7 @@ export function createStaffCatchUp(api: LocalPushApi, prefs: Pick<DesktopBridge,
   const key = syncPositionKey(memberId);
   return createCatchUp<StaffSyncPosition, SyncPage>({
     fetch: (since) => api.request('sync:since', { since }),
-    apply: (page) => deliverSyncPage(api, page),
+    apply: (page) => deliverSyncPage(api, page, memberId),
     positions: {
       async load() {
         const parsed = staffSyncPositionSchema.safeParse(await prefs.readPref(key).catch(() => undefined));

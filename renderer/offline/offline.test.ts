@@ -209,12 +209,13 @@ function pushableApi() {
 describe('catch-up pages', () => {
   const summary = { id: 7, client: { id: 1, name: 'Ava' }, location: { id: 1, name: 'Soho' }, appointment: null, lastMessage: null, lastActivityAt: 5, unreadCount: 1 } as ConversationSummary;
   const page = (messages: Message[]) => ({
-    position: { messageId: messages.at(-1)?.id ?? 0, readPosition: 0, settingsVersion: 1, eventId: 0, memberReadPosition: 0 },
+    position: { messageId: messages.at(-1)?.id ?? 0, readPosition: 0, settingsVersion: 1, eventId: 0, memberReadPosition: 0, noteId: 0 },
     hasMore: false,
     messages,
     conversations: [summary],
     reads: [],
     events: [],
+    notes: [],
     unread: [],
     settings: null,
   });
@@ -236,12 +237,13 @@ describe('catch-up pages', () => {
     deliverSyncPage(
       { deliver: (name, payload) => void delivered.push([name, payload]) },
       {
-        position: { messageId: 2, readPosition: 1, settingsVersion: 4, eventId: 0, memberReadPosition: 3 },
+        position: { messageId: 2, readPosition: 1, settingsVersion: 4, eventId: 0, memberReadPosition: 3, noteId: 0 },
         hasMore: false,
         messages: [message(1, uuid(1)), message(2, uuid(2))],
         conversations: [summary],
         reads: [{ conversationId: 7, reader: 'client', upToMessageId: 2, readAt: 8 }],
         events: [],
+        notes: [],
         unread: [{ conversationId: 7, unreadCount: 0 }],
         settings,
       },

@@ -7,6 +7,7 @@ import { teamSchema, type Team } from '../../shared/teamEvents';
 import type { DesktopBridge } from '../../shared/bridge';
 import { conversationSummarySchema, messageSchema, sessionInfoSchema, type ConversationSummary, type Message, type SessionInfo } from '../../shared/domain';
 import { conversationEventSchema, type ConversationEvent } from '../../shared/triageEvents';
+import { internalNoteSchema, type InternalNote } from '../../shared/noteEvents';
 
 /** Conversations and messages kept per conversation: enough to read, small enough to store. */
 export const CACHED_CONVERSATIONS = 30;
@@ -24,10 +25,13 @@ const indexKey = (memberId: number) => `cache:m${memberId}:index`;
 const messagesKey = (memberId: number, conversationId: number) => `cache:m${memberId}:c${conversationId}`;
 /** A conversation's staff-only events (status, snooze, assignment), beside its messages. */
 const eventsKey = (memberId: number, conversationId: number) => `cache:m${memberId}:e${conversationId}`;
+/** A conversation's internal notes, beside its messages. */
+const notesKey = (memberId: number, conversationId: number) => `cache:m${memberId}:n${conversationId}`;
 
 const cachedListSchema = z.array(conversationSummarySchema);
 const cachedMessagesSchema = z.array(messageSchema);
 const cachedEventsSchema = z.array(conversationEventSchema);
+const cachedNotesSchema = z.array(internalNoteSchema);
 const indexSchema = z.array(z.number().int().positive());
 
 /** Keeps as many items as fit the budget, dropping from the end named (the least recent). */
@@ -86,6 +90,12 @@ export const offlineCache = {
   writeEvents(prefs: Prefs, memberId: number, conversationId: number, events: readonly ConversationEvent[]) {
     return writeQuietly(prefs, eventsKey(memberId, conversationId), within(events.slice(-CACHED_MESSAGES), 'first'));
   },
+  readNotes: (prefs: Prefs, memberId: number, conversationId: number) =>
+    readParsed(prefs, notesKey(memberId, conversationId), cachedNotesSchema),
+  /** Written after the conversation's messages, which keep it in the index for `clear`. */
+  writeNotes(prefs: Prefs, memberId: number, conversationId: number, notes: readonly InternalNote[]) {
+    return writeQuietly(prefs, notesKey(memberId, conversationId), within(notes.slice(-CACHED_MESSAGES), 'first'));
+  },
   readTeam: (prefs: Prefs, memberId: number) => readParsed(prefs, teamKey(memberId), teamSchema),
   /** A team too large for the cache is not kept: offline group edits then need the page loaded. */
   writeTeam(prefs: Prefs, memberId: number, team: Team) {
@@ -99,6 +109,7 @@ export const offlineCache = {
     await Promise.all([
       ...index.map((conversationId) => writeQuietly(prefs, messagesKey(memberId, conversationId), undefined)),
       ...index.map((conversationId) => writeQuietly(prefs, eventsKey(memberId, conversationId), undefined)),
+      ...index.map((conversationId) => writeQuietly(prefs, notesKey(memberId, conversationId), undefined)),
       writeQuietly(prefs, conversationListKey(memberId), undefined),
       writeQuietly(prefs, teamKey(memberId), undefined),
       writeQuietly(prefs, indexKey(memberId), undefined),

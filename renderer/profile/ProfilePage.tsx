@@ -95,6 +95,9 @@ function NotificationPreferences({ form, prefs }: { form: ReturnType<typeof useP
         >
           A notification when a colleague assigns you a conversation, within the same quiet hours.
         </OptionRow>
+        <OptionRow id={`${id}-mentions`} label="When someone mentions me in a note" checked={prefs.mentions} onChange={(mentions) => change({ mentions })}>
+          A notification when a colleague @mentions you in an internal note, within the same quiet hours.
+        </OptionRow>
       </fieldset>
       <fieldset className="option-list">
         <legend className="option-list__legend">Notify me about messages at</legend>

@@ -7,8 +7,8 @@ import type { OutgoingMessage } from '../chat/timeline';
 
 /** What every outbox reply carries for the chat to show it. */
 export type ShownPayload = { text: string; attachments: Attachment[] };
-/** Entries that are not replies (the staff outbox's conversation changes) are not shown as messages. */
-export type OutboxPayload = ShownPayload | { change: unknown };
+/** Entries that are not replies (the staff outbox's conversation changes and notes) are not shown as messages. */
+export type OutboxPayload = ShownPayload | { change: unknown } | { note: unknown };
 
 const isShown = (payload: OutboxPayload): payload is ShownPayload => 'text' in payload;
 

@@ -1,7 +1,8 @@
 // The signed-in member's outbox: shared/offline/outbox.ts over the desktop bridge's preference
 // cache (so it survives a reload or an app restart). It carries two kinds of entries in one
-// order: replies (`message:send`, with "mark done" when asked) and changes of a conversation's
-// status, snooze or assignment (renderer/sending/triageChanges.ts), so what a member did
+// order: replies (`message:send`, with "mark done" when asked), changes of a conversation's
+// status, snooze or assignment (renderer/sending/triageChanges.ts) and internal notes
+// (renderer/notes/queuedNote.ts), so what a member did
 // offline reaches the server in the order they did it. Tabs of the same member share the
 // stored entries; the Web Locks API makes sure only one of them sends a given entry at a time,
 // and the server's once-per-id rule covers anything beyond that.
@@ -13,6 +14,7 @@ import type { Result } from '../../shared/result';
 import type { StaffApi } from '../api/staffApi';
 import { createConflictNotices, type ConflictNotices } from './conflictNotices';
 import { queuedChangeSchema, type QueuedChange } from './queuedChange';
+import { isQueuedNote, queuedNoteSchema, sendNote, type NoteAck } from '../notes/queuedNote';
 import { createOwnVersions, notConnected, sendChange, type ChangeAck } from './triageChanges';
 
 export const staffReplyPayloadSchema = z.object({
@@ -28,13 +30,13 @@ export const staffReplyPayloadSchema = z.object({
 export type StaffReplyPayload = z.infer<typeof staffReplyPayloadSchema>;
 
 /** Entries stored before changes existed are replies and still read as such. */
-export const staffOutboxPayloadSchema = z.union([staffReplyPayloadSchema, queuedChangeSchema]);
+export const staffOutboxPayloadSchema = z.union([staffReplyPayloadSchema, queuedChangeSchema, queuedNoteSchema]);
 export type StaffOutboxPayload = z.infer<typeof staffOutboxPayloadSchema>;
 
 export const isQueuedChange = (payload: StaffOutboxPayload): payload is QueuedChange => 'change' in payload;
 
-/** What a delivered entry produced: the stored reply, or how a change went. */
-export type StaffOutboxAck = Message | ChangeAck;
+/** What a delivered entry produced: the stored reply, how a change went, or the stored note. */
+export type StaffOutboxAck = Message | ChangeAck | NoteAck;
 export const isStoredMessage = (ack: StaffOutboxAck): ack is Message => 'author' in ack;
 
 export type StaffOutbox = Outbox<StaffOutboxPayload, StaffOutboxAck> & {
@@ -79,6 +81,7 @@ export function createStaffOutbox(options: {
       // socket.io would buffer it until reconnect; the outbox keeps it instead, in order.
       if (!options.isConnected()) return notConnected();
       const { payload } = entry;
+      if (isQueuedNote(payload)) return sendNote(api, entry.senderMessageId, payload);
       return isQueuedChange(payload)
         ? sendChange(api, { ...entry, payload }, versions, conflicts)
         : sendReply({ ...entry, payload });

@@ -54,6 +54,11 @@ const REQUESTS: Partial<Record<StaffRequestName, (conversationId: number) => unk
   'conversation:markUnread': (conversationId) => ({ conversationId }),
   'conversation:events': (conversationId) => ({ conversationId }),
   'quickReply:list': (conversationId) => ({ conversationId }),
+  'note:add': (conversationId) => ({ conversationId, senderNoteId: randomUUID(), text: 'A note' }),
+  'note:list': (conversationId) => ({ conversationId }),
+  'note:mentionable': (conversationId) => ({ conversationId }),
+  'clientNote:get': (conversationId) => ({ conversationId }),
+  'clientNote:update': (conversationId) => ({ conversationId, text: 'Allergic to nothing', expectedVersion: 0 }),
 };
 
 const namesAConversation = (event: StaffRequestName) => {

@@ -13,6 +13,7 @@ const normalised = (prefs: NotificationPrefs): NotificationPrefs => ({
   mutedLocationIds: [...new Set(prefs.mutedLocationIds)].sort((a, b) => a - b),
   quietHours: prefs.quietHours ? { start: prefs.quietHours.start, end: prefs.quietHours.end } : null,
   assignments: prefs.assignments,
+  mentions: prefs.mentions,
 });
 
 export function registerProfileHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {

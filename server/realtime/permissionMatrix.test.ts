@@ -59,6 +59,13 @@ const CHAT_MATRIX: Record<string, Row> = {
   'conversation:markUnread': aboutTheConversation(readers),
   'conversation:events': aboutTheConversation(readers),
   'conversation:counts': allowed('accessOnly', 'accessReply', 'owner', 'manager', 'otherLocation'),
+  // Internal notes: anyone who may see the conversation may write one; the client note beside
+  // it is read with Access and changed with Reply, like the client profile.
+  'note:add': aboutTheConversation(readers),
+  'note:list': aboutTheConversation(readers),
+  'note:mentionable': aboutTheConversation(readers),
+  'clientNote:get': aboutTheConversation(readers),
+  'clientNote:update': aboutTheConversation(repliers),
   // Starting a conversation needs Reply; finding clients is for that, so it needs Reply too.
   // Clients belong to the whole workspace; starting one at Soho: a member who does not work
   // there is answered as if nothing were found.
@@ -211,6 +218,11 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     },
     'quickReply:delete': { id: quickReplies[actor] },
     'quickReply:list': { conversationId },
+    'note:add': { conversationId, senderNoteId: randomUUID(), text: `Note by ${actor}`, mentionIds: [t.demo.members.priya] },
+    'note:list': { conversationId },
+    'note:mentionable': { conversationId },
+    'clientNote:get': { conversationId },
+    'clientNote:update': { conversationId, text: `Client note by ${actor}`, expectedVersion: t.repos.clientNotes.find(t.demo.clients.ava).version },
   };
   return payloads[event];
 }

@@ -8,6 +8,7 @@ import { clientPushDeclarations, type ClientPagePushEvents } from '../../shared/
 import { ownNotificationsOf, type ClientProfile } from '../../shared/clientProfile';
 import type { Message, SharedConversationSummary, WorkspaceSettings } from '../../shared/domain';
 import type { ConversationEvent } from '../../shared/triageEvents';
+import type { ClientNote, InternalNote } from '../../shared/noteEvents';
 import type { NotificationPrefsState } from '../../shared/profile';
 import type { PushAudience } from '../../shared/protocol';
 import { staffPushDeclarations, type SessionEndReason, type StaffPushEvents } from '../../shared/staffEvents';
@@ -88,6 +89,21 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
     /** A conversation's status, snooze or assignee changed: staff-only, never to its client. */
     triaged(conversation: SharedConversationSummary, event: ConversationEvent): void {
       toStaff('conversation:triaged', conversation.location.id, { conversation, event });
+    },
+
+    /** An internal note: staff at the conversation's location only, never its client. */
+    noteCreated(locationId: number, note: InternalNote): void {
+      toStaff('note:created', locationId, { note });
+    },
+
+    /** Each colleague the note notified, on every device they are signed in on. */
+    noteMentioned(note: InternalNote, conversation: SharedConversationSummary): void {
+      for (const member of note.mentions) toStaff('note:mentioned', member.id, { note, conversation });
+    },
+
+    /** A client note, for staff at the locations of the client's conversations. */
+    clientNoteUpdated(locationIds: readonly number[], note: ClientNote): void {
+      toStaff('clientNote:updated', locationIds, note);
     },
 
     /** The member's own unread count of a conversation, on each of their devices. */

@@ -27,6 +27,7 @@ import { registerTeamHandlers } from '../team/team.handlers';
 import { registerReceptionHandlers } from '../reception/reception.handlers';
 import { startSnoozes, type Snoozes } from '../triage/snoozes';
 import { registerTriageHandlers } from '../triage/triage.handlers';
+import { registerNoteHandlers } from '../notes/notes.handlers';
 import { registerClientTypingHandlers, registerStaffTypingHandlers } from '../typing/typing.handlers';
 import { authenticateClient, authenticateStaff } from './authenticate';
 import type { RealtimeContext } from './context';
@@ -75,6 +76,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     registerSessionHandlers(socket, context);
     registerConversationHandlers(socket, context);
     registerTriageHandlers(socket, context);
+    registerNoteHandlers(socket, context);
     registerConversationStartHandlers(socket, context);
     registerMessageHandlers(socket, context);
     registerStaffTypingHandlers(socket, context);

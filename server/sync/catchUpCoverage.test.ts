@@ -87,6 +87,21 @@ const staffReplays: { [K in Replayed<typeof staffPushDeclarations>]: ReplayScena
       expect(caughtUp.conversations).toContainEqual(expect.objectContaining({ id: conversationId, assignee: { id: t.demo.members.priya, name: 'Priya Shah' } }));
     };
   },
+  'note:created': async (t) => {
+    const { note } = data(await ask(await t.connectStaff('marcus'), 'note:add', {
+      conversationId: t.demo.conversations.ava!, senderNoteId: randomUUID(), text: 'Written while Priya was away',
+    }));
+    return (caughtUp) => {
+      expect(caughtUp.notes).toContainEqual(note);
+      expect(caughtUp.conversations).toContainEqual(expect.objectContaining({ id: note.conversationId }));
+    };
+  },
+  'note:mentioned': async (t) => {
+    const { note } = data(await ask(await t.connectStaff('marcus'), 'note:add', {
+      conversationId: t.demo.conversations.ava!, senderNoteId: randomUUID(), text: '@Priya Shah can you call her back?', mentionIds: [t.demo.members.priya],
+    }));
+    return (caughtUp) => expect(caughtUp.notes).toContainEqual(expect.objectContaining({ id: note.id, mentions: [{ id: t.demo.members.priya, name: 'Priya Shah' }] }));
+  },
   'unread:updated': async (t) => {
     const sent = await clientSend(t, 'Read on the other computer');
     // Priya reads it at another computer while this app of hers is away.
@@ -122,6 +137,14 @@ const staffRefetches: { [K in Refetched<typeof staffPushDeclarations>]: RefetchS
     async (t: TestServer) => {
       await editAvaProfile(t, () => ({ name: 'Ava Thompson-Lee' }));
       return { payload: { conversationId: t.demo.conversations.ava! }, check: (answer: unknown) => expect(answer).toMatchObject({ name: 'Ava Thompson-Lee' }) };
+    },
+    { by: 'priya' as const },
+  ),
+  'clientNote:updated': Object.assign(
+    async (t: TestServer) => {
+      const conversationId = t.demo.conversations.ava!;
+      data(await ask(await t.connectStaff('marcus'), 'clientNote:update', { conversationId, text: 'Patch test 2 March: fine', expectedVersion: 0 }));
+      return { payload: { conversationId }, check: (answer: unknown) => expect(answer).toMatchObject({ text: 'Patch test 2 March: fine', version: 1 }) };
     },
     { by: 'priya' as const },
   ),

@@ -41,9 +41,10 @@ export function registerStaffSyncHandlers(socket: StaffSocket, { repos, onStaff 
       settingsVersion: settingsState.version,
       eventId: repos.triage.lastEventId(),
       memberReadPosition: repos.triage.readPositionHead(),
+      noteId: repos.notes.lastNoteId(),
     };
     const since = payload.since;
-    const nothing = { hasMore: false, messages: [], conversations: [], reads: [], events: [], unread: [] };
+    const nothing = { hasMore: false, messages: [], conversations: [], reads: [], events: [], notes: [], unread: [] };
     if (since === null) return ok({ ...nothing, position: head, settings: settingsState });
     const settings = settingsState.version > since.settingsVersion ? settingsState : null;
     const position: StaffSyncPosition = { ...since, settingsVersion: settingsState.version };
@@ -56,6 +57,7 @@ export function registerStaffSyncHandlers(socket: StaffSocket, { repos, onStaff 
     const readRows = repos.sync.readsAfterForLocations(since.readPosition, locationIds, limit);
     const events = repos.triage.eventsAfter(since.eventId, locationIds, limit);
     const ownReads = repos.triage.readsAfter(memberId, since.memberReadPosition, locationIds, limit);
+    const notes = repos.notes.notesAfter(since.noteId, locationIds, limit);
     const messages = loadMessages(repos, ids);
     // Every conversation something happened to, summarized for this member (their own unread).
     const touched = new Set([
@@ -63,19 +65,22 @@ export function registerStaffSyncHandlers(socket: StaffSocket, { repos, onStaff 
       ...readRows.map((row) => row.conversationId),
       ...events.map((event) => event.conversationId),
       ...ownReads.map((read) => read.conversationId),
+      ...notes.map((note) => note.conversationId),
     ]);
     const conversations = repos.conversations.summaries([...touched], memberId);
     position.messageId = advance(since.messageId, ids, limit, head.messageId);
     position.readPosition = advance(since.readPosition, readRows.map((row) => row.readPosition), limit, head.readPosition);
     position.eventId = advance(since.eventId, events.map((event) => event.id), limit, head.eventId);
+    position.noteId = advance(since.noteId, notes.map((note) => note.id), limit, head.noteId);
     position.memberReadPosition = advance(since.memberReadPosition, ownReads.map((read) => read.position), limit, head.memberReadPosition);
     return ok({
       position,
-      hasMore: [ids, readRows, events, ownReads].some((page) => page.length >= limit),
+      hasMore: [ids, readRows, events, ownReads, notes].some((page) => page.length >= limit),
       messages,
       conversations,
       reads: readRows.flatMap(staffReads),
       events,
+      notes,
       unread: ownReads.map(({ conversationId, unreadCount }) => ({ conversationId, unreadCount })),
       settings,
     });

@@ -77,7 +77,7 @@ describe('sync:since (staff)', () => {
   });
 
   it('gives each member only their locations\' conversations, and none without chat access', async () => {
-    const since: StaffSyncPosition = { messageId: 0, readPosition: 0, settingsVersion: 0, eventId: 0, memberReadPosition: 0 };
+    const since: StaffSyncPosition = { messageId: 0, readPosition: 0, settingsVersion: 0, eventId: 0, memberReadPosition: 0, noteId: 0 };
     t.addMember({ name: 'Sam Desk', email: 'sam@lumen.example', groupId: t.demo.groups.frontDesk, locationIds: [t.demo.locations.shoreditch] });
     const sam = await t.connectStaff({ email: 'sam@lumen.example' });
     const samSees = data(await ask(sam, 'sync:since', { since }));

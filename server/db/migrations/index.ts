@@ -18,6 +18,7 @@ import { clientDirectorySearch } from './016_client_directory_search';
 import { triageCounters } from './017_triage_counters';
 import { quickReplies } from './018_quick_replies';
 import { senderMessageId } from './019_sender_message_id';
+import { notes } from './020_notes';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -41,4 +42,5 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'inbox counts kept as counters', sql: triageCounters },
   { version: 18, name: 'quick replies', sql: quickReplies },
   { version: 19, name: 'sender message id', sql: senderMessageId },
+  { version: 20, name: 'internal notes with mentions, client notes', sql: notes },
 ];

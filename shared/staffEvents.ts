@@ -28,6 +28,7 @@ import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
 import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
+import { openingHoursRequests } from './openingHoursEvents';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
 export const conversationCursorSchema = z.string().min(1).max(64);
@@ -126,6 +127,7 @@ export const staffRequests = {
   ...conversationStartRequests,
   ...deliveryRequests,
   ...staffSyncRequests,
+  ...openingHoursRequests,
 } as const satisfies Record<string, StaffRequestDeclaration>;
 
 /** Why the server ended a session: a manager signed the member out everywhere, it ran out,

@@ -15,6 +15,7 @@ import { unusedInboxIndexes } from './013_unused_inbox_indexes';
 import { triage } from './014_triage';
 import { memberDeactivation } from './015_member_deactivation';
 import { clientDirectorySearch } from './016_client_directory_search';
+import { afterHours } from './019_after_hours';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'status, snooze, assignment, events, each member\'s unread', sql: triage },
   { version: 15, name: 'deactivated team members', sql: memberDeactivation },
   { version: 16, name: 'finding clients by name, email or mobile', sql: clientDirectorySearch },
+  { version: 17, name: 'opening hours and after-hours replies', sql: afterHours },
 ];

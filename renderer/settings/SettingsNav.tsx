@@ -2,7 +2,7 @@
 // Team, and the audit log. Links, since they change the address (#/settings/…).
 import { routeHref, type SettingsSection } from '../app/route';
 
-const LABELS: Record<SettingsSection, string> = { messages: 'Messages', team: 'Team', audit: 'Audit log', computer: 'This computer' };
+const LABELS: Record<SettingsSection, string> = { messages: 'Messages', hours: 'Opening hours', team: 'Team', audit: 'Audit log', computer: 'This computer' };
 
 interface SettingsNavProps {
   sections: SettingsSection[];
@@ -28,11 +28,12 @@ export function SettingsNav({ sections, current }: SettingsNavProps) {
             <p className="settings-nav__category">Clients</p>
             <ul className="settings-nav__list">
               <li>{link('messages')}</li>
+              {sections.includes('hours') && <li>{link('hours')}</li>}
             </ul>
           </li>
         )}
         {sections
-          .filter((section) => section !== 'messages')
+          .filter((section) => section !== 'messages' && section !== 'hours')
           .map((section) => (
             <li key={section}>{link(section)}</li>
           ))}

@@ -3,6 +3,7 @@
 import type { SettingsSection } from '../app/route';
 import { allowedSettingsSections } from '../app/route';
 import { AuditLogPage } from '../audit/AuditLogPage';
+import { OpeningHoursPage } from '../openingHours/OpeningHoursPage';
 import { ThisComputerPage } from '../thisComputer/ThisComputerPage';
 import { useStaff } from '../session/StaffContext';
 import { TeamPage } from '../team/TeamPage';
@@ -15,6 +16,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
     <div className="settings-layout">
       <SettingsNav sections={allowedSettingsSections(session.grants)} current={section} />
       {section === 'messages' && <MessagesSettingsPage />}
+      {section === 'hours' && <OpeningHoursPage />}
       {section === 'team' && <TeamPage />}
       {section === 'audit' && <AuditLogPage />}
       {section === 'computer' && <ThisComputerPage />}

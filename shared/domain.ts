@@ -119,6 +119,8 @@ export const conversationSummarySchema = z.object({
       createdAt: timestampSchema,
       /** How many files the message carries (its text may be empty). The server always sends it. */
       attachmentCount: z.number().int().nonnegative().optional(),
+      /** The after-hours automatic reply: the client is still waiting for the team. */
+      automatic: z.literal(true).optional(),
     })
     .nullable(),
   lastActivityAt: timestampSchema,

@@ -7,6 +7,7 @@ import { usePrefsSync } from '../profile/PrefsContext';
 import { useStaff } from '../session/StaffContext';
 import { notificationRequest } from './notificationRules';
 import { useAssignmentNotifications } from './useAssignmentNotifications';
+import { useReminders } from './useReminders';
 
 export function useMessageNotifications(openConversationId: number | null, openConversation: (id: number) => void) {
   const { api, bridge } = useStaff();
@@ -34,4 +35,6 @@ export function useMessageNotifications(openConversationId: number | null, openC
   useEffect(() => bridge.onNotificationClick(openConversation), [bridge, openConversation]);
   // Assignments by colleagues notify through the same bridge, and their clicks land above.
   useAssignmentNotifications(openConversationId);
+  // So do reminders while a client waits for an answer.
+  useReminders(openConversationId);
 }

@@ -56,6 +56,12 @@ export function createAfterHoursRepository(db: Database) {
        reply_enabled = excluded.reply_enabled, reply_text = excluded.reply_text,
        reply_author_id = excluded.reply_author_id, version = version + 1, updated_at = excluded.updated_at`,
   );
+  // The send path asks this for every client message: with the reply off (the default) it is
+  // one primary-key lookup and nothing to parse.
+  const selectReplyOn = db.prepare<[number], LocationHoursRow>(
+    `SELECT weekly, closed_dates, reply_enabled, reply_text, reply_author_id, version, updated_at
+       FROM location_hours WHERE location_id = ? AND reply_enabled = 1 AND reply_author_id IS NOT NULL`,
+  );
   const selectLastReply = db.prepare<[number], { sent_at: number }>('SELECT sent_at FROM after_hours_replies WHERE conversation_id = ?');
   const upsertLastReply = db.prepare<[number, number]>(
     `INSERT INTO after_hours_replies (conversation_id, sent_at) VALUES (?, ?)
@@ -67,6 +73,11 @@ export function createAfterHoursRepository(db: Database) {
     find(locationId: number): StoredLocationHours {
       const row = selectHours.get(locationId);
       return row ? toStored(row) : UNSET_LOCATION_HOURS;
+    },
+    /** The location's settings when its automatic reply is on (and has an author), else null. */
+    findWithReplyOn(locationId: number): StoredLocationHours | null {
+      const row = selectReplyOn.get(locationId);
+      return row ? toStored(row) : null;
     },
     /** Saves the whole settings of a location and moves its version on; the caller checks the
      * version it was edited from inside the same transaction. */

@@ -40,8 +40,9 @@ export function afterHoursReplyFor(repos: Repositories, clientMessage: Message):
   if (clientMessage.author.kind !== 'client') return null;
   const conversation = repos.conversations.findById(clientMessage.conversationId);
   if (!conversation) return null;
-  const { settings, replyAuthorId } = repos.afterHours.find(conversation.locationId);
-  if (!settings.reply.enabled || settings.reply.text === '' || replyAuthorId === null) return null;
+  const stored = repos.afterHours.findWithReplyOn(conversation.locationId);
+  if (!stored || stored.replyAuthorId === null || stored.settings.reply.text === '') return null;
+  const { settings, replyAuthorId } = stored;
   const at = clientMessage.createdAt;
   if (isOpenAt(settings.hours, at, locationTimeZone(repos, conversation.locationId))) return null;
   const lastSentAt = repos.afterHours.lastReplyAt(conversation.id);

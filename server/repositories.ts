@@ -1,6 +1,7 @@
 // Every repository over one database: the only code that knows SQL. Handlers receive this
 // bundle, so a different store (e.g. Postgres) can later replace it behind the same shapes.
 import type { Database } from 'better-sqlite3';
+import { createAfterHoursRepository } from './afterHours/afterHours.repository';
 import { createAttachmentRepository } from './attachments/attachments.repository';
 import { createAuditRepository } from './audit/audit.repository';
 import { createSessionRepository } from './auth/sessions.repository';
@@ -49,6 +50,7 @@ export function createRepositories(db: Database) {
     quickReplies: createQuickReplyRepository(db),
     notes: createNotesRepository(db),
     clientNotes: createClientNotesRepository(db),
+    afterHours: createAfterHoursRepository(db),
     /** Runs several repository calls as one atomic unit (e.g. a change and its audit entry). */
     transaction<T>(work: () => T): T {
       return db.inTransaction ? savepoint(work) : db.transaction(work).immediate();

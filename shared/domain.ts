@@ -93,6 +93,9 @@ export const messageSchema = z.object({
   createdAt: timestampSchema,
   /** When the other side read it; null while unread. */
   readAt: timestampSchema.nullable(),
+  /** Sent by the server on the salon's behalf (the after-hours reply); staff see it marked, a
+   * client never gets this field and sees a message from the salon. Absent on every other. */
+  automatic: z.literal(true).optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -116,6 +119,8 @@ export const conversationSummarySchema = z.object({
       createdAt: timestampSchema,
       /** How many files the message carries (its text may be empty). The server always sends it. */
       attachmentCount: z.number().int().nonnegative().optional(),
+      /** The after-hours automatic reply: the client is still waiting for the team. */
+      automatic: z.literal(true).optional(),
     })
     .nullable(),
   lastActivityAt: timestampSchema,

@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './domain';
 
+/** The reminder intervals a member can choose, in minutes. */
+export const REMINDER_MINUTES = [5, 10, 15, 30] as const;
+export type ReminderMinutes = (typeof REMINDER_MINUTES)[number];
+
 /** Minutes after local midnight, 0–1439; the UI shows them as HH:MM. */
 export const minuteOfDaySchema = z.number().int().min(0).max(24 * 60 - 1);
 
@@ -27,6 +31,9 @@ export const notificationPrefsSchema = z.object({
   assignments: z.boolean().default(true),
   /** Notify when a colleague @mentions the member in a note (saved before it existed: on). */
   mentions: z.boolean().default(true),
+  /** Remind the member every this many minutes while a client waits for an answer at their
+   * locations; absent (the default, and preferences saved before it existed): no reminders. */
+  reminderMinutes: z.union(REMINDER_MINUTES.map((minutes) => z.literal(minutes))).optional(),
 });
 export type NotificationPrefs = z.infer<typeof notificationPrefsSchema>;
 

@@ -31,6 +31,7 @@ import { quickReplyPushes, quickReplyRequests } from './quickReplyEvents';
 import { acceptingLegacySenderMessageId } from './senderMessageId';
 import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
 import { notePushes, noteRequests } from './noteEvents';
+import { openingHoursRequests } from './openingHoursEvents';
 
 /** Opaque keyset cursor for the conversation list (newest activity first). */
 export const conversationCursorSchema = z.string().min(1).max(64);
@@ -133,6 +134,7 @@ export const staffRequests = {
   ...deliveryRequests,
   ...quickReplyRequests,
   ...staffSyncRequests,
+  ...openingHoursRequests,
 } as const satisfies Record<string, StaffRequestDeclaration>;
 
 /** Why the server ended a session: a manager signed the member out everywhere, it ran out,

@@ -8,7 +8,7 @@ const teamManager = { ...noGrants, accessChats: true, manageTeam: true };
 
 describe('routes', () => {
   it('opens the Settings sections the member may manage, in menu order', () => {
-    expect(allowedSettingsSections(owner)).toEqual(['messages', 'quick-replies', 'team', 'audit', 'computer']);
+    expect(allowedSettingsSections(owner)).toEqual(['messages', 'quick-replies', 'hours', 'team', 'audit', 'computer']);
     expect(allowedSettingsSections(teamManager)).toEqual(['team', 'computer']);
     // This computer is for everyone at the computer.
     expect(allowedSettingsSections(noGrants)).toEqual(['computer']);

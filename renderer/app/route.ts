@@ -2,19 +2,20 @@
 // Back button and a reload keep the place. A route the member may not open falls back to the inbox.
 import { can, type Grants } from '../../shared/permissions';
 
-export type SettingsSection = 'messages' | 'quick-replies' | 'team' | 'audit' | 'computer';
+export type SettingsSection = 'messages' | 'quick-replies' | 'hours' | 'team' | 'audit' | 'computer';
 export type Route = { screen: 'inbox' } | { screen: 'settings'; section: SettingsSection } | { screen: 'profile' };
 
 /** null: every member may open it (This computer is about the computer, not the workspace). */
 const SECTION_PERMISSION = {
   messages: 'settings.manage',
   'quick-replies': 'settings.manage',
+  hours: 'settings.manage',
   team: 'team.manage',
   audit: 'audit.view',
   computer: null,
 } as const;
 
-const SECTION_ORDER: readonly SettingsSection[] = ['messages', 'quick-replies', 'team', 'audit', 'computer'];
+const SECTION_ORDER: readonly SettingsSection[] = ['messages', 'quick-replies', 'hours', 'team', 'audit', 'computer'];
 
 export const INBOX_ROUTE: Route = { screen: 'inbox' };
 /** Every member's own page (notification preferences). */

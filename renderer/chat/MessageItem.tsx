@@ -68,6 +68,8 @@ export const StoredMessageItem = memo(function StoredMessageItem({
       {message.text && <p className="message__bubble">{message.text}</p>}
       <MessageAttachments attachments={message.attachments} />
       <p className="message__meta">
+        {/* Sent by the server outside opening hours: staff see so (a client never gets the mark). */}
+        {message.automatic && <span className="message__automatic">Automatic reply</span>}
         <time dateTime={new Date(message.createdAt).toISOString()}>{formatMessageTime(message.createdAt, now)}</time>
         {own && <span className="message__delivery">{delivery === 'read' ? 'Read' : 'Sent'}</span>}
         {channels?.map((status) => (

@@ -7,6 +7,7 @@ import { notificationRequest } from './notificationRules';
 import { useAssignmentNotifications } from './useAssignmentNotifications';
 import { useNotificationContext } from './useNotificationContext';
 import { useMentionNotifications } from '../notes/useMentionNotifications';
+import { useReminders } from './useReminders';
 
 export function useMessageNotifications(openConversationId: number | null, openConversation: (id: number) => void) {
   const { api, bridge } = useStaff();
@@ -25,4 +26,6 @@ export function useMessageNotifications(openConversationId: number | null, openC
   // Assignments by colleagues notify through the same bridge, and their clicks land above.
   useAssignmentNotifications(currentContext);
   useMentionNotifications(currentContext);
+  // So do reminders while a client waits for an answer.
+  useReminders(currentContext);
 }

@@ -2,7 +2,7 @@
 // server so every device they are signed in on follows at once; their quick-switch PIN and
 // their password.
 import { useId, useState } from 'react';
-import { formatMinuteOfDay, parseMinuteOfDay, type NotificationPrefs } from '../../shared/profile';
+import { formatMinuteOfDay, parseMinuteOfDay, REMINDER_MINUTES, type NotificationPrefs, type ReminderMinutes } from '../../shared/profile';
 import { PinSettings } from '../reception/PinSettings';
 import { PasswordSettings } from './PasswordSettings';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -99,6 +99,7 @@ function NotificationPreferences({ form, prefs }: { form: ReturnType<typeof useP
           A notification when a colleague @mentions you in an internal note, within the same quiet hours.
         </OptionRow>
       </fieldset>
+      <ReminderChoice id={`${id}-reminders`} minutes={prefs.reminderMinutes} onChange={(reminderMinutes) => change({ reminderMinutes })} />
       <fieldset className="option-list">
         <legend className="option-list__legend">Notify me about messages at</legend>
         {session.locations.map((location) => (
@@ -150,5 +151,33 @@ function NotificationPreferences({ form, prefs }: { form: ReturnType<typeof useP
         )}
       </fieldset>
     </section>
+  );
+}
+
+/** Reminders until answered: off, or every few minutes while a client waits for an answer. */
+function ReminderChoice({ id, minutes, onChange }: { id: string; minutes: ReminderMinutes | undefined; onChange: (minutes: ReminderMinutes | undefined) => void }) {
+  return (
+    <div className="option-list reminder-choice">
+      <label htmlFor={id} className="option-row__label">
+        Remind me while a client waits
+      </label>{' '}
+      <select
+        id={id}
+        aria-describedby={`${id}-help`}
+        value={minutes ?? ''}
+        onChange={(event) => onChange(REMINDER_MINUTES.find((choice) => String(choice) === event.target.value))}
+      >
+        <option value="">Never</option>
+        {REMINDER_MINUTES.map((choice) => (
+          <option key={choice} value={choice}>
+            Every {choice} minutes
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-help`} className="option-row__help">
+        A notification again and again while an Open conversation at your locations has a client message nobody has answered,
+        until someone replies, marks it done or snoozes it. Quiet hours and the locked screen apply.
+      </p>
+    </div>
   );
 }

@@ -5,12 +5,13 @@ import { routeHref, type SettingsSection } from '../app/route';
 const LABELS: Record<SettingsSection, string> = {
   messages: 'Messages',
   'quick-replies': 'Quick replies',
+  hours: 'Opening hours',
   team: 'Team',
   audit: 'Audit log',
   computer: 'This computer',
 };
 /** Under Clients in the menu. */
-const CLIENT_SECTIONS: readonly SettingsSection[] = ['messages', 'quick-replies'];
+const CLIENT_SECTIONS: readonly SettingsSection[] = ['messages', 'quick-replies', 'hours'];
 
 interface SettingsNavProps {
   sections: SettingsSection[];

@@ -4,6 +4,7 @@ import type { SettingsSection } from '../app/route';
 import { allowedSettingsSections } from '../app/route';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { QuickRepliesSettingsPage } from '../quickReplies/QuickRepliesSettingsPage';
+import { OpeningHoursPage } from '../openingHours/OpeningHoursPage';
 import { ThisComputerPage } from '../thisComputer/ThisComputerPage';
 import { useStaff } from '../session/StaffContext';
 import { TeamPage } from '../team/TeamPage';
@@ -17,6 +18,7 @@ export function SettingsScreen({ section }: { section: SettingsSection }) {
       <SettingsNav sections={allowedSettingsSections(session.grants)} current={section} />
       {section === 'messages' && <MessagesSettingsPage />}
       {section === 'quick-replies' && <QuickRepliesSettingsPage />}
+      {section === 'hours' && <OpeningHoursPage />}
       {section === 'team' && <TeamPage />}
       {section === 'audit' && <AuditLogPage />}
       {section === 'computer' && <ThisComputerPage />}

@@ -43,6 +43,7 @@ type SummaryRow = AppointmentColumns & {
   last_text: string | null;
   last_author_kind: 'client' | 'staff' | null;
   last_created_at: number | null;
+  last_automatic: number | null;
   last_attachment_count: number;
 };
 
@@ -53,7 +54,7 @@ const SUMMARY_COLUMNS = `c.id, c.last_activity_at, c.status, c.snoozed_until, c.
     coalesce((SELECT r.unread_count FROM member_reads r WHERE r.member_id = :memberId AND r.conversation_id = c.id), 0) AS unread_count,
     cl.id AS client_id, cl.name AS client_name, c.location_id,
     (SELECT l.name FROM locations l WHERE l.id = c.location_id) AS location_name,
-    lm.text AS last_text, lm.author_kind AS last_author_kind, lm.created_at AS last_created_at,
+    lm.text AS last_text, lm.author_kind AS last_author_kind, lm.created_at AS last_created_at, lm.automatic AS last_automatic,
     (SELECT count(*) FROM attachments la WHERE la.message_id = c.last_message_id) AS last_attachment_count,
     ${APPOINTMENT_COLUMNS}`;
 // From a conversation `c` to what its summary shows, in this order. (The location's name is a
@@ -150,6 +151,8 @@ function toSummary(row: SummaryRow): ConversationSummary {
             authorKind: row.last_author_kind,
             createdAt: row.last_created_at,
             attachmentCount: row.last_attachment_count,
+            // The after-hours reply answers nobody: the client is still waiting (reminders).
+            ...(row.last_automatic === 1 ? { automatic: true as const } : {}),
           },
     lastActivityAt: row.last_activity_at,
     status: row.status,

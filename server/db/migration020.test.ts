@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseBeforeMigration, type DatabaseBeforeMigration } from '../testing/databaseBeforeMigration';
 import { fingerprintOf } from '../testing/testServer';
 import { migrate } from './migrate';
+import { migrations } from './migrations';
 
 let fixture: DatabaseBeforeMigration;
 let db: Database;
@@ -24,7 +25,7 @@ afterEach(() => fixture.close());
 describe('migration 020', () => {
   it('keeps every table that was there as it was and adds the notes\' tables empty', () => {
     const before = fingerprintOf(db);
-    migrate(db);
+    migrate(db, migrations.slice(0, fixture.version)); // this one alone: later ones change tables too
     const after = fingerprintOf(db);
     for (const [table, print] of Object.entries(before)) expect(after[table], table).toBe(print);
     expect(Object.keys(after).filter((table) => !(table in before)).sort()).toEqual(['client_notes', 'conversation_notes', 'note_mentions']);

@@ -13,6 +13,8 @@ export type NewMessage = {
   appointmentId: number | null;
   text: string;
   createdAt: number;
+  /** The after-hours reply the server sends on the salon's behalf. */
+  automatic?: boolean;
 };
 
 /** `existing` when this sender already sent a message with this sender message id. */
@@ -34,11 +36,12 @@ type MessageRow = {
   text: string;
   created_at: number;
   read_at: number | null;
+  automatic: number;
 };
 
 const MESSAGE_SELECT = `SELECT m.id, m.conversation_id, m.sender_message_id, m.author_kind,
     m.author_client_id, m.author_member_id, coalesce(cl.name, tm.name) AS author_name,
-    m.appointment_id, m.text, m.created_at, m.read_at
+    m.appointment_id, m.text, m.created_at, m.read_at, m.automatic
   FROM messages m
   LEFT JOIN clients cl ON cl.id = m.author_client_id
   LEFT JOIN team_members tm ON tm.id = m.author_member_id`;
@@ -80,6 +83,8 @@ function toMessage(row: MessageRow, attachments: Attachment[] = []): Message {
     attachments,
     createdAt: row.created_at,
     readAt: row.read_at,
+    // Present only when set, so every other message keeps its shape.
+    ...(row.automatic === 1 ? { automatic: true as const } : {}),
   };
 }
 
@@ -110,10 +115,11 @@ export function createMessageRepository(db: Database) {
     appointmentId: number | null;
     text: string;
     createdAt: number;
+    automatic: number;
   }>(
     `INSERT INTO messages (conversation_id, author_kind, author_client_id, author_member_id,
-                           sender_message_id, appointment_id, text, created_at)
-     VALUES (:conversationId, :authorKind, :clientId, :memberId, :senderMessageId, :appointmentId, :text, :createdAt)`,
+                           sender_message_id, appointment_id, text, created_at, automatic)
+     VALUES (:conversationId, :authorKind, :clientId, :memberId, :senderMessageId, :appointmentId, :text, :createdAt, :automatic)`,
   );
   // A client message counts as unread for the business and remembers its appointment; a staff
   // message counts as unread for the client.
@@ -161,6 +167,7 @@ export function createMessageRepository(db: Database) {
         appointmentId: message.appointmentId,
         text: message.text,
         createdAt: message.createdAt,
+        automatic: Number(message.automatic ?? false),
       }).lastInsertRowid,
     );
     touchConversation.run({

@@ -6,6 +6,7 @@
 import type { Message, SharedConversationSummary, WorkspaceSettings } from '../../shared/domain';
 import type { ConversationEvent } from '../../shared/triageEvents';
 import { err, ok, type Err, type Result } from '../../shared/result';
+import { afterHoursReplyFor } from '../afterHours/afterHours';
 import { enqueueDeliveries } from '../notifications/enqueue';
 import type { RealtimeContext } from '../realtime/context';
 import type { AfterAck } from '../realtime/request';
@@ -89,15 +90,29 @@ export type SendRequest = {
   markDone?: boolean;
 };
 
+/** A stored message and its conversation's summary as the message left it, for the pushes. */
+export type StoredWithSummary = { message: Message; conversation: SharedConversationSummary | null };
+
 /** A stored message (new, or the one a retry already stored) and the settings it was sent under;
- * a new one also carries its conversation's summary and the triage events it made, for the pushes. */
+ * a new one also carries its conversation's summary and the triage events it made, for the pushes,
+ * and a new client message the after-hours reply stored with it, if one was due. */
 export type Sent = {
   message: Message;
   created: boolean;
   settings: WorkspaceSettings;
   conversation: SharedConversationSummary | null;
   events: ConversationEvent[];
+  automaticReply?: StoredWithSummary | null;
 };
+
+/** The after-hours reply a new client message calls for, stored in the same transaction: the
+ * client's message and the reply commit together or not at all (afterHours/afterHours.ts). */
+function storeAutomaticReply(repos: Repositories, clientMessage: Message): StoredWithSummary | null {
+  const reply = afterHoursReplyFor(repos, clientMessage);
+  if (!reply) return null;
+  const { message } = storeMessage(repos, reply, []);
+  return { message, conversation: repos.conversations.sharedSummary(message.conversationId) };
+}
 
 /** Decides and stores one send inside the group-commit batch, so every check sees the state
  * the write will commit into — including sends earlier in the same batch. */
@@ -126,7 +141,9 @@ function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent>
   }
   // Read inside the batch's transaction: it needs no read transaction of its own after the
   // commit, and shows the conversation as this message left it.
-  return ok({ message, created: true, settings, conversation: repos.conversations.sharedSummary(message.conversationId), events });
+  const conversation = repos.conversations.sharedSummary(message.conversationId);
+  const automaticReply = sender.kind === 'client' ? storeAutomaticReply(repos, message) : null;
+  return ok({ message, created: true, settings, conversation, events, automaticReply });
 }
 
 /** Stores a send with group commit and resolves once it is committed. A new message is pushed
@@ -138,7 +155,8 @@ export async function sendMessage(context: RealtimeContext, request: SendRequest
 }
 
 /** Schedules the push of a newly stored message to everyone who may see it. */
-function announceAfterAck({ log, pushes }: RealtimeContext, { message, conversation, settings, events }: Sent, clientSocketId: string | null, afterAck: AfterAck): void {
+function announceAfterAck({ log, pushes }: RealtimeContext, sent: Sent, clientSocketId: string | null, afterAck: AfterAck): void {
+  const { message, conversation, settings, events, automaticReply } = sent;
   afterAck(() => {
     if (!conversation) {
       log.error('Stored message has no conversation summary', { messageId: message.id });
@@ -146,5 +164,7 @@ function announceAfterAck({ log, pushes }: RealtimeContext, { message, conversat
     }
     pushes.messageCreated(message, conversation, settings, clientSocketId);
     for (const event of events) pushes.triaged(conversation, event);
+    // The reply goes to the client's every connection, the one that wrote included.
+    if (automaticReply?.conversation) pushes.messageCreated(automaticReply.message, automaticReply.conversation, settings, null);
   });
 }

@@ -82,6 +82,9 @@ const CHAT_MATRIX: Record<string, Row> = {
 const ADMIN_MATRIX: Record<string, Row> = {
   'settings:get': allowed('owner', 'manager'),
   'settings:update': allowed('owner', 'manager'),
+  // Opening hours and the after-hours reply are settings of the member's own locations.
+  'openingHours:list': allowed('owner', 'manager'),
+  'openingHours:update': allowed('owner', 'manager'),
   'team:get': allowed('owner', 'manager'),
   'group:create': allowed('owner', 'manager'),
   'group:update': allowed('owner', 'manager'),
@@ -223,6 +226,12 @@ function payloadFor(event: StaffRequestName, actor: Actor): unknown {
     'note:mentionable': { conversationId },
     'clientNote:get': { conversationId },
     'clientNote:update': { conversationId, text: `Client note by ${actor}`, expectedVersion: t.repos.clientNotes.find(t.demo.clients.ava).version },
+    'openingHours:list': {},
+    'openingHours:update': {
+      locationId: t.demo.locations.soho,
+      settings: { hours: { weekly: [[{ opens: '09:00', closes: '18:00' }], [], [], [], [], [], []], closedDates: [] }, reply: { enabled: false, text: `Saved by ${actor}` } },
+      baseVersion: t.repos.afterHours.find(t.demo.locations.soho).version,
+    },
   };
   return payloads[event];
 }

@@ -4,6 +4,7 @@
 import { CLIENT_NAMESPACE, clientRequests } from '../../shared/clientEvents';
 import { can } from '../../shared/permissions';
 import { staffRequests } from '../../shared/staffEvents';
+import { registerOpeningHoursHandlers } from '../afterHours/openingHours.handlers';
 import { registerAuditHandlers } from '../audit/audit.handlers';
 import { registerSessionHandlers } from '../auth/session.handlers';
 import { registerClientHandlers } from '../clientPage/clientPage.handlers';
@@ -90,6 +91,7 @@ export function attachRealtime(io: StaffServer, deps: ServerDeps, search: Search
     registerStaffSyncHandlers(socket, context);
     registerSearchHandlers(socket, context);
     registerQuickReplyHandlers(socket, context);
+    registerOpeningHoursHandlers(socket, context);
     refuseUnknownEvents(socket as unknown as RequestSocket, Object.keys(staffRequests));
   });
 

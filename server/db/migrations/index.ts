@@ -19,6 +19,7 @@ import { triageCounters } from './017_triage_counters';
 import { quickReplies } from './018_quick_replies';
 import { senderMessageId } from './019_sender_message_id';
 import { notes } from './020_notes';
+import { afterHours } from './021_after_hours';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'quick replies', sql: quickReplies },
   { version: 19, name: 'sender message id', sql: senderMessageId },
   { version: 20, name: 'internal notes with mentions, client notes', sql: notes },
+  { version: 21, name: 'opening hours and after-hours replies', sql: afterHours },
 ];

@@ -1,12 +1,20 @@
 // The reply box: Enter sends, Shift+Enter starts a new line, Attach adds images or PDFs (each
 // uploads at once; the message goes when they are all stored). Each edit feeds the typing signal.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { MESSAGE_MAX_LENGTH } from '../../shared/domain';
 import type { describeError } from '../api/errors';
 import { canSendMessage } from '../attachments/attachmentDrafts';
 import { AttachButton, AttachmentDraftList } from '../attachments/AttachmentPicker';
 import { useAttachmentDrafts } from '../attachments/useAttachmentDrafts';
+import { shortcutFor } from '../keyboard/shortcuts';
+
+/** What the inbox's keyboard shortcuts do to the reply box. */
+export interface ComposerHandle {
+  focus(): void;
+  /** Puts `text` at the start of the reply (once) and the caret right after it. */
+  insertAtStart(text: string): void;
+}
 
 interface ComposerProps {
   label: string;
@@ -21,9 +29,11 @@ interface ComposerProps {
   describeFailure: typeof describeError;
   /** Where the unsent text is kept between visits (staff app); keep it stable. */
   draftStorage?: { load(): Promise<string>; save(text: string): void; clear(): void };
+  handle?: Ref<ComposerHandle>;
 }
 
-export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure, draftStorage }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure, draftStorage, handle } = props;
   const [draft, setDraft] = useState('');
   // The stored draft arrives a moment after mount; what the member types first wins.
   const typed = useRef(false);
@@ -36,6 +46,34 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
       current = false;
     };
   }, [draftStorage]);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once the text set by a shortcut is on screen.
+  const caretAfterRender = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const caret = caretAfterRender.current;
+    if (caret === null) return;
+    caretAfterRender.current = null;
+    textarea.current?.setSelectionRange(caret, caret);
+  }, [draft]);
+  useImperativeHandle(
+    handle,
+    () => ({
+      focus: () => textarea.current?.focus(),
+      insertAtStart: (text: string) => {
+        textarea.current?.focus();
+        if (draft.startsWith(text)) {
+          textarea.current?.setSelectionRange(text.length, text.length);
+          return;
+        }
+        const next = text + draft;
+        typed.current = true;
+        caretAfterRender.current = text.length;
+        setDraft(next);
+        draftStorage?.save(next);
+      },
+    }),
+    [draft, draftStorage],
+  );
   const files = useAttachmentDrafts(describeFailure);
   const inputId = useId();
   const errorId = useId();
@@ -58,10 +96,12 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // Not while an input method is composing: Enter there confirms the composition.
-    if (event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey) && onSendAndMarkDone && !event.nativeEvent.isComposing) {
+    if (event.nativeEvent.isComposing) return;
+    const action = shortcutFor(event, 'composer', true);
+    if (action === 'sendAndMarkDone' && onSendAndMarkDone) {
       event.preventDefault();
       submit(onSendAndMarkDone);
-    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    } else if (action === 'send') {
       event.preventDefault();
       submit();
     }
@@ -84,6 +124,7 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
       <div className="composer__row">
         <AttachButton attachedCount={files.drafts.length} onFiles={files.add} />
         <textarea
+          ref={textarea}
           id={inputId}
           className="composer__input"
           value={draft}

@@ -2,10 +2,10 @@
 // staff-only events between the messages, typing indicator and the reply box, which is hidden
 // for members who may read but not reply (R7). While messaging is off (R2) the whole inbox is
 // hidden behind a notice instead; the composer stays mounted so a draft survives.
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { can } from '../../shared/permissions';
-import { Composer } from '../chat/Composer';
+import { Composer, type ComposerHandle } from '../chat/Composer';
 import { LiveAnnouncer } from '../chat/LiveAnnouncer';
 import { MessageList } from '../chat/MessageList';
 import type { TimelineNote } from '../chat/timeline';
@@ -33,9 +33,21 @@ interface ConversationViewProps {
   visible: boolean;
   /** Open at this message (a search match), marked, instead of at the newest. */
   anchorMessageId?: number | null;
+  /** What the inbox's keyboard shortcuts do to this conversation. */
+  actionsRef?: Ref<ConversationActions>;
 }
 
-export function ConversationView({ conversationId, conversation, visible, anchorMessageId = null }: ConversationViewProps) {
+/** Each says whether it could act (a read-only member has no reply box and can't mark done). */
+export interface ConversationActions {
+  focusReply(): boolean;
+  insertQuickReply(): boolean;
+  markDone(): boolean;
+}
+
+/** Typed at the start of a reply, opens the quick-reply picker. */
+const QUICK_REPLY_TRIGGER = '/';
+
+export function ConversationView({ conversationId, conversation, visible, anchorMessageId = null, actionsRef }: ConversationViewProps) {
   const { api, session } = useStaff();
   const triage = useTriage(conversationId, conversation);
   const chat = useStaffChat(conversationId, visible, anchorMessageId, triage.current?.triageVersion);
@@ -72,6 +84,29 @@ export function ConversationView({ conversationId, conversation, visible, anchor
   const notes = useMemo<TimelineNote[]>(
     () => events.map((event) => ({ key: `e${event.id}`, id: event.id, createdAt: event.createdAt, text: eventText(event, { clientName, timeZone, now }) })),
     [events, clientName, timeZone, now],
+  );
+
+  const composer = useRef<ComposerHandle>(null);
+  const { setStatus } = triage;
+  const currentStatus = triage.current?.status;
+  useImperativeHandle(
+    actionsRef,
+    () => ({
+      focusReply: () => {
+        composer.current?.focus();
+        return composer.current !== null;
+      },
+      insertQuickReply: () => {
+        composer.current?.insertAtStart(QUICK_REPLY_TRIGGER);
+        return composer.current !== null;
+      },
+      markDone: () => {
+        if (!canReply || currentStatus === undefined || currentStatus === 'done') return false;
+        setStatus('done');
+        return true;
+      },
+    }),
+    [canReply, currentStatus, setStatus],
   );
 
   const [unreadOutcome, setUnreadOutcome] = useState<string | null>(null);
@@ -149,6 +184,7 @@ export function ConversationView({ conversationId, conversation, visible, anchor
           error={chat.sendError}
           describeFailure={describeError}
           draftStorage={draft}
+          handle={composer}
         />
       ) : null}
     </section>

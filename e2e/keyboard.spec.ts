@@ -6,7 +6,7 @@ import { expect, expectAccessible, test } from './fixtures';
 import { conversationItems, messages, signIn } from './staff';
 
 /** Whether the focused element is inside an element matching `selector`. */
-const focusIsInside = (page: Page, selector: string) => page.evaluate((wanted) => document.activeElement?.closest(wanted) != null, selector);
+const focusIsInside = (page: Page, selector: string) => page.evaluate((wanted) => (document.activeElement?.closest(wanted) ?? null) !== null, selector);
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Reply' });
 const openTitle = (page: Page) => page.getByRole('main').getByRole('heading', { level: 2 });
 

@@ -14,6 +14,8 @@ export interface ComposerHandle {
   focus(): void;
   /** Puts `text` at the start of the reply (once) and the caret right after it. */
   insertAtStart(text: string): void;
+  /** Files dropped on the conversation: checked and uploaded like picked ones. */
+  addFiles(files: File[]): void;
 }
 
 interface ComposerProps {
@@ -46,6 +48,7 @@ export function Composer(props: ComposerProps) {
       current = false;
     };
   }, [draftStorage]);
+  const files = useAttachmentDrafts(describeFailure);
   const textarea = useRef<HTMLTextAreaElement>(null);
   // Where the caret goes once the text set by a shortcut is on screen.
   const caretAfterRender = useRef<number | null>(null);
@@ -71,10 +74,10 @@ export function Composer(props: ComposerProps) {
         setDraft(next);
         draftStorage?.save(next);
       },
+      addFiles: files.add,
     }),
-    [draft, draftStorage],
+    [draft, draftStorage, files.add],
   );
-  const files = useAttachmentDrafts(describeFailure);
   const inputId = useId();
   const errorId = useId();
   const hintId = useId();
@@ -139,6 +142,13 @@ export function Composer(props: ComposerProps) {
             onDraftChange();
           }}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            // A pasted image (a screenshot, a copied photo) is attached; pasted text stays text.
+            const pasted = Array.from(event.clipboardData.files);
+            if (pasted.length === 0) return;
+            event.preventDefault();
+            files.add(pasted);
+          }}
         />
         <button type="submit" className="primary-button" disabled={!canSend}>
           Send

@@ -11,6 +11,8 @@ import { MessageList } from '../chat/MessageList';
 import type { TimelineNote } from '../chat/timeline';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
+import { PhotoViewerProvider } from '../attachments/PhotoViewerProvider';
+import { useFileDrop } from '../attachments/useFileDrop';
 import { useConversationDraft } from '../drafts/useConversationDraft';
 import { useOffline } from '../offline/OfflineContext';
 import { useStaff } from '../session/StaffContext';
@@ -109,6 +111,10 @@ export function ConversationView({ conversationId, conversation, visible, anchor
     [canReply, currentStatus, setStatus],
   );
 
+  // Files dropped anywhere on the conversation go to the reply box (when there is one).
+  const canAttach = canReply && availability === 'ready';
+  const { dropping, dropHandlers } = useFileDrop(canAttach ? (files) => composer.current?.addFiles(files) : null);
+
   const [unreadOutcome, setUnreadOutcome] = useState<string | null>(null);
   const markUnread = useCallback(() => {
     void api.request('conversation:markUnread', { conversationId }).then((result) =>
@@ -117,7 +123,7 @@ export function ConversationView({ conversationId, conversation, visible, anchor
   }, [api, conversationId]);
 
   return (
-    <section className="conversation" aria-labelledby={titleId}>
+    <section className={dropping ? 'conversation conversation--dropping' : 'conversation'} aria-labelledby={titleId} {...dropHandlers}>
       {conversation ? (
         <ConversationHeader conversation={conversation} titleId={titleId}>
           <TriageBar
@@ -153,22 +159,24 @@ export function ConversationView({ conversationId, conversation, visible, anchor
           {UNAVAILABLE_OFFLINE}
         </p>
       ) : (
-        <MessageList
-          timeline={chat.timeline}
-          notes={notes}
-          ownSide="staff"
-          nameOwnAuthors
-          loadingOlder={chat.loadingOlder}
-          onLoadOlder={() => void chat.loadOlder()}
-          onRetry={chat.retry}
-          onDiscard={chat.discard}
-          describeFailure={describeError}
-          emptyText="No messages in this conversation yet."
-          channelsOf={channelsOf}
-          highlightId={anchorMessageId}
-          loadingNewer={chat.loadingNewer}
-          onLoadNewer={() => void chat.loadNewer()}
-        />
+        <PhotoViewerProvider messages={chat.timeline.messages}>
+          <MessageList
+            timeline={chat.timeline}
+            notes={notes}
+            ownSide="staff"
+            nameOwnAuthors
+            loadingOlder={chat.loadingOlder}
+            onLoadOlder={() => void chat.loadOlder()}
+            onRetry={chat.retry}
+            onDiscard={chat.discard}
+            describeFailure={describeError}
+            emptyText="No messages in this conversation yet."
+            channelsOf={channelsOf}
+            highlightId={anchorMessageId}
+            loadingNewer={chat.loadingNewer}
+            onLoadNewer={() => void chat.loadNewer()}
+          />
+        </PhotoViewerProvider>
       )}
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />

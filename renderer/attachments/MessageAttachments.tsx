@@ -34,7 +34,7 @@ function ImagePreview({ attachment }: { attachment: Attachment }) {
   if (url && openPhoto) {
     return (
       <button type="button" className="message-attachment__open" aria-label={`View ${attachment.name} full size`} onClick={() => openPhoto(attachment.id)}>
-        <img className="message-attachment__image" src={url} alt="" />
+        <img className="message-attachment__image" src={url} alt={attachment.name} />
       </button>
     );
   }

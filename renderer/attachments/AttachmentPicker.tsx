@@ -1,8 +1,9 @@
 // The composer's Attach button (a hidden file input behind a real button, so it is focusable
-// and named like every other control) and the list of files picked for the message.
-import { useRef } from 'react';
+// and named like every other control) and the list of files picked for the message, images
+// with a small preview of their own.
+import { useCallback, useRef } from 'react';
 import { ATTACHMENTS_PER_MESSAGE_MAX } from '../../shared/domain';
-import { ATTACHMENT_ACCEPT, formatFileSize } from './attachmentRules';
+import { ATTACHMENT_ACCEPT, formatFileSize, isImageType } from './attachmentRules';
 import type { FileDraft } from './useAttachmentDrafts';
 
 interface AttachButtonProps {
@@ -59,6 +60,7 @@ export function AttachmentDraftList({ drafts, onRemove, onRetry }: AttachmentDra
           data-testid="attachment-draft"
           data-status={draft.status}
         >
+          {isImageType(draft.file.type) && <DraftThumbnail file={draft.file} />}
           <span className="attachment-draft__name">{draft.name}</span>
           <span className="attachment-draft__meta">
             {formatFileSize(draft.size)}
@@ -79,6 +81,21 @@ export function AttachmentDraftList({ drafts, onRemove, onRetry }: AttachmentDra
       ))}
     </ul>
   );
+}
+
+/** A picked image before it is sent: a blob: URL of the file on this computer, revoked as the
+ * draft goes (removed or sent) so its memory goes with it. */
+function DraftThumbnail({ file }: { file: File }) {
+  // A ref callback with a cleanup: the URL lives exactly as long as this <img> shows this file.
+  const showFile = useCallback(
+    (image: HTMLImageElement) => {
+      const url = URL.createObjectURL(file);
+      image.src = url;
+      return () => URL.revokeObjectURL(url);
+    },
+    [file],
+  );
+  return <img ref={showFile} className="attachment-draft__thumbnail" alt="" data-testid="attachment-draft-thumbnail" />;
 }
 
 export function PaperclipIcon() {

@@ -1,9 +1,11 @@
 // A message's attachments: images as thumbnails, PDFs as files, each with its name, size and
-// a Download button. Bytes come through the page's AttachmentClient (they need the token).
+// a Download button. Bytes come through the page's AttachmentClient (they need the token). Where
+// the page has a photo viewer (staff), a thumbnail is a button that opens it full size.
 import { useState } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { formatFileSize, isImageType } from './attachmentRules';
 import { useAttachmentClient } from './AttachmentContext';
+import { useOpenPhoto } from './PhotoViewerContext';
 import { saveAttachment, useAttachmentObjectUrl } from './useAttachmentObjectUrl';
 
 export function MessageAttachments({ attachments }: { attachments: Attachment[] }) {
@@ -28,6 +30,14 @@ export function MessageAttachments({ attachments }: { attachments: Attachment[] 
 
 function ImagePreview({ attachment }: { attachment: Attachment }) {
   const { url, error } = useAttachmentObjectUrl(attachment.id);
+  const openPhoto = useOpenPhoto();
+  if (url && openPhoto) {
+    return (
+      <button type="button" className="message-attachment__open" aria-label={`View ${attachment.name} full size`} onClick={() => openPhoto(attachment.id)}>
+        <img className="message-attachment__image" src={url} alt={attachment.name} />
+      </button>
+    );
+  }
   if (url) return <img className="message-attachment__image" src={url} alt={attachment.name} />;
   return (
     <p className="message-attachment__placeholder">{error ? `Couldn't show the image. ${error}` : 'Loading image…'}</p>

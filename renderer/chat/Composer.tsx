@@ -1,7 +1,7 @@
 // The reply box: Enter sends, Shift+Enter starts a new line, Attach adds images or PDFs (each
 // uploads at once; the message goes when they are all stored). Each edit feeds the typing signal. A
 // staff tool (quick replies) may work on the text through `assist` (useComposerAssist.ts).
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import type { Attachment } from '../../shared/domain';
 import { MESSAGE_MAX_LENGTH } from '../../shared/domain';
 import type { describeError } from '../api/errors';
@@ -9,6 +9,14 @@ import { canSendMessage } from '../attachments/attachmentDrafts';
 import { AttachButton, AttachmentDraftList } from '../attachments/AttachmentPicker';
 import { useAttachmentDrafts } from '../attachments/useAttachmentDrafts';
 import { useComposerAssist, type ComposerAssist } from './useComposerAssist';
+import { shortcutFor } from '../keyboard/shortcuts';
+
+/** What the inbox's keyboard shortcuts do to the reply box. */
+export interface ComposerHandle {
+  focus(): void;
+  /** Files dropped on the conversation: checked and uploaded like picked ones. */
+  addFiles(files: File[]): void;
+}
 
 interface ComposerProps {
   label: string;
@@ -25,9 +33,11 @@ interface ComposerProps {
   draftStorage?: { load(): Promise<string>; save(text: string): void; clear(): void };
   /** A tool working on the text (the staff app's quick replies). */
   assist?: ComposerAssist;
+  handle?: Ref<ComposerHandle>;
 }
 
-export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure, draftStorage, assist }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { label, placeholder, onSend, onSendAndMarkDone, onDraftChange, error, describeFailure, draftStorage, assist, handle } = props;
   const [draft, setDraft] = useState('');
   const inputRef = useRef<HTMLTextAreaElement>(null);
   // The stored draft arrives a moment after mount; what the member types first wins.
@@ -49,6 +59,7 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
   };
   const tellAssist = useComposerAssist(assist, draft, inputRef, edit);
   const files = useAttachmentDrafts(describeFailure);
+  useImperativeHandle(handle, () => ({ focus: () => inputRef.current?.focus(), addFiles: files.add }), [files.add]);
   const inputId = useId();
   const errorId = useId();
   const hintId = useId();
@@ -71,10 +82,12 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (assist?.onKeyDown(event)) return;
     // Not while an input method is composing: Enter there confirms the composition.
-    if (event.key === 'Enter' && event.shiftKey && (event.ctrlKey || event.metaKey) && onSendAndMarkDone && !event.nativeEvent.isComposing) {
+    if (event.nativeEvent.isComposing) return;
+    const action = shortcutFor(event, 'composer', true);
+    if (action === 'sendAndMarkDone' && onSendAndMarkDone) {
       event.preventDefault();
       submit(onSendAndMarkDone);
-    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    } else if (action === 'send') {
       event.preventDefault();
       submit();
     }
@@ -112,6 +125,13 @@ export function Composer({ label, placeholder, onSend, onSendAndMarkDone, onDraf
           onChange={(event) => edit(event.target.value)}
           onKeyDown={onKeyDown}
           onSelect={(event) => tellAssist?.(event.currentTarget.value, event.currentTarget.selectionStart)}
+          onPaste={(event) => {
+            // A pasted image (a screenshot, a copied photo) is attached; pasted text stays text.
+            const pasted = Array.from(event.clipboardData.files);
+            if (pasted.length === 0) return;
+            event.preventDefault();
+            files.add(pasted);
+          }}
         />
         <button type="submit" className="primary-button" disabled={!canSend}>
           Send

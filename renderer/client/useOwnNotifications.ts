@@ -1,15 +1,21 @@
 // The client's own notification preferences: loaded on (re)connect, followed live (the salon or
-// another device may change them), and switched one at a time.
+// another device may change them), and switched one at a time. A refusal names every switch
+// that can't be on, each beside its switch.
 import { useCallback, useEffect, useState } from 'react';
 import type { OwnNotifications } from '../../shared/clientProfile';
+import { fieldProblemsOf, problemsSummary, type FieldProblems } from '../api/errors';
 import { describeClientError } from './clientErrors';
 import type { ClientApi } from './clientApi';
+
+export const CHANNELS = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof CHANNELS)[number];
 
 export function useOwnNotifications(api: ClientApi) {
   const [current, setCurrent] = useState<OwnNotifications | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [problems, setProblems] = useState<FieldProblems<NotificationChannel>>({});
 
   useEffect(() => {
     const unsubscribers = [
@@ -38,14 +44,17 @@ export function useOwnNotifications(api: ClientApi) {
       if (result.ok) {
         setCurrent(result.data);
         setError(null);
+        setProblems({});
         setSaved(true);
       } else {
         setCurrent(current);
-        setError(describeClientError(result.error));
+        const found = result.error.code === 'bad_request' ? fieldProblemsOf(result.error.details, CHANNELS) : {};
+        setProblems(found);
+        setError(problemsSummary(found) ?? describeClientError(result.error));
       }
     },
     [api, current],
   );
 
-  return { current, saving, error, saved, set };
+  return { current, saving, error, problems, saved, set };
 }

@@ -2,16 +2,20 @@
 // staff-only events between the messages, typing indicator and the reply box, which is hidden
 // for members who may read but not reply (R7). While messaging is off (R2) the whole inbox is
 // hidden behind a notice instead; the composer stays mounted so a draft survives.
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { ConversationSummary } from '../../shared/domain';
 import { can } from '../../shared/permissions';
+import type { ComposerHandle } from '../chat/Composer';
 import { LiveAnnouncer } from '../chat/LiveAnnouncer';
 import { MessageList } from '../chat/MessageList';
 import type { TimelineNote } from '../chat/timeline';
 import { TypingIndicator } from '../chat/TypingIndicator';
 import { describeError } from '../api/errors';
+import { PhotoViewerProvider } from '../attachments/PhotoViewerProvider';
+import { useFileDrop } from '../attachments/useFileDrop';
 import { useConversationDraft } from '../drafts/useConversationDraft';
 import { useOffline } from '../offline/OfflineContext';
+import { openQuickReplyPicker } from '../quickReplies/openPicker';
 import { QuickReplyComposer } from '../quickReplies/QuickReplyComposer';
 import { useStaff } from '../session/StaffContext';
 import { useNow } from '../ui/useNow';
@@ -35,9 +39,18 @@ interface ConversationViewProps {
   visible: boolean;
   /** Open at this message (a search match), marked, instead of at the newest. */
   anchorMessageId?: number | null;
+  /** What the inbox's keyboard shortcuts do to this conversation. */
+  actionsRef?: Ref<ConversationActions>;
 }
 
-export function ConversationView({ conversationId, conversation, visible, anchorMessageId = null }: ConversationViewProps) {
+/** Each says whether it could act (a read-only member has no reply box and can't mark done). */
+export interface ConversationActions {
+  focusReply(): boolean;
+  insertQuickReply(): boolean;
+  markDone(): boolean;
+}
+
+export function ConversationView({ conversationId, conversation, visible, anchorMessageId = null, actionsRef }: ConversationViewProps) {
   const { api, session } = useStaff();
   const triage = useTriage(conversationId, conversation);
   const chat = useStaffChat(conversationId, visible, anchorMessageId, triage.current?.triageVersion);
@@ -80,6 +93,30 @@ export function ConversationView({ conversationId, conversation, visible, anchor
     [events, internalNotes, clientName, timeZone, now],
   );
 
+  const composer = useRef<ComposerHandle>(null);
+  const { setStatus } = triage;
+  const currentStatus = triage.current?.status;
+  useImperativeHandle(
+    actionsRef,
+    () => ({
+      focusReply: () => {
+        composer.current?.focus();
+        return composer.current !== null;
+      },
+      insertQuickReply: () => openQuickReplyPicker(),
+      markDone: () => {
+        if (!canReply || currentStatus === undefined || currentStatus === 'done') return false;
+        setStatus('done');
+        return true;
+      },
+    }),
+    [canReply, currentStatus, setStatus],
+  );
+
+  // Files dropped anywhere on the conversation go to the reply box (when there is one).
+  const canAttach = canReply && availability === 'ready';
+  const { dropping, dropHandlers } = useFileDrop(canAttach ? (files) => composer.current?.addFiles(files) : null);
+
   const [unreadOutcome, setUnreadOutcome] = useState<string | null>(null);
   const markUnread = useCallback(() => {
     void api.request('conversation:markUnread', { conversationId }).then((result) =>
@@ -88,7 +125,7 @@ export function ConversationView({ conversationId, conversation, visible, anchor
   }, [api, conversationId]);
 
   return (
-    <section className="conversation" aria-labelledby={titleId}>
+    <section className={dropping ? 'conversation conversation--dropping' : 'conversation'} aria-labelledby={titleId} {...dropHandlers}>
       {conversation ? (
         <ConversationHeader conversation={conversation} titleId={titleId}>
           <TriageBar
@@ -124,22 +161,24 @@ export function ConversationView({ conversationId, conversation, visible, anchor
           {UNAVAILABLE_OFFLINE}
         </p>
       ) : (
-        <MessageList
-          timeline={chat.timeline}
-          notes={notes}
-          ownSide="staff"
-          nameOwnAuthors
-          loadingOlder={chat.loadingOlder}
-          onLoadOlder={() => void chat.loadOlder()}
-          onRetry={chat.retry}
-          onDiscard={chat.discard}
-          describeFailure={describeError}
-          emptyText="No messages in this conversation yet."
-          channelsOf={channelsOf}
-          highlightId={anchorMessageId}
-          loadingNewer={chat.loadingNewer}
-          onLoadNewer={() => void chat.loadNewer()}
-        />
+        <PhotoViewerProvider messages={chat.timeline.messages}>
+          <MessageList
+            timeline={chat.timeline}
+            notes={notes}
+            ownSide="staff"
+            nameOwnAuthors
+            loadingOlder={chat.loadingOlder}
+            onLoadOlder={() => void chat.loadOlder()}
+            onRetry={chat.retry}
+            onDiscard={chat.discard}
+            describeFailure={describeError}
+            emptyText="No messages in this conversation yet."
+            channelsOf={channelsOf}
+            highlightId={anchorMessageId}
+            loadingNewer={chat.loadingNewer}
+            onLoadNewer={() => void chat.loadNewer()}
+          />
+        </PhotoViewerProvider>
       )}
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />
@@ -159,6 +198,7 @@ export function ConversationView({ conversationId, conversation, visible, anchor
               error={chat.sendError}
               describeFailure={describeError}
               draftStorage={draft}
+              handle={composer}
             />
           }
         />

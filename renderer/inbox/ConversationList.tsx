@@ -1,7 +1,9 @@
 // The inbox column: conversations, newest activity first, with more loaded as it scrolls.
-// Virtualised, so 10k loaded conversations keep only a screenful of rows in the DOM; the arrow
-// keys (and Home/End) move between conversations, scrolling rows into the DOM as they go.
-import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
+// Virtualised, so 10k loaded conversations keep only a screenful of rows in the DOM. The list is
+// one Tab stop (a roving tabindex): the arrow keys and Home/End move between conversations,
+// scrolling rows into the DOM as they go, and Enter opens one.
+import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { shortcutFor, type ShortcutAction } from '../keyboard/shortcuts';
 import type { ConversationSummary } from '../../shared/domain';
 import type { InboxView } from '../../shared/triageEvents';
 import { useLoadWhenVisible } from '../ui/useLoadWhenVisible';
@@ -35,13 +37,22 @@ interface ConversationListProps {
   onMarkUnread?: (id: number) => void;
 }
 
-/** The index a navigation key moves to from `index`, or null for other keys. */
-function targetIndex(key: string, index: number, count: number): number | null {
-  if (key === 'ArrowDown') return Math.min(count - 1, index + 1);
-  if (key === 'ArrowUp') return Math.max(0, index - 1);
-  if (key === 'Home') return 0;
-  if (key === 'End') return count - 1;
+/** The index a list shortcut moves to from `index`, or null for other keys. */
+function targetIndex(action: ShortcutAction | null, index: number, count: number): number | null {
+  if (action === 'listNext') return Math.min(count - 1, index + 1);
+  if (action === 'listPrevious') return Math.max(0, index - 1);
+  if (action === 'listFirst') return 0;
+  if (action === 'listLast') return count - 1;
   return null;
+}
+
+/** The row that holds the list's one Tab stop: the one last focused, else the open conversation,
+ * else the first; when that row is scrolled out of the DOM, the first row on screen. */
+function tabStopIndex(focusedId: number | null, selectedId: number | null, conversations: ConversationSummary[], rendered: number[]): number | undefined {
+  const wanted = [focusedId, selectedId]
+    .map((id) => (id === null ? -1 : conversations.findIndex((conversation) => conversation.id === id)))
+    .find((index) => index !== -1);
+  return wanted !== undefined && rendered.includes(wanted) ? wanted : rendered[0];
 }
 
 /** The target row may not be in the DOM yet: focus it once the list has rendered it. */
@@ -61,11 +72,14 @@ export function ConversationList(props: ConversationListProps) {
   const getKey = useCallback((index: number) => conversations[index]!.id, [conversations]);
   const rows = useVirtualRows({ count: conversations.length, scroller, estimateSize: ROW_ESTIMATE_PX, getKey });
   const { virtualizer } = rows;
+  // Kept by id: rows move as conversations get new messages.
+  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const tabStop = tabStopIndex(focusedId, selectedId, conversations, rows.indexes);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const row = (event.target as HTMLElement).closest('li[data-index]');
     if (!row) return;
-    const next = targetIndex(event.key, Number(row.getAttribute('data-index')), conversations.length);
+    const next = targetIndex(shortcutFor(event, 'list'), Number(row.getAttribute('data-index')), conversations.length);
     if (next === null) return;
     event.preventDefault();
     virtualizer.scrollToIndex(next, { align: 'auto' });
@@ -87,8 +101,17 @@ export function ConversationList(props: ConversationListProps) {
         {loaded && conversations.length === 0 && (
           <p className="inbox-list__note">{emptyText ?? 'No conversations yet. Client messages will appear here.'}</p>
         )}
-        {/* Arrow keys move between the buttons inside; the list itself is not a focus stop. */}
-        <ul className="inbox-list__items" aria-label="Conversations" style={rows.listStyle} onKeyDown={onKeyDown}>
+        {/* One row's button is the Tab stop; arrow keys move between them. */}
+        <ul
+          className="inbox-list__items"
+          aria-label="Conversations"
+          style={rows.listStyle}
+          onKeyDown={onKeyDown}
+          onFocus={(event) => {
+            const id = (event.target as HTMLElement).closest('[data-conversation-id]')?.getAttribute('data-conversation-id');
+            if (id) setFocusedId(Number(id));
+          }}
+        >
           {rows.indexes.map((index) => {
             const conversation = conversations[index]!;
             return (
@@ -105,6 +128,7 @@ export function ConversationList(props: ConversationListProps) {
                 rowRef={rows.measureRow}
                 rowIndex={index}
                 setSize={conversations.length}
+                tabStop={index === tabStop}
               />
             );
           })}

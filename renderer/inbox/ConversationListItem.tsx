@@ -25,6 +25,8 @@ interface ConversationListItemProps {
   rowRef?: (element: HTMLLIElement | null) => void;
   rowIndex?: number;
   setSize?: number;
+  /** The list is one Tab stop: only this row's button is in the Tab order (roving tabindex). */
+  tabStop?: boolean;
 }
 
 /** "MR" for Marcus Reid: the assignee's initials in a small circle. */
@@ -63,7 +65,7 @@ function TriageLine({ conversation, view, memberId, timeZone }: Pick<Conversatio
 
 /** Memoised: a scrolling list re-renders on every frame, but a row only when its data changes. */
 export const ConversationListItem = memo(function ConversationListItem(props: ConversationListItemProps) {
-  const { conversation, selected, now, onSelect, view, memberId, timeZone, onMarkUnread, rowRef, rowIndex, setSize } = props;
+  const { conversation, selected, now, onSelect, view, memberId, timeZone, onMarkUnread, rowRef, rowIndex, setSize, tabStop = true } = props;
   const { client, location, appointment, lastMessage, unreadCount } = conversation;
   const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
@@ -91,6 +93,7 @@ export const ConversationListItem = memo(function ConversationListItem(props: Co
         aria-current={selected ? 'true' : undefined}
         data-testid="conversation-item"
         data-conversation-id={conversation.id}
+        tabIndex={tabStop ? 0 : -1}
         onClick={() => onSelect(conversation.id)}
       >
         <span className="conversation-item__top">
@@ -115,7 +118,9 @@ export const ConversationListItem = memo(function ConversationListItem(props: Co
         </span>
       </button>
       {canMarkUnread && (
-        <button type="button" className="conversation-row__mark-unread" title="Mark as unread" onClick={() => onMarkUnread(conversation.id)}>
+        // Out of the Tab order, so the list stays one stop: the keyboard reaches it through the
+        // row's context menu (the menu key or Shift+F10).
+        <button type="button" className="conversation-row__mark-unread" title="Mark as unread" tabIndex={-1} onClick={() => onMarkUnread(conversation.id)}>
           <span aria-hidden="true" className="conversation-row__dot" />
           <span className="visually-hidden">Mark as unread</span>
         </button>

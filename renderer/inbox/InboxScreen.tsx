@@ -1,13 +1,15 @@
 // The Messages screen: the conversation list and the open conversation in <main>, and the
 // client's appointments in an <aside> beside them. It stays mounted while hidden (Settings
 // open, Client Connect off); `visible` says whether the member can actually see it.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { FoundClient } from '../../shared/conversationStart';
 import { can } from '../../shared/permissions';
 import { AppointmentPanel } from '../conversation/AppointmentPanel';
 import { ClientProfilePanel } from '../conversation/ClientProfilePanel';
 import { ClientNotePanel } from '../notes/ClientNotePanel';
-import { ConversationView } from '../conversation/ConversationView';
+import { ConversationView, type ConversationActions } from '../conversation/ConversationView';
+import { useInboxKeyboard } from '../keyboard/useInboxKeyboard';
+import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
 import { useConversationDetail } from '../conversation/useConversationDetail';
 import { GettingStarted } from '../onboarding/GettingStarted';
 import { ConversationList } from './ConversationList';
@@ -52,6 +54,9 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
     setStarting(null);
   }, []);
   const startConversation = useCallback((client: FoundClient | null) => setStarting((shown) => ({ client, form: (shown?.form ?? 0) + 1 })), []);
+  const conversationActions = useRef<ConversationActions>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const keyboard = useInboxKeyboard({ visible, conversations: list.items, openId, openConversation, conversationActions, searchInput });
   // Hidden, nothing counts as open: messages notify, and none is marked read unseen.
   const openFromNotification = useCallback(
     (id: number) => {
@@ -80,7 +85,7 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
           onLoadMore={onLoadMore}
           toolbar={
             <div className="inbox-list__toolbar">
-              <SearchBox query={search.query} onChange={search.setQuery} />
+              <SearchBox query={search.query} onChange={search.setQuery} inputRef={searchInput} />
               {canStart && (
                 <button type="button" className="secondary-button" onClick={() => startConversation(null)}>
                   New conversation
@@ -123,9 +128,14 @@ export function InboxScreen({ visible, onReveal }: InboxScreenProps) {
             conversation={summary}
             visible={visible}
             anchorMessageId={opened.messageId}
+            actionsRef={conversationActions}
           />
         )}
       </main>
+      <ShortcutsDialog open={keyboard.helpOpen} onClose={keyboard.closeHelp} />
+      <p role="status" className="visually-hidden" data-testid="shortcut-announcement">
+        {keyboard.announcement}
+      </p>
       {openId !== null && starting === null && (
         // Focusable: with the client note it can outgrow the window, and keyboard users scroll it too.
         <div className="context-column" tabIndex={0} role="region" aria-label="About the client">

@@ -3,7 +3,7 @@
 // the matched words marked in its snippet. Only the result clicked shows as the open one. For
 // members who may start conversations, clients found in the whole workspace follow the
 // conversations: one without a conversation here opens the new-conversation form for them.
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { FoundClient } from '../../shared/conversationStart';
 import type { ClientHit, MessageHit, SearchResult } from '../../shared/search';
 import { formatListTime } from '../ui/format';
@@ -32,11 +32,14 @@ export function directoryOnly(directory: readonly FoundClient[], hits: readonly 
 interface SearchBoxProps {
   query: string;
   onChange: (query: string) => void;
+  /** Ctrl/Cmd+K focuses it. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
-export function SearchBox({ query, onChange }: SearchBoxProps) {
+export function SearchBox({ query, onChange, inputRef }: SearchBoxProps) {
   return (
     <input
+      ref={inputRef}
       type="search"
       className="inbox-search"
       aria-label="Search messages and clients"

@@ -31,6 +31,7 @@ export function PinSettings() {
           digitsOnly={{ maxLength: PIN_MAX_LENGTH }}
           value={form.pin}
           onChange={form.setPin}
+          error={form.problems.pin}
         />
         <PasswordField
           label="Type the PIN again"
@@ -38,8 +39,15 @@ export function PinSettings() {
           digitsOnly={{ maxLength: PIN_MAX_LENGTH }}
           value={form.confirmPin}
           onChange={form.setConfirmPin}
+          error={form.problems.confirmPin}
         />
-        <PasswordField label="Your password" autoComplete="current-password" value={form.password} onChange={form.setPassword} />
+        <PasswordField
+          label="Your password"
+          autoComplete="current-password"
+          value={form.password}
+          onChange={form.setPassword}
+          error={form.problems.password}
+        />
         <FormOutcome error={form.error} saved={form.saved} />
         <div className="settings-card__actions">
           {status?.hasPin && (

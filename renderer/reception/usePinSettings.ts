@@ -1,8 +1,10 @@
 // State of the PIN form: whether the member has a PIN, and setting, changing or removing it
 // (each needs their password, so a colleague at an unlocked screen can't change it).
 import { useEffect, useState, type FormEvent } from 'react';
-import { pinSchema, type PinStatus } from '../../shared/reception';
+import type { PinStatus } from '../../shared/reception';
 import { serverErrorText } from '../api/callServer';
+import { fieldProblemsOf, problemsSummary, type FieldProblems } from '../api/errors';
+import { PIN_FIELDS, pinProblems, pinRemovalProblems, type PinField } from './pinProblems';
 import { useReception } from './ReceptionContext';
 
 export function usePinSettings() {
@@ -14,6 +16,7 @@ export function usePinSettings() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblems<PinField>>({});
 
   useEffect(() => {
     let cancelled = false;
@@ -31,7 +34,9 @@ export function usePinSettings() {
     setPending(false);
     setPassword('');
     if (!result.ok) {
-      setError(serverErrorText(result.error));
+      const fromServer = result.error.code === 'bad_request' ? fieldProblemsOf(result.error.details, PIN_FIELDS) : {};
+      setProblems(fromServer);
+      setError(problemsSummary(fromServer) ?? serverErrorText(result.error));
       return;
     }
     setStatus(result.data);
@@ -44,17 +49,12 @@ export function usePinSettings() {
     event.preventDefault();
     if (pending) return;
     setSaved(null);
-    const checked = pinSchema.safeParse(pin);
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? 'Choose another PIN.');
-      return;
-    }
-    if (pin !== confirmPin) {
-      setError("The two PINs don't match. Type the same PIN twice.");
-      return;
-    }
-    if (password === '') {
-      setError('Enter your password to confirm it is you.');
+    // Every problem at once, each beside its field.
+    const found = pinProblems({ pin, confirmPin, password });
+    setProblems(found);
+    const summary = problemsSummary(found);
+    if (summary) {
+      setError(summary);
       return;
     }
     setPending(true);
@@ -65,8 +65,11 @@ export function usePinSettings() {
   const remove = async () => {
     if (pending) return;
     setSaved(null);
-    if (password === '') {
-      setError('Enter your password to remove your PIN.');
+    const found = pinRemovalProblems(password);
+    setProblems(found);
+    const summary = problemsSummary(found);
+    if (summary) {
+      setError(summary);
       return;
     }
     setPending(true);
@@ -74,5 +77,5 @@ export function usePinSettings() {
     finish(await api.removePin(sessionToken, password), 'Your PIN is removed.');
   };
 
-  return { status, pin, setPin, confirmPin, setConfirmPin, password, setPassword, pending, error, saved, save, remove };
+  return { status, pin, setPin, confirmPin, setConfirmPin, password, setPassword, pending, error, saved, problems, save, remove };
 }

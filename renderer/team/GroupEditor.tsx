@@ -3,12 +3,14 @@
 import { useId, useState } from 'react';
 import { GROUP_NAME_MAX, type PermissionGroup, type Team } from '../../shared/teamEvents';
 import { checkGroupDelete, type TeamActor } from '../../shared/teamRules';
+import { problemsSummary } from '../api/errors';
 import { ConflictChoice } from '../settings/ConflictChoice';
+import { FieldError } from '../ui/FieldError';
 import { OptionRow } from '../ui/OptionRow';
 import { EditorHeader } from './EditorHeader';
 import { DeleteGroup } from './DeleteGroup';
 import { canTickGrant, GRANT_SECTIONS } from './grants';
-import { groupDraftChanged, groupDraftProblem } from './groupEditor';
+import { groupDraftChanged, groupDraftProblems } from './groupEditor';
 import { groupEditLocks } from './teamActor';
 import { useGroupEditor } from './useGroupEditor';
 
@@ -31,11 +33,15 @@ export function GroupEditor({ group, team, actor, otherGroupNames, onSaved, onQu
   const titleId = useId();
   const nameId = useId();
   const nameErrorId = useId();
+  const grantsErrorId = useId();
   const idPrefix = useId();
-  const problem = groupDraftProblem(draft, otherGroupNames);
-  // Say what is missing once the manager tries to save, not while they are still typing.
+  const problems = groupDraftProblems(draft, otherGroupNames, state.serverProblems);
+  const canSave = problems.name === undefined && problems.grants === undefined;
+  // Say what is wrong once the manager tries to save, not while they are still typing; then
+  // every problem at once, each beside its field, and one line above that sums them up.
   const [triedToSave, setTriedToSave] = useState(false);
-  const showProblem = problem !== null && triedToSave;
+  const shown = triedToSave ? problems : state.serverProblems;
+  const summary = problemsSummary(shown) ?? state.error;
   // Permissions this manager may not give or take away here stay as they are.
   const locks = groupEditLocks(actor, team, group, draft.grants);
 
@@ -46,7 +52,7 @@ export function GroupEditor({ group, team, actor, otherGroupNames, onSaved, onQu
           onSubmit={(event) => {
             event.preventDefault();
             setTriedToSave(true);
-            if (problem || state.saving || conflict) return;
+            if (!canSave || state.saving || conflict) return;
             if (groupDraftChanged(draft, group)) save();
             else onClose();
           }}
@@ -80,9 +86,9 @@ export function GroupEditor({ group, team, actor, otherGroupNames, onSaved, onQu
               onKeepMine={keepMine}
             />
           )}
-          {state.error && (
+          {summary && (
             <p className="notice notice--error" role="alert">
-              {state.error}
+              {summary}
             </p>
           )}
           <div className="form-field">
@@ -93,16 +99,12 @@ export function GroupEditor({ group, team, actor, otherGroupNames, onSaved, onQu
               value={draft.name}
               maxLength={GROUP_NAME_MAX}
               autoComplete="off"
-              aria-invalid={showProblem}
-              aria-describedby={showProblem ? nameErrorId : undefined}
+              aria-invalid={shown.name ? true : undefined}
+              aria-describedby={shown.name ? nameErrorId : undefined}
               disabled={state.saving || conflict !== null}
               onChange={(event) => dispatch({ type: 'rename', name: event.target.value })}
             />
-            {showProblem && (
-              <p id={nameErrorId} className="form-error" role="alert">
-                {problem}
-              </p>
-            )}
+            <FieldError id={nameErrorId} message={shown.name} />
           </div>
           {locks.note && (
             <p className="notice notice--info" data-testid="group-locks">
@@ -110,7 +112,12 @@ export function GroupEditor({ group, team, actor, otherGroupNames, onSaved, onQu
             </p>
           )}
           {GRANT_SECTIONS.map((section) => (
-            <fieldset key={section.title} className="option-list" disabled={state.saving || conflict !== null}>
+            <fieldset
+              key={section.title}
+              className="option-list"
+              disabled={state.saving || conflict !== null}
+              aria-describedby={shown.grants ? grantsErrorId : undefined}
+            >
               <legend className="option-list__legend">{section.title}</legend>
               {section.options.map(({ key, label, description }) => (
                 <OptionRow
@@ -126,6 +133,7 @@ export function GroupEditor({ group, team, actor, otherGroupNames, onSaved, onQu
               ))}
             </fieldset>
           ))}
+          <FieldError id={grantsErrorId} message={shown.grants} />
         </form>
       </section>
       {group && onDeleted && checkGroupDelete(actor, group.grants) === null && <DeleteGroup group={group} onDeleted={onDeleted} />}

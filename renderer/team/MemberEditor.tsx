@@ -31,6 +31,7 @@ export function MemberEditor({ member, actor, groups, locations, onSaved, onDeac
     <>
       <section className="settings-card" aria-labelledby={titleId}>
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             if (!editor.saving) void editor.save();
@@ -49,6 +50,7 @@ export function MemberEditor({ member, actor, groups, locations, onSaved, onDeac
             actor={actor}
             lockedReason={membershipLockReason(actor, member)}
             disabled={editor.saving}
+            problems={editor.problems}
             onGroup={editor.setGroup}
             onLocation={editor.setLocation}
           />

@@ -4,7 +4,9 @@ import { useId } from 'react';
 import type { PermissionGroup } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
 import type { TeamActor } from '../../shared/teamRules';
-import type { MemberDraft } from './members';
+import type { FieldProblems } from '../api/errors';
+import { FieldError } from '../ui/FieldError';
+import type { MemberDraft, MembershipField } from './members';
 import { groupBeyond, locationBeyond } from './teamActor';
 
 interface MembershipFieldsProps {
@@ -16,12 +18,16 @@ interface MembershipFieldsProps {
   disabled: boolean;
   /** Why the group and locations cannot be changed at all (the actor's own), or null. */
   lockedReason?: string | null;
+  /** The group's and the locations' problems, each shown under its control. */
+  problems?: FieldProblems<MembershipField>;
   onGroup(groupId: number | null): void;
   onLocation(locationId: number, on: boolean): void;
 }
 
-export function MembershipFields({ draft, groups, locations, actor, disabled, lockedReason = null, onGroup, onLocation }: MembershipFieldsProps) {
+export function MembershipFields({ draft, groups, locations, actor, disabled, lockedReason = null, problems = {}, onGroup, onLocation }: MembershipFieldsProps) {
   const groupId = useId();
+  const groupErrorId = `${groupId}-error`;
+  const locationsErrorId = `${groupId}-locations-error`;
   const idPrefix = useId();
   const locked = disabled || lockedReason !== null;
   return (
@@ -37,6 +43,8 @@ export function MembershipFields({ draft, groups, locations, actor, disabled, lo
           id={groupId}
           value={draft.groupId ?? ''}
           disabled={locked}
+          aria-invalid={problems.groupId ? true : undefined}
+          aria-describedby={problems.groupId ? groupErrorId : undefined}
           onChange={(event) => onGroup(event.target.value ? Number(event.target.value) : null)}
         >
           {draft.groupId === null && <option value="">Choose a permission group</option>}
@@ -46,8 +54,9 @@ export function MembershipFields({ draft, groups, locations, actor, disabled, lo
             </option>
           ))}
         </select>
+        <FieldError id={groupErrorId} message={problems.groupId} />
       </div>
-      <fieldset className="option-list" disabled={locked}>
+      <fieldset className="option-list" disabled={locked} aria-describedby={problems.locationIds ? locationsErrorId : undefined}>
         <legend className="option-list__legend">Locations</legend>
         <p className="option-list__help">They see and answer the conversations of the locations they work at.</p>
         {locations.map((location) => (
@@ -65,6 +74,7 @@ export function MembershipFields({ draft, groups, locations, actor, disabled, lo
             </label>
           </div>
         ))}
+        <FieldError id={locationsErrorId} message={problems.locationIds} />
       </fieldset>
     </>
   );

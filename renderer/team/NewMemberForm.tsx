@@ -84,11 +84,10 @@ export function NewMemberForm({ actor, groups, locations, onSaved, onClose }: Ne
           locations={locations}
           actor={actor}
           disabled={form.saving}
+          problems={problems}
           onGroup={form.setGroup}
           onLocation={form.setLocation}
         />
-        <FieldError id={`${titleId}-group-error`} message={problems.groupId} />
-        <FieldError id={`${titleId}-locations-error`} message={problems.locationIds} />
       </form>
     </section>
   );

@@ -2,7 +2,11 @@
 // save that met someone else's newer one. Pure, so the rules are tested without a DOM.
 import { GROUP_NAME_MAX, type PermissionGroup } from '../../shared/teamEvents';
 import type { GroupGrants } from '../../shared/permissions';
+import type { FieldProblems } from '../api/errors';
 import { GRANT_SECTIONS, NO_GRANTS, sameGrants, withGrant, type GrantKey } from './grants';
+
+export const GROUP_FIELDS = ['name', 'grants'] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
 
 export interface GroupDraft {
   name: string;
@@ -20,13 +24,15 @@ export interface GroupEditorState {
   /** A save refused because of a newer one: theirs, and theirs with the manager's edits on top. */
   conflict: { theirs: PermissionGroup; mine: GroupDraft } | null;
   error: string | null;
+  /** What the server found wrong with the last save, by field. */
+  serverProblems: FieldProblems<GroupField>;
 }
 
 export type GroupEditorAction =
   | { type: 'rename'; name: string }
   | { type: 'set-grant'; key: GrantKey; value: boolean }
   | { type: 'save-started' }
-  | { type: 'save-failed'; error: string }
+  | { type: 'save-failed'; error: string; problems?: FieldProblems<GroupField> }
   | { type: 'conflict'; theirs: PermissionGroup }
   | { type: 'use-theirs' }
   | { type: 'keep-mine' };
@@ -43,19 +49,20 @@ export function startGroupEditor(group: PermissionGroup | null): GroupEditorStat
     saving: false,
     conflict: null,
     error: null,
+    serverProblems: {},
   };
 }
 
 export function groupEditorReducer(state: GroupEditorState, action: GroupEditorAction): GroupEditorState {
   switch (action.type) {
     case 'rename':
-      return { ...state, draft: { ...state.draft, name: action.name }, error: null };
+      return { ...state, draft: { ...state.draft, name: action.name }, error: null, serverProblems: {} };
     case 'set-grant':
       return { ...state, draft: { ...state.draft, grants: withGrant(state.draft.grants, action.key, action.value) } };
     case 'save-started':
-      return { ...state, saving: true, error: null };
+      return { ...state, saving: true, error: null, serverProblems: {} };
     case 'save-failed':
-      return { ...state, saving: false, error: action.error };
+      return { ...state, saving: false, error: action.error, serverProblems: action.problems ?? {} };
     case 'conflict':
       return { ...state, saving: false, conflict: { theirs: action.theirs, mine: withOwnGroupEdits(action.theirs, state) } };
     case 'use-theirs': {
@@ -92,6 +99,15 @@ export function groupDraftProblem(draft: GroupDraft, otherGroupNames: readonly s
     return `There is already a group called ${name}.`;
   }
   return null;
+}
+
+/** Every problem of the draft at once, by field: what this computer can tell before saving,
+ * then what the server said of the last save. */
+export function groupDraftProblems(draft: GroupDraft, otherGroupNames: readonly string[], serverProblems: FieldProblems<GroupField>): FieldProblems<GroupField> {
+  const problems: FieldProblems<GroupField> = { ...serverProblems };
+  const name = groupDraftProblem(draft, otherGroupNames);
+  if (name) problems.name = name;
+  return problems;
 }
 
 export const groupDraftChanged = (draft: GroupDraft, group: PermissionGroup | null): boolean =>

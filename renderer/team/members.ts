@@ -2,6 +2,7 @@
 // group and can do everything; they are shown as such and not edited here.
 import type { PermissionGroup, TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
+import type { FieldProblems } from '../api/errors';
 
 export const OWNER_LABEL = 'Owner — all permissions';
 
@@ -31,11 +32,22 @@ export function withLocation(draft: MemberDraft, locationId: number, on: boolean
   return { ...draft, locationIds: locations.map((location) => location.id).filter((id) => chosen.has(id)) };
 }
 
-export function memberDraftProblem(draft: MemberDraft): string | null {
-  if (draft.groupId === null) return 'Choose a permission group.';
+export const MEMBERSHIP_FIELDS = ['groupId', 'locationIds'] as const;
+export type MembershipField = (typeof MEMBERSHIP_FIELDS)[number];
+
+/** Every problem of a member's group and locations at once, each for its field. */
+export function membershipProblems(draft: MemberDraft): FieldProblems<MembershipField> {
+  const problems: FieldProblems<MembershipField> = {};
+  if (draft.groupId === null) problems.groupId = 'Choose a permission group.';
   // With no location a member would see no conversations at all (R12).
-  if (draft.locationIds.length === 0) return 'Choose at least one location the team member works at.';
-  return null;
+  if (draft.locationIds.length === 0) problems.locationIds = 'Choose at least one location the team member works at.';
+  return problems;
+}
+
+/** The first of those problems, or null. */
+export function memberDraftProblem(draft: MemberDraft): string | null {
+  const { groupId, locationIds } = membershipProblems(draft);
+  return groupId ?? locationIds ?? null;
 }
 
 export function memberDraftChanged(draft: MemberDraft, member: TeamMember): boolean {

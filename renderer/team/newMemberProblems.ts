@@ -2,7 +2,7 @@
 // rules the server applies (it reports all of its own at once too, under the same field names).
 import { newPasswordSchema } from '../../shared/http';
 import type { FieldProblems } from '../api/errors';
-import type { MemberDraft } from './members';
+import { membershipProblems, type MemberDraft } from './members';
 
 export const NEW_MEMBER_FIELDS = ['name', 'email', 'password', 'groupId', 'locationIds'] as const;
 export type NewMemberField = (typeof NEW_MEMBER_FIELDS)[number];
@@ -10,13 +10,10 @@ export type NewMemberField = (typeof NEW_MEMBER_FIELDS)[number];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function newMemberProblems(input: { name: string; email: string; password: string; draft: MemberDraft }): FieldProblems<NewMemberField> {
-  const problems: FieldProblems<NewMemberField> = {};
+  const problems: FieldProblems<NewMemberField> = membershipProblems(input.draft);
   if (input.name.trim() === '') problems.name = 'Give their name.';
   if (!EMAIL.test(input.email.trim())) problems.email = 'Enter a valid email address.';
   const password = newPasswordSchema.safeParse(input.password);
   if (!password.success) problems.password = password.error.issues.map((issue) => issue.message).join(' ');
-  if (input.draft.groupId === null) problems.groupId = 'Choose a permission group.';
-  // With no location a member would see no conversations at all (R12).
-  if (input.draft.locationIds.length === 0) problems.locationIds = 'Choose at least one location the team member works at.';
   return problems;
 }

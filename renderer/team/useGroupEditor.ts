@@ -2,11 +2,12 @@
 // from); a conflict carries the newer group so the manager can compare before choosing.
 import { useCallback, useReducer } from 'react';
 import { permissionGroupSchema, type PermissionGroup } from '../../shared/teamEvents';
-import { describeError, isConnectionError } from '../api/errors';
+import { describeError, fieldProblemsOf, isConnectionError } from '../api/errors';
 import { useOffline } from '../offline/OfflineContext';
 import { useStaff } from '../session/StaffContext';
 import { newerFromDetails } from '../settings/conflictDetails';
 import {
+  GROUP_FIELDS,
   groupDraftChanged,
   groupEditorReducer,
   startGroupEditor,
@@ -48,7 +49,11 @@ export function useGroupEditor(group: PermissionGroup | null, onSaved: (group: P
         else dispatch({ type: 'conflict', theirs });
         return;
       }
-      dispatch({ type: 'save-failed', error: describeError(result.error) });
+      // A taken name (a conflict without a newer group) and the server's field checks go
+      // beside their fields.
+      const problems =
+        result.error.code === 'conflict' ? { name: result.error.message } : result.error.code === 'bad_request' ? fieldProblemsOf(result.error.details, GROUP_FIELDS) : {};
+      dispatch({ type: 'save-failed', error: describeError(result.error), problems });
     },
     [api, onSaved, onQueued, status, edits],
   );

@@ -3,15 +3,16 @@
 import { useCallback, useState } from 'react';
 import type { TeamMember } from '../../shared/teamEvents';
 import type { Location } from '../../shared/domain';
-import { describeError } from '../api/errors';
+import { describeError, fieldProblemsOf, problemsSummary, type FieldProblems } from '../api/errors';
 import { useStaff } from '../session/StaffContext';
-import { memberDraftProblem, withLocation, type MemberDraft } from './members';
+import { MEMBERSHIP_FIELDS, membershipProblems, withLocation, type MemberDraft, type MembershipField } from './members';
 
 export function useMemberEditor(member: TeamMember, locations: Location[], onSaved: () => void) {
   const { api } = useStaff();
   const [draft, setDraft] = useState<MemberDraft>({ groupId: member.groupId, locationIds: member.locationIds });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FieldProblems<MembershipField>>({});
   const [signOutState, setSignOutState] = useState<{ pending: boolean; result: string | null; error: string | null }>({
     pending: false,
     result: null,
@@ -25,9 +26,11 @@ export function useMemberEditor(member: TeamMember, locations: Location[], onSav
   );
 
   const save = useCallback(async () => {
-    const problem = memberDraftProblem(draft);
-    if (problem || draft.groupId === null) {
-      setError(problem);
+    // Every problem at once, each beside its field.
+    const found = membershipProblems(draft);
+    setProblems(found);
+    if (draft.groupId === null || Object.keys(found).length > 0) {
+      setError(problemsSummary(found));
       return;
     }
     setSaving(true);
@@ -38,8 +41,13 @@ export function useMemberEditor(member: TeamMember, locations: Location[], onSav
       locationIds: draft.locationIds,
     });
     setSaving(false);
-    if (result.ok) onSaved();
-    else setError(describeError(result.error));
+    if (result.ok) {
+      onSaved();
+      return;
+    }
+    const fromServer = result.error.code === 'bad_request' ? fieldProblemsOf(result.error.details, MEMBERSHIP_FIELDS) : {};
+    setProblems(fromServer);
+    setError(problemsSummary(fromServer) ?? describeError(result.error));
   }, [api, draft, member.id, onSaved]);
 
   const signOutEverywhere = useCallback(async () => {
@@ -57,5 +65,5 @@ export function useMemberEditor(member: TeamMember, locations: Location[], onSav
     setSignOutState({ pending: false, result: ended, error: null });
   }, [api, member.id, member.name]);
 
-  return { draft, setGroup, setLocation, saving, error, save, signOut: signOutState, signOutEverywhere };
+  return { draft, setGroup, setLocation, saving, error, problems, save, signOut: signOutState, signOutEverywhere };
 }

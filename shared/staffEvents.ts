@@ -27,15 +27,9 @@ import { conversationStartRequests } from './conversationStart';
 import { deliveryPushes, deliveryRequests } from './deliveries';
 import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
-import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
+import { triagePushes, triageRequests } from './triageEvents';
+import { conversationListRequestSchema, conversationPageSchema } from './inboxPage';
 
-/** Opaque keyset cursor for the conversation list (newest activity first). */
-export const conversationCursorSchema = z.string().min(1).max(64);
-
-export const conversationPageSchema = z.object({
-  items: z.array(conversationSummarySchema),
-  nextCursor: conversationCursorSchema.nullable(),
-});
 
 export const conversationDetailSchema = z.object({
   conversation: conversationSummarySchema,
@@ -66,15 +60,7 @@ export const staffRequests = {
   'session:get': { permission: 'signed-in', payload: z.object({}), result: sessionInfoSchema },
   'conversation:list': {
     permission: 'chats.access',
-    payload: z.object({
-      /** Which conversations: 'all' when omitted. */
-      view: inboxViewSchema.optional(),
-      locationId: idSchema.optional(),
-      /** Only conversations with messages this member has not read. */
-      unreadOnly: z.boolean().optional(),
-      cursor: conversationCursorSchema.optional(),
-      limit: pageLimitSchema.optional(),
-    }),
+    payload: conversationListRequestSchema,
     result: conversationPageSchema,
   },
   'conversation:get': {

@@ -1,0 +1,81 @@
+// The first inbox answered with the sign-in: for every demo member it is exactly what their own
+// socket gets for the same `conversation:list` and `conversation:counts` requests (the member's
+// locations, their own unread counts), and a member those requests refuse (no Access client
+// chats, messaging off) gets none. Real server, real HTTP sign-in, real sockets.
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIRST_INBOX_REQUEST } from '../../shared/inboxPage';
+import type { SignInResponse } from '../../shared/http';
+import { DEMO_MEMBERS, type DemoMemberKey } from '../demo/demoData';
+import { ask, askClient, connectSocket, data, startTestServer, type TestServer } from '../testing/testServer';
+
+let t: TestServer;
+beforeEach(async () => {
+  t = await startTestServer();
+});
+afterEach(() => t.close());
+
+const MEMBERS = Object.keys(DEMO_MEMBERS) as DemoMemberKey[];
+
+/** What the member's socket answers, asked exactly as the first inbox says it was asked. */
+async function askedOverTheSocket(signedIn: SignInResponse) {
+  const socket = await connectSocket(t.url, { token: signedIn.token });
+  try {
+    const page = await ask(socket, 'conversation:list', signedIn.firstInbox?.request ?? FIRST_INBOX_REQUEST);
+    const counts = await ask(socket, 'conversation:counts', {});
+    return { page, counts };
+  } finally {
+    socket.disconnect();
+  }
+}
+
+describe('the first inbox with the sign-in answer', () => {
+  it('is, for every member, what their socket answers for the same requests, or absent where it refuses', async () => {
+    const outcomes: Partial<Record<DemoMemberKey, 'inbox' | 'refused'>> = {};
+    for (const member of MEMBERS) {
+      const signedIn = await t.signIn(member);
+      const { page, counts } = await askedOverTheSocket(signedIn);
+      if (page.ok && counts.ok) {
+        expect(signedIn.firstInbox, member).toEqual({ request: FIRST_INBOX_REQUEST, page: page.data, counts: counts.data.locations });
+        outcomes[member] = 'inbox';
+      } else {
+        expect(signedIn.firstInbox, member).toBeUndefined();
+        outcomes[member] = 'refused';
+      }
+    }
+    // Tom has no Access client chats: refused on the socket, so no first inbox either.
+    expect(outcomes).toEqual({ owner: 'inbox', priya: 'inbox', marcus: 'inbox', sofia: 'inbox', tom: 'refused' });
+  });
+
+  it('holds only the conversations of the member\'s locations, with their own unread counts', async () => {
+    const owner = (await t.signIn('owner')).firstInbox!;
+    const priya = (await t.signIn('priya')).firstInbox!;
+    const soho = t.demo.locations.soho;
+    expect(new Set(owner.page.items.map((item) => item.location.id))).toEqual(new Set([soho, t.demo.locations.shoreditch]));
+    expect(priya.page.items.length).toBeGreaterThan(0);
+    expect(priya.page.items.every((item) => item.location.id === soho)).toBe(true);
+    expect(priya.counts.map((counts) => counts.locationId)).toEqual([soho]);
+    expect(priya.page.items.every((item) => item.status === 'open')).toBe(true);
+
+    // A client writes; Priya reads it on her socket; Marcus has not: each first inbox says so.
+    const page = await t.connectClient(t.demo.clients.ava);
+    const sent = data(await askClient(page, 'message:send', { appointmentId: t.demo.appointments.ava[0]!, clientMessageId: randomUUID(), text: 'Running ten minutes late' }));
+    const priyasSocket = await t.connectStaff('priya');
+    data(await ask(priyasSocket, 'conversation:read', { conversationId: t.demo.conversations.ava!, upToMessageId: sent.id }));
+    const unreadOf = (inbox: NonNullable<SignInResponse['firstInbox']>) => inbox.page.items.find((item) => item.id === t.demo.conversations.ava)?.unreadCount;
+    expect(unreadOf((await t.signIn('priya')).firstInbox!)).toBe(0);
+    expect(unreadOf((await t.signIn('marcus')).firstInbox!)).toBeGreaterThan(0);
+  });
+
+  it('is absent while Client Connect is off, as the inbox requests are refused then', async () => {
+    const owner = await t.connectStaff('owner');
+    const current = data(await ask(owner, 'settings:get', {}));
+    data(await ask(owner, 'settings:update', { settings: { ...current.settings, enabled: false }, baseVersion: current.version }));
+
+    const signedIn = await t.signIn('priya');
+    expect(signedIn.firstInbox).toBeUndefined();
+    const { page, counts } = await askedOverTheSocket(signedIn);
+    expect(page).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
+    expect(counts).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
+  });
+});

@@ -17,7 +17,8 @@ export function useSignInForm(serverUrl: string, onSignedIn: (response: SignInRe
     setPending(true);
     setError(null);
     const answer = signIn(serverUrl, { email, password });
-    // While the server checks the password: the inbox's first rows then draw without this work.
+    // While the server checks the password (if the sign-in screen's idle moment has not come):
+    // the inbox's first rows then draw without this work.
     warmUpFormatters();
     const result = await answer;
     setPending(false);

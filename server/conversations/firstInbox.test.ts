@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_INBOX_REQUEST } from '../../shared/inboxPage';
-import type { SignInResponse } from '../../shared/http';
-import { DEMO_MEMBERS, type DemoMemberKey } from '../demo/demoData';
+import { signInResponseSchema, type SignInResponse } from '../../shared/http';
+import { receptionDeviceSchema, receptionRoutes } from '../../shared/reception';
+import { DEMO_MEMBERS, DEMO_PASSWORD, type DemoMemberKey } from '../demo/demoData';
 import { ask, askClient, connectSocket, data, startTestServer, type TestServer } from '../testing/testServer';
 
 let t: TestServer;
@@ -16,6 +17,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const MEMBERS = Object.keys(DEMO_MEMBERS) as DemoMemberKey[];
+/** Each sign-in hashes a password for real: several in a row take a while on a busy machine. */
+const SIGN_INS_TIMEOUT_MS = 90_000;
 
 /** What the member's socket answers, asked exactly as the first inbox says it was asked. */
 async function askedOverTheSocket(signedIn: SignInResponse) {
@@ -45,7 +48,7 @@ describe('the first inbox with the sign-in answer', () => {
     }
     // Tom has no Access client chats: refused on the socket, so no first inbox either.
     expect(outcomes).toEqual({ owner: 'inbox', priya: 'inbox', marcus: 'inbox', sofia: 'inbox', tom: 'refused' });
-  });
+  }, SIGN_INS_TIMEOUT_MS);
 
   it('holds only the conversations of the member\'s locations, with their own unread counts', async () => {
     const owner = (await t.signIn('owner')).firstInbox!;
@@ -65,7 +68,26 @@ describe('the first inbox with the sign-in answer', () => {
     const unreadOf = (inbox: NonNullable<SignInResponse['firstInbox']>) => inbox.page.items.find((item) => item.id === t.demo.conversations.ava)?.unreadCount;
     expect(unreadOf((await t.signIn('priya')).firstInbox!)).toBe(0);
     expect(unreadOf((await t.signIn('marcus')).firstInbox!)).toBeGreaterThan(0);
-  });
+  }, SIGN_INS_TIMEOUT_MS);
+
+  it('comes with a PIN sign-in on a reception computer too, as that session\'s socket would answer', async () => {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const response = await fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, path).toBe(200);
+      return response.json() as Promise<unknown>;
+    };
+    const marcus = await t.signIn('marcus');
+    await post(receptionRoutes.setPin, { pin: '7391', password: DEMO_PASSWORD }, marcus.token);
+    const { deviceToken } = receptionDeviceSchema.parse(await post(receptionRoutes.registerDevice, { location: 'Lumen Soho' }, marcus.token));
+    const switched = signInResponseSchema.parse(await post(receptionRoutes.pinSignIn, { deviceToken, memberId: t.demo.members.marcus, pin: '7391' }));
+
+    const { page, counts } = await askedOverTheSocket(switched);
+    expect(switched.firstInbox).toEqual({ request: FIRST_INBOX_REQUEST, page: data(page), counts: data(counts).locations });
+  }, SIGN_INS_TIMEOUT_MS);
 
   it('is absent while Client Connect is off, as the inbox requests are refused then', async () => {
     const owner = await t.connectStaff('owner');
@@ -77,5 +99,5 @@ describe('the first inbox with the sign-in answer', () => {
     const { page, counts } = await askedOverTheSocket(signedIn);
     expect(page).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
     expect(counts).toMatchObject({ ok: false, error: { code: 'messaging_disabled' } });
-  });
+  }, SIGN_INS_TIMEOUT_MS);
 });

@@ -27,6 +27,8 @@ test('replies written offline stay pending through a reload and are delivered on
   await expect(messages(staff).first()).toBeVisible();
   const storedBefore = await messages(staff).count();
 
+  // Only once the socket is on its WebSocket: a long-poll let through before would hang (network.ts).
+  await network.upgraded();
   await network.block();
   const banner = staff.getByTestId('offline-banner');
   await expect(banner).toContainText('Offline');
@@ -85,6 +87,8 @@ test("a client's message written offline outlives a reload of the page and is de
   await client.getByRole('button', { name: 'Message Lumen Soho' }).click();
   await expect(messages(client).first()).toBeVisible();
 
+  // Only once the socket is on its WebSocket: a long-poll let through before would hang (network.ts).
+  await network.upgraded();
   await network.block();
   await expect(client.getByTestId('offline-banner')).toHaveAttribute('data-offline', 'true');
   await client.getByRole('textbox', { name: 'Message' }).fill('Running ten minutes late, sorry!');
@@ -130,6 +134,8 @@ test('a manager edits groups offline: the untouched one applies on reconnect, th
   await expect(marcus.getByTestId('permission-group').filter({ hasText: 'Stylists' })).toBeVisible();
 
   // Olivia goes offline and edits two groups.
+  // Only once the socket is on its WebSocket: a long-poll let through before would hang (network.ts).
+  await network.upgraded();
   await network.block();
   await expect(olivia.getByTestId('offline-banner')).toContainText('Offline');
   await olivia.getByRole('button', { name: 'Edit Stylists' }).click();
@@ -182,6 +188,8 @@ test('a manager who never opened Team before the connection dropped still edits 
   // Team is cached on connect, not only when the page was visited.
   await expect.poll(() => olivia.evaluate(() => Object.keys(localStorage).some((key) => key.endsWith(':team')))).toBe(true);
 
+  // Only once the socket is on its WebSocket: a long-poll let through before would hang (network.ts).
+  await network.upgraded();
   await network.block();
   await expect(olivia.getByTestId('offline-banner')).toContainText('Offline');
   await openSettings(olivia, 'Team');
@@ -211,6 +219,8 @@ test('two windows of the same member share the outbox: a reply written offline i
     await expect(messages(page).first()).toBeVisible();
   }
 
+  // Only once the socket is on its WebSocket: a long-poll let through before would hang (network.ts).
+  await network.upgraded();
   await network.block();
   await expect(first.getByTestId('offline-banner')).toHaveAttribute('data-offline', 'true');
   await first.getByRole('textbox', { name: 'Reply' }).fill('Written in one window, offline');
@@ -239,6 +249,8 @@ test('a settings change made offline meets a newer one on reconnect: both shown,
   await signIn(other, server.url, 'olivia@lumen.example');
   await openSettings(other, 'Messages');
 
+  // Only once the socket is on its WebSocket: a long-poll let through before would hang (network.ts).
+  await network.upgraded();
   await network.block();
   await expect(olivia.getByTestId('offline-banner')).toHaveAttribute('data-offline', 'true');
   await olivia.getByRole('button', { name: 'Edit' }).click();

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { RequiredPermission } from './permissions';
 import { appointmentStatusSchema, idSchema, sessionInfoSchema, timestampSchema } from './domain';
+import { firstInboxSchema } from './inboxPage';
 
 export const routes = {
   health: '/api/health',
@@ -58,6 +59,8 @@ export const signInResponseSchema = z.object({
   token: z.string(),
   expiresAt: timestampSchema,
   session: sessionInfoSchema,
+  /** The inbox to draw at once; absent without Access client chats or while messaging is off. */
+  firstInbox: firstInboxSchema.optional(),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 

@@ -29,17 +29,11 @@ import { profilePushes, profileRequests } from './profile';
 import { searchPayloadSchema, searchResultSchema } from './search';
 import { quickReplyPushes, quickReplyRequests } from './quickReplyEvents';
 import { acceptingLegacySenderMessageId } from './senderMessageId';
-import { inboxViewSchema, triagePushes, triageRequests } from './triageEvents';
+import { triagePushes, triageRequests } from './triageEvents';
+import { conversationListRequestSchema, conversationPageSchema } from './inboxPage';
 import { notePushes, noteRequests } from './noteEvents';
 import { openingHoursRequests } from './openingHoursEvents';
 
-/** Opaque keyset cursor for the conversation list (newest activity first). */
-export const conversationCursorSchema = z.string().min(1).max(64);
-
-export const conversationPageSchema = z.object({
-  items: z.array(conversationSummarySchema),
-  nextCursor: conversationCursorSchema.nullable(),
-});
 
 export const conversationDetailSchema = z.object({
   conversation: conversationSummarySchema,
@@ -70,15 +64,7 @@ export const staffRequests = {
   'session:get': { permission: 'signed-in', payload: z.object({}), result: sessionInfoSchema },
   'conversation:list': {
     permission: 'chats.access',
-    payload: z.object({
-      /** Which conversations: 'all' when omitted. */
-      view: inboxViewSchema.optional(),
-      locationId: idSchema.optional(),
-      /** Only conversations with messages this member has not read. */
-      unreadOnly: z.boolean().optional(),
-      cursor: conversationCursorSchema.optional(),
-      limit: pageLimitSchema.optional(),
-    }),
+    payload: conversationListRequestSchema,
     result: conversationPageSchema,
   },
   'conversation:get': {

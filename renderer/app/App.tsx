@@ -4,9 +4,11 @@
 import { use, useCallback, useMemo, useState } from 'react';
 import type { SessionInfo } from '../../shared/domain';
 import type { SignInResponse } from '../../shared/http';
+import type { FirstInbox } from '../../shared/inboxPage';
 import { signOut } from '../api/signIn';
 import { createTokenStore } from '../api/tokenStore';
 import { getDesktopBridge } from '../desktop/getDesktopBridge';
+import { preloadInboxFilter } from '../inbox/useInboxFilter';
 import { LockContext } from '../reception/LockContext';
 import { LockScreen } from '../reception/LockScreen';
 import { createReceptionApi } from '../reception/receptionApi';
@@ -31,13 +33,32 @@ interface Auth {
   token: string;
   /** Known right after sign-in; after a reload it is fetched over the socket. */
   session: SessionInfo | null;
+  /** The inbox the sign-in answered with; after a reload the socket brings it. */
+  firstInbox: FirstInbox | null;
+}
+
+/** Longest the signed-in screens wait for the saved inbox view (a preference read). */
+const INBOX_VIEW_WAIT_MS = 100;
+
+/** The auth of a sign-in's answer, once the member's saved inbox view has been read (or not
+ * soon enough): the inbox then knows its view in its first render and draws the answer's rows. */
+async function authOnceViewKnown(response: SignInResponse): Promise<Auth> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    preloadInboxFilter(bridge, response.session.member.id),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, INBOX_VIEW_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  return { token: response.token, session: response.session, firstInbox: response.firstInbox ?? null };
 }
 
 export function App() {
   const serverUrl = use(serverUrlPromise);
   const [auth, setAuth] = useState<Auth | null>(() => {
     const token = tokenStore.get();
-    return token ? { token, session: null } : null;
+    return token ? { token, session: null, firstInbox: null } : null;
   });
   const [notice, setNotice] = useState<string | null>(null);
   // Who the lock screen says is signed in underneath (known at sign-in, or once the app loads).
@@ -56,8 +77,10 @@ export function App() {
     (response: SignInResponse) => {
       tokenStore.set(response.token);
       setNotice(null);
-      setAuth({ token: response.token, session: response.session });
-      unlock();
+      void authOnceViewKnown(response).then((signedIn) => {
+        setAuth(signedIn);
+        unlock();
+      });
       // A password sign-in on a reception computer renews it (and lifts a wrong-PIN lockout).
       void refreshReceptionDevice(receptionApi, bridge, response.token);
     },
@@ -73,7 +96,7 @@ export function App() {
       if (plan.kind === 'replace') {
         tokenStore.set(response.token);
         setNotice(null);
-        setAuth({ token: response.token, session: response.session });
+        setAuth({ token: response.token, session: response.session, firstInbox: response.firstInbox ?? null });
       }
       setSigningInWithPin(false);
       unlock();
@@ -140,6 +163,7 @@ export function App() {
             serverUrl={serverUrl}
             token={auth.token}
             initialSession={auth.session}
+            firstInbox={auth.firstInbox}
             bridge={bridge}
             onSessionEnded={onSessionEnded}
             onSignOut={onSignOut}

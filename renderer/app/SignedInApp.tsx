@@ -1,10 +1,12 @@
 // A signed-in member's app: their connection and session, provided to every screen, and the
 // attachment client that fetches files with the session's token.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { DesktopBridge } from '../../shared/bridge';
 import type { SessionInfo } from '../../shared/domain';
+import type { FirstInbox } from '../../shared/inboxPage';
 import { useConnectionStatus } from '../api/useConnectionStatus';
 import { createAttachmentClient } from '../attachments/attachmentClient';
+import { FirstInboxContext } from '../inbox/firstInbox';
 import { AttachmentContext } from '../attachments/AttachmentContext';
 import { createSessionCache, offlineCache } from '../offline/offlineCache';
 import { OfflineProvider } from '../offline/OfflineProvider';
@@ -19,6 +21,8 @@ import { PrefsContext } from '../profile/PrefsContext';
 import { createPrefsSync } from '../profile/prefsSync';
 import { AppShell } from './AppShell';
 import { ConnectingScreen } from './ConnectingScreen';
+import { STARTUP_MARKS } from '../../shared/startupMarks';
+import { markStartup } from '../ui/startupMarks';
 
 // Beside the token in sessionStorage: a reload opens on it even while the server is away.
 const sessionCache = createSessionCache(window.sessionStorage, 'frontDeskInbox.session');
@@ -27,6 +31,8 @@ interface SignedInAppProps {
   serverUrl: string;
   token: string;
   initialSession: SessionInfo | null;
+  /** The inbox the sign-in answered with (none after a reload). */
+  firstInbox: FirstInbox | null;
   bridge: DesktopBridge;
   /** Must be stable (useCallback). Names the token, so a late callback can't end a newer session. */
   onSessionEnded: (token: string, reason: SessionEndReason) => void;
@@ -35,8 +41,9 @@ interface SignedInAppProps {
   onSessionKnown?: (session: SessionInfo) => void;
 }
 
-export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessionEnded, onSignOut, onSessionKnown }: SignedInAppProps) {
+export function SignedInApp({ serverUrl, token, initialSession, firstInbox, bridge, onSessionEnded, onSignOut, onSessionKnown }: SignedInAppProps) {
   const endThisSession = useCallback((reason: SessionEndReason) => onSessionEnded(token, reason), [onSessionEnded, token]);
+  useLayoutEffect(() => markStartup(STARTUP_MARKS.signedInScreens), []);
   const { socket, api } = useStaffConnection(serverUrl, token, endThisSession);
   useSessionEndedPush(api, endThisSession);
   const status = useConnectionStatus(socket);
@@ -78,7 +85,9 @@ export function SignedInApp({ serverUrl, token, initialSession, bridge, onSessio
       <AttachmentContext value={attachments}>
         <PrefsContext value={prefsSync}>
           <OfflineProvider api={offlineApi} isConnected={isConnected} status={status}>
-            <AppShell status={status} onSignOut={signOutHere} />
+            <FirstInboxContext value={firstInbox}>
+              <AppShell status={status} onSignOut={signOutHere} />
+            </FirstInboxContext>
           </OfflineProvider>
         </PrefsContext>
       </AttachmentContext>

@@ -1,10 +1,12 @@
 // One live copy of the member's `conversation:counts` for the whole app: the view tabs and the
-// badge read the same numbers. Fetched on (re)connect, and again shortly after the pushes that
-// can change a count, a burst of them costing one request.
-import { useSyncExternalStore } from 'react';
+// badge read the same numbers. Those the sign-in answered with first, then fetched on
+// (re)connect, and again shortly after the pushes that can change a count, a burst of them
+// costing one request.
+import { use, useSyncExternalStore } from 'react';
 import type { LocationCounts } from '../../shared/triageEvents';
 import type { StaffApi } from '../api/staffApi';
 import { useStaff } from '../session/StaffContext';
+import { FirstInboxContext } from './firstInbox';
 
 /** Long enough to fold a burst (a message and its reopening, a catch-up) into one request. */
 export const COUNTS_REFETCH_DELAY_MS = 300;
@@ -17,9 +19,10 @@ export interface CountsSource {
   current(): readonly LocationCounts[] | null;
 }
 
-export function createCountsSource(api: CountsApi): CountsSource {
+/** @param initial the counts the sign-in answered with, shown until the server answers again. */
+export function createCountsSource(api: CountsApi, initial: readonly LocationCounts[] | null = null): CountsSource {
   const listeners = new Set<() => void>();
-  let counts: readonly LocationCounts[] | null = null;
+  let counts: readonly LocationCounts[] | null = initial;
   let stopListening: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Only the answer to the latest request counts: an earlier one may arrive after it.
@@ -73,9 +76,10 @@ const sources = new WeakMap<CountsApi, CountsSource>();
 /** The member's counts per location, live; null until first loaded. */
 export function useLocationCounts(): readonly LocationCounts[] | null {
   const { api } = useStaff();
+  const firstInbox = use(FirstInboxContext);
   let source = sources.get(api);
   if (!source) {
-    source = createCountsSource(api);
+    source = createCountsSource(api, firstInbox?.counts ?? null);
     sources.set(api, source);
   }
   return useSyncExternalStore(source.subscribe, source.current);

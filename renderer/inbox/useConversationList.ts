@@ -1,12 +1,16 @@
-// The member's conversations in the chosen view: first page once connected (again after
-// reconnecting or choosing another view), more pages on demand, and live updates that move
-// conversations in and out of the view and keep the member's own unread counts.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+// The member's conversations in the chosen view: the first page the sign-in answered with, if it
+// is this view's, drawn at once; the first page once connected (again after reconnecting or
+// choosing another view), more pages on demand, and live updates that move conversations in
+// and out of the view and keep the member's own unread counts.
+import { use, useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { describeError } from '../api/errors';
 import { useCachedConversationList } from '../offline/useOfflineCache';
 import { useStaff } from '../session/StaffContext';
 import { isWindowFocused } from '../ui/useWindowFocused';
-import { conversationListReducer, initialConversationList } from './conversationList';
+import { STARTUP_MARKS } from '../../shared/startupMarks';
+import { markStartup } from '../ui/startupMarks';
+import { conversationListReducer, initialConversationList, type ConversationListState } from './conversationList';
+import { answersFilter, FirstInboxContext } from './firstInbox';
 import type { SharedConversationSummary } from '../../shared/domain';
 import { belongsInList, filterKey, listRequest, type ListFilter } from './inboxViews';
 
@@ -21,7 +25,22 @@ const NEXT_PAGE_SIZE = 100;
  */
 export function useConversationList(filter: ListFilter, ready: boolean, onScreenId: number | null) {
   const { api, session } = useStaff();
-  const [state, dispatch] = useReducer(conversationListReducer, undefined, () => initialConversationList(filter, session.member.id));
+  // The sign-in's first page serves the list's first load only, and only if it is that view's.
+  const firstInbox = use(FirstInboxContext);
+  const [state, dispatch] = useReducer(conversationListReducer, undefined, (): ConversationListState => {
+    const empty = initialConversationList(filter, session.member.id);
+    const atOnce = ready && firstInbox !== null && answersFilter(firstInbox, filter, PAGE_SIZE);
+    return atOnce ? { ...empty, ...firstInbox.page, loaded: true } : empty;
+  });
+  const firstInboxOffered = useRef(false);
+  // Once the view is known (at once, or after the saved one was read): before paint either way.
+  useLayoutEffect(() => {
+    if (!ready || firstInboxOffered.current) return;
+    firstInboxOffered.current = true;
+    if (!firstInbox || !answersFilter(firstInbox, filter, PAGE_SIZE)) return;
+    markStartup(STARTUP_MARKS.firstPageFromSignIn);
+    if (!state.loaded) dispatch({ type: 'first-page', ...firstInbox.page, filter });
+  }, [ready]); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the view is known.
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Offline: shown from this computer's cache (of this view) until the server answers.
@@ -44,8 +63,13 @@ export function useConversationList(filter: ListFilter, ready: boolean, onScreen
     if (!ready) return undefined;
     return api.whenConnected(() => {
       const asked = latestFilter.current;
+      markStartup(STARTUP_MARKS.firstPageRequested);
       void api.request('conversation:list', { ...listRequest(asked), limit: PAGE_SIZE }).then((result) => {
-        if (result.ok) dispatch({ type: 'first-page', ...result.data, filter: asked });
+        markStartup(STARTUP_MARKS.firstPageAnswered);
+        if (result.ok) {
+          markStartup(STARTUP_MARKS.firstPageFromSocket);
+          dispatch({ type: 'first-page', ...result.data, filter: asked });
+        }
         if (filterKey(asked) === filterKey(latestFilter.current)) setError(result.ok ? null : describeError(result.error));
       });
     });

@@ -6,6 +6,8 @@ import type { TimelineAction, TimelineState } from '../chat/timeline';
 import type { ConversationListAction, ConversationListState } from '../inbox/conversationList';
 import { useStaff } from '../session/StaffContext';
 import { CACHED_MESSAGES, offlineCache } from './offlineCache';
+import { STARTUP_MARKS } from '../../shared/startupMarks';
+import { markStartup } from '../ui/startupMarks';
 
 /** Writes are spaced out: a burst of pushes costs one write. */
 const WRITE_DELAY_MS = 500;
@@ -32,7 +34,9 @@ export function useCachedConversationList(
     if (viewKey === null) return undefined;
     let current = true;
     void offlineCache.readConversationView(bridge, memberId, viewKey).then((items) => {
-      if (current && items && !latest.current.loaded) dispatch({ type: 'first-page', items, nextCursor: null });
+      if (!current || !items || latest.current.loaded) return;
+      markStartup(STARTUP_MARKS.firstPageFromCache);
+      dispatch({ type: 'first-page', items, nextCursor: null });
     });
     return () => {
       current = false;

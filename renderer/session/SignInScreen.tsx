@@ -1,6 +1,7 @@
 // Sign-in for a team member. Errors are announced; the notice explains a forced sign-out.
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { SignInResponse } from '../../shared/http';
+import { warmUpFormatters } from '../ui/format';
 import { useSignInForm } from './useSignInForm';
 
 interface SignInScreenProps {
@@ -13,6 +14,12 @@ interface SignInScreenProps {
 
 export function SignInScreen({ serverUrl, notice, onSignedIn, onUsePin }: SignInScreenProps) {
   const form = useSignInForm(serverUrl, onSignedIn);
+  // While the member types: the inbox's first rows then have their date formatters ready.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return undefined;
+    const idle = requestIdleCallback(() => warmUpFormatters());
+    return () => cancelIdleCallback(idle);
+  }, []);
   const emailId = useId();
   const passwordId = useId();
   const errorId = useId();

@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../shared/domain';
 import type { StaffApi } from '../api/staffApi';
+import { STARTUP_MARKS } from '../../shared/startupMarks';
+import { markStartup } from '../ui/startupMarks';
 
 export function useSessionInfo(api: StaffApi, fromSignIn: SessionInfo | null): SessionInfo | null {
   const [session, setSession] = useState(fromSignIn);
@@ -11,6 +13,7 @@ export function useSessionInfo(api: StaffApi, fromSignIn: SessionInfo | null): S
     const offConnected = api.whenConnected(() => {
       // Refreshed on reconnect too: settings may have changed while we were away.
       void api.request('session:get', {}).then((result) => {
+        markStartup(STARTUP_MARKS.sessionAnswered);
         if (result.ok) setSession(result.data);
       });
     });

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { SignInResponse } from '../../shared/http';
 import { describeError } from '../api/errors';
 import { signIn } from '../api/signIn';
+import { warmUpFormatters } from '../ui/format';
 
 export function useSignInForm(serverUrl: string, onSignedIn: (response: SignInResponse) => void) {
   const [email, setEmail] = useState('');
@@ -15,7 +16,11 @@ export function useSignInForm(serverUrl: string, onSignedIn: (response: SignInRe
     if (pending) return;
     setPending(true);
     setError(null);
-    const result = await signIn(serverUrl, { email, password });
+    const answer = signIn(serverUrl, { email, password });
+    // While the server checks the password (if the sign-in screen's idle moment has not come):
+    // the inbox's first rows then draw without this work.
+    warmUpFormatters();
+    const result = await answer;
     setPending(false);
     if (result.ok) {
       onSignedIn(result.data);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAppointmentTime, formatAuditTime, formatListTime, formatMessageTime } from './format';
+import { builtFormatters, formatAppointmentTime, formatAuditTime, formatListTime, formatMessageTime, warmUpFormatters } from './format';
 
 const utc = { locale: 'en-GB', timeZone: 'UTC' };
 const now = Date.UTC(2025, 11, 3, 15, 0); // Wed 3 Dec 2025, 15:00
@@ -29,5 +29,24 @@ describe('date formats', () => {
   it('dates audit entries with the year unless they are from today', () => {
     expect(formatAuditTime(Date.UTC(2025, 11, 3, 9, 5), now, utc)).toBe('Today, 09:05');
     expect(formatAuditTime(Date.UTC(2024, 10, 1, 9, 5), now, utc)).toBe('1 Nov 2024, 09:05');
+  });
+
+  it("reads days in the computer's own zone as Intl does there", () => {
+    const here = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    for (const hoursAgo of [0, 1, 5, 12, 23, 24, 30, 100, 200, 2000]) {
+      const timestamp = now - hoursAgo * 3_600_000;
+      expect(formatListTime(timestamp, now), `${hoursAgo} h ago`).toBe(formatListTime(timestamp, now, here));
+      expect(formatMessageTime(timestamp, now), `${hoursAgo} h ago`).toBe(formatMessageTime(timestamp, now, here));
+    }
+  });
+
+  it('builds ahead every formatter the list rows use, so the rows build none', () => {
+    warmUpFormatters();
+    const built = builtFormatters();
+    formatListTime(now - 60_000, now);
+    formatListTime(now - 3 * 86_400_000, now);
+    formatListTime(now - 30 * 86_400_000, now);
+    formatAppointmentTime(now);
+    expect(builtFormatters()).toBe(built);
   });
 });

@@ -18,13 +18,38 @@ function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptio
   return cached;
 }
 
-const dayKey = (timestamp: number, timeZone: string | undefined): string =>
-  formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(timestamp);
+/** The calendar day of a moment, to compare days: the computer's own from Date (building an
+ * Intl formatter for another locale costs tens of ms, on the way to the first rows), another
+ * zone's through Intl. */
+function dayKey(timestamp: number, timeZone: string | undefined): string {
+  if (timeZone === undefined) {
+    const date = new Date(timestamp);
+    return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+  }
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(timestamp);
+}
 
 const format = (timestamp: number, options: Intl.DateTimeFormatOptions, { locale, timeZone }: FormatOptions) =>
   formatter(locale, { ...options, timeZone }).format(timestamp);
 
 const time = (timestamp: number, options: FormatOptions) => format(timestamp, { timeStyle: 'short' }, options);
+
+/** What the conversation list's rows format with, in the computer's locale and zone. */
+const LIST_PATTERNS: readonly Intl.DateTimeFormatOptions[] = [
+  { timeStyle: 'short' },
+  { weekday: 'short' },
+  { day: 'numeric', month: 'short' },
+  { weekday: 'short', day: 'numeric', month: 'short' },
+];
+
+/** Builds the formatters the inbox's first rows need ahead of them (the first one also loads
+ * the locale's data), while the app waits anyway: for the sign-in answer. */
+export function warmUpFormatters(): void {
+  for (const options of LIST_PATTERNS) formatter(undefined, { ...options, timeZone: undefined });
+}
+
+/** How many formatters exist (for tests: what formatting built). */
+export const builtFormatters = (): number => formatters.size;
 
 /** "Tue 3 Dec, 14:30": when an appointment is. */
 export function formatAppointmentTime(timestamp: number, options: FormatOptions = {}): string {

@@ -6,9 +6,12 @@
 //   --compare <a> <b>    print two saved runs side by side instead of running
 //   --desktop            the desktop's footprint instead (npm run bench:desktop; with --quick
 //                        a shorter working day)
+//   --first-rows [n]     with --desktop: only sign-in answer → first rows, step by step, the
+//                        median of n sign-ins (default 7) per workspace
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatComparison, formatTable, parseResult } from './report';
+import { runFirstRows } from './footprint/firstRows';
 import { runFootprint } from './footprint/runFootprint';
 import { runBench, type BenchMode } from './run';
 
@@ -36,11 +39,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('--desktop runs in full or --quick mode\n');
     return 2;
   }
-  const result = desktop
-    ? await runFootprint({ mode: mode === 'quick' ? 'quick' : 'full', log })
-    : await runBench({ mode, server: argv.includes('--source') ? 'source' : 'built', log });
+  const firstRows = argv.indexOf('--first-rows');
+  const attempts = firstRows === -1 ? 0 : Number(argv[firstRows + 1]?.match(/^\d+$/) ? argv[firstRows + 1] : 7);
+  if (firstRows !== -1 && (!desktop || attempts < 1)) {
+    process.stderr.write('--first-rows goes with --desktop (npm run bench:desktop -- --first-rows [n], n ≥ 1)\n');
+    return 2;
+  }
+  const result =
+    firstRows !== -1
+      ? await runFirstRows({ attempts, log })
+      : desktop
+        ? await runFootprint({ mode: mode === 'quick' ? 'quick' : 'full', log })
+        : await runBench({ mode, server: argv.includes('--source') ? 'source' : 'built', log });
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `${result.startedAt.replace(/[:.]/g, '-')}-${desktop ? 'desktop-' : ''}${mode}.json`);
+  const kind = firstRows !== -1 ? 'first-rows' : desktop ? `desktop-${mode}` : mode;
+  const file = join(outDir, `${result.startedAt.replace(/[:.]/g, '-')}-${kind}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\n${formatTable(result)}\n`);
   for (const note of result.notes) process.stdout.write(`note: ${note}\n`);

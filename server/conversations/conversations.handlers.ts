@@ -5,34 +5,10 @@ import { refuseWhileOff } from '../messages/sending';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffSocket } from '../realtime/types';
 import { checkReadMarker, conversationForStaff } from './access';
-import { decodeConversationCursor, encodeConversationCursor } from './cursor';
-
-export const CONVERSATION_PAGE_DEFAULT = 30;
+import { inboxPage } from './inboxPages';
 
 export function registerConversationHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {
-  onStaff(socket, 'conversation:list', (payload, { session }) => {
-    if (payload.locationId !== undefined && !session.locationIds.includes(payload.locationId)) {
-      return err('forbidden', 'You do not work at that location.');
-    }
-    const after = payload.cursor === undefined ? null : decodeConversationCursor(payload.cursor);
-    if (payload.cursor !== undefined && after === null) return err('bad_request', 'The cursor is not valid.');
-    const off = refuseWhileOff(repos.workspace.settings());
-    if (off) return off;
-
-    const limit = payload.limit ?? CONVERSATION_PAGE_DEFAULT;
-    const rows = repos.conversations.page({
-      memberId: session.memberId,
-      view: payload.view ?? 'all',
-      locationIds: payload.locationId === undefined ? session.locationIds : [payload.locationId],
-      unreadOnly: payload.unreadOnly ?? false,
-      after,
-      limit: limit + 1,
-    });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeConversationCursor(last) : null;
-    return ok({ items, nextCursor });
-  });
+  onStaff(socket, 'conversation:list', (payload, { session }) => inboxPage(repos, session, payload));
 
   onStaff(socket, 'conversation:get', (payload, { session }) => {
     const access = conversationForStaff(repos, session, payload.conversationId);

@@ -3,6 +3,7 @@
 import { err, ok, type Result } from '../../shared/result';
 import { EVENTS_PAGE_MAX, type TriageResult } from '../../shared/triageEvents';
 import { conversationForStaff } from '../conversations/access';
+import { inboxCounts } from '../conversations/inboxPages';
 import { refuseWhileOff } from '../messages/sending';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffRequestContext } from '../realtime/on';
@@ -64,9 +65,5 @@ export function registerTriageHandlers(socket: StaffSocket, context: RealtimeCon
     return ok({ items: repos.triage.events(payload.conversationId, EVENTS_PAGE_MAX) });
   });
 
-  onStaff(socket, 'conversation:counts', (_payload, { session }) => {
-    const off = refuseWhileOff(repos.workspace.settings());
-    if (off) return off;
-    return ok({ locations: repos.triage.counts(session.memberId, session.locationIds) });
-  });
+  onStaff(socket, 'conversation:counts', (_payload, { session }) => inboxCounts(repos, session));
 }

@@ -1,9 +1,11 @@
 // The built renderer in Chromium (Debian's, driven by Playwright as the e2e specs drive it),
 // instrumented from inside the page: when the sign-in answer arrived, when the first
-// conversation row entered the DOM, long tasks, notifications shown; and measured through CDP:
+// conversation row entered the DOM and was painted, the app's own startup marks, long tasks,
+// notifications shown; and measured through CDP:
 // the JS heap after a forced GC and the DOM's node count.
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { routes } from '../../../shared/http';
+import { STARTUP_MARKS, type StartupMark } from '../../../shared/startupMarks';
 import { childrenMatching, treeMemory } from './processMemory';
 import type { StageSample } from './figures';
 
@@ -11,11 +13,15 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The e2e specs' flags (playwright.config.ts). */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-type PageProbe = {
+export type PageProbe = {
   signInAnsweredAt: number | null;
   socketOpenedAt: number | null;
   firstPageAt: number | null;
   firstRowAt: number | null;
+  /** After the frame that drew the first row (a task queued from the next animation frame). */
+  firstRowPaintedAt: number | null;
+  /** The app's startup marks (shared/startupMarks.ts), on the same clock. */
+  marks: Partial<Record<StartupMark, number>>;
   longTasks: number[];
   notifications: number;
 };
@@ -25,7 +31,7 @@ type PageProbe = {
  * first row is when React commits one to the DOM (a MutationObserver, before paint). */
 const probeScript = (signInPath: string) => `
 (() => {
-  const probe = { signInAnsweredAt: null, socketOpenedAt: null, firstPageAt: null, firstRowAt: null, longTasks: [], notifications: 0 };
+  const probe = { signInAnsweredAt: null, socketOpenedAt: null, firstPageAt: null, firstRowAt: null, firstRowPaintedAt: null, marks: {}, longTasks: [], notifications: 0 };
   window.footprintProbe = probe;
   const pageFetch = window.fetch.bind(window);
   window.fetch = async (input, init) => {
@@ -50,6 +56,7 @@ const probeScript = (signInPath: string) => `
   const rows = new MutationObserver(() => {
     if (probe.signInAnsweredAt === null || !document.querySelector('[data-testid="conversation-item"]')) return;
     probe.firstRowAt = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { probe.firstRowPaintedAt = performance.now(); }));
     rows.disconnect();
   });
   document.addEventListener('DOMContentLoaded', () => rows.observe(document.body, { childList: true, subtree: true }));
@@ -68,7 +75,7 @@ const probeScript = (signInPath: string) => `
 
 export type RendererSession = {
   page: Page;
-  /** Signs in through the form; resolves once the first conversation row is drawn. */
+  /** Signs in through the form; resolves once the first conversation row is painted. */
   signIn(email: string, password: string): Promise<void>;
   probe(): Promise<PageProbe>;
   /** Heap after a forced GC, DOM nodes, and the whole browser tree's PSS. */
@@ -76,8 +83,21 @@ export type RendererSession = {
   close(): Promise<void>;
 };
 
-export async function openRenderer(serverUrl: string): Promise<RendererSession> {
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+const MARK_NAMES = JSON.stringify(Object.values(STARTUP_MARKS));
+
+const readProbe = (page: Page) =>
+  page.evaluate(`(() => {
+    const marks = {};
+    for (const entry of performance.getEntriesByType('mark')) if (${MARK_NAMES}.includes(entry.name)) marks[entry.name] = entry.startTime;
+    return { ...window.footprintProbe, marks };
+  })()`) as Promise<PageProbe>;
+
+export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+/** A fresh page (its own storage) in `shared` if given (closing it then closes only the page's
+ * context), else in a browser of its own. */
+export async function openRenderer(serverUrl: string, shared?: Browser): Promise<RendererSession> {
+  const browser: Browser = shared ?? (await launchBrowser());
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['notifications'], { origin: serverUrl });
   const page = await context.newPage();
@@ -94,8 +114,10 @@ export async function openRenderer(serverUrl: string): Promise<RendererSession> 
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByTestId('conversation-item').first().waitFor({ timeout: 60_000 });
+      // The probe notes the paint a frame after the rows: let that frame pass.
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
     },
-    probe: () => page.evaluate('window.footprintProbe') as Promise<PageProbe>,
+    probe: () => readProbe(page),
     async sample() {
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -104,7 +126,7 @@ export async function openRenderer(serverUrl: string): Promise<RendererSession> 
       return { heapMb: heap.usedSize / 1024 / 1024, domNodes: nodes, browserPssMb: treeMemory(browserRoots)?.pssMb ?? null };
     },
     async close() {
-      await browser.close();
+      await (shared ? context.close() : browser.close());
     },
   };
 }

@@ -12,6 +12,7 @@ import { BENCH_RESULT_VERSION, type BenchResult, type Figure } from '../report';
 import { builtServerExists, BUILT_SERVER, startInboxServer, type Child } from '../processes';
 import { SEED_SIZES } from '../seed';
 import { describeDay, footprintFigures, minus, type WorkspaceRun } from './figures';
+import { timelineFigures, timelineOf, type FirstRowsTimeline } from './firstRowsTimeline';
 import { memoryOf } from './processMemory';
 import { openConversations, openRenderer } from './renderer';
 import { workingDay } from './workingDay';
@@ -43,7 +44,7 @@ async function measureWorkspace(
   prepare: (dataDir: string) => PreparedWorkspace,
   plan: FootprintPlan,
   log: (line: string) => void,
-): Promise<WorkspaceRun> {
+): Promise<{ run: WorkspaceRun; timeline: FirstRowsTimeline }> {
   const runDir = mkdtempSync(join(tmpdir(), 'inbox-footprint-'));
   let server: Child | null = null;
   let renderer: Awaited<ReturnType<typeof openRenderer>> | null = null;
@@ -77,7 +78,7 @@ async function measureWorkspace(
     const afterDay = memoryOf(server.pid);
     const dayStage = await renderer.sample();
     const ended = await renderer.probe();
-    return {
+    const run: WorkspaceRun = {
       key,
       label,
       firstRowsMs,
@@ -87,6 +88,7 @@ async function measureWorkspace(
       server: { idle: { pssMb: idle?.pssMb ?? null, rssMb: idle?.rssMb ?? null }, day: { pssMb: afterDay?.pssMb ?? null, rssMb: afterDay?.rssMb ?? null } },
       day: { clientMessages: day.clientMessages - day.failed, conversations: day.conversations, replies: day.replies, opens: day.opens, notifications: ended.notifications },
     };
+    return { run, timeline: timelineOf(signedIn) };
   } finally {
     await renderer?.close();
     await server?.stop();
@@ -101,9 +103,9 @@ export async function runFootprint(options: { mode: FootprintMode; log?: (line: 
   const startedAt = new Date().toISOString();
   const now = Date.now();
   let seedSeconds: number | null = null;
-  const runs: WorkspaceRun[] = [];
-  runs.push(await measureWorkspace('demo', 'demo', (dataDir) => prepareDemo(dataDir, plan.dayClients, now), plan, log));
-  runs.push(
+  const measured: { run: WorkspaceRun; timeline: FirstRowsTimeline }[] = [];
+  measured.push(await measureWorkspace('demo', 'demo', (dataDir) => prepareDemo(dataDir, plan.dayClients, now), plan, log));
+  measured.push(
     await measureWorkspace(
       '1m',
       '1M messages',
@@ -116,7 +118,8 @@ export async function runFootprint(options: { mode: FootprintMode; log?: (line: 
       log,
     ),
   );
-  const figures: Figure[] = runs.flatMap(footprintFigures);
+  const runs = measured.map(({ run }) => run);
+  const figures: Figure[] = measured.flatMap(({ run, timeline }) => [...footprintFigures(run), ...timelineFigures(run.key, run.label, timeline)]);
   const cpuList = cpus();
   return {
     version: BENCH_RESULT_VERSION,

@@ -14,6 +14,8 @@ const normalised = (prefs: NotificationPrefs): NotificationPrefs => ({
   quietHours: prefs.quietHours ? { start: prefs.quietHours.start, end: prefs.quietHours.end } : null,
   assignments: prefs.assignments,
   mentions: prefs.mentions,
+  // Optional (absent: no reminders), so preferences saved before it existed compare equal.
+  ...(prefs.reminderMinutes ? { reminderMinutes: prefs.reminderMinutes } : {}),
 });
 
 export function registerProfileHandlers(socket: StaffSocket, { repos, clock, onStaff, pushes }: RealtimeContext): void {

@@ -41,6 +41,17 @@ describe('notification preferences', () => {
     expect(data(await ask(colleague, 'profile:get', {})).version).toBe(0);
   });
 
+  it('keep every preference saved, the reminder interval and mentions included', async () => {
+    const desk = await t.connectStaff('priya');
+    const prefs = { ...DEFAULT_NOTIFICATION_PREFS, mentions: false, reminderMinutes: 10 as const };
+    expect(data(await ask(desk, 'profile:update', { prefs, baseVersion: 0 })).prefs).toEqual(prefs);
+    expect(data(await ask(desk, 'profile:get', {})).prefs).toEqual(prefs);
+    // Back to no reminders: the interval goes, the rest stays.
+    const without = { ...DEFAULT_NOTIFICATION_PREFS, mentions: false };
+    expect(data(await ask(desk, 'profile:update', { prefs: without, baseVersion: 1 })).prefs).toEqual(without);
+    expect(data(await ask(desk, 'profile:get', {})).prefs).toEqual(without);
+  });
+
   it('refuses a save based on an older version, changing nothing', async () => {
     const reception = await t.connectStaff('marcus');
     const laptop = await t.connectStaff('marcus');

@@ -14,7 +14,7 @@ import { migrations } from '../db/migrations';
 import { createRepositories } from '../repositories';
 import { attachSearchIndex, createIndexSteps, SEARCH_INDEX_VERSION, searchIndexFileOf } from '../search/searchIndex';
 import { msSince } from './stats';
-import { seededRandom } from '../testing/seededRandom';
+import { seededRandom } from '../../shared/testing/seededRandom';
 
 /** Bump when the seeded data changes shape, so cached files are rebuilt. */
 export const SEED_VERSION = 5;

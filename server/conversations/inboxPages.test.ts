@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { createRepositories } from '../repositories';
-import { seededRandom as random } from '../testing/seededRandom';
+import { seededRandom as random } from '../../shared/testing/seededRandom';
 import type { ConversationStatus } from '../../shared/domain';
 import type { InboxView } from '../../shared/triageEvents';
 import type { ConversationPosition, ConversationRepository } from './conversations.repository';

@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseBeforeMigration, type DatabaseBeforeMigration } from '../testing/databaseBeforeMigration';
-import { testRandom } from '../testing/testRandom';
+import { testRandom } from '../../shared/testing/testRandom';
 import { migrate } from './migrate';
 
 let fixture: DatabaseBeforeMigration;

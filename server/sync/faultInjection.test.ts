@@ -25,7 +25,7 @@ import { createOutbox, type OutboxEntry } from '../../shared/offline/outbox';
 import { err, type Result } from '../../shared/result';
 import { DEMO_MEMBERS, DEMO_PASSWORD } from '../demo/demoData';
 import { startChaosProxy, type ChaosProxy } from '../testing/chaosProxy';
-import { testRandom } from '../testing/testRandom';
+import { testRandom } from '../../shared/testing/testRandom';
 
 const serverMain = fileURLToPath(new URL('../main.ts', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));

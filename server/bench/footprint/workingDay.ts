@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
 import { CLIENT_NAMESPACE } from '../../../shared/clientEvents';
-import { seededRandom } from '../../testing/seededRandom';
+import { seededRandom } from '../../../shared/testing/seededRandom';
 import { closeAll, connect, connectMany } from '../load';
 import type { DayClient } from './workspaces';
 import { replyToLatest } from './renderer';

@@ -1,7 +1,9 @@
 // Starting a conversation: a client without one ("Grace" in the demo) is found by the inbox
-// search, the new-conversation form opens for her, and the first message reaches her page live.
+// search, the new-conversation form opens for her, and the first message reaches her page live —
+// also from a location where she has no appointment, where she answers in it.
 import { expect, expectAccessible, test } from './fixtures';
 import { conversationItems, messages, signIn } from './staff';
+import { connectAsMember } from './staffSocket';
 
 const GRACE = 7;
 
@@ -63,4 +65,38 @@ test('the New conversation button finds a client by mobile number; members witho
   // Sofia reads Soho's chats: Grace's conversation is there now; but no client directory.
   await expect(reader.getByRole('list', { name: 'Matching clients' }).getByTestId('search-result')).toHaveCount(1);
   await expect(reader.getByTestId('client-result')).toHaveCount(0);
+});
+
+test('a conversation started where the client has no appointment reaches her page live, and she answers in it', async ({ browser, server }) => {
+  const client = await (await browser.newContext()).newPage();
+  await client.goto(await server.clientPageUrl(GRACE));
+  await expect(client.getByTestId('appointment')).toContainText('Keratin treatment');
+  await expect(client.getByTestId('salon-conversation')).toHaveCount(0);
+
+  // Marcus writes to Grace at Shoreditch, where she has no appointment.
+  const marcus = await connectAsMember(server.url, 'marcus@lumen.example');
+  const options = await marcus.request('conversation:start-options', { clientId: GRACE });
+  const shoreditch = options.locations.find((option) => option.location.name === 'Lumen Shoreditch')!;
+  expect(shoreditch.appointments).toEqual([]);
+  const started = await marcus.request('conversation:start', {
+    clientId: GRACE,
+    locationId: shoreditch.location.id,
+    senderMessageId: crypto.randomUUID(),
+    text: 'Hi Grace, we now do late openings at Shoreditch on Thursdays.',
+  });
+
+  // Her page lists it at once, with its unread message; she opens it, reads and answers.
+  const salon = client.getByTestId('salon-conversation');
+  await expect(salon).toContainText('Lumen Shoreditch');
+  await expect(salon).toContainText('1 unread message');
+  await client.getByRole('button', { name: 'Messages from Lumen Shoreditch' }).click();
+  await expect(messages(client).last()).toContainText('late openings at Shoreditch');
+  await expectAccessible(client, 'client page with a conversation the salon started');
+  await client.getByRole('textbox', { name: 'Message' }).fill('Lovely, could I come Thursday at 7?');
+  await client.getByRole('button', { name: 'Send' }).click();
+  await expect(messages(client).last()).toContainText('Thursday at 7');
+  await expect
+    .poll(async () => (await marcus.request('message:list', { conversationId: started.conversationId })).items.map((message) => message.text))
+    .toContain('Lovely, could I come Thursday at 7?');
+  marcus.close();
 });

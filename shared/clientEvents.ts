@@ -62,11 +62,14 @@ export const clientRequests = {
     }),
     result: messagePageSchema,
   },
-  /** Send from an appointment; starts the conversation with its location if there is none. */
+  /** Send from an appointment (starts the conversation with its location if there is none),
+   * or in an existing conversation of the client's: one the salon started at a location where
+   * the client has no appointment. Exactly one of the two. */
   'message:send': {
     payload: acceptingLegacySenderMessageId(
       z.object({
-        appointmentId: idSchema,
+        appointmentId: idSchema.optional(),
+        conversationId: idSchema.optional(),
         senderMessageId: senderMessageIdSchema,
         /** May be empty when attachments are sent. */
         text: messageBodySchema,

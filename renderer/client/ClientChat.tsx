@@ -1,6 +1,7 @@
-// The client's chat with one location, opened from one of their appointments.
+// The client's chat with one location, opened from one of their appointments or, for a
+// conversation the salon started where the client has no appointment, on its own.
 import { useEffect, useId } from 'react';
-import type { ClientAppointment } from '../../shared/clientEvents';
+import type { ClientAppointment, ClientConversation } from '../../shared/clientEvents';
 import { Composer } from '../chat/Composer';
 import { LiveAnnouncer } from '../chat/LiveAnnouncer';
 import { MessageList } from '../chat/MessageList';
@@ -14,7 +15,8 @@ import { useClientChat } from './useClientChat';
 interface ClientChatProps {
   api: ClientApi;
   outbox: ClientOutbox;
-  appointment: ClientAppointment;
+  /** What the chat is about: an appointment, or a conversation with none at its location. */
+  subject: { appointment: ClientAppointment } | { conversation: ClientConversation };
   messagingOff: boolean;
   /** Whether the salon shows clients when their messages were read (R5). */
   readReceipts: boolean;
@@ -22,17 +24,20 @@ interface ClientChatProps {
   onConversationStarted: () => void;
 }
 
-export function ClientChat({ api, outbox, appointment, messagingOff, readReceipts, onConversationStarted }: ClientChatProps) {
+export function ClientChat({ api, outbox, subject, messagingOff, readReceipts, onConversationStarted }: ClientChatProps) {
   const titleId = useId();
-  const locationName = appointment.location.name;
+  const appointment = 'appointment' in subject ? subject.appointment : null;
+  const location = appointment ? appointment.location : (subject as { conversation: ClientConversation }).conversation.location;
+  const conversationId = appointment ? appointment.conversationId : (subject as { conversation: ClientConversation }).conversation.id;
+  const locationName = location.name;
   const chat = useClientChat(api, outbox, {
-    conversationId: appointment.conversationId,
-    appointmentId: appointment.id,
-    locationId: appointment.location.id,
+    conversationId,
+    appointmentId: appointment?.id ?? null,
+    locationId: location.id,
     locationName,
     readReceipts,
   });
-  const startedConversation = appointment.conversationId === null && chat.timeline.messages.length > 0;
+  const startedConversation = conversationId === null && chat.timeline.messages.length > 0;
   useEffect(() => {
     if (startedConversation) onConversationStarted();
   }, [startedConversation, onConversationStarted]);
@@ -43,9 +48,11 @@ export function ClientChat({ api, outbox, appointment, messagingOff, readReceipt
         <h2 id={titleId} className="conversation__title">
           {locationName}
         </h2>
-        <p className="conversation__context">
-          About your {appointment.service} on {formatAppointmentTime(appointment.startsAt)}
-        </p>
+        {appointment && (
+          <p className="conversation__context">
+            About your {appointment.service} on {formatAppointmentTime(appointment.startsAt)}
+          </p>
+        )}
       </header>
       {chat.loadError && (
         <p className="notice notice--error" role="alert">
@@ -61,7 +68,7 @@ export function ClientChat({ api, outbox, appointment, messagingOff, readReceipt
         onRetry={chat.retry}
         onDiscard={chat.discard}
         describeFailure={describeClientError}
-        emptyText={`Ask ${locationName} anything about your appointment.`}
+        emptyText={appointment ? `Ask ${locationName} anything about your appointment.` : `No messages from ${locationName} yet.`}
       />
       <LiveAnnouncer text={chat.announcement} />
       <TypingIndicator name={chat.typingName} />

@@ -9,7 +9,8 @@ import type { ClientOutbox } from '../sending/clientOutbox';
 import { AppointmentList } from './AppointmentList';
 import { ClientChat } from './ClientChat';
 import { ClientNotifications } from './ClientNotifications';
-import { emptyChatHint, sortAppointments } from './clientOverview';
+import { conversationsWithoutAppointment, emptyChatHint, sortAppointments } from './clientOverview';
+import { SalonConversationList } from './SalonConversationList';
 import type { ClientOverview } from './useClientOverview';
 
 interface ClientHomeProps {
@@ -23,6 +24,8 @@ interface ClientHomeProps {
 
 export function ClientHome({ api, outbox, overview, messagingOff, status, refresh }: ClientHomeProps) {
   const [openAppointmentId, setOpenAppointmentId] = useState<number | null>(null);
+  /** A conversation the salon started where the client has no appointment, when that is open. */
+  const [openConversationId, setOpenConversationId] = useState<number | null>(null);
   const now = useNow();
   useEffect(() => {
     document.title = `${overview.workspaceName} — your appointments and messages`;
@@ -31,9 +34,20 @@ export function ClientHome({ api, outbox, overview, messagingOff, status, refres
   const hint = emptyChatHint(appointments, messagingOff);
   // Looked up in the latest overview, so a conversation id learnt by a re-fetch reaches the chat.
   const openAppointment = appointments.find((appointment) => appointment.id === openAppointmentId) ?? null;
+  const salonConversations = conversationsWithoutAppointment(overview.conversations, appointments);
+  const openConversation = salonConversations.find((conversation) => conversation.id === openConversationId) ?? null;
   const openChat = useCallback(
     (appointment: ClientAppointment) => {
       setOpenAppointmentId(appointment.id);
+      setOpenConversationId(null);
+      refresh();
+    },
+    [refresh],
+  );
+  const openSalonConversation = useCallback(
+    (conversationId: number) => {
+      setOpenConversationId(conversationId);
+      setOpenAppointmentId(null);
       refresh();
     },
     [refresh],
@@ -64,14 +78,15 @@ export function ClientHome({ api, outbox, overview, messagingOff, status, refres
             openAppointmentId={openAppointmentId}
             onOpenChat={openChat}
           />
+          <SalonConversationList conversations={salonConversations} openConversationId={openConversation?.id ?? null} onOpen={openSalonConversation} />
           <ClientNotifications api={api} workspaceName={overview.workspaceName} />
         </section>
-        {openAppointment ? (
+        {openAppointment || openConversation ? (
           <ClientChat
-            key={openAppointment.location.id}
+            key={(openAppointment ?? openConversation)!.location.id}
             api={api}
             outbox={outbox}
-            appointment={openAppointment}
+            subject={openAppointment ? { appointment: openAppointment } : { conversation: openConversation! }}
             messagingOff={messagingOff}
             readReceipts={overview.readReceipts}
             onConversationStarted={refresh}

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ClientAppointment } from '../../shared/clientEvents';
 import { createMemoryStorage } from '../desktop/testDoubles';
 import { describeClientError } from './clientErrors';
-import { canOpenChat, emptyChatHint, sortAppointments, unreadFor, withoutReadState } from './clientOverview';
+import { canOpenChat, conversationsWithoutAppointment, emptyChatHint, sortAppointments, unreadFor, withoutReadState } from './clientOverview';
 import { CLIENT_TOKEN_KEY, takeClientToken, tokenFromHash } from './clientToken';
 
 const appointment = (id: number, startsAt: number, extra: Partial<ClientAppointment> = {}): ClientAppointment => ({
@@ -48,6 +48,13 @@ describe('client overview', () => {
     const conversations = [{ id: 4, location: { id: 1, name: 'Soho' }, lastActivityAt: 1, unreadCount: 2 }];
     expect(unreadFor(appointment(1, 0, { conversationId: 4 }), conversations)).toBe(2);
     expect(unreadFor(appointment(1, 0), conversations)).toBe(0);
+  });
+
+  it('lists on their own the conversations at locations where the client has no appointment', () => {
+    const soho = { id: 4, location: { id: 1, name: 'Soho' }, lastActivityAt: 1, unreadCount: 0 };
+    const shoreditch = { id: 5, location: { id: 2, name: 'Shoreditch' }, lastActivityAt: 2, unreadCount: 1 };
+    expect(conversationsWithoutAppointment([soho, shoreditch], [appointment(1, 0)])).toEqual([shoreditch]);
+    expect(conversationsWithoutAppointment([soho, shoreditch], [])).toEqual([soho, shoreditch]);
   });
 
   it('lists upcoming appointments soonest first, then past ones', () => {

@@ -35,3 +35,13 @@ export function emptyChatHint(appointments: readonly ClientAppointment[], messag
 export function withoutReadState(messages: readonly Message[]): Message[] {
   return messages.map((message) => (message.readAt === null ? message : { ...message, readAt: null }));
 }
+
+/** Conversations at a location where none of the client's appointments is: ones the salon
+ * started. The client reads and answers them on their own, not through an appointment. */
+export function conversationsWithoutAppointment(
+  conversations: readonly ClientConversation[],
+  appointments: readonly ClientAppointment[],
+): ClientConversation[] {
+  const appointmentLocations = new Set(appointments.map((appointment) => appointment.location.id));
+  return conversations.filter((conversation) => !appointmentLocations.has(conversation.location.id));
+}

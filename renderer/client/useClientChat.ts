@@ -22,7 +22,8 @@ const PAGE_SIZE = 30;
 interface ClientChatTarget {
   /** Null until the first message starts the conversation. */
   conversationId: number | null;
-  appointmentId: number;
+  /** The appointment the chat was opened from; null in a conversation the salon started. */
+  appointmentId: number | null;
   locationId: number;
   locationName: string;
   readReceipts: boolean;
@@ -45,9 +46,9 @@ export function useClientChat(api: ClientApi, outbox: ClientOutbox, { conversati
   const entryFor = useCallback(
     (text: string, attachments: Attachment[]) => ({
       queue: `location:${locationId}`,
-      payload: { appointmentId, locationId, text, attachments },
+      payload: { appointmentId, conversationId: appointmentId === null ? conversationId : null, locationId, text, attachments },
     }),
-    [appointmentId, locationId],
+    [appointmentId, conversationId, locationId],
   );
   const belongsHere = useCallback((payload: ClientOutboxPayload) => payload.locationId === locationId, [locationId]);
   const sending = useOutboxSending(chat, outbox, { entryFor, belongsHere });

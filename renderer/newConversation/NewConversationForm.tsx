@@ -101,8 +101,8 @@ export function NewConversationForm({ initialClient, onStarted, onCancel }: NewC
           )}
           {form.client && option && option.conversationId === null && option.appointments.length === 0 && (
             <p className="new-conversation__note" role="status">
-              {form.client.client.name} has no appointment at {option.location.name}. Their page shows the conversations of their
-              appointments&apos; locations, so they get this message by email or text only if they chose them.
+              {form.client.client.name} has no appointment at {option.location.name}: their page lists this conversation under
+              Messages from the salon.
             </p>
           )}
         </div>

@@ -11,8 +11,11 @@ import type { PrefsStore } from '../desktop/prefsStore';
 import type { ClientApi } from '../client/clientApi';
 
 export const clientOutboxPayloadSchema = z.object({
-  /** The appointment the chat was opened from; the server finds or starts its conversation. */
-  appointmentId: idSchema,
+  /** The appointment the chat was opened from (the server finds or starts its conversation), or
+   * null in a conversation the salon started where the client has no appointment. */
+  appointmentId: idSchema.nullable(),
+  /** That conversation, when there is no appointment (absent in entries stored before). */
+  conversationId: idSchema.nullable().optional(),
   /** Its location: one conversation (and one queue, kept in order) per location. */
   locationId: idSchema,
   text: z.string(),
@@ -42,9 +45,9 @@ export function createClientOutbox(options: {
     withLock: options.withLock,
     send(entry) {
       if (!options.isConnected()) return Promise.resolve(err('unavailable', 'Not connected.'));
-      const { appointmentId, text, attachments } = entry.payload;
+      const { appointmentId, conversationId, text, attachments } = entry.payload;
       return options.api.request('message:send', {
-        appointmentId,
+        ...(appointmentId !== null ? { appointmentId } : { conversationId: conversationId ?? undefined }),
         senderMessageId: entry.senderMessageId,
         text,
         ...withAttachments(attachments.map((attachment) => attachment.id)),

@@ -188,3 +188,39 @@ describe('live conversation', () => {
     expect(history.filter((message) => message.author.kind === 'client').every((message) => message.readAt === null)).toBe(true);
   });
 });
+
+describe('a conversation the salon started where the client has no appointment', () => {
+  it('is on the client page, and the client answers in it by its id; only their own, one way at a time', async () => {
+    // Marcus writes to Grace at Shoreditch, where she has no appointment.
+    const marcus = await t.connectStaff('marcus');
+    const started = data(
+      await ask(marcus, 'conversation:start', {
+        clientId: t.demo.clients.grace,
+        locationId: t.demo.locations.shoreditch,
+        senderMessageId: randomUUID(),
+        text: 'Hi Grace, we have a late opening at Shoreditch on Thursday.',
+      }),
+    );
+    const grace = await t.connectClient(t.demo.clients.grace);
+    const page = data(await askClient(grace, 'client:get', {}));
+    expect(page.appointments.map((appointment) => appointment.location.name)).toEqual(['Lumen Soho']);
+    expect(page.conversations).toEqual([expect.objectContaining({ id: started.conversationId, location: { id: t.demo.locations.shoreditch, name: 'Lumen Shoreditch' } })]);
+
+    const toStaff = nextPush<{ message: Message }>(marcus, 'message:created');
+    const payload = { conversationId: started.conversationId, senderMessageId: randomUUID(), text: 'Thursday works, thank you!' };
+    const answer = data(await askClient(grace, 'message:send', payload));
+    expect(answer).toMatchObject({ conversationId: started.conversationId, appointmentId: null, text: 'Thursday works, thank you!' });
+    expect((await toStaff).message.id).toBe(answer.id);
+    expect(data(await askClient(grace, 'message:send', payload))).toEqual(answer); // a resend: stored once
+
+    // Someone else's conversation, or both ways or neither at once: refused, nothing stored.
+    const ava = await t.connectClient(t.demo.clients.ava);
+    const before = t.fingerprint();
+    expect(await askClient(ava, 'message:send', { ...payload, senderMessageId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const appointmentId = t.demo.appointments.grace[0]!;
+    const both = { conversationId: started.conversationId, appointmentId, senderMessageId: randomUUID(), text: 'Both' };
+    expect(await askClient(grace, 'message:send', both)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await askClient(grace, 'message:send', { senderMessageId: randomUUID(), text: 'Neither' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(t.fingerprint()).toEqual(before);
+  });
+});

@@ -1,4 +1,5 @@
-// Client requests about messages: reading their own history and sending from an appointment.
+// Client requests about messages: reading their own history, and sending from an appointment or
+// in a conversation the salon started.
 import type { Message } from '../../shared/domain';
 import { err, ok } from '../../shared/result';
 import { offersMessaging } from '../clientPage/contactPolicy';
@@ -25,6 +26,11 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
     // Counted per link as it arrives, in memory, before the send joins a write batch.
     const limited = context.clientLimits.admitMessage(socket.data.linkId);
     if (limited) return limited;
+    const { appointmentId, conversationId } = payload;
+    if ((appointmentId === undefined) === (conversationId === undefined)) {
+      const message = 'Send from one of your appointments or in one of your conversations.';
+      return err('bad_request', message, [{ path: 'appointmentId', message }]);
+    }
     const attachmentIds = payload.attachmentIds ?? [];
     const invalid = checkContent(payload.text, attachmentIds);
     if (invalid) return invalid;
@@ -34,18 +40,25 @@ export function registerClientMessageHandlers(socket: ClientSocket, context: Rea
       {
         sender: { kind: 'client', clientId },
         senderMessageId: payload.senderMessageId,
-        appointmentId: payload.appointmentId,
+        appointmentId: appointmentId ?? null,
         text: payload.text,
         attachmentIds,
         createdAt: now,
         clientSocketId: socket.id,
         sameRequest: (message: Message) =>
-          message.appointmentId === payload.appointmentId && message.text === payload.text && sameAttachments(message, attachmentIds),
+          message.appointmentId === (appointmentId ?? null) &&
+          message.conversationId === (conversationId ?? message.conversationId) &&
+          message.text === payload.text &&
+          sameAttachments(message, attachmentIds),
         // Only the client's own appointment. An existing conversation stays open while messaging
         // is on; starting one needs the appointment to offer messaging (R4). Looked up inside the
         // send's batch, which saves the read its own transaction.
         conversation: (settings) => {
-          const appointment = repos.appointments.findById(payload.appointmentId);
+          if (conversationId !== undefined) {
+            const existing = conversationForClient(repos, clientId, conversationId);
+            return existing.ok ? ok(existing.data.id) : existing;
+          }
+          const appointment = repos.appointments.findById(appointmentId!);
           if (!appointment || appointment.clientId !== clientId) return err('not_found', 'This appointment does not exist.');
           const existing = repos.conversations.findIdByClientAndLocation(clientId, appointment.location.id);
           if (existing !== null) return ok(existing);

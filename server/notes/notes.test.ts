@@ -109,6 +109,24 @@ describe('mentions', () => {
     expect([sofiaMentions, marcusMentions]).toEqual([[], []]);
   });
 
+  it('reaches only sessions that may see the conversation: access gained after signing in waits for the next sign-in', async () => {
+    // Tom's trainees, signed in without chat access, gain it (at Shoreditch, where Tom works):
+    // his session keeps what it had at sign-in.
+    const trainees = t.repos.groups.list().find((group) => group.id === t.demo.groups.trainees)!;
+    const tom = await t.connectStaff('tom');
+    const tomMentions = recordPushes(tom, 'note:mentioned');
+    t.repos.groups.update(t.demo.groups.trainees, { name: trainees.name, grants: { ...trainees.grants, accessChats: true } }, trainees.version);
+    const marcus = await t.connectStaff('marcus');
+    const mia = t.demo.conversations.mia!;
+    const { note } = data(await ask(marcus, 'note:add', { conversationId: mia, senderNoteId: randomUUID(), text: '@Tom please call Mia', mentionIds: [t.demo.members.tom] }));
+    expect(note.mentions).toEqual([{ id: t.demo.members.tom, name: 'Tom Hughes' }]);
+    // A new sign-in of Tom's sees it; the session from before does not.
+    const tomAgain = await t.connectStaff('tom');
+    expect(data(await ask(tomAgain, 'note:list', { conversationId: mia })).items.map((item) => item.id)).toContain(note.id);
+    await flush(tom);
+    expect(tomMentions).toEqual([]);
+  });
+
   it('a colleague who cannot see the conversation is not notified, and the writer is told who', async () => {
     // Tom has no chat access; Sam works only at Shoreditch; Lee is deactivated.
     const samId = t.addMember({ name: 'Sam Desk', email: 'sam@lumen.example', groupId: t.demo.groups.frontDesk, locationIds: [t.demo.locations.shoreditch] });

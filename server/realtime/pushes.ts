@@ -96,9 +96,18 @@ export function createPushes(staff: StaffServer, clients: ClientNamespace) {
       toStaff('note:created', locationId, { note });
     },
 
-    /** Each colleague the note notified, on every device they are signed in on. */
+    /** Each colleague the note notified, on each of their devices whose session may see the
+     * conversation: a session keeps the access and locations it had at sign-in, so a member who
+     * gained them since is told on their next sign-in (catch-up), not on an older session.
+     * Those devices are the member's sockets in the location's room, which only sessions with
+     * Access there join. */
     noteMentioned(note: InternalNote, conversation: SharedConversationSummary): void {
-      for (const member of note.mentions) toStaff('note:mentioned', member.id, { note, conversation });
+      const seeing = staff.sockets.adapter.rooms.get(rooms.location(conversation.location.id));
+      if (!seeing) return;
+      for (const member of note.mentions) {
+        const devices = [...(staff.sockets.adapter.rooms.get(rooms.member(member.id)) ?? [])].filter((socketId) => seeing.has(socketId));
+        if (devices.length > 0) staff.to(devices).emit('note:mentioned', { note, conversation });
+      }
     },
 
     /** A client note, for staff at the locations of the client's conversations. */

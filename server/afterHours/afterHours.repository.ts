@@ -77,7 +77,14 @@ export function createAfterHoursRepository(db: Database) {
     /** The location's settings when its automatic reply is on (and has an author), else null. */
     findWithReplyOn(locationId: number): StoredLocationHours | null {
       const row = selectReplyOn.get(locationId);
-      return row ? toStored(row) : null;
+      if (!row) return null;
+      // Asked inside the batch that stores a client's message: a row that does not read (only
+      // a hand edit of the file could make one) means no reply, never a refused message.
+      try {
+        return toStored(row);
+      } catch {
+        return null;
+      }
     },
     /** Saves the whole settings of a location and moves its version on; the caller checks the
      * version it was edited from inside the same transaction. */

@@ -226,6 +226,18 @@ describe('after-hours reply', () => {
     expect(t.repos.afterHours.lastReplyAt(t.demo.conversations.ava!)).toBeNull();
   });
 
+  it('sends nothing in the name of an author who has since been deactivated', async () => {
+    // Set by a manager of Soho, who then leaves.
+    const mayaId = t.addMember({ name: 'Maya Manager', email: 'maya@lumen.example', groupId: t.demo.groups.managers, locationIds: [t.demo.locations.soho] });
+    const maya = await t.connectStaff({ email: 'maya@lumen.example' });
+    const soho = data(await ask(maya, 'openingHours:list', {})).locations[0]!;
+    data(await ask(maya, 'openingHours:update', { locationId: soho.locationId, settings: { hours: EVERY_DAY, reply: { enabled: true, text: REPLY } }, baseVersion: soho.version }));
+    data(await ask(await t.connectStaff('owner'), 'member:deactivate', { memberId: mayaId }));
+    setClock(Date.UTC(2026, 2, 3, 22, 0)); // Tuesday 22:00 in London: closed
+    data(await clientWrites('ava', 'Anyone there?'));
+    expect(automaticIn('ava')).toEqual([]);
+  });
+
   it('never answers a staff message', async () => {
     await saveHours(t.demo.locations.soho, EVERY_DAY);
     setClock(Date.UTC(2026, 2, 2, 22, 0));

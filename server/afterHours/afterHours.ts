@@ -33,8 +33,8 @@ export function replyIdFor(answeredMessageId: number): string {
 /**
  * The automatic reply a newly stored client message calls for, already counted as sent (so
  * call it only inside the transaction that will store the reply); null when none is due: the
- * reply is off or has no author, the location is open, or the conversation got one in the
- * last 12 hours. Client Connect being off never gets here: the client's message is refused.
+ * reply is off or has no author (or its author was deactivated), the location is open, or
+ * the conversation got one in the last 12 hours. Client Connect being off never gets here: the client's message is refused.
  */
 export function afterHoursReplyFor(repos: Repositories, clientMessage: Message): NewMessage | null {
   if (clientMessage.author.kind !== 'client') return null;
@@ -47,6 +47,9 @@ export function afterHoursReplyFor(repos: Repositories, clientMessage: Message):
   if (isOpenAt(settings.hours, at, locationTimeZone(repos, conversation.locationId))) return null;
   const lastSentAt = repos.afterHours.lastReplyAt(conversation.id);
   if (lastSentAt !== null && at - lastSentAt < AUTO_REPLY_INTERVAL_MS) return null;
+  // Sent in its author's name: not once they have left (a manager saves the reply again).
+  const author = repos.team.teamMember(replyAuthorId);
+  if (!author || author.deactivatedAt !== undefined) return null;
   repos.afterHours.recordReply(conversation.id, at);
   return {
     conversationId: conversation.id,

@@ -26,6 +26,8 @@ export type LocationHoursEdit = {
   settings: LocationHours;
   baseVersion: number;
   actor: { id: number; name: string };
+  /** Whether the actor may reply to clients: the automatic reply is sent in their name. */
+  actorMayReply: boolean;
   locationIds: readonly number[];
   now: number;
 };
@@ -41,7 +43,14 @@ export function saveLocationHours(repos: Repositories, edit: LocationHoursEdit):
       return err('conflict', 'Someone else saved these opening hours since you opened them. Review them and save again.', current);
     }
     if (sameSettings(current.settings, edit.settings)) return ok(current);
-    repos.afterHours.save(location.id, edit.settings, edit.actor.id, edit.now);
+    // The reply goes out in the name of whoever last set it; changing only the hours keeps it.
+    const replyChanged = JSON.stringify(current.settings.reply) !== JSON.stringify(edit.settings.reply);
+    const author = replyChanged ? null : repos.afterHours.find(location.id).replyAuthorId;
+    if (author === null && edit.settings.reply.enabled && !edit.actorMayReply) {
+      const message = 'Only a member who may reply to clients can turn on or change the automatic reply: it is sent in their name.';
+      return err('forbidden', message, [{ path: 'settings.reply.enabled', message }]);
+    }
+    repos.afterHours.save(location.id, edit.settings, author ?? edit.actor.id, edit.now);
     const saved = locationHoursState(repos, location);
     repos.audit.record({
       at: edit.now,

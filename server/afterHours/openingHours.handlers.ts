@@ -1,4 +1,5 @@
 // Managers read and save each location's opening hours and after-hours reply (Settings).
+import { can } from '../../shared/permissions';
 import { ok } from '../../shared/result';
 import type { RealtimeContext } from '../realtime/context';
 import type { StaffSocket } from '../realtime/types';
@@ -15,6 +16,7 @@ export function registerOpeningHoursHandlers(socket: StaffSocket, { repos, clock
       settings: payload.settings,
       baseVersion: payload.baseVersion,
       actor: { id: session.memberId, name: memberName },
+      actorMayReply: can(session.grants, 'chats.reply'),
       locationIds: session.locationIds,
       now: clock.now(),
     }),

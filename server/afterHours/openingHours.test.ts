@@ -85,3 +85,33 @@ describe('opening hours requests', () => {
     expect(t.fingerprint()).toEqual(before);
   });
 });
+
+describe('the automatic reply is sent in the name of a member who may reply', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(() => s.close());
+
+  it('needs Reply to turn it on or change it; the hours alone may be changed by any manager, keeping its author', async () => {
+    const settingsOnly = s.repos.groups.create({ name: 'Office', grants: { accessChats: true, replyChats: false, manageSettings: true, manageTeam: false } })!;
+    s.addMember({ name: 'Ola Office', email: 'ola@lumen.example', groupId: settingsOnly.id, locationIds: [s.demo.locations.soho] });
+    const ola = await s.connectStaff({ email: 'ola@lumen.example' });
+    const soho = s.demo.locations.soho;
+    const version = () => s.repos.afterHours.find(soho).version;
+
+    const before = s.fingerprint();
+    const refused = await ask(ola, 'openingHours:update', { locationId: soho, settings: tuesdayToSaturday, baseVersion: version() });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/may reply to clients/) } });
+    expect(s.fingerprint()).toEqual(before);
+
+    // The owner turns it on; the office changes only the hours: the owner stays its author.
+    data(await ask(await s.connectStaff('owner'), 'openingHours:update', { locationId: soho, settings: tuesdayToSaturday, baseVersion: version() }));
+    const earlier = { ...tuesdayToSaturday, hours: { ...tuesdayToSaturday.hours, closedDates: ['2026-12-24', '2026-12-25'] } };
+    expect(data(await ask(ola, 'openingHours:update', { locationId: soho, settings: earlier, baseVersion: version() })).settings).toEqual(earlier);
+    expect(s.repos.afterHours.find(soho).replyAuthorId).toBe(s.demo.members.owner);
+    // Changing the reply's text is the author's call again.
+    const reworded = { ...earlier, reply: { enabled: true, text: 'Closed now: we answer from 9:00.' } };
+    expect(await ask(ola, 'openingHours:update', { locationId: soho, settings: reworded, baseVersion: version() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

@@ -36,11 +36,10 @@ export function replyIdFor(answeredMessageId: number): string {
  * reply is off or has no author (or its author was deactivated), the location is open, or
  * the conversation got one in the last 12 hours. Client Connect being off never gets here: the client's message is refused.
  */
-export function afterHoursReplyFor(repos: Repositories, clientMessage: Message): NewMessage | null {
+export function afterHoursReplyFor(repos: Repositories, clientMessage: Message, locationId: number): NewMessage | null {
   if (clientMessage.author.kind !== 'client') return null;
-  const conversation = repos.conversations.findById(clientMessage.conversationId);
-  if (!conversation) return null;
-  const stored = repos.afterHours.findWithReplyOn(conversation.locationId);
+  const conversation = { id: clientMessage.conversationId, locationId };
+  const stored = repos.afterHours.findWithReplyOn(locationId);
   if (!stored || stored.replyAuthorId === null || stored.settings.reply.text === '') return null;
   const { settings, replyAuthorId } = stored;
   const at = clientMessage.createdAt;

@@ -107,8 +107,8 @@ export type Sent = {
 
 /** The after-hours reply a new client message calls for, stored in the same transaction: the
  * client's message and the reply commit together or not at all (afterHours/afterHours.ts). */
-function storeAutomaticReply(repos: Repositories, clientMessage: Message): StoredWithSummary | null {
-  const reply = afterHoursReplyFor(repos, clientMessage);
+function storeAutomaticReply(repos: Repositories, clientMessage: Message, locationId: number): StoredWithSummary | null {
+  const reply = afterHoursReplyFor(repos, clientMessage, locationId);
   if (!reply) return null;
   const { message } = storeMessage(repos, reply, []);
   return { message, conversation: repos.conversations.sharedSummary(message.conversationId) };
@@ -142,7 +142,7 @@ function decideAndStore(repos: Repositories, request: SendRequest): Result<Sent>
   // Read inside the batch's transaction: it needs no read transaction of its own after the
   // commit, and shows the conversation as this message left it.
   const conversation = repos.conversations.sharedSummary(message.conversationId);
-  const automaticReply = sender.kind === 'client' ? storeAutomaticReply(repos, message) : null;
+  const automaticReply = sender.kind === 'client' && conversation ? storeAutomaticReply(repos, message, conversation.location.id) : null;
   return ok({ message, created: true, settings, conversation, events, automaticReply });
 }
 

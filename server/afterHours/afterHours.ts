@@ -9,17 +9,11 @@
 // restart.
 import { createHash } from 'node:crypto';
 import type { Message } from '../../shared/domain';
-import { AUTO_REPLY_INTERVAL_MS, isKnownTimeZone, isOpenAt } from '../../shared/openingHours';
+import { AUTO_REPLY_INTERVAL_MS, isOpenAt } from '../../shared/openingHours';
+import { locationTimeZone } from '../workspace/locationTimeZone';
 import type { NewMessage } from '../messages/messages.repository';
 import type { Repositories } from '../repositories';
 
-/** A location without a time zone of its own keeps the server's. */
-const SERVER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-export function locationTimeZone(repos: Repositories, locationId: number): string {
-  const own = repos.workspace.timeZoneOf(locationId);
-  return own !== null && isKnownTimeZone(own) ? own : SERVER_TIME_ZONE;
-}
 
 /** The reply's client message id, derived from the client message it answers: whatever runs
  * twice, the reply to one message is one row (the sender's ids are unique). A UUID (version 8,

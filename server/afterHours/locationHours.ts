@@ -5,7 +5,7 @@ import type { LocationHours } from '../../shared/openingHours';
 import type { LocationHoursState } from '../../shared/openingHoursEvents';
 import { err, ok, type Result } from '../../shared/result';
 import type { Repositories } from '../repositories';
-import { locationTimeZone } from './afterHours';
+import { locationTimeZone } from '../workspace/locationTimeZone';
 
 export const LOCATION_NOT_FOUND = 'This location does not exist.';
 

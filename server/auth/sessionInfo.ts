@@ -3,9 +3,7 @@
 import type { SessionInfo } from '../../shared/domain';
 import type { Grants } from '../../shared/permissions';
 import type { Repositories } from '../repositories';
-
-/** A location without a time zone of its own keeps the server's. */
-const SERVER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { locationTimeZone } from '../workspace/locationTimeZone';
 
 export function buildSessionInfo(
   repos: Repositories,
@@ -19,7 +17,7 @@ export function buildSessionInfo(
     grants: session.grants,
     locations: repos.workspace.locationsByIds(session.locationIds).map((location) => ({
       ...location,
-      timeZone: repos.workspace.timeZoneOf(location.id) ?? SERVER_TIME_ZONE,
+      timeZone: locationTimeZone(repos, location.id),
     })),
     workspace,
   };

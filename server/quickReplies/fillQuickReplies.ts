@@ -7,9 +7,7 @@ import type { FilledQuickReply } from '../../shared/quickReplyEvents';
 import { fillPlaceholders, firstNameOf, type PlaceholderValues } from '../../shared/quickReplyTemplate';
 import type { ConversationRecord } from '../conversations/conversations.repository';
 import type { Repositories } from '../repositories';
-
-/** A location without a time zone of its own keeps the server's (as the session's locations do). */
-const SERVER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { locationTimeZone } from '../workspace/locationTimeZone';
 
 /** "Tuesday 3 March" and "14:30", on the given clock. */
 export function appointmentWhen(startsAt: number, timeZone: string): { date: string; time: string } {
@@ -24,7 +22,7 @@ const upcoming = (appointment: Appointment, now: number) =>
 export function placeholderValuesFor(repos: Repositories, conversation: ConversationRecord, memberName: string, now: number): PlaceholderValues {
   const client = repos.clients.findById(conversation.clientId);
   const [location] = repos.workspace.locationsByIds([conversation.locationId]);
-  const timeZone = repos.workspace.timeZoneOf(conversation.locationId) ?? SERVER_TIME_ZONE;
+  const timeZone = locationTimeZone(repos, conversation.locationId);
   // Soonest upcoming first (the repository's order), so the first upcoming one is the next.
   const next = repos.appointments
     .listForClientAtLocation(conversation.clientId, conversation.locationId, now)

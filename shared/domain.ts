@@ -121,6 +121,8 @@ export const conversationSummarySchema = z.object({
       attachmentCount: z.number().int().nonnegative().optional(),
       /** The after-hours automatic reply: the client is still waiting for the team. */
       automatic: z.literal(true).optional(),
+      /** Which member wrote a staff message (absent in summaries cached before it existed). */
+      authorMemberId: idSchema.optional(),
     })
     .nullable(),
   lastActivityAt: timestampSchema,

@@ -8,6 +8,7 @@ import type { InboxView } from '../../shared/triageEvents';
 import { describeMessageContent } from '../attachments/attachmentRules';
 import { formatAppointmentTime, formatListTime } from '../ui/format';
 import { ConversationMenu } from './ConversationMenu';
+import { previewAuthor } from './listPreview';
 
 interface ConversationListItemProps {
   conversation: ConversationSummary;
@@ -71,7 +72,7 @@ export const ConversationListItem = memo(function ConversationListItem(props: Co
   const closeMenu = useCallback(() => setMenuOpen(false), []);
   // An attachments-only message has no text: say how many files it brought instead.
   const preview = lastMessage
-    ? `${lastMessage.authorKind === 'staff' ? 'You: ' : ''}${describeMessageContent(lastMessage.text, lastMessage.attachmentCount ?? 1)}`
+    ? `${previewAuthor(lastMessage, memberId)}${describeMessageContent(lastMessage.text, lastMessage.attachmentCount ?? 1)}`
     : 'No messages yet';
   const canMarkUnread = onMarkUnread !== undefined && unreadCount === 0 && lastMessage !== null;
   return (

@@ -44,6 +44,7 @@ type SummaryRow = AppointmentColumns & {
   last_author_kind: 'client' | 'staff' | null;
   last_created_at: number | null;
   last_automatic: number | null;
+  last_author_member_id: number | null;
   last_attachment_count: number;
 };
 
@@ -55,6 +56,7 @@ const SUMMARY_COLUMNS = `c.id, c.last_activity_at, c.status, c.snoozed_until, c.
     cl.id AS client_id, cl.name AS client_name, c.location_id,
     (SELECT l.name FROM locations l WHERE l.id = c.location_id) AS location_name,
     lm.text AS last_text, lm.author_kind AS last_author_kind, lm.created_at AS last_created_at, lm.automatic AS last_automatic,
+    lm.author_member_id AS last_author_member_id,
     (SELECT count(*) FROM attachments la WHERE la.message_id = c.last_message_id) AS last_attachment_count,
     ${APPOINTMENT_COLUMNS}`;
 // From a conversation `c` to what its summary shows, in this order. (The location's name is a
@@ -151,6 +153,7 @@ function toSummary(row: SummaryRow): ConversationSummary {
             authorKind: row.last_author_kind,
             createdAt: row.last_created_at,
             attachmentCount: row.last_attachment_count,
+            ...(row.last_author_member_id !== null ? { authorMemberId: row.last_author_member_id } : {}),
             // The after-hours reply answers nobody: the client is still waiting (reminders).
             ...(row.last_automatic === 1 ? { automatic: true as const } : {}),
           },

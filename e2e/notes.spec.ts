@@ -51,6 +51,8 @@ const notes = (page: Page) => messageList(page).getByTestId('internal-note');
 const noteBox = (page: Page) => page.getByRole('textbox', { name: 'Internal note' });
 
 test('a note with a mention: the colleague is notified, the writer told who cannot see it, the client never sees it', async ({ browser, server }) => {
+  // Three people's browsers (and an accessibility scan or a reconnect): more than one ordinary spec's time.
+  test.setTimeout(180_000);
   const marcus = await (await browser.newContext()).newPage();
   const priya = await (await browser.newContext()).newPage();
   const client = await (await browser.newContext()).newPage();
@@ -100,6 +102,8 @@ test('a note with a mention: the colleague is notified, the writer told who cann
 });
 
 test('a stylist who may only read writes a note; one written offline is saved once on reconnect', async ({ browser, server }) => {
+  // Three people's browsers (and an accessibility scan or a reconnect): more than one ordinary spec's time.
+  test.setTimeout(180_000);
   const sofiaContext = await browser.newContext();
   const network = await socketSwitch(sofiaContext);
   const sofia = await sofiaContext.newPage();
@@ -125,6 +129,8 @@ test('a stylist who may only read writes a note; one written offline is saved on
 });
 
 test('the client note: edited beside the chat, and a colleague\'s newer save is shown as a clash', async ({ browser, server }) => {
+  // Three people's browsers (and an accessibility scan or a reconnect): more than one ordinary spec's time.
+  test.setTimeout(180_000);
   const priya = await (await browser.newContext()).newPage();
   const marcus = await (await browser.newContext()).newPage();
   const sofia = await (await browser.newContext()).newPage();

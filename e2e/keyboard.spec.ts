@@ -31,6 +31,8 @@ test('search, open, reply and mark done without the mouse', async ({ page, serve
   await tabUntil(page, islaResult);
   await page.keyboard.press('Enter');
   await expect(openTitle(page)).toHaveText('Isla Brown');
+  // The reply box comes once the conversation's messages are loaded.
+  await expect(composer(page)).toBeVisible();
 
   // R: to the reply box. Typed letters are text there, not shortcuts.
   await page.keyboard.press('r');
